@@ -1,0 +1,42 @@
+import type { Handlers } from '../../shared/ipc/contract';
+import type { AppInfo } from '../../shared/model/app';
+import { SettingsSchema } from '../../shared/model/settings';
+import { openCorpus } from './corpus';
+import { openStore } from './store';
+
+export interface ServiceOptions {
+  dataDir: string;
+  corpusDir: string;
+  shell: AppInfo['shell'];
+  version: string;
+}
+
+export interface Services {
+  handlers: Handlers;
+  storePath: string;
+}
+
+/** Opens every service and binds them to the contract. Electron and the web host both call this. */
+export async function openServices(options: ServiceOptions): Promise<Services> {
+  const store = await openStore(options.dataDir);
+  const corpus = await openCorpus(options.corpusDir);
+
+  const handlers: Handlers = {
+    'app:info': async () => ({
+      version: options.version,
+      dataDir: options.dataDir,
+      shell: options.shell,
+      notices: [...store.notices, ...corpus.notices],
+    }),
+    'documents:list': () => corpus.list(),
+    'documents:get': ({ id }) => corpus.get(id),
+    'settings:get': async () => store.data.settings,
+    'settings:set': async ({ patch }) => {
+      await store.update((data) => {
+        data.settings = SettingsSchema.parse({ ...data.settings, ...patch });
+      });
+      return store.data.settings;
+    },
+  };
+  return { handlers, storePath: store.path };
+}

@@ -1,0 +1,34 @@
+import { open } from 'node:fs/promises';
+
+export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
+
+export class UnreadableTextError extends Error {}
+
+/**
+ * Reads a text file as strict UTF-8. Refuses files that are too large, contain NUL bytes
+ * (binary data) or are not valid UTF-8, with a message a user can act on.
+ */
+export async function readUtf8File(path: string, maxBytes = MAX_TEXT_BYTES): Promise<string> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UnreadableTextError(code === 'ENOENT' ? 'The file is missing.' : `The file cannot be opened (${code ?? 'unknown error'}).`);
+  }
+  try {
+    const { size } = await handle.stat();
+    if (size > maxBytes) {
+      throw new UnreadableTextError(`The file is ${(size / 1048576).toFixed(1)} MB; Facing opens text files up to ${maxBytes / 1048576} MB.`);
+    }
+    const bytes = await handle.readFile();
+    if (bytes.includes(0)) throw new UnreadableTextError('The file holds binary data, not text.');
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      throw new UnreadableTextError('The file is not valid UTF-8 text.');
+    }
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,32 @@
+import { useEffect } from 'react';
+import { Route, Router, Switch } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { NoticeBar } from './components/NoticeBar';
+import { useTheme } from './components/useTheme';
+import { LibraryScreen } from './screens/LibraryScreen';
+import { MessageScreen } from './screens/MessageScreen';
+import { ReaderScreen } from './screens/ReaderScreen';
+import { useAppStore } from './state/store';
+
+export function App() {
+  const start = useAppStore((s) => s.start);
+  const startupError = useAppStore((s) => s.startupError);
+  useEffect(() => void start(), [start]);
+  useTheme();
+
+  if (startupError) {
+    return <MessageScreen title="Facing could not start" message={startupError} />;
+  }
+  return (
+    <Router hook={useHashLocation}>
+      <NoticeBar />
+      <Switch>
+        <Route path="/" component={LibraryScreen} />
+        <Route path="/read/:id">{(params) => <ReaderScreen id={params.id} />}</Route>
+        <Route>
+          <MessageScreen title="Nothing here" message="This address does not lead to a screen of Facing." />
+        </Route>
+      </Switch>
+    </Router>
+  );
+}

@@ -1,0 +1,34 @@
+import { Link } from 'wouter';
+import type { DocumentSummary } from '../../../shared/model/document';
+import { formatPartialDate, formatReadingTime, formatWordCount, languageName } from '../format';
+
+export function DocumentRow({ doc, isTranslation = false }: { doc: DocumentSummary; isTranslation?: boolean }) {
+  const details = [languageName(doc.language), formatPartialDate(doc.date), doc.problem ? null : formatWordCount(doc.wordCount), doc.problem ? null : formatReadingTime(doc.wordCount)]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <div className={`doc-row${isTranslation ? ' doc-row-translation' : ''}`} data-testid="document-row" data-document-id={doc.id}>
+      <span className="lang-badge" title={languageName(doc.language)} aria-hidden="true">
+        {doc.language.toUpperCase()}
+      </span>
+      <div className="doc-row-text">
+        {doc.problem ? (
+          <span className="doc-title doc-title-unreadable">{doc.title}</span>
+        ) : (
+          <Link href={`/read/${encodeURIComponent(doc.id)}`} className="doc-title">
+            {doc.title}
+          </Link>
+        )}
+        <span className="doc-details">
+          {details}
+          {doc.source ? <span className="doc-source"> — {doc.source}</span> : null}
+        </span>
+        {doc.problem ? (
+          <span className="doc-problem" role="note" data-testid="document-problem">
+            Cannot be opened: {doc.problem}
+          </span>
+        ) : null}
+      </div>
+    </div>
+  );
+}

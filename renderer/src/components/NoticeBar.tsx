@@ -1,0 +1,25 @@
+import type { Notice } from '../../../shared/model/app';
+import { useAppStore } from '../state/store';
+
+const none: Notice[] = [];
+
+/** Start-up notices from the backend (a store set aside, a manifest problem), until dismissed. */
+export function NoticeBar() {
+  const notices = useAppStore((s) => s.info?.notices ?? none);
+  const dismissed = useAppStore((s) => s.dismissedNotices);
+  const dismiss = useAppStore((s) => s.dismissNotices);
+  if (notices.length <= dismissed) return null;
+  const worst = notices.some((n) => n.level === 'error') ? 'error' : 'warning';
+  return (
+    <div className={`notice-bar notice-${worst}`} role="alert" data-testid="notices">
+      <ul>
+        {notices.map((notice, i) => (
+          <li key={i}>{notice.message}</li>
+        ))}
+      </ul>
+      <button type="button" className="button-quiet" onClick={dismiss}>
+        Dismiss
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'wouter';
+import { FacingError } from '../../../shared/ipc/errors';
+import type { Document } from '../../../shared/model/document';
+import { DocumentBody } from '../components/DocumentBody';
+import { ReadingSettings } from '../components/ReadingSettings';
+import { useDocumentTitle } from '../components/useDocumentTitle';
+import { formatPartialDate, formatReadingTime, formatWordCount, languageName } from '../format';
+import { api } from '../api';
+import { useAppStore } from '../state/store';
+import { MessageScreen } from './MessageScreen';
+
+type Loading = { state: 'loading' } | { state: 'ready'; doc: Document } | { state: 'failed'; error: FacingError };
+
+function useDocument(id: string): Loading {
+  const [loading, setLoading] = useState<Loading>({ state: 'loading' });
+  useEffect(() => {
+    let current = true;
+    setLoading({ state: 'loading' });
+    api.invoke('documents:get', { id }).then(
+      (doc) => current && setLoading({ state: 'ready', doc }),
+      (error: unknown) =>
+        current && setLoading({ state: 'failed', error: error instanceof FacingError ? error : new FacingError('internal', String(error)) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [id]);
+  return loading;
+}
+
+/** Other languages of the same text: the original and its translations. */
+function useRelatives(doc: Document | null) {
+  const documents = useAppStore((s) => s.documents);
+  if (!doc || !documents) return [];
+  const root = doc.meta.translationOf ?? doc.meta.id;
+  return documents.filter((d) => d.id !== doc.meta.id && !d.problem && (d.id === root || d.translationOf === root));
+}
+
+export function ReaderScreen({ id }: { id: string }) {
+  const loading = useDocument(id);
+  const doc = loading.state === 'ready' ? loading.doc : null;
+  const relatives = useRelatives(doc);
+  useDocumentTitle(doc?.meta.title ?? null);
+
+  if (loading.state === 'failed') {
+    const title = loading.error.code === 'not-found' ? 'Document not found' : 'This document cannot be opened';
+    return <MessageScreen title={title} message={loading.error.message} />;
+  }
+
+  return (
+    <div className="reader">
+      <header className="reader-toolbar">
+        <Link href="/" className="button-quiet toolbar-back" aria-label="Back to the library">
+          <span aria-hidden="true">←</span> Library
+        </Link>
+        <span className="toolbar-title" title={doc?.meta.title}>
+          {doc?.meta.title ?? ''}
+        </span>
+        <ReadingSettings />
+      </header>
+
+      {doc === null ? (
+        <p className="reader-loading" aria-live="polite">
+          Opening…
+        </p>
+      ) : (
+        <article className="reader-article" lang={doc.meta.language} data-testid="reader-article">
+          <header className="article-header">
+            <p className="article-kicker">{[doc.meta.source, formatPartialDate(doc.meta.date)].filter(Boolean).join(' · ')}</p>
+            <h1 className="article-title">{doc.meta.title}</h1>
+            <p className="article-meta">
+              {languageName(doc.meta.language)} · {formatWordCount(doc.wordCount)} · {formatReadingTime(doc.wordCount)}
+              {relatives.length > 0 ? (
+                <span className="article-relatives">
+                  {' '}
+                  · Also in{' '}
+                  {relatives.map((r, i) => (
+                    <span key={r.id}>
+                      {i > 0 ? ', ' : ''}
+                      <Link href={`/read/${encodeURIComponent(r.id)}`} hrefLang={r.language}>
+                        {languageName(r.language)}
+                      </Link>
+                    </span>
+                  ))}
+                </span>
+              ) : null}
+            </p>
+          </header>
+          <DocumentBody doc={doc} />
+        </article>
+      )}
+    </div>
+  );
+}

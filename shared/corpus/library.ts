@@ -1,0 +1,54 @@
+import type { DocumentSummary } from '../model/document';
+
+/** A document with the translations made of it; a family of one is a lone document. */
+export interface DocumentFamily {
+  original: DocumentSummary;
+  translations: DocumentSummary[];
+}
+
+/** Groups translations under their originals, keeping the list's order of originals. */
+export function groupFamilies(documents: readonly DocumentSummary[]): DocumentFamily[] {
+  const ids = new Set(documents.map((d) => d.id));
+  const families = new Map<string, DocumentFamily>();
+  for (const doc of documents) {
+    if (doc.translationOf && ids.has(doc.translationOf)) continue;
+    families.set(doc.id, { original: doc, translations: [] });
+  }
+  for (const doc of documents) {
+    if (doc.translationOf) families.get(doc.translationOf)?.translations.push(doc);
+  }
+  return [...families.values()];
+}
+
+export function foldForSearch(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+export interface LibraryFilter {
+  /** Words that must all occur in a title (case and accent insensitive). */
+  query: string;
+  /** Base language such as "de"; empty for all. */
+  language: string;
+}
+
+function matchesDocument(doc: DocumentSummary, words: string[], language: string): boolean {
+  const title = foldForSearch(doc.title);
+  return words.every((w) => title.includes(w)) && (!language || baseLanguage(doc.language) === language);
+}
+
+/** A family stays whole in the list when any member matches, so a pair is never split by a filter. */
+export function filterFamilies(families: readonly DocumentFamily[], filter: LibraryFilter): DocumentFamily[] {
+  const words = foldForSearch(filter.query).split(/\s+/).filter(Boolean);
+  return families.filter((family) => [family.original, ...family.translations].some((doc) => matchesDocument(doc, words, filter.language)));
+}
+
+export function baseLanguage(tag: string): string {
+  return tag.toLowerCase().split('-')[0] ?? tag;
+}
+
+/** Languages present, most documents first, for the filter chips. */
+export function languagesOf(documents: readonly DocumentSummary[]): Array<{ language: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const doc of documents) counts.set(baseLanguage(doc.language), (counts.get(baseLanguage(doc.language)) ?? 0) + 1);
+  return [...counts.entries()].map(([language, count]) => ({ language, count })).sort((a, b) => b.count - a.count || a.language.localeCompare(b.language));
+}

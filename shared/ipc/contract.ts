@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { DocumentIdSchema, DocumentSchema, DocumentSummarySchema } from '../model/document';
+import { AppInfoSchema } from '../model/app';
+import { channels, type Channel } from './channels';
+import { SettingsPatchSchema, SettingsSchema } from '../model/settings';
+
+const NoArgs = z.strictObject({});
+
+/**
+ * Every channel between the renderer and the main process (or the loopback web host).
+ * Requests are parsed with these schemas before any handler runs.
+ */
+export const contract = {
+  'app:info': { request: NoArgs, response: AppInfoSchema },
+  'documents:list': { request: NoArgs, response: z.array(DocumentSummarySchema) },
+  'documents:get': { request: z.strictObject({ id: DocumentIdSchema }), response: DocumentSchema },
+  'settings:get': { request: NoArgs, response: SettingsSchema },
+  'settings:set': { request: z.strictObject({ patch: SettingsPatchSchema }), response: SettingsSchema },
+} as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
+
+export type Contract = typeof contract;
+export { channels, type Channel };
+export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>;
+export type ResponseOf<C extends Channel> = z.output<Contract[C]['response']>;
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && Object.hasOwn(contract, value);
+}
+
+/** The table both the Electron main process and the web host bind. */
+export type Handlers = {
+  [C in Channel]: (request: z.output<Contract[C]['request']>) => Promise<ResponseOf<C>>;
+};
+
+/** The API the renderer calls, whatever carries it. */
+export interface FacingApi {
+  invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
+}
+
+/** The raw transport the preload exposes as `window.facing`. */
+export interface FacingBridge {
+  invoke(channel: string, payload: unknown): Promise<unknown>;
+}

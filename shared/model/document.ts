@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/** Ids of bundled documents are short slugs; imported ones are UUIDs. Never a path. */
+export const DocumentIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'a document id is letters, digits, "-" and "_"');
+export type DocumentId = z.infer<typeof DocumentIdSchema>;
+
+/** BCP 47 language tag, e.g. "en", "de", "pt-BR". */
+export const LanguageSchema = z
+  .string()
+  .min(2)
+  .max(35)
+  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language is a BCP 47 tag such as "en" or "de"');
+
+/** A full date, a month or a year: "2025-12-22", "2025-12", "2025". */
+export const PartialDateSchema = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'a date is YYYY, YYYY-MM or YYYY-MM-DD');
+
+export const DocumentMetaSchema = z.object({
+  id: DocumentIdSchema,
+  title: z.string().min(1).max(500),
+  language: LanguageSchema,
+  date: PartialDateSchema.optional(),
+  source: z.string().max(500).optional(),
+  /** The document this one translates, if any. */
+  translationOf: DocumentIdSchema.optional(),
+  origin: z.enum(['bundled', 'imported']),
+});
+export type DocumentMeta = z.infer<typeof DocumentMetaSchema>;
+
+export const DocumentSummarySchema = DocumentMetaSchema.extend({
+  wordCount: z.number().int().nonnegative(),
+  /** Set when the file could not be read; the document is listed but cannot be opened. */
+  problem: z.string().optional(),
+});
+export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;
+
+export const BlockKindSchema = z.enum(['heading', 'paragraph', 'meta', 'boilerplate']);
+export type BlockKind = z.infer<typeof BlockKindSchema>;
+
+/** Offsets are UTF-16 code units into `Document.text`, end exclusive. */
+export const SentenceSchema = z.object({
+  id: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type Sentence = z.infer<typeof SentenceSchema>;
+
+export const ParagraphSchema = z.object({
+  id: z.string(),
+  kind: BlockKindSchema,
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  sentences: z.array(SentenceSchema),
+});
+export type Paragraph = z.infer<typeof ParagraphSchema>;
+
+export const DocumentSchema = z.object({
+  meta: DocumentMetaSchema,
+  /** The normalised text: paragraphs joined by a blank line. Selectors and offsets refer to it. */
+  text: z.string(),
+  paragraphs: z.array(ParagraphSchema),
+  wordCount: z.number().int().nonnegative(),
+});
+export type Document = z.infer<typeof DocumentSchema>;
+
+export function sliceOf(doc: Pick<Document, 'text'>, span: { start: number; end: number }): string {
+  return doc.text.slice(span.start, span.end);
+}

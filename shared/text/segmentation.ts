@@ -1,0 +1,124 @@
+import type { BlockKind, Paragraph, Sentence } from '../model/document';
+import { abbreviationsFor, monthNames } from './abbreviations';
+import { classifyBlocks } from './blocks';
+
+export const PARAGRAPH_SEPARATOR = '\n\n';
+
+/**
+ * Turns raw text into blocks: Unicode NFC, no BOM or control characters, one block per paragraph.
+ * Paragraphs are separated by blank lines; lines inside a paragraph are joined (hard-wrapped text),
+ * except list items, which stay blocks of their own.
+ */
+export function splitBlocks(raw: string): string[] {
+  const text = raw
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B\u2028\u2029]/g, (c) => (c === '\u2028' || c === '\u2029' ? '\n' : ''))
+    .replace(/[\t\u00A0]/g, ' ');
+
+  const blocks: string[] = [];
+  for (const chunk of text.split(/\n[ ]*\n/)) {
+    let current: string[] = [];
+    const flush = () => {
+      const joined = current.join(' ').replace(/ {2,}/g, ' ').trim();
+      if (joined) blocks.push(joined);
+      current = [];
+    };
+    for (const line of chunk.split('\n')) {
+      if (/^\s*([-*•]|\d{1,3}[.)])\s+\S/.test(line)) flush();
+      current.push(line.trim());
+    }
+    flush();
+  }
+  return blocks;
+}
+
+function lastWord(segment: string): string {
+  const match = /(\S+)\.\s*$/.exec(segment);
+  return match ? match[1]!.replace(/^[("'“„«]+/, '').toLowerCase() : '';
+}
+
+function firstWord(segment: string): string {
+  return /^\s*[("'“„«]*([\p{L}\p{N}]+)/u.exec(segment)?.[1] ?? '';
+}
+
+/** Whether ICU broke after a period that does not end a sentence. */
+function isFalseBreak(before: string, after: string, abbreviations: Set<string>): boolean {
+  const word = lastWord(before);
+  if (!word) return false;
+  const next = firstWord(after);
+  if (/^\p{Ll}/u.test(next)) return true;
+  if (abbreviations.has(word)) return true;
+  // Initials and spaced abbreviations: "G. O. Dyhrenfurth", "z. B.".
+  if (/^\p{L}$/u.test(word)) return true;
+  // Ordinals before a month: "22. Dezember", "1. Jan.".
+  if (/^\d{1,2}$/.test(word) && monthNames.has(next.toLowerCase())) return true;
+  return false;
+}
+
+const segmenters = new Map<string, Intl.Segmenter>();
+function sentenceSegmenter(language: string): Intl.Segmenter {
+  let segmenter = segmenters.get(language);
+  if (!segmenter) {
+    let locale = 'en';
+    try {
+      locale = Intl.Segmenter.supportedLocalesOf([language])[0] ?? 'en';
+    } catch {
+      // An invalid tag falls back to English rules rather than failing the document.
+    }
+    segmenter = new Intl.Segmenter(locale, { granularity: 'sentence' });
+    segmenters.set(language, segmenter);
+  }
+  return segmenter;
+}
+
+/** Sentence spans inside one block, as offsets into that block, without trailing white space. */
+export function splitSentences(block: string, language: string): Array<{ start: number; end: number }> {
+  const abbreviations = abbreviationsFor(language);
+  const spans: Array<{ start: number; end: number }> = [];
+  for (const { segment, index } of sentenceSegmenter(language).segment(block)) {
+    const end = index + segment.trimEnd().length;
+    if (end === index) continue;
+    const previous = spans[spans.length - 1];
+    if (previous && isFalseBreak(block.slice(previous.start, previous.end), segment, abbreviations)) {
+      previous.end = end;
+    } else {
+      spans.push({ start: index + (segment.length - segment.trimStart().length), end });
+    }
+  }
+  return spans;
+}
+
+const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
+export function countWords(text: string): number {
+  let count = 0;
+  for (const part of wordSegmenter.segment(text)) if (part.isWordLike) count++;
+  return count;
+}
+
+export interface Segmentation {
+  text: string;
+  paragraphs: Paragraph[];
+  wordCount: number;
+}
+
+/** The document model's text and structure for a raw text in a given language. */
+export function segmentText(raw: string, language: string, kinds?: readonly BlockKind[]): Segmentation {
+  const blocks = splitBlocks(raw);
+  const blockKinds = kinds ?? classifyBlocks(blocks);
+  const paragraphs: Paragraph[] = [];
+  let offset = 0;
+  let wordCount = 0;
+  blocks.forEach((block, p) => {
+    const kind = blockKinds[p] ?? 'paragraph';
+    const id = `p${p}`;
+    const spans = kind === 'paragraph' ? splitSentences(block, language) : [{ start: 0, end: block.length }];
+    const sentences: Sentence[] = spans.map((span, s) => ({ id: `${id}s${s}`, start: offset + span.start, end: offset + span.end }));
+    paragraphs.push({ id, kind, start: offset, end: offset + block.length, sentences });
+    if (kind !== 'boilerplate') wordCount += countWords(block);
+    offset += block.length + PARAGRAPH_SEPARATOR.length;
+  });
+  return { text: blocks.join(PARAGRAPH_SEPARATOR), paragraphs, wordCount };
+}
