@@ -10,6 +10,10 @@ const SCHEME = 'app';
 const APP_ORIGIN = `${SCHEME}://facing`;
 const rendererDir = join(__dirname, '..', 'dist', 'renderer');
 
+// A portable or test data folder: --facing-data-dir=DIR overrides the per-user default.
+const dataDirArg = process.argv.find((arg) => arg.startsWith('--facing-data-dir='));
+if (dataDirArg) app.setPath('userData', dataDirArg.slice('--facing-data-dir='.length));
+
 protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let mainWindow: BrowserWindow | null = null;

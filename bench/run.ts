@@ -1,0 +1,46 @@
+// `npm run bench [-- NAME]`: prints figures (ms, MB) for each workload, or those whose name contains NAME.
+import { join } from 'node:path';
+import { openCorpus } from '../electron/services/corpus';
+import { segmentText } from '../shared/text/segmentation';
+import { heapMB, rssMB, runWorkloads, time, type Workload } from './harness';
+import { generateBook } from './text';
+
+const corpusDir = join(import.meta.dirname, '..', 'corpus');
+
+const workloads: Workload[] = [
+  {
+    name: 'segment a generated 2 MB book (paragraphs + sentences)',
+    async run() {
+      const book = generateBook(2 * 1024 * 1024);
+      const before = heapMB();
+      let paragraphs = 0;
+      let sentences = 0;
+      const timing = await time(() => {
+        const seg = segmentText(book, 'en');
+        paragraphs = seg.paragraphs.length;
+        sentences = seg.paragraphs.reduce((n, p) => n + p.sentences.length, 0);
+      }, 3);
+      return [
+        { name: 'segmentation, median', value: timing.median, unit: 'ms', note: `${paragraphs} paragraphs, ${sentences} sentences` },
+        { name: 'segmentation, worst', value: timing.worst, unit: 'ms' },
+        { name: 'heap growth', value: Math.max(0, heapMB() - before), unit: 'MB' },
+        { name: 'process RSS', value: rssMB(), unit: 'MB' },
+      ];
+    },
+  },
+  {
+    name: 'open the bundled corpus (manifest, read, segment five documents)',
+    async run() {
+      const cold = await time(async () => (await openCorpus(corpusDir)).list(), 5);
+      const corpus = await openCorpus(corpusDir);
+      await corpus.list();
+      const warm = await time(() => corpus.list(), 20);
+      return [
+        { name: 'cold list, median', value: cold.median, unit: 'ms' },
+        { name: 'warm list (cached), median', value: warm.median, unit: 'ms' },
+      ];
+    },
+  },
+];
+
+await runWorkloads(workloads, process.argv[2]);

@@ -1,0 +1,82 @@
+import { test as base, _electron, type Browser, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openServices } from '../electron/services/handlers';
+import { startWebHost } from '../electron/web/host';
+import { chromiumArgs, chromiumExecutable } from './chromium';
+import { findElectronBinary } from './electron-binary';
+import { LibraryPage } from './pages/LibraryPage';
+import { ReaderPage } from './pages/ReaderPage';
+
+export type Shell = 'web' | 'electron';
+export interface ShellOptions {
+  shell: Shell;
+}
+
+const root = join(import.meta.dirname, '..');
+
+/** A running Facing, started fresh for one test with its own data folder, in whichever shell the project names. */
+export interface FacingApp {
+  page: Page;
+  dataDir: string;
+  library: LibraryPage;
+  reader: ReaderPage;
+  /** Opens a route such as "#/read/000" in the running app. */
+  open(hash: string): Promise<void>;
+}
+
+async function launchWeb(browser: Browser, dataDir: string) {
+  const services = await openServices({ dataDir, corpusDir: join(root, 'corpus'), shell: 'web', version: 'e2e' });
+  const host = await startWebHost({ handlers: services.handlers, staticDir: join(root, 'dist', 'renderer') });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(host.url);
+  return {
+    page,
+    open: (hash: string) => page.goto(`${host.origin}/${hash}`).then(() => undefined),
+    close: async () => {
+      await context.close();
+      await host.close();
+    },
+  };
+}
+
+async function launchElectron(binary: string, dataDir: string) {
+  const app = await _electron.launch({ executablePath: binary, args: [join(root, 'dist-electron', 'main.cjs'), `--facing-data-dir=${dataDir}`] });
+  const page = await app.firstWindow();
+  return {
+    page,
+    open: (hash: string) => page.evaluate((h) => void (location.hash = h.replace(/^#/, '')), hash),
+    close: () => app.close(),
+  };
+}
+
+export const test = base.extend<ShellOptions & { app: FacingApp }, { webBrowser: () => Promise<Browser> }>({
+  shell: ['web', { option: true }],
+  // Launched on first use, so the Electron project never starts a Chromium it does not need.
+  webBrowser: [
+    async ({ playwright }, use) => {
+      const launched: { browser?: Promise<Browser> } = {};
+      await use(() => (launched.browser ??= playwright.chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs })));
+      if (launched.browser) await (await launched.browser).close();
+    },
+    { scope: 'worker' },
+  ],
+  app: async ({ shell, webBrowser }, use, testInfo) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'facing-e2e-'));
+    let running: { page: Page; open(hash: string): Promise<void>; close(): Promise<void> };
+    if (shell === 'electron') {
+      const binary = findElectronBinary();
+      testInfo.skip(!binary, 'Skipped: no Electron binary on this machine (it cannot be downloaded here); the same spec ran against the web host.');
+      running = await launchElectron(binary!, dataDir);
+    } else {
+      running = await launchWeb(await webBrowser(), dataDir);
+    }
+    await use({ page: running.page, dataDir, library: new LibraryPage(running.page), reader: new ReaderPage(running.page), open: running.open });
+    await running.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';

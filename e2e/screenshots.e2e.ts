@@ -1,0 +1,21 @@
+import { join } from 'node:path';
+import { expect, test } from './fixtures';
+
+// The README's pictures, taken from the real renderer on every run so they never go stale.
+const docs = join(import.meta.dirname, '..', 'docs', 'screenshots');
+
+test.describe('screenshots for the README', () => {
+  test.skip(({ shell }) => shell !== 'web', 'Screenshots are taken once, from the web shell.');
+
+  test('library and reader', async ({ app }) => {
+    await app.page.setViewportSize({ width: 1200, height: 760 });
+    await app.library.waitForLoad();
+    await app.page.screenshot({ path: join(docs, 'library.png') });
+    await app.open('#/read/000');
+    await expect(app.reader.paragraphs.first()).toBeVisible();
+    await app.page.evaluate(() => document.fonts.ready);
+    await app.page.screenshot({ path: join(docs, 'reader.png') });
+    await app.reader.chooseTheme('Dark');
+    await app.page.screenshot({ path: join(docs, 'reader-dark.png') });
+  });
+});

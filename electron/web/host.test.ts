@@ -1,0 +1,98 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openServices } from '../services/handlers';
+import { MAX_BODY_BYTES, startWebHost, TOKEN_HEADER, type WebHost } from './host';
+
+let host: WebHost;
+let dir: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'facing-host-'));
+  const staticDir = join(dir, 'static');
+  mkdirSync(join(staticDir, 'assets'), { recursive: true });
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Facing</title>');
+  writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(dir, 'secret.txt'), 'secret');
+  const services = await openServices({ dataDir: join(dir, 'data'), corpusDir: join(import.meta.dirname, '..', '..', 'corpus'), shell: 'web', version: 'test' });
+  host = await startWebHost({ handlers: services.handlers, staticDir });
+});
+afterAll(async () => {
+  await host.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A raw request, so tests can send headers a browser would not (Host, no Origin, huge bodies). */
+function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}) {
+  return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: host.port, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const api = (channel: string, payload: unknown, headers: Record<string, string> = {}) =>
+  send(`/api/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token, origin: host.origin, ...headers },
+    body: JSON.stringify(payload),
+  });
+
+describe('the web host', () => {
+  it('listens on 127.0.0.1 with a random port and prints a URL holding the token', () => {
+    expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/\\?token=[\\w-]{20,}$`));
+  });
+
+  it('answers a valid API call with the handler table', async () => {
+    const res = await api('documents:list', {});
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body).value).toHaveLength(5);
+  });
+
+  it('refuses an API call without the token or with a wrong one', async () => {
+    expect((await api('documents:list', {}, { [TOKEN_HEADER]: '' })).status).toBe(401);
+    expect((await api('documents:list', {}, { [TOKEN_HEADER]: 'x'.repeat(host.token.length) })).status).toBe(401);
+  });
+
+  it('refuses a foreign Origin and a foreign Host header', async () => {
+    expect((await api('documents:list', {}, { origin: 'http://evil.example' })).status).toBe(403);
+    expect((await api('documents:list', {}, { host: `evil.example:${host.port}` })).status).toBe(421);
+  });
+
+  it('answers malformed payloads with a validation error and a bad body with 400', async () => {
+    const invalid = JSON.parse((await api('documents:get', { id: '../../etc/passwd' })).body);
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    const res = await send('/api/documents:get', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token },
+      body: '{nope',
+    });
+    expect(res.status).toBe(400);
+  });
+
+  it('refuses oversized bodies with 413', async () => {
+    const res = await send('/api/documents:list', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token },
+      body: Buffer.alloc(MAX_BODY_BYTES + 10, 32),
+    });
+    expect(res.status).toBe(413);
+  });
+
+  it('serves pages only with the token, then by cookie, and never outside its folder', async () => {
+    expect((await send('/')).status).toBe(401);
+    const first = await send(`/?token=${host.token}`);
+    expect(first.status).toBe(200);
+    expect(first.headers['content-security-policy']).toMatch(/script-src 'self'/);
+    const cookie = String((first.headers['set-cookie'] as string[])[0]).split(';')[0]!;
+    expect((await send('/assets/app.js', { headers: { cookie } })).status).toBe(200);
+    expect((await send('/../secret.txt', { headers: { cookie } })).status).toBe(404);
+    expect((await send('/%2e%2e/secret.txt', { headers: { cookie } })).status).toBe(404);
+  });
+});

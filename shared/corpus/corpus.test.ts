@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { DocumentSummary } from '../model/document';
+import { filterFamilies, groupFamilies, languagesOf } from './library';
+import { readManifest } from './manifest';
+
+const entry = (id: string, extra: object = {}) => ({ id, title: `Title ${id}`, language: 'en', file: `${id}.txt`, ...extra });
+
+describe('readManifest', () => {
+  it('reads valid entries', () => {
+    const reading = readManifest({ version: 1, documents: [entry('a'), entry('b', { language: 'de', translationOf: 'a', date: '2025-12' })] });
+    expect(reading.problems).toEqual([]);
+    expect(reading.entries.map((e) => e.id)).toEqual(['a', 'b']);
+  });
+
+  it('skips bad entries with a reason and keeps the rest', () => {
+    const reading = readManifest({
+      version: 1,
+      documents: [entry('a'), entry('b', { file: '../../etc/passwd' }), entry('a'), entry('c', { language: 'english!' }), 'junk', entry('d', { translationOf: 'zz' })],
+    });
+    expect(reading.entries.map((e) => e.id)).toEqual(['a', 'd']);
+    expect(reading.entries[1]!.translationOf).toBeUndefined();
+    expect(reading.problems).toHaveLength(5);
+    expect(reading.problems.join('\n')).toMatch(/entry 2 was skipped: file/);
+    expect(reading.problems.join('\n')).toMatch(/used twice/);
+    expect(reading.problems.join('\n')).toMatch(/"zz", which is not in the corpus/);
+  });
+
+  it('reports a manifest of the wrong shape', () => {
+    expect(readManifest({ documents: 'x' }).problems[0]).toMatch(/malformed/);
+    expect(readManifest(null).entries).toEqual([]);
+  });
+});
+
+const summary = (id: string, language: string, title: string, translationOf?: string): DocumentSummary => ({
+  id,
+  title,
+  language,
+  origin: 'bundled',
+  wordCount: 10,
+  ...(translationOf ? { translationOf } : {}),
+});
+
+describe('library families', () => {
+  const docs = [summary('000', 'en', 'Tech finance'), summary('001', 'de', 'Tech-Finanzierung in Müllheim', '000'), summary('002', 'en', 'Golden Phoenix')];
+
+  it('groups translations under their original', () => {
+    expect(groupFamilies(docs).map((f) => [f.original.id, f.translations.map((t) => t.id)])).toEqual([
+      ['000', ['001']],
+      ['002', []],
+    ]);
+  });
+
+  it('keeps an orphaned translation as a document of its own', () => {
+    expect(groupFamilies([summary('9', 'de', 'x', 'missing')]).map((f) => f.original.id)).toEqual(['9']);
+  });
+
+  it('filters by title words, ignoring case and accents, and keeps pairs whole', () => {
+    const families = groupFamilies(docs);
+    expect(filterFamilies(families, { query: 'MULLHEIM', language: '' }).map((f) => f.original.id)).toEqual(['000']);
+    expect(filterFamilies(families, { query: 'golden phoe', language: '' }).map((f) => f.original.id)).toEqual(['002']);
+    expect(filterFamilies(families, { query: '', language: 'de' }).map((f) => f.original.id)).toEqual(['000']);
+    expect(filterFamilies(families, { query: 'phoenix', language: 'de' })).toEqual([]);
+  });
+
+  it('counts languages', () => {
+    expect(languagesOf(docs)).toEqual([
+      { language: 'en', count: 2 },
+      { language: 'de', count: 1 },
+    ]);
+  });
+});
