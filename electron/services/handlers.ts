@@ -1,6 +1,7 @@
 import type { Handlers } from '../../shared/ipc/contract';
 import type { AppInfo } from '../../shared/model/app';
 import { SettingsSchema } from '../../shared/model/settings';
+import { createAlignmentService } from './alignment';
 import { openCorpus } from './corpus';
 import { openStore } from './store';
 
@@ -20,6 +21,7 @@ export interface Services {
 export async function openServices(options: ServiceOptions): Promise<Services> {
   const store = await openStore(options.dataDir);
   const corpus = await openCorpus(options.corpusDir);
+  const alignments = createAlignmentService(corpus, store);
 
   const handlers: Handlers = {
     'app:info': async () => ({
@@ -37,6 +39,9 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
       });
       return store.data.settings;
     },
+    'alignment:get': ({ left, right }) => alignments.get(left, right),
+    'alignment:save': ({ left, right, rows }) => alignments.save(left, right, rows),
+    'alignment:reset': ({ left, right }) => alignments.reset(left, right),
   };
   return { handlers, storePath: store.path };
 }

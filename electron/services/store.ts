@@ -13,11 +13,13 @@ export const StoreDataSchema = z.object({
   schemaVersion: z.literal(STORE_VERSION),
   // A bad settings block is not worth setting the whole store aside for.
   settings: SettingsSchema.catch(defaultSettings),
+  /** Edited alignments by pair key; entries are validated when used, so one bad entry spoils nothing else. */
+  alignments: z.record(z.string(), z.unknown()).default({}),
 });
 export type StoreData = z.infer<typeof StoreDataSchema>;
 
 export function emptyStore(): StoreData {
-  return { schemaVersion: STORE_VERSION, settings: { ...defaultSettings } };
+  return { schemaVersion: STORE_VERSION, settings: { ...defaultSettings }, alignments: {} };
 }
 
 class UnusableStoreError extends Error {}

@@ -23,6 +23,9 @@ function fakeHandlers(): Handlers {
     }),
     'settings:get': async () => defaultSettings,
     'settings:set': async ({ patch }) => ({ ...defaultSettings, ...patch }),
+    'alignment:get': async ({ left, right }) => ({ left, right, rows: [], edited: false }),
+    'alignment:save': async ({ left, right, rows }) => ({ left, right, rows, edited: true }),
+    'alignment:reset': async ({ left, right }) => ({ left, right, rows: [], edited: false }),
   };
 }
 
@@ -48,6 +51,9 @@ describe('the contract', () => {
     ['settings:set', { patch: { fontSize: Number.NaN } }],
     ['settings:set', { patch: { fontSize: 1e9 } }],
     ['settings:set', { patch: { unknownSetting: 1 } }],
+    ['alignment:get', { left: '000' }],
+    ['alignment:save', { left: '000', right: '001', rows: [{ a: ['../x'], b: [], confidence: 1, startsParagraph: true, checked: false }] }],
+    ['alignment:save', { left: '000', right: '001', rows: [{ a: ['p0s0'], b: [], confidence: 7, startsParagraph: true, checked: false }] }],
   ] as const)('refuses %s with %j', (channel, payload) => {
     expect(contract[channel].request.safeParse(payload).success).toBe(false);
   });

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { DocumentIdSchema, DocumentSchema, DocumentSummarySchema } from '../model/document';
+import { AlignmentRowSchema, AlignmentSchema } from '../model/alignment';
 import { AppInfoSchema } from '../model/app';
 import { channels, type Channel } from './channels';
 import { SettingsPatchSchema, SettingsSchema } from '../model/settings';
 
 const NoArgs = z.strictObject({});
+const Pair = { left: DocumentIdSchema, right: DocumentIdSchema };
 
 /**
  * Every channel between the renderer and the main process (or the loopback web host).
@@ -16,6 +18,9 @@ export const contract = {
   'documents:get': { request: z.strictObject({ id: DocumentIdSchema }), response: DocumentSchema },
   'settings:get': { request: NoArgs, response: SettingsSchema },
   'settings:set': { request: z.strictObject({ patch: SettingsPatchSchema }), response: SettingsSchema },
+  'alignment:get': { request: z.strictObject(Pair), response: AlignmentSchema },
+  'alignment:save': { request: z.strictObject({ ...Pair, rows: z.array(AlignmentRowSchema).max(200_000) }), response: AlignmentSchema },
+  'alignment:reset': { request: z.strictObject(Pair), response: AlignmentSchema },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@ export const ErrorCodeSchema = z.enum([
   'unknown-channel',
   'not-found',
   'unreadable',
+  'not-alignable',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

@@ -1,0 +1,104 @@
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkRows } from '../../shared/alignment/checks';
+import { mergeWithNext } from '../../shared/alignment/edits';
+import { dispatch } from '../../shared/ipc/dispatch';
+import { openServices } from './handlers';
+import { STORE_FILE } from './store';
+
+const bundled = join(import.meta.dirname, '..', '..', 'corpus');
+const temps: string[] = [];
+function temp(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'facing-align-'));
+  temps.push(dir);
+  return dir;
+}
+afterEach(() => temps.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+async function services(dataDir: string, corpusDir = bundled) {
+  const { handlers } = await openServices({ dataDir, corpusDir, shell: 'web', version: 'test' });
+  return handlers;
+}
+
+describe('aligning the seed pair', () => {
+  it('gives 8 aligned paragraph groups and the unmatched "Source:" line, flagged alone', async () => {
+    const h = await services(temp());
+    const alignment = await h['alignment:get']({ left: '000', right: '001' });
+    const groups = alignment.rows.filter((r) => r.startsParagraph);
+    expect(groups).toHaveLength(9);
+    expect(groups.filter((r) => r.a.length && r.b.length)).toHaveLength(8);
+    expect(alignment.rows[alignment.rows.length - 1]).toMatchObject({ a: ['p8s0'], b: [] });
+    expect(alignment.rows.length).toBeGreaterThan(12);
+    const [en, de] = await Promise.all([h['documents:get']({ id: '000' }), h['documents:get']({ id: '001' })]);
+    expect(checkRows(alignment.rows, en, de).map((f) => f.kind)).toEqual(['no-counterpart']);
+  });
+
+  it('flags a wrong number seeded into a copy of the German text', async () => {
+    const corpus = temp();
+    cpSync(bundled, corpus, { recursive: true });
+    const file = join(corpus, '001_60f9e0f360a24205.txt');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('von mehr als 15 %', 'von mehr als 25 %'));
+    const h = await services(temp(), corpus);
+    const alignment = await h['alignment:get']({ left: '000', right: '001' });
+    const [en, de] = await Promise.all([h['documents:get']({ id: '000' }), h['documents:get']({ id: '001' })]);
+    const flags = checkRows(alignment.rows, en, de);
+    expect(flags.find((f) => f.kind === 'number-mismatch')?.message).toBe('Numbers differ: 15 only in EN; 25 only in DE.');
+  });
+});
+
+describe('alignment edits in the store', () => {
+  it('survive a restart and can be reset', async () => {
+    const dataDir = temp();
+    const first = await services(dataDir);
+    const computed = await first['alignment:get']({ left: '000', right: '001' });
+    const edited = mergeWithNext(computed.rows, 0);
+    expect((await first['alignment:save']({ left: '000', right: '001', rows: edited })).edited).toBe(true);
+
+    const second = await services(dataDir);
+    const reopened = await second['alignment:get']({ left: '000', right: '001' });
+    expect(reopened.edited).toBe(true);
+    expect(reopened.rows).toEqual(edited);
+
+    const reset = await second['alignment:reset']({ left: '000', right: '001' });
+    expect(reset.rows).toEqual(computed.rows);
+    expect((await (await services(dataDir))['alignment:get']({ left: '000', right: '001' })).edited).toBe(false);
+  });
+
+  it('refuses rows that do not cover the documents and changes nothing', async () => {
+    const dataDir = temp();
+    const h = await services(dataDir);
+    const { rows } = await h['alignment:get']({ left: '000', right: '001' });
+    await h['settings:set']({ patch: { fontSize: 20 } });
+    const before = readFileSync(join(dataDir, STORE_FILE), 'utf8');
+    const result = await dispatch(h, 'alignment:save', { left: '000', right: '001', rows: rows.slice(1) });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(readFileSync(join(dataDir, STORE_FILE), 'utf8')).toBe(before);
+  });
+
+  it('sets edits aside with a notice when a document changed since', async () => {
+    const dataDir = temp();
+    const corpus = temp();
+    cpSync(bundled, corpus, { recursive: true });
+    const h = await services(dataDir, corpus);
+    const { rows } = await h['alignment:get']({ left: '000', right: '001' });
+    await h['alignment:save']({ left: '000', right: '001', rows: mergeWithNext(rows, 2) });
+    appendFileSync(join(corpus, '001_60f9e0f360a24205.txt'), '\nEin neuer Absatz am Ende.\n');
+
+    const after = await (await services(dataDir, corpus))['alignment:get']({ left: '000', right: '001' });
+    expect(after.edited).toBe(false);
+    expect(after.notice).toMatch(/no longer fit/);
+    const stored = JSON.parse(readFileSync(join(dataDir, STORE_FILE), 'utf8')).alignments;
+    expect(Object.keys(stored)).toEqual([expect.stringMatching(/^000\|001\|stale-/)]);
+  });
+
+  it('explains that a document without text cannot be aligned', async () => {
+    const corpus = temp();
+    cpSync(bundled, corpus, { recursive: true });
+    writeFileSync(join(corpus, '002_d321dad4e0970c20.txt'), '\n\n');
+    const h = await services(temp(), corpus);
+    const result = await dispatch(h, 'alignment:get', { left: '000', right: '002' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not-alignable', message: expect.stringMatching(/has no text to align/) } });
+  });
+});

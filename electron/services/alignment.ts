@@ -1,0 +1,91 @@
+import { AlignmentInputError, alignDocuments, fingerprint, rowsFit } from '../../shared/alignment/documents';
+import { FacingError } from '../../shared/ipc/errors';
+import { pairKey, StoredAlignmentSchema, type Alignment, type AlignmentRow } from '../../shared/model/alignment';
+import type { Document } from '../../shared/model/document';
+import type { CorpusService } from './corpus';
+import type { Store } from './store';
+
+export interface AlignmentService {
+  get(left: string, right: string): Promise<Alignment>;
+  save(left: string, right: string, rows: AlignmentRow[]): Promise<Alignment>;
+  reset(left: string, right: string): Promise<Alignment>;
+}
+
+/** Computed alignments (cached per pair and text) and the user's stored edits, which win while they still fit. */
+export function createAlignmentService(corpus: CorpusService, store: Store): AlignmentService {
+  const computed = new Map<string, { stamp: string; rows: AlignmentRow[] }>();
+
+  async function load(left: string, right: string): Promise<[Document, Document]> {
+    return Promise.all([corpus.get(left), corpus.get(right)]);
+  }
+
+  function compute(a: Document, b: Document): AlignmentRow[] {
+    const key = pairKey(a.meta.id, b.meta.id);
+    const stamp = `${fingerprint(a.text)}:${fingerprint(b.text)}`;
+    const cached = computed.get(key);
+    if (cached?.stamp === stamp) return cached.rows;
+    let rows: AlignmentRow[];
+    try {
+      rows = alignDocuments(a, b);
+    } catch (error) {
+      if (error instanceof AlignmentInputError) throw new FacingError('not-alignable', error.message);
+      throw error;
+    }
+    computed.set(key, { stamp, rows });
+    return rows;
+  }
+
+  return {
+    async get(left, right) {
+      const [a, b] = await load(left, right);
+      const key = pairKey(left, right);
+      const raw = store.data.alignments[key];
+      if (raw !== undefined) {
+        const stored = StoredAlignmentSchema.safeParse(raw);
+        const fits = stored.success && stored.data.leftFingerprint === fingerprint(a.text) && stored.data.rightFingerprint === fingerprint(b.text) && rowsFit(stored.data.rows, a, b);
+        if (fits) return { left, right, rows: stored.data.rows, edited: true };
+        // Set aside, not deleted: the entry stays in the store under another key until the user edits again.
+        await store.update((data) => {
+          data.alignments[`${key}|stale-${new Date().toISOString()}`] = raw;
+          delete data.alignments[key];
+        });
+        return {
+          left,
+          right,
+          rows: compute(a, b),
+          edited: false,
+          notice: 'Your alignment edits for this pair no longer fit the documents, which have changed since. They were set aside and the alignment was computed afresh.',
+        };
+      }
+      return { left, right, rows: compute(a, b), edited: false };
+    },
+
+    async save(left, right, rows) {
+      const [a, b] = await load(left, right);
+      if (!rowsFit(rows, a, b)) {
+        throw new FacingError('invalid-request', 'These rows do not cover each sentence of both documents exactly once, in order; nothing was saved.');
+      }
+      await store.update((data) => {
+        data.alignments[pairKey(left, right)] = {
+          left,
+          right,
+          leftFingerprint: fingerprint(a.text),
+          rightFingerprint: fingerprint(b.text),
+          rows,
+          modified: new Date().toISOString(),
+        };
+      });
+      return { left, right, rows, edited: true };
+    },
+
+    async reset(left, right) {
+      const [a, b] = await load(left, right);
+      if (store.data.alignments[pairKey(left, right)] !== undefined) {
+        await store.update((data) => {
+          delete data.alignments[pairKey(left, right)];
+        });
+      }
+      return { left, right, rows: compute(a, b), edited: false };
+    },
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * Cheap cross-language anchors (after Simard, Foster & Isabelle 1992): tokens that tend to survive
+ * translation unchanged, so a shared one is evidence that two segments correspond. No dictionary.
+ *
+ * - numbers, with every separator removed: "36.464", "36,464" and "36 464" are all "#36464";
+ *   "15%" and "15 %" both give "#15" and "%";
+ * - words of four letters or more, folded (case, accents) and cut to their first five letters,
+ *   so "Expedition" and "expédition", "Chongqing" and "Chongqings" meet;
+ * - punctuation that translators keep: ? ! : % ( and quotation marks.
+ */
+export type Anchor = string;
+
+const numberPattern = /\d+(?:[.,'’\u00A0\u202F ]\d{3})*(?:[.,]\d+)?/g;
+const wordPattern = /[\p{L}][\p{L}\p{M}'’-]*/gu;
+const punctuation: Record<string, Anchor> = {
+  '?': '?',
+  '¿': '?',
+  '!': '!',
+  '¡': '!',
+  ':': ':',
+  '%': '%',
+  '(': '(',
+  '"': 'Q',
+  '«': 'Q',
+  '»': 'Q',
+  '„': 'Q',
+  '“': 'Q',
+  '”': 'Q',
+};
+
+export function fold(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** Words too common across European languages to say anything when shared. */
+const stopPrefixes = new Set(['there', 'these', 'which', 'dans', 'pour', 'avec', 'nous', 'mais', 'auch', 'eine', 'einen', 'einer', 'nicht', 'oder', 'sind', 'wird', 'wurde', 'with', 'that', 'this', 'from', 'have', 'were', 'will', 'sein', 'sich']);
+
+export function extractAnchors(text: string): Anchor[] {
+  const anchors: Anchor[] = [];
+  for (const match of text.matchAll(numberPattern)) {
+    const digits = match[0].replace(/\D/g, '');
+    // Single digits are list numbers and articles' "1" as often as quantities.
+    if (digits.length >= 2 || text.length < 40) anchors.push(`#${digits.replace(/^0+(?=\d)/, '')}`);
+  }
+  for (const match of text.matchAll(wordPattern)) {
+    const word = fold(match[0].replace(/['’-]+$/, ''));
+    if (word.length < 4) continue;
+    const prefix = word.slice(0, 5);
+    if (!stopPrefixes.has(prefix)) anchors.push(prefix);
+  }
+  for (const char of text) {
+    const mark = punctuation[char];
+    if (mark) anchors.push(mark);
+  }
+  return anchors;
+}
+
+/** Size of the multiset intersection of two sorted anchor-id arrays. */
+export function sharedCount(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared;
+}
+
+/** Interns anchors as small integers so segments carry sorted Int32Arrays, cheap to compare. */
+export class AnchorTable {
+  private readonly ids = new Map<Anchor, number>();
+  readonly names: Anchor[] = [];
+
+  intern(anchors: readonly Anchor[]): Int32Array {
+    const out = new Int32Array(anchors.length);
+    anchors.forEach((anchor, k) => {
+      let id = this.ids.get(anchor);
+      if (id === undefined) {
+        id = this.names.length;
+        this.ids.set(anchor, id);
+        this.names.push(anchor);
+      }
+      out[k] = id;
+    });
+    return out.sort();
+  }
+
+  isNumber(id: number): boolean {
+    return this.names[id]?.startsWith('#') ?? false;
+  }
+}

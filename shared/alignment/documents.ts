@@ -1,0 +1,72 @@
+import type { AlignmentRow } from '../model/alignment';
+import type { Document, Paragraph } from '../model/document';
+import { alignSegments, paragraphBeads, sentenceBeads } from './engine';
+
+export class AlignmentInputError extends Error {}
+
+function alignable(doc: Document): Paragraph[] {
+  return doc.paragraphs.filter((p) => p.kind !== 'boilerplate' && p.sentences.length > 0);
+}
+
+const textOf = (doc: Document, span: { start: number; end: number }) => ({ text: doc.text.slice(span.start, span.end) });
+
+/**
+ * Aligns two documents in two passes: paragraphs first (beads up to 1-3/3-1), then the sentences
+ * inside each aligned group of paragraphs. Boilerplate is left out. Rows come in reading order and
+ * together cover every other sentence of both documents exactly once.
+ */
+export function alignDocuments(left: Document, right: Document): AlignmentRow[] {
+  const paragraphsA = alignable(left);
+  const paragraphsB = alignable(right);
+  if (paragraphsA.length === 0 && paragraphsB.length === 0) {
+    throw new AlignmentInputError('Both documents are empty: there is nothing to align.');
+  }
+  if (paragraphsA.length === 0 || paragraphsB.length === 0) {
+    const empty = paragraphsA.length === 0 ? left : right;
+    throw new AlignmentInputError(`"${empty.meta.title}" has no text to align against the other document.`);
+  }
+
+  // Whole untranslated paragraphs (a source line, a caption) are common enough that opening a gap
+  // costs no more than the 1-0 prior.
+  const groups = alignSegments(paragraphsA.map((p) => textOf(left, p)), paragraphsB.map((p) => textOf(right, p)), { beads: paragraphBeads, weights: { gapOpenExtra: 0 } }).beads;
+  const rows: AlignmentRow[] = [];
+  for (const group of groups) {
+    const sentencesA = group.a.flatMap((i) => paragraphsA[i]!.sentences);
+    const sentencesB = group.b.flatMap((j) => paragraphsB[j]!.sentences);
+    const inner = alignSegments(sentencesA.map((s) => textOf(left, s)), sentencesB.map((s) => textOf(right, s)), { beads: sentenceBeads }).beads;
+    inner.forEach((bead, k) => {
+      rows.push({
+        a: bead.a.map((i) => sentencesA[i]!.id),
+        b: bead.b.map((j) => sentencesB[j]!.id),
+        confidence: Math.round(Math.min(bead.confidence, group.confidence) * 1000) / 1000,
+        startsParagraph: k === 0,
+        checked: false,
+      });
+    });
+  }
+  return rows;
+}
+
+/** Sentence ids that rows may hold: every sentence outside boilerplate, in order. */
+export function alignableSentenceIds(doc: Document): string[] {
+  return alignable(doc).flatMap((p) => p.sentences.map((s) => s.id));
+}
+
+/**
+ * Whether stored rows still fit the documents: each alignable sentence of each side exactly once,
+ * in reading order. A document edited since would fail this even if its fingerprint were not checked.
+ */
+export function rowsFit(rows: readonly AlignmentRow[], left: Document, right: Document): boolean {
+  const sameOrder = (ids: string[], expected: string[]) => ids.length === expected.length && ids.every((id, k) => id === expected[k]);
+  return sameOrder(rows.flatMap((r) => r.a), alignableSentenceIds(left)) && sameOrder(rows.flatMap((r) => r.b), alignableSentenceIds(right));
+}
+
+/** A short, stable fingerprint of a document's text (FNV-1a, 32 bit, with the length). */
+export function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let k = 0; k < text.length; k++) {
+    hash ^= text.charCodeAt(k);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return `${text.length.toString(36)}-${(hash >>> 0).toString(36)}`;
+}

@@ -1,0 +1,8 @@
+import type { Document } from '../model/document';
+
+/** Sentence id -> sentence text, for every sentence of a document. */
+export function sentenceIndex(doc: Document): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const p of doc.paragraphs) for (const s of p.sentences) index.set(s.id, doc.text.slice(s.start, s.end));
+  return index;
+}
