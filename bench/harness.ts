@@ -32,6 +32,11 @@ export function heapMB(): number {
   return process.memoryUsage().heapUsed / 1048576;
 }
 
+/** The process's peak resident memory so far (the OS's high-water mark, so synchronous work is caught too). */
+export function peakRssMB(): number {
+  return process.resourceUsage().maxRSS / 1024;
+}
+
 export function rssMB(): number {
   return process.memoryUsage().rss / 1048576;
 }

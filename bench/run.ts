@@ -1,13 +1,35 @@
 // `npm run bench [-- NAME]`: prints figures (ms, MB) for each workload, or those whose name contains NAME.
 import { join } from 'node:path';
 import { openCorpus } from '../electron/services/corpus';
+import { alignDocuments } from '../shared/alignment/documents';
+import { alignSegments } from '../shared/alignment/engine';
 import { segmentText } from '../shared/text/segmentation';
-import { heapMB, rssMB, runWorkloads, time, type Workload } from './harness';
+import { generatePair, pairDocuments } from './parallel';
+import { heapMB, peakRssMB, rssMB, runWorkloads, time, type Workload } from './harness';
 import { generateBook } from './text';
 
 const corpusDir = join(import.meta.dirname, '..', 'corpus');
 
 const workloads: Workload[] = [
+  {
+    name: 'align a synthetic book-size pair (20,000 sentences a side)',
+    async run() {
+      const [left, right] = pairDocuments(20_000);
+      const { a, b } = generatePair(20_000);
+      const flatA = a.flat().map((text) => ({ text }));
+      const flatB = b.flat().map((text) => ({ text }));
+      const rssBefore = rssMB();
+      let rows = 0;
+      const documents = await time(() => (rows = alignDocuments(left, right).length), 3);
+      let band = 0;
+      const flat = await time(() => (band = alignSegments(flatA, flatB).stats.band), 3);
+      return [
+        { name: 'paragraphs, then sentences: median', value: documents.median, unit: 'ms', note: `${left.paragraphs.length} paragraphs, ${rows} rows` },
+        { name: 'one flat sentence pass: median', value: flat.median, unit: 'ms', note: `${flatA.length} x ${flatB.length} sentences, band ±${band}` },
+        { name: 'peak RSS of the process', value: peakRssMB(), unit: 'MB', note: `${rssBefore.toFixed(0)} MB before aligning` },
+      ];
+    },
+  },
   {
     name: 'segment a generated 2 MB book (paragraphs + sentences)',
     async run() {

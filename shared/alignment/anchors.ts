@@ -11,7 +11,6 @@
 export type Anchor = string;
 
 const numberPattern = /\d+(?:[.,'’\u00A0\u202F ]\d{3})*(?:[.,]\d+)?/g;
-const wordPattern = /[\p{L}][\p{L}\p{M}'’-]*/gu;
 const punctuation: Record<string, Anchor> = {
   '?': '?',
   '¿': '?',
@@ -29,11 +28,15 @@ const punctuation: Record<string, Anchor> = {
 };
 
 export function fold(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  // Most words are ASCII; decomposing only the others keeps anchor extraction fast on long books.
+  return /[^\u0000-\u007f]/.test(word) ? word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase() : word.toLowerCase();
 }
 
 /** Words too common across European languages to say anything when shared. */
 const stopPrefixes = new Set(['there', 'these', 'which', 'dans', 'pour', 'avec', 'nous', 'mais', 'auch', 'eine', 'einen', 'einer', 'nicht', 'oder', 'sind', 'wird', 'wurde', 'with', 'that', 'this', 'from', 'have', 'were', 'will', 'sein', 'sich']);
+
+const wordsPattern = /[\p{L}][\p{L}'’-]*/gu;
+const punctuationPattern = /[?¿!¡:%("«»„“”]/g;
 
 export function extractAnchors(text: string): Anchor[] {
   const anchors: Anchor[] = [];
@@ -42,16 +45,14 @@ export function extractAnchors(text: string): Anchor[] {
     // Single digits are list numbers and articles' "1" as often as quantities.
     if (digits.length >= 2 || text.length < 40) anchors.push(`#${digits.replace(/^0+(?=\d)/, '')}`);
   }
-  for (const match of text.matchAll(wordPattern)) {
-    const word = fold(match[0].replace(/['’-]+$/, ''));
+  // Folding the whole text once is far cheaper than word by word on a long book.
+  for (const match of fold(text).matchAll(wordsPattern)) {
+    const word = match[0].replace(/['’-]+$/, '');
     if (word.length < 4) continue;
     const prefix = word.slice(0, 5);
     if (!stopPrefixes.has(prefix)) anchors.push(prefix);
   }
-  for (const char of text) {
-    const mark = punctuation[char];
-    if (mark) anchors.push(mark);
-  }
+  for (const match of text.matchAll(punctuationPattern)) anchors.push(punctuation[match[0]]!);
   return anchors;
 }
 

@@ -1,6 +1,7 @@
 import type { AlignmentRow } from '../model/alignment';
 import type { Document, Paragraph } from '../model/document';
-import { alignSegments, paragraphBeads, sentenceBeads } from './engine';
+import { extractAnchors } from './anchors';
+import { alignSegments, paragraphBeads, sentenceBeads, type Segment } from './engine';
 
 export class AlignmentInputError extends Error {}
 
@@ -8,7 +9,21 @@ function alignable(doc: Document): Paragraph[] {
   return doc.paragraphs.filter((p) => p.kind !== 'boilerplate' && p.sentences.length > 0);
 }
 
-const textOf = (doc: Document, span: { start: number; end: number }) => ({ text: doc.text.slice(span.start, span.end) });
+/** Sentences with their anchors, found once and reused for the paragraph pass. */
+function sentenceSegments(doc: Document, paragraphs: Paragraph[]): Map<string, Segment> {
+  const segments = new Map<string, Segment>();
+  for (const p of paragraphs) {
+    for (const s of p.sentences) {
+      const text = doc.text.slice(s.start, s.end);
+      segments.set(s.id, { text, anchors: extractAnchors(text) });
+    }
+  }
+  return segments;
+}
+
+function paragraphSegment(doc: Document, paragraph: Paragraph, sentences: Map<string, Segment>): Segment {
+  return { text: doc.text.slice(paragraph.start, paragraph.end), anchors: paragraph.sentences.flatMap((s) => sentences.get(s.id)!.anchors!) };
+}
 
 /**
  * Aligns two documents in two passes: paragraphs first (beads up to 1-3/3-1), then the sentences
@@ -28,12 +43,22 @@ export function alignDocuments(left: Document, right: Document): AlignmentRow[] 
 
   // Whole untranslated paragraphs (a source line, a caption) are common enough that opening a gap
   // costs no more than the 1-0 prior.
-  const groups = alignSegments(paragraphsA.map((p) => textOf(left, p)), paragraphsB.map((p) => textOf(right, p)), { beads: paragraphBeads, weights: { gapOpenExtra: 0 } }).beads;
+  const segmentsA = sentenceSegments(left, paragraphsA);
+  const segmentsB = sentenceSegments(right, paragraphsB);
+  const groups = alignSegments(
+    paragraphsA.map((p) => paragraphSegment(left, p, segmentsA)),
+    paragraphsB.map((p) => paragraphSegment(right, p, segmentsB)),
+    { beads: paragraphBeads, weights: { gapOpenExtra: 0 } },
+  ).beads;
   const rows: AlignmentRow[] = [];
   for (const group of groups) {
     const sentencesA = group.a.flatMap((i) => paragraphsA[i]!.sentences);
     const sentencesB = group.b.flatMap((j) => paragraphsB[j]!.sentences);
-    const inner = alignSegments(sentencesA.map((s) => textOf(left, s)), sentencesB.map((s) => textOf(right, s)), { beads: sentenceBeads }).beads;
+    const inner = alignSegments(
+      sentencesA.map((s) => segmentsA.get(s.id)!),
+      sentencesB.map((s) => segmentsB.get(s.id)!),
+      { beads: sentenceBeads },
+    ).beads;
     inner.forEach((bead, k) => {
       rows.push({
         a: bead.a.map((i) => sentencesA[i]!.id),

@@ -39,9 +39,10 @@ export const paragraphBeads: BeadType[] = [
   { a: 3, b: 1, prior: 0.01 },
 ];
 
-/** What the aligner knows of a segment: its text. Length and anchors are derived. */
+/** What the aligner knows of a segment: its text, and its anchors if the caller already has them. */
 export interface Segment {
   text: string;
+  anchors?: readonly string[];
 }
 
 /** One aligned row: indices into each side (either may be empty) and how sure the aligner is. */
@@ -95,6 +96,18 @@ export function logTwoSidedTail(x: number): number {
   return LN2 - (x * x) / 2 - Math.log(x) - 0.5 * Math.log(2 * Math.PI) + Math.log(1 - 1 / (x * x) + 3 / x ** 4);
 }
 
+const TAIL_STEP = 0.01;
+const TAIL_TABLE = Float64Array.from({ length: 4001 }, (_, k) => -logTwoSidedTail(k * TAIL_STEP));
+
+/** -log P(|delta| or more), from a table (the DP asks millions of times), exact beyond it. */
+function lengthCost(x: number): number {
+  const position = x / TAIL_STEP;
+  const k = Math.floor(position);
+  if (k >= TAIL_TABLE.length - 1) return -logTwoSidedTail(x);
+  const low = TAIL_TABLE[k]!;
+  return low + (TAIL_TABLE[k + 1]! - low) * (position - k);
+}
+
 interface Prepared {
   lengths: Float64Array;
   prefix: Float64Array;
@@ -108,7 +121,7 @@ function prepare(segments: readonly Segment[], table: AnchorTable): Prepared {
   segments.forEach((segment, k) => {
     lengths[k] = Math.max(1, segment.text.replace(/\s+/g, '').length);
     prefix[k + 1] = prefix[k]! + lengths[k]!;
-    anchors.push(table.intern(extractAnchors(segment.text)));
+    anchors.push(table.intern(segment.anchors ?? extractAnchors(segment.text)));
   });
   return { lengths, prefix, anchors };
 }
@@ -270,6 +283,13 @@ export function alignSegments(sideA: readonly Segment[], sideB: readonly Segment
   const b = prepare(sideB, table);
   const weightOf = anchorWeights(table, a, b, weights);
   const scratch = new Int32Array(table.names.length);
+  const anchorPrefix = (side: Prepared) => {
+    const prefix = new Float64Array(side.anchors.length + 1);
+    side.anchors.forEach((ids, k) => (prefix[k + 1] = prefix[k]! + ids.reduce((sum, id) => sum + weightOf[id]!, 0)));
+    return prefix;
+  };
+  const anchorPrefixA = anchorPrefix(a);
+  const anchorPrefixB = anchorPrefix(b);
   const priorCost = beadTypes.map((t) => -Math.log(t.prior));
   const gapOpen = -Math.log(beadTypes.find((t) => t.a === 0 || t.b === 0)?.prior ?? 0.01) + weights.gapOpenExtra;
   const gapExtend = weights.gapExtend;
@@ -282,7 +302,7 @@ export function alignSegments(sideA: readonly Segment[], sideB: readonly Segment
   let cells = 0;
 
   const solve = (ratio: number): Bead[] => {
-    let half = options.initialBand ?? 16;
+    let half = options.initialBand ?? 10;
     for (;;) {
       passes++;
       const band = new Band(centres, m, half);
@@ -358,11 +378,16 @@ export function alignSegments(sideA: readonly Segment[], sideB: readonly Segment
             if (from < 0) continue;
             const before = bestOf(from);
             if (before === INF) continue;
+            // Anchors can lower the cost by at most the smaller side's total anchor weight: skip the
+            // work where even that could not beat the best bead found so far.
+            const bound = Math.min(anchorPrefixA[i]! - anchorPrefixA[i - da]!, anchorPrefixB[j]! - anchorPrefixB[j - db]!);
+            if (before + priorCost[t]! - bound >= best) continue;
             const la = a.prefix[i]! - a.prefix[i - da]!;
             const lb = b.prefix[j]! - b.prefix[j - db]!;
             const mean = (la + lb / ratio) / 2;
             const delta = (lb - la * ratio) / Math.sqrt(mean * weights.variance);
-            let c = priorCost[t]! - logTwoSidedTail(Math.abs(delta));
+            let c = priorCost[t]! + lengthCost(Math.abs(delta));
+            if (before + c - bound >= best) continue;
             c -= da === 1 && db === 1 ? pairScore(i - 1, j - 1) : groupScore(i - da, i, j - db, j);
             if (before + c < best) {
               best = before + c;
