@@ -9,7 +9,8 @@ import { seeded } from './harness';
  */
 export function generatePair(sentences: number, seed = 7): { a: string[][]; b: string[][] } {
   const random = seeded(seed);
-  const vocabulary = Array.from({ length: 400 }, (_, k) => `w${k.toString(36)}${'aeiou'[k % 5]}${'nrst'[k % 4]}`);
+  const letters = (k: number) => k.toString(26).replace(/[0-9]/g, (d) => 'qrstuvwxyz'[Number(d)]!);
+  const vocabulary = Array.from({ length: 400 }, (_, k) => `w${letters(k)}${'aeiou'[k % 5]}${'nrst'[k % 4]}`);
   const translate = (word: string) => `${word.split('').reverse().join('')}${word.length % 3 === 0 ? 'en' : 'e'}`;
   const names = Array.from({ length: 300 }, (_, k) => `Name${String.fromCharCode(65 + (k % 26))}${k}`);
   const paragraphsA: string[][] = [];

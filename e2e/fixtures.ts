@@ -7,6 +7,7 @@ import { startWebHost } from '../electron/web/host';
 import { chromiumArgs, chromiumExecutable } from './chromium';
 import { findElectronBinary } from './electron-binary';
 import { LibraryPage } from './pages/LibraryPage';
+import { ParallelPage } from './pages/ParallelPage';
 import { ReaderPage } from './pages/ReaderPage';
 
 export type Shell = 'web' | 'electron';
@@ -22,6 +23,7 @@ export interface FacingApp {
   dataDir: string;
   library: LibraryPage;
   reader: ReaderPage;
+  parallel: ParallelPage;
   /** Opens a route such as "#/read/000" in the running app. */
   open(hash: string): Promise<void>;
 }
@@ -73,7 +75,7 @@ export const test = base.extend<ShellOptions & { app: FacingApp }, { webBrowser:
     } else {
       running = await launchWeb(await webBrowser(), dataDir);
     }
-    await use({ page: running.page, dataDir, library: new LibraryPage(running.page), reader: new ReaderPage(running.page), open: running.open });
+    await use({ page: running.page, dataDir, library: new LibraryPage(running.page), reader: new ReaderPage(running.page), parallel: new ParallelPage(running.page), open: running.open });
     await running.close();
     rmSync(dataDir, { recursive: true, force: true });
   },

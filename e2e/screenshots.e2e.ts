@@ -17,5 +17,18 @@ test.describe('screenshots for the README', () => {
     await app.page.screenshot({ path: join(docs, 'reader.png') });
     await app.reader.chooseTheme('Dark');
     await app.page.screenshot({ path: join(docs, 'reader-dark.png') });
+    await app.reader.chooseTheme('Light');
+  });
+
+  test('parallel view', async ({ app }) => {
+    await app.page.setViewportSize({ width: 1400, height: 900 });
+    await app.open('#/parallel/000/001');
+    await app.parallel.waitForRows();
+    await app.page.evaluate(() => document.fonts.ready);
+    await app.parallel.cell(1, 'left').hover();
+    await app.page.screenshot({ path: join(docs, 'parallel.png') });
+    await app.parallel.differences.first().click();
+    await app.page.mouse.move(0, 0);
+    await app.page.screenshot({ path: join(docs, 'parallel-end.png') });
   });
 });

@@ -5,6 +5,7 @@ import { NoticeBar } from './components/NoticeBar';
 import { useTheme } from './components/useTheme';
 import { LibraryScreen } from './screens/LibraryScreen';
 import { MessageScreen } from './screens/MessageScreen';
+import { ParallelScreen } from './screens/ParallelScreen';
 import { ReaderScreen } from './screens/ReaderScreen';
 import { useAppStore } from './state/store';
 
@@ -23,6 +24,7 @@ export function App() {
       <Switch>
         <Route path="/" component={LibraryScreen} />
         <Route path="/read/:id">{(params) => <ReaderScreen id={params.id} />}</Route>
+        <Route path="/parallel/:left/:right">{(params) => <ParallelScreen left={params.left} right={params.right} />}</Route>
         <Route>
           <MessageScreen title="Nothing here" message="This address does not lead to a screen of Facing." />
         </Route>

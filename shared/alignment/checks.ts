@@ -10,7 +10,8 @@ export interface RowFlag {
   message: string;
 }
 
-const numberPattern = /\d+(?:[.,'’\u00A0\u202F ]\d{3})*(?:[.,]\d+)?/g;
+// Standalone numbers only: the digits of "A380" or "COVID-19" are part of a name, not a quantity.
+const numberPattern = /(?<![\p{L}\d])\d+(?:[.,'’\u00A0\u202F ]\d{3})*(?:[.,]\d+)?(?![\p{L}])/gu;
 
 /** Numbers written either way ("36.464", "36,464", "15 %") reduce to their digits. */
 export function numbersIn(text: string): string[] {

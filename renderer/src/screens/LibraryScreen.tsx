@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { Link } from 'wouter';
 import { filterFamilies, groupFamilies, languagesOf } from '../../../shared/corpus/library';
 import { DocumentRow } from '../components/DocumentRow';
 import { useDocumentTitle } from '../components/useDocumentTitle';
@@ -73,10 +74,19 @@ export function LibraryScreen() {
               </li>
             ) : (
               <li key={family.original.id} className="card card-family" data-testid="library-pair">
-                <p className="family-label">
-                  {languageName(family.original.language)} original · {family.translations.length}{' '}
-                  {family.translations.length === 1 ? 'translation' : 'translations'}
-                </p>
+                <div className="family-head">
+                  <p className="family-label">
+                    {languageName(family.original.language)} original · {family.translations.length}{' '}
+                    {family.translations.length === 1 ? 'translation' : 'translations'}
+                  </p>
+                  {family.translations
+                    .filter((t) => !t.problem && !family.original.problem)
+                    .map((t) => (
+                      <Link key={t.id} href={`/parallel/${encodeURIComponent(family.original.id)}/${encodeURIComponent(t.id)}`} className="button button-accent" data-testid="open-parallel">
+                        Read side by side{family.translations.length > 1 ? ` (${t.language.toUpperCase()})` : ''}
+                      </Link>
+                    ))}
+                </div>
                 <DocumentRow doc={family.original} />
                 {family.translations.map((t) => (
                   <DocumentRow key={t.id} doc={t} isTranslation />

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { FacingError } from '../../../shared/ipc/errors';
 import type { Document } from '../../../shared/model/document';
+import { CompareMenu } from '../components/CompareMenu';
 import { DocumentBody } from '../components/DocumentBody';
 import { ReadingSettings } from '../components/ReadingSettings';
 import { useDocumentTitle } from '../components/useDocumentTitle';
@@ -57,6 +58,7 @@ export function ReaderScreen({ id }: { id: string }) {
         <span className="toolbar-title" title={doc?.meta.title}>
           {doc?.meta.title ?? ''}
         </span>
+        {doc ? <CompareMenu documentId={doc.meta.id} /> : null}
         <ReadingSettings />
       </header>
 
@@ -80,7 +82,8 @@ export function ReaderScreen({ id }: { id: string }) {
                       {i > 0 ? ', ' : ''}
                       <Link href={`/read/${encodeURIComponent(r.id)}`} hrefLang={r.language}>
                         {languageName(r.language)}
-                      </Link>
+                      </Link>{' '}
+                      (<Link href={`/parallel/${encodeURIComponent(doc.meta.id)}/${encodeURIComponent(r.id)}`}>side by side</Link>)
                     </span>
                   ))}
                 </span>

@@ -1,0 +1,102 @@
+import { expect, test } from './fixtures';
+
+test.describe('parallel view', () => {
+  test('opens the pair side by side from the library, 8 aligned paragraphs and the unmatched source line', async ({ app }) => {
+    await app.library.waitForLoad();
+    await app.page.getByTestId('open-parallel').click();
+    await app.parallel.waitForRows();
+    await expect(app.parallel.columnHeads).toContainText('EN');
+    await expect(app.parallel.columnHeads).toContainText('DE');
+    const rows = await app.parallel.allRows();
+    expect(rows).toHaveLength(await app.parallel.rowCount());
+    const groups = rows.filter((r) => r.startsWith('¶'));
+    expect(groups).toHaveLength(9);
+    const oneSided = groups.filter((r) => r.startsWith('¶  | ') || r.endsWith(' | '));
+    expect(oneSided).toEqual(['¶ p8s0 | ']);
+    await app.parallel.differences.first().click();
+    await expect(app.page.getByTestId('no-counterpart')).toHaveText('No DE counterpart');
+    await expect(app.page).toHaveTitle(/⇄ German — Facing$/);
+  });
+
+  test('hovering a row links a sentence to its counterpart', async ({ app }) => {
+    await app.open('#/parallel/000/001');
+    await app.parallel.waitForRows();
+    await app.parallel.cell(2, 'left').locator('.sentence').first().hover();
+    await expect(app.parallel.cell(2, 'right')).toHaveClass(/is-linked/);
+    await expect(app.parallel.cell(3, 'right')).not.toHaveClass(/is-linked/);
+  });
+
+  test('swaps sides', async ({ app }) => {
+    await app.open('#/parallel/000/001');
+    await app.parallel.waitForRows();
+    await expect(app.parallel.cell(0, 'left')).toHaveAttribute('lang', 'en');
+    await app.parallel.action('swap');
+    await expect(app.parallel.cell(0, 'left')).toHaveAttribute('lang', 'de');
+    await expect(app.parallel.columnHeads.locator('.lang-badge').first()).toHaveText('DE');
+  });
+
+  test('an edit can be undone and redone, and survives a reload', async ({ app }) => {
+    await app.open('#/parallel/000/001');
+    await app.parallel.waitForRows();
+    const before = await app.parallel.allRows();
+    const count = before.length;
+    await app.parallel.row(2).click();
+    await expect(app.parallel.activeRow).toHaveText(`Row 3 of ${count}`);
+    await app.parallel.action('merge');
+    await expect(app.parallel.activeRow).toHaveText(`Row 3 of ${count - 1}`);
+    const merged = await app.parallel.allRows();
+    expect(merged[2]).toBe('¶ p2s0,p2s1 | p2s0,p2s1');
+
+    await app.page.keyboard.press('Control+z');
+    await expect(app.parallel.activeRow).toHaveText(`Row 3 of ${count}`);
+    expect(await app.parallel.allRows()).toEqual(before);
+    await app.page.keyboard.press('Control+Shift+z');
+    await expect(app.parallel.activeRow).toHaveText(`Row 3 of ${count - 1}`);
+
+    await app.parallel.action('check');
+    await expect(app.parallel.row(2).locator('.prow-checked')).toBeVisible();
+    await expect(app.parallel.actionButton('check')).toHaveAttribute('aria-pressed', 'true');
+
+    await app.page.reload();
+    await app.parallel.waitForRows();
+    expect(await app.parallel.rowCount()).toBe(count - 1);
+    expect(await app.parallel.allRows()).toEqual(merged);
+    await expect(app.parallel.row(2).locator('.prow-checked')).toBeVisible();
+
+    await app.page.getByRole('button', { name: 'Reset alignment' }).click();
+    await expect(app.parallel.activeRow).toHaveText(`Row 1 of ${count}`);
+  });
+
+  test('the differences panel lists the untranslated line and takes both sides to it', async ({ app }) => {
+    await app.open('#/parallel/000/001');
+    await app.parallel.waitForRows();
+    await expect(app.parallel.differences).toHaveCount(1);
+    await expect(app.parallel.differences.first()).toContainText('No counterpart');
+    await expect(app.parallel.differences.first()).toContainText('Only in EN: no counterpart in DE.');
+    const rows = await app.parallel.rowCount();
+    await app.parallel.differences.first().click();
+    await expect(app.parallel.activeRow).toHaveText(`Row ${rows} of ${rows}`);
+    await expect(app.parallel.row(rows - 1)).toBeInViewport();
+    await expect(app.parallel.row(rows - 1)).toHaveAttribute('aria-current', 'true');
+  });
+
+  test('scrolling apart shows each text on its own and still links counterparts', async ({ app }) => {
+    await app.open('#/parallel/000/001');
+    await app.parallel.waitForRows();
+    await app.parallel.action('sync');
+    const left = app.page.getByTestId('free-pane-left');
+    const right = app.page.getByTestId('free-pane-right');
+    await expect(left).toBeVisible();
+    await left.locator('[data-sentence-id="p4s2"]').hover();
+    await expect(right.locator('[data-sentence-id="p4s2"]')).toHaveClass(/is-linked/);
+  });
+
+  test('any two documents can be compared from the reader', async ({ app }) => {
+    await app.open('#/read/002');
+    await expect(app.reader.title).toBeVisible();
+    await app.page.getByTestId('compare-with').selectOption('003');
+    await app.parallel.waitForRows();
+    await expect(app.parallel.columnHeads).toContainText('Golden Phoenix');
+    await expect(app.parallel.columnHeads).toContainText('Chengdu-Chongqing');
+  });
+});

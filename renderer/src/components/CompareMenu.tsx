@@ -1,0 +1,27 @@
+import { useLocation } from 'wouter';
+import { useAppStore } from '../state/store';
+
+/** "Compare with…": any other document can be opened beside this one, since users bring their own pairs. */
+export function CompareMenu({ documentId }: { documentId: string }) {
+  const documents = useAppStore((s) => s.documents);
+  const [, navigate] = useLocation();
+  const others = (documents ?? []).filter((d) => d.id !== documentId && !d.problem);
+  if (others.length === 0) return null;
+  return (
+    <label className="compare-menu">
+      <span className="visually-hidden">Compare with another document</span>
+      <select
+        value=""
+        onChange={(e) => e.target.value && navigate(`/parallel/${encodeURIComponent(documentId)}/${encodeURIComponent(e.target.value)}`)}
+        data-testid="compare-with"
+      >
+        <option value="">Compare with…</option>
+        {others.map((d) => (
+          <option key={d.id} value={d.id}>
+            {d.language.toUpperCase()} · {d.title}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,71 @@
+import { useEffect, useMemo, useRef } from 'react';
+import type { AlignmentRow } from '../../../shared/model/alignment';
+import type { Document } from '../../../shared/model/document';
+import { useParallelStore } from '../state/parallel';
+
+function rowOfSentence(rows: readonly AlignmentRow[], side: 'a' | 'b'): Map<string, number> {
+  const map = new Map<string, number>();
+  rows.forEach((row, index) => row[side].forEach((id) => map.set(id, index)));
+  return map;
+}
+
+function isVisible(element: Element, container: Element): boolean {
+  const box = element.getBoundingClientRect();
+  const frame = container.getBoundingClientRect();
+  return box.top >= frame.top && box.bottom <= frame.bottom;
+}
+
+function Pane({ doc, rowOf, column }: { doc: Document; rowOf: Map<string, number>; column: 'left' | 'right' }) {
+  const active = useParallelStore((s) => s.active);
+  const hovered = useParallelStore((s) => s.hovered);
+  const setActive = useParallelStore((s) => s.setActive);
+  const setHovered = useParallelStore((s) => s.setHovered);
+  const pane = useRef<HTMLDivElement>(null);
+
+  // Follow the active row unless its sentence is already in view (the pane the user clicked in).
+  useEffect(() => {
+    const target = pane.current?.querySelector(`[data-row="${active}"]`);
+    if (target && pane.current && !isVisible(target, pane.current)) target.scrollIntoView({ block: 'center' });
+  }, [active]);
+
+  return (
+    <div className="free-pane" ref={pane} lang={doc.meta.language} data-column={column} data-testid={`free-pane-${column}`} onMouseLeave={() => setHovered(null)}>
+      {doc.paragraphs
+        .filter((p) => p.kind !== 'boilerplate')
+        .map((p) => (
+          <p key={p.id} className={`block block-${p.kind}`}>
+            {p.sentences.map((s, k) => {
+              const row = rowOf.get(s.id);
+              const classes = ['sentence', row === hovered ? 'is-linked' : '', row === active ? 'is-active' : ''].filter(Boolean).join(' ');
+              return (
+                <span key={s.id}>
+                  {k > 0 ? ' ' : null}
+                  <span
+                    className={classes}
+                    data-sentence-id={s.id}
+                    data-row={row}
+                    onMouseEnter={() => row !== undefined && setHovered(row)}
+                    onClick={() => row !== undefined && setActive(row)}
+                  >
+                    {doc.text.slice(s.start, s.end)}
+                  </span>
+                </span>
+              );
+            })}
+          </p>
+        ))}
+    </div>
+  );
+}
+
+/** Each document in its own column, scrolled on its own; hovering or clicking a sentence finds its counterpart. */
+export function FreeColumns({ rows, leftDoc, rightDoc, swapped }: { rows: readonly AlignmentRow[]; leftDoc: Document; rightDoc: Document; swapped: boolean }) {
+  const leftRows = useMemo(() => rowOfSentence(rows, swapped ? 'b' : 'a'), [rows, swapped]);
+  const rightRows = useMemo(() => rowOfSentence(rows, swapped ? 'a' : 'b'), [rows, swapped]);
+  return (
+    <div className="free-columns">
+      <Pane doc={leftDoc} rowOf={leftRows} column="left" />
+      <Pane doc={rightDoc} rowOf={rightRows} column="right" />
+    </div>
+  );
+}

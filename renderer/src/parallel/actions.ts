@@ -1,0 +1,128 @@
+import { canMergeWithNext, canMove, canSplit, mergeWithNext, moveSentence, setChecked, splitRow, type Direction, type Side } from '../../../shared/alignment/edits';
+import { useParallelStore } from '../state/parallel';
+
+type State = ReturnType<typeof useParallelStore.getState>;
+
+/** A command of the parallel view, shared by its buttons, its keyboard shortcuts and its help. */
+export interface ParallelAction {
+  id: string;
+  label: string;
+  /** As shown to the user. */
+  shortcut?: string;
+  matches?: (event: KeyboardEvent) => boolean;
+  enabled: (state: State) => boolean;
+  run: (state: State) => void;
+}
+
+const plain = (key: string) => (e: KeyboardEvent) => e.key === key && !e.ctrlKey && !e.metaKey && !e.altKey;
+const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
+
+/** The document side shown in a screen column: swapping sides swaps which one that is. */
+export function sideOf(column: 'left' | 'right', swapped: boolean): Side {
+  return (column === 'left') !== swapped ? 'a' : 'b';
+}
+
+function move(column: 'left' | 'right', direction: Direction): ParallelAction {
+  const arrow = direction === 'up' ? '↑' : '↓';
+  return {
+    id: `move-${column}-${direction}`,
+    label: direction === 'up' ? `Move the first ${column} sentence to the row above` : `Move the last ${column} sentence to the row below`,
+    shortcut: `${column === 'left' ? 'Alt' : 'Alt+Shift'}+${arrow}`,
+    matches: (e) => e.altKey && !mod(e) && e.shiftKey === (column === 'right') && e.key === (direction === 'up' ? 'ArrowUp' : 'ArrowDown'),
+    enabled: (s) => canMove(s.rows, s.active, sideOf(column, s.swapped), direction),
+    run: (s) => s.apply((rows) => moveSentence(rows, s.active, sideOf(column, s.swapped), direction)),
+  };
+}
+
+export const parallelActions: ParallelAction[] = [
+  {
+    id: 'next-row',
+    label: 'Next row',
+    shortcut: '↓ or J',
+    matches: (e) => plain('ArrowDown')(e) || plain('j')(e),
+    enabled: (s) => s.active < s.rows.length - 1,
+    run: (s) => s.setActive(s.active + 1),
+  },
+  {
+    id: 'previous-row',
+    label: 'Previous row',
+    shortcut: '↑ or K',
+    matches: (e) => plain('ArrowUp')(e) || plain('k')(e),
+    enabled: (s) => s.active > 0,
+    run: (s) => s.setActive(s.active - 1),
+  },
+  {
+    id: 'merge',
+    label: 'Merge with the row below',
+    shortcut: 'M',
+    matches: plain('m'),
+    enabled: (s) => canMergeWithNext(s.rows, s.active),
+    run: (s) => s.apply((rows) => mergeWithNext(rows, s.active)),
+  },
+  {
+    id: 'split',
+    label: 'Split this row',
+    shortcut: 'S',
+    matches: plain('s'),
+    enabled: (s) => canSplit(s.rows, s.active),
+    run: (s) => s.apply((rows) => splitRow(rows, s.active)),
+  },
+  move('left', 'up'),
+  move('left', 'down'),
+  move('right', 'up'),
+  move('right', 'down'),
+  {
+    id: 'check',
+    label: 'Mark as checked',
+    shortcut: 'C',
+    matches: plain('c'),
+    enabled: (s) => s.rows.length > 0,
+    run: (s) => s.apply((rows) => setChecked(rows, s.active, !rows[s.active]!.checked)),
+  },
+  {
+    id: 'undo',
+    label: 'Undo',
+    shortcut: 'Ctrl+Z',
+    matches: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'z',
+    enabled: (s) => s.undoStack.length > 0,
+    run: (s) => s.undo(),
+  },
+  {
+    id: 'redo',
+    label: 'Redo',
+    shortcut: 'Ctrl+Shift+Z',
+    matches: (e) => mod(e) && ((e.shiftKey && e.key.toLowerCase() === 'z') || e.key.toLowerCase() === 'y'),
+    enabled: (s) => s.redoStack.length > 0,
+    run: (s) => s.redo(),
+  },
+  {
+    id: 'swap',
+    label: 'Swap sides',
+    shortcut: 'X',
+    matches: plain('x'),
+    enabled: () => true,
+    run: (s) => s.toggleSwap(),
+  },
+  {
+    id: 'sync',
+    label: 'Synchronised scrolling',
+    shortcut: 'Y',
+    matches: plain('y'),
+    enabled: () => true,
+    run: (s) => s.toggleSync(),
+  },
+  {
+    id: 'differences',
+    label: 'Differences panel',
+    shortcut: 'D',
+    matches: plain('d'),
+    enabled: () => true,
+    run: (s) => s.togglePanel(),
+  },
+];
+
+export function actionById(id: string): ParallelAction {
+  const action = parallelActions.find((a) => a.id === id);
+  if (!action) throw new Error(`No action ${id}`);
+  return action;
+}

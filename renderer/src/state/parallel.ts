@@ -1,0 +1,151 @@
+import { create } from 'zustand';
+import { FacingError } from '../../../shared/ipc/errors';
+import type { AlignmentRow } from '../../../shared/model/alignment';
+import type { Document } from '../../../shared/model/document';
+import { api } from '../api';
+
+const HISTORY_LIMIT = 200;
+
+interface ParallelState {
+  key: string | null;
+  status: 'loading' | 'ready' | 'failed';
+  error: FacingError | null;
+  left: Document | null;
+  right: Document | null;
+  rows: AlignmentRow[];
+  edited: boolean;
+  /** Why stored edits were set aside, shown until dismissed. */
+  notice: string | null;
+  saveError: string | null;
+  undoStack: AlignmentRow[][];
+  redoStack: AlignmentRow[][];
+  active: number;
+  hovered: number | null;
+  swapped: boolean;
+  synced: boolean;
+  panelOpen: boolean;
+
+  open(left: string, right: string): Promise<void>;
+  /** Applies an edit to the rows; it is saved at once and can be undone. */
+  apply(edit: (rows: readonly AlignmentRow[]) => AlignmentRow[]): void;
+  undo(): void;
+  redo(): void;
+  reset(): Promise<void>;
+  setActive(index: number): void;
+  setHovered(index: number | null): void;
+  toggleSwap(): void;
+  toggleSync(): void;
+  togglePanel(): void;
+  dismissNotice(): void;
+}
+
+export const useParallelStore = create<ParallelState>((set, get) => {
+  let saving: Promise<unknown> = Promise.resolve();
+
+  /** Saves are chained so the store always ends with the latest rows. */
+  const save = (rows: AlignmentRow[]) => {
+    const { left, right } = get();
+    if (!left || !right) return;
+    saving = saving
+      .catch(() => {})
+      .then(() => api.invoke('alignment:save', { left: left.meta.id, right: right.meta.id, rows }))
+      .then(
+        () => set({ edited: true, saveError: null }),
+        (error: unknown) => set({ saveError: `Your last change could not be saved: ${(error as Error).message}` }),
+      );
+  };
+
+  const replaceRows = (rows: AlignmentRow[], undoStack: AlignmentRow[][], redoStack: AlignmentRow[][]) => {
+    set({ rows, undoStack, redoStack, active: Math.min(get().active, rows.length - 1) });
+    save(rows);
+  };
+
+  return {
+    key: null,
+    status: 'loading',
+    error: null,
+    left: null,
+    right: null,
+    rows: [],
+    edited: false,
+    notice: null,
+    saveError: null,
+    undoStack: [],
+    redoStack: [],
+    active: 0,
+    hovered: null,
+    swapped: false,
+    synced: true,
+    panelOpen: true,
+
+    async open(left, right) {
+      const key = `${left}|${right}`;
+      if (get().key === key && get().status !== 'failed') return;
+      set({ key, status: 'loading', error: null, rows: [], undoStack: [], redoStack: [], active: 0, hovered: null, notice: null, saveError: null });
+      try {
+        const [a, b, alignment] = await Promise.all([
+          api.invoke('documents:get', { id: left }),
+          api.invoke('documents:get', { id: right }),
+          api.invoke('alignment:get', { left, right }),
+        ]);
+        if (get().key !== key) return;
+        set({ status: 'ready', left: a, right: b, rows: alignment.rows, edited: alignment.edited, notice: alignment.notice ?? null });
+      } catch (error) {
+        if (get().key !== key) return;
+        set({ status: 'failed', error: error instanceof FacingError ? error : new FacingError('internal', String(error)) });
+      }
+    },
+
+    apply(edit) {
+      const { rows, undoStack } = get();
+      const next = edit(rows);
+      replaceRows(next, [...undoStack, rows].slice(-HISTORY_LIMIT), []);
+    },
+
+    undo() {
+      const { rows, undoStack, redoStack } = get();
+      const previous = undoStack[undoStack.length - 1];
+      if (!previous) return;
+      replaceRows(previous, undoStack.slice(0, -1), [...redoStack, rows]);
+    },
+
+    redo() {
+      const { rows, undoStack, redoStack } = get();
+      const next = redoStack[redoStack.length - 1];
+      if (!next) return;
+      replaceRows(next, [...undoStack, rows], redoStack.slice(0, -1));
+    },
+
+    async reset() {
+      const { left, right, rows, undoStack } = get();
+      if (!left || !right) return;
+      try {
+        await saving.catch(() => {});
+        const fresh = await api.invoke('alignment:reset', { left: left.meta.id, right: right.meta.id });
+        set({ rows: fresh.rows, edited: false, undoStack: [...undoStack, rows].slice(-HISTORY_LIMIT), redoStack: [], active: 0 });
+      } catch (error) {
+        set({ saveError: `The alignment could not be reset: ${(error as Error).message}` });
+      }
+    },
+
+    setActive(index) {
+      const { rows } = get();
+      if (rows.length) set({ active: Math.max(0, Math.min(rows.length - 1, index)) });
+    },
+    setHovered(index) {
+      if (get().hovered !== index) set({ hovered: index });
+    },
+    toggleSwap() {
+      set({ swapped: !get().swapped });
+    },
+    toggleSync() {
+      set({ synced: !get().synced });
+    },
+    togglePanel() {
+      set({ panelOpen: !get().panelOpen });
+    },
+    dismissNotice() {
+      set({ notice: null });
+    },
+  };
+});
