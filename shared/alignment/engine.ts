@@ -109,8 +109,8 @@ function lengthCost(x: number): number {
 }
 
 interface Prepared {
-  lengths: Float64Array;
-  prefix: Float64Array;
+  readonly lengths: Float64Array;
+  readonly prefix: Float64Array;
   anchors: Int32Array[];
 }
 
@@ -141,6 +141,22 @@ function anchorWeights(table: AnchorTable, a: Prepared, b: Prepared, weights: An
     out[id] = base * Math.max(0.05, idf);
   });
   return out;
+}
+
+/**
+ * Drops anchors that occur on one side only: they can never match, and without them the DP's bound
+ * on what anchors can still contribute is tight and its intersections short.
+ */
+function keepSharedAnchors(a: Prepared, b: Prepared, size: number): void {
+  const seen = (side: Prepared) => {
+    const present = new Uint8Array(size);
+    for (const ids of side.anchors) for (const id of ids) present[id] = 1;
+    return present;
+  };
+  const inA = seen(a);
+  const inB = seen(b);
+  a.anchors = a.anchors.map((ids) => ids.filter((id) => inB[id] === 1));
+  b.anchors = b.anchors.map((ids) => ids.filter((id) => inA[id] === 1));
 }
 
 /** Weighted size of the multiset intersection of two sorted id arrays. */
@@ -282,6 +298,7 @@ export function alignSegments(sideA: readonly Segment[], sideB: readonly Segment
   const a = prepare(sideA, table);
   const b = prepare(sideB, table);
   const weightOf = anchorWeights(table, a, b, weights);
+  keepSharedAnchors(a, b, table.names.length);
   const scratch = new Int32Array(table.names.length);
   const anchorPrefix = (side: Prepared) => {
     const prefix = new Float64Array(side.anchors.length + 1);
