@@ -1,5 +1,5 @@
 import { test as base, _electron, type Browser, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openServices } from '../electron/services/handlers';
@@ -13,6 +13,8 @@ import { ReaderPage } from './pages/ReaderPage';
 export type Shell = 'web' | 'electron';
 export interface ShellOptions {
   shell: Shell;
+  /** "bundled", or "with-french": the bundled corpus plus a French translation of 000 (e2e/data/000-fr.txt). */
+  corpus: 'bundled' | 'with-french';
 }
 
 const root = join(import.meta.dirname, '..');
@@ -28,8 +30,21 @@ export interface FacingApp {
   open(hash: string): Promise<void>;
 }
 
-async function launchWeb(browser: Browser, dataDir: string) {
-  const services = await openServices({ dataDir, corpusDir: join(root, 'corpus'), shell: 'web', version: 'e2e' });
+/** A corpus folder for the test: the bundled one, or a copy with extra documents. */
+function corpusFor(kind: ShellOptions['corpus'], scratch: string): string {
+  const bundled = join(root, 'corpus');
+  if (kind === 'bundled') return bundled;
+  const dir = join(scratch, 'corpus');
+  cpSync(bundled, dir, { recursive: true });
+  cpSync(join(import.meta.dirname, 'data', '000-fr.txt'), join(dir, '005-fr.txt'));
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  manifest.documents.push({ id: '005', title: 'La zone high-tech de Chongqing lance une branche de l’alliance tech-finance', language: 'fr', date: '2025-12-22', file: '005-fr.txt', translationOf: '000' });
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return dir;
+}
+
+async function launchWeb(browser: Browser, dataDir: string, corpusDir: string) {
+  const services = await openServices({ dataDir, corpusDir, shell: 'web', version: 'e2e' });
   const host = await startWebHost({ handlers: services.handlers, staticDir: join(root, 'dist', 'renderer') });
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -44,8 +59,11 @@ async function launchWeb(browser: Browser, dataDir: string) {
   };
 }
 
-async function launchElectron(binary: string, dataDir: string) {
-  const app = await _electron.launch({ executablePath: binary, args: [join(root, 'dist-electron', 'main.cjs'), `--facing-data-dir=${dataDir}`] });
+async function launchElectron(binary: string, dataDir: string, corpusDir: string) {
+  const app = await _electron.launch({
+    executablePath: binary,
+    args: [join(root, 'dist-electron', 'main.cjs'), `--facing-data-dir=${dataDir}`, `--facing-corpus-dir=${corpusDir}`],
+  });
   const page = await app.firstWindow();
   return {
     page,
@@ -56,6 +74,7 @@ async function launchElectron(binary: string, dataDir: string) {
 
 export const test = base.extend<ShellOptions & { app: FacingApp }, { webBrowser: () => Promise<Browser> }>({
   shell: ['web', { option: true }],
+  corpus: ['bundled', { option: true }],
   // Launched on first use, so the Electron project never starts a Chromium it does not need.
   webBrowser: [
     async ({ playwright }, use) => {
@@ -65,19 +84,21 @@ export const test = base.extend<ShellOptions & { app: FacingApp }, { webBrowser:
     },
     { scope: 'worker' },
   ],
-  app: async ({ shell, webBrowser }, use, testInfo) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'facing-e2e-'));
+  app: async ({ shell, corpus, webBrowser }, use, testInfo) => {
+    const scratch = mkdtempSync(join(tmpdir(), 'facing-e2e-'));
+    const dataDir = join(scratch, 'data');
+    const corpusDir = corpusFor(corpus, scratch);
     let running: { page: Page; open(hash: string): Promise<void>; close(): Promise<void> };
     if (shell === 'electron') {
       const binary = findElectronBinary();
       testInfo.skip(!binary, 'Skipped: no Electron binary on this machine (it cannot be downloaded here); the same spec ran against the web host.');
-      running = await launchElectron(binary!, dataDir);
+      running = await launchElectron(binary!, dataDir, corpusDir);
     } else {
-      running = await launchWeb(await webBrowser(), dataDir);
+      running = await launchWeb(await webBrowser(), dataDir, corpusDir);
     }
     await use({ page: running.page, dataDir, library: new LibraryPage(running.page), reader: new ReaderPage(running.page), parallel: new ParallelPage(running.page), open: running.open });
     await running.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
   },
 });
 

@@ -100,3 +100,22 @@ test.describe('parallel view', () => {
     await expect(app.parallel.columnHeads).toContainText('Chengdu-Chongqing');
   });
 });
+
+test.describe('three columns', () => {
+  test.use({ corpus: 'with-french' });
+
+  test('an original with two translations reads in three aligned columns', async ({ app }) => {
+    await app.library.waitForLoad();
+    await expect(app.library.pairs.first().getByText('English original · 2 translations')).toBeVisible();
+    await app.page.getByTestId('open-three').click();
+    await app.parallel.waitForRows();
+    await expect(app.parallel.columnHeads.locator('.lang-badge')).toHaveText(['EN', 'DE', 'FR']);
+    const first = app.parallel.row(0);
+    await expect(first.locator('.pcell')).toHaveCount(3);
+    await expect(first.locator('.pcell').nth(2)).toContainText('CHONGQING, Chine, 22 déc. 2025');
+    await first.locator('.pcell').first().hover();
+    await expect(first.locator('.pcell.is-linked')).toHaveCount(3);
+    await app.page.getByRole('link', { name: 'Edit EN–FR' }).click();
+    await expect(app.parallel.columnHeads.locator('.lang-badge')).toHaveText(['EN', 'FR']);
+  });
+});

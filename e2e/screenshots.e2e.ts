@@ -32,3 +32,17 @@ test.describe('screenshots for the README', () => {
     await app.page.screenshot({ path: join(docs, 'parallel-end.png') });
   });
 });
+
+test.describe('screenshots for the README, three columns', () => {
+  test.skip(({ shell }) => shell !== 'web', 'Screenshots are taken once, from the web shell.');
+  test.use({ corpus: 'with-french' });
+
+  test('three columns', async ({ app }) => {
+    await app.page.setViewportSize({ width: 1500, height: 900 });
+    await app.open('#/parallel/000/001/005');
+    await app.parallel.waitForRows();
+    await app.page.evaluate(() => document.fonts.ready);
+    await app.parallel.row(2).locator('.pcell').first().hover();
+    await app.page.screenshot({ path: join(docs, 'three-columns.png') });
+  });
+});

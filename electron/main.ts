@@ -10,9 +10,11 @@ const SCHEME = 'app';
 const APP_ORIGIN = `${SCHEME}://facing`;
 const rendererDir = join(__dirname, '..', 'dist', 'renderer');
 
-// A portable or test data folder: --facing-data-dir=DIR overrides the per-user default.
-const dataDirArg = process.argv.find((arg) => arg.startsWith('--facing-data-dir='));
-if (dataDirArg) app.setPath('userData', dataDirArg.slice('--facing-data-dir='.length));
+// A portable or test setup: --facing-data-dir=DIR replaces the per-user data folder,
+// --facing-corpus-dir=DIR the bundled corpus.
+const argument = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+const dataDirArg = argument('facing-data-dir');
+if (dataDirArg) app.setPath('userData', dataDirArg);
 
 protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -72,12 +74,30 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
+/** Menu commands reach the renderer as a DOM event; the renderer decides what they mean where focus is. */
+function sendCommand(command: 'undo' | 'redo'): void {
+  void mainWindow?.webContents.executeJavaScript(`window.dispatchEvent(new CustomEvent('facing:command', { detail: ${JSON.stringify(command)} }))`);
+}
+
 function buildMenu(): void {
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
     { role: 'fileMenu' },
-    { role: 'editMenu' },
+    {
+      label: 'Edit',
+      submenu: [
+        // Undo and redo go to the renderer, which undoes its own edits (alignment, later annotations)
+        // or, inside a text field, the field's typing.
+        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => sendCommand('undo') },
+        { label: 'Redo', accelerator: isMac ? 'Cmd+Shift+Z' : 'Ctrl+Y', click: () => sendCommand('redo') },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
+    },
     {
       label: 'Go',
       submenu: [
@@ -112,7 +132,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     const services = await openServices({
       dataDir: app.getPath('userData'),
-      corpusDir: join(app.getAppPath(), 'corpus'),
+      corpusDir: argument('facing-corpus-dir') ?? join(app.getAppPath(), 'corpus'),
       shell: 'electron',
       version: app.getVersion(),
     });

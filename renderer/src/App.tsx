@@ -7,6 +7,7 @@ import { LibraryScreen } from './screens/LibraryScreen';
 import { MessageScreen } from './screens/MessageScreen';
 import { ParallelScreen } from './screens/ParallelScreen';
 import { ReaderScreen } from './screens/ReaderScreen';
+import { ThreeColumnScreen } from './screens/ThreeColumnScreen';
 import { useAppStore } from './state/store';
 
 export function App() {
@@ -24,6 +25,9 @@ export function App() {
       <Switch>
         <Route path="/" component={LibraryScreen} />
         <Route path="/read/:id">{(params) => <ReaderScreen id={params.id} />}</Route>
+        <Route path="/parallel/:original/:first/:second">
+          {(params) => <ThreeColumnScreen original={params.original} first={params.first} second={params.second} />}
+        </Route>
         <Route path="/parallel/:left/:right">{(params) => <ParallelScreen left={params.left} right={params.right} />}</Route>
         <Route>
           <MessageScreen title="Nothing here" message="This address does not lead to a screen of Facing." />

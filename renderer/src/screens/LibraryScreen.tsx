@@ -86,6 +86,15 @@ export function LibraryScreen() {
                         Read side by side{family.translations.length > 1 ? ` (${t.language.toUpperCase()})` : ''}
                       </Link>
                     ))}
+                  {family.translations.filter((t) => !t.problem).length >= 2 && !family.original.problem ? (
+                    <Link
+                      href={`/parallel/${[family.original, ...family.translations.filter((t) => !t.problem).slice(0, 2)].map((d) => encodeURIComponent(d.id)).join('/')}`}
+                      className="button"
+                      data-testid="open-three"
+                    >
+                      Three side by side
+                    </Link>
+                  ) : null}
                 </div>
                 <DocumentRow doc={family.original} />
                 {family.translations.map((t) => (

@@ -1,0 +1,106 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link } from 'wouter';
+import { sentenceIndex } from '../../../shared/alignment/rows';
+import { mergeAlignments, type ThreeWayRow } from '../../../shared/alignment/three';
+import { FacingError } from '../../../shared/ipc/errors';
+import type { Document } from '../../../shared/model/document';
+import { api } from '../api';
+import { ReadingSettings } from '../components/ReadingSettings';
+import { useDocumentTitle } from '../components/useDocumentTitle';
+import { Cell } from '../parallel/Cell';
+import { MessageScreen } from './MessageScreen';
+
+type Loaded = { state: 'loading' } | { state: 'failed'; error: FacingError } | { state: 'ready'; docs: [Document, Document, Document]; rows: ThreeWayRow[] };
+
+function useThreeWay(original: string, first: string, second: string): Loaded {
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  useEffect(() => {
+    let current = true;
+    setLoaded({ state: 'loading' });
+    Promise.all([
+      api.invoke('documents:get', { id: original }),
+      api.invoke('documents:get', { id: first }),
+      api.invoke('documents:get', { id: second }),
+      api.invoke('alignment:get', { left: original, right: first }),
+      api.invoke('alignment:get', { left: original, right: second }),
+    ]).then(
+      ([o, a, b, withFirst, withSecond]) => current && setLoaded({ state: 'ready', docs: [o, a, b], rows: mergeAlignments(withFirst.rows, withSecond.rows) }),
+      (error: unknown) => current && setLoaded({ state: 'failed', error: error instanceof FacingError ? error : new FacingError('internal', String(error)) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [original, first, second]);
+  return loaded;
+}
+
+const keys = ['original', 'first', 'second'] as const;
+
+/** An original and two translations in aligned rows. Reading only: alignments are edited a pair at a time. */
+export function ThreeColumnScreen({ original, first, second }: { original: string; first: string; second: string }) {
+  const loaded = useThreeWay(original, first, second);
+  const docs = loaded.state === 'ready' ? loaded.docs : null;
+  const texts = useMemo(() => docs?.map(sentenceIndex) ?? [], [docs]);
+  const [hovered, setHovered] = useState<number | null>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const rows = loaded.state === 'ready' ? loaded.rows : [];
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => 120, overscan: 6 });
+  useDocumentTitle(docs ? `${docs[0].meta.title} in three languages` : null);
+
+  if (loaded.state === 'failed') return <MessageScreen title="The parallel view cannot be opened" message={loaded.error.message} />;
+  if (!docs) return <p className="reader-loading">Aligning…</p>;
+
+  return (
+    <div className="parallel three-columns">
+      <header className="reader-toolbar parallel-toolbar">
+        <Link href="/" className="button-quiet toolbar-back" aria-label="Back to the library">
+          <span aria-hidden="true">←</span> Library
+        </Link>
+        <span className="toolbar-title">Three side by side</span>
+        {docs.slice(1).map((doc) => (
+          <Link key={doc.meta.id} href={`/parallel/${encodeURIComponent(original)}/${encodeURIComponent(doc.meta.id)}`} className="button-quiet" title="Check and edit this pair's alignment">
+            Edit {docs[0].meta.language.toUpperCase()}–{doc.meta.language.toUpperCase()}
+          </Link>
+        ))}
+        <ReadingSettings />
+      </header>
+      <div className="parallel-main">
+        <div className="column-heads" data-testid="column-heads">
+          <span className="column-gutter" />
+          {docs.map((doc) => (
+            <Link key={doc.meta.id} href={`/read/${encodeURIComponent(doc.meta.id)}`} className="column-head">
+              <span className="lang-badge">{doc.meta.language.toUpperCase()}</span>
+              <span className="column-title">{doc.meta.title}</span>
+            </Link>
+          ))}
+        </div>
+        <div className="parallel-scroll" ref={scroller} data-testid="parallel-rows" onMouseLeave={() => setHovered(null)}>
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = rows[item.index]!;
+              return (
+                <div
+                  key={item.key}
+                  ref={virtualizer.measureElement}
+                  data-index={item.index}
+                  data-testid="parallel-row"
+                  className={`prow${row.startsParagraph ? ' starts-paragraph' : ''}`}
+                  style={{ transform: `translateY(${item.start}px)` }}
+                  onMouseEnter={() => setHovered(item.index)}
+                >
+                  <div className="prow-gutter" aria-hidden="true">
+                    <span className="prow-number">{item.index + 1}</span>
+                  </div>
+                  {keys.map((key, k) => (
+                    <Cell key={key} column={k === 0 ? 'left' : 'right'} ids={row[key]} texts={texts[k]!} language={docs[k]!.meta.language} linked={hovered === item.index} />
+                  ))}
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}
