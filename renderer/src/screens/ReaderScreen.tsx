@@ -1,34 +1,14 @@
-import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
-import { FacingError } from '../../../shared/ipc/errors';
 import type { Document } from '../../../shared/model/document';
 import { CompareMenu } from '../components/CompareMenu';
 import { DocumentBody } from '../components/DocumentBody';
+import { useLoad } from '../components/useLoad';
 import { ReadingSettings } from '../components/ReadingSettings';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { formatPartialDate, formatReadingTime, formatWordCount, languageName } from '../format';
 import { api } from '../api';
 import { useAppStore } from '../state/store';
 import { MessageScreen } from './MessageScreen';
-
-type Loading = { state: 'loading' } | { state: 'ready'; doc: Document } | { state: 'failed'; error: FacingError };
-
-function useDocument(id: string): Loading {
-  const [loading, setLoading] = useState<Loading>({ state: 'loading' });
-  useEffect(() => {
-    let current = true;
-    setLoading({ state: 'loading' });
-    api.invoke('documents:get', { id }).then(
-      (doc) => current && setLoading({ state: 'ready', doc }),
-      (error: unknown) =>
-        current && setLoading({ state: 'failed', error: error instanceof FacingError ? error : new FacingError('internal', String(error)) }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [id]);
-  return loading;
-}
 
 /** Other languages of the same text: the original and its translations. */
 function useRelatives(doc: Document | null) {
@@ -39,8 +19,8 @@ function useRelatives(doc: Document | null) {
 }
 
 export function ReaderScreen({ id }: { id: string }) {
-  const loading = useDocument(id);
-  const doc = loading.state === 'ready' ? loading.doc : null;
+  const loading = useLoad(id, () => api.invoke('documents:get', { id }));
+  const doc = loading.state === 'ready' ? loading.value : null;
   const relatives = useRelatives(doc);
   useDocumentTitle(doc?.meta.title ?? null);
 

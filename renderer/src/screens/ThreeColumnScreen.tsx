@@ -1,50 +1,42 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { sentenceIndex } from '../../../shared/alignment/rows';
 import { mergeAlignments, type ThreeWayRow } from '../../../shared/alignment/three';
-import { FacingError } from '../../../shared/ipc/errors';
 import type { Document } from '../../../shared/model/document';
 import { api } from '../api';
 import { ReadingSettings } from '../components/ReadingSettings';
 import { useDocumentTitle } from '../components/useDocumentTitle';
+import { useLoad } from '../components/useLoad';
 import { Cell } from '../parallel/Cell';
 import { MessageScreen } from './MessageScreen';
 
-type Loaded = { state: 'loading' } | { state: 'failed'; error: FacingError } | { state: 'ready'; docs: [Document, Document, Document]; rows: ThreeWayRow[] };
+interface ThreeWay {
+  docs: [Document, Document, Document];
+  rows: ThreeWayRow[];
+}
 
-function useThreeWay(original: string, first: string, second: string): Loaded {
-  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
-  useEffect(() => {
-    let current = true;
-    setLoaded({ state: 'loading' });
-    Promise.all([
-      api.invoke('documents:get', { id: original }),
-      api.invoke('documents:get', { id: first }),
-      api.invoke('documents:get', { id: second }),
-      api.invoke('alignment:get', { left: original, right: first }),
-      api.invoke('alignment:get', { left: original, right: second }),
-    ]).then(
-      ([o, a, b, withFirst, withSecond]) => current && setLoaded({ state: 'ready', docs: [o, a, b], rows: mergeAlignments(withFirst.rows, withSecond.rows) }),
-      (error: unknown) => current && setLoaded({ state: 'failed', error: error instanceof FacingError ? error : new FacingError('internal', String(error)) }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [original, first, second]);
-  return loaded;
+async function loadThreeWay(original: string, first: string, second: string): Promise<ThreeWay> {
+  const [o, a, b, withFirst, withSecond] = await Promise.all([
+    api.invoke('documents:get', { id: original }),
+    api.invoke('documents:get', { id: first }),
+    api.invoke('documents:get', { id: second }),
+    api.invoke('alignment:get', { left: original, right: first }),
+    api.invoke('alignment:get', { left: original, right: second }),
+  ]);
+  return { docs: [o, a, b], rows: mergeAlignments(withFirst.rows, withSecond.rows) };
 }
 
 const keys = ['original', 'first', 'second'] as const;
 
 /** An original and two translations in aligned rows. Reading only: alignments are edited a pair at a time. */
 export function ThreeColumnScreen({ original, first, second }: { original: string; first: string; second: string }) {
-  const loaded = useThreeWay(original, first, second);
-  const docs = loaded.state === 'ready' ? loaded.docs : null;
+  const loaded = useLoad(`${original}/${first}/${second}`, () => loadThreeWay(original, first, second));
+  const docs = loaded.state === 'ready' ? loaded.value.docs : null;
   const texts = useMemo(() => docs?.map(sentenceIndex) ?? [], [docs]);
   const [hovered, setHovered] = useState<number | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
-  const rows = loaded.state === 'ready' ? loaded.rows : [];
+  const rows = loaded.state === 'ready' ? loaded.value.rows : [];
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => 120, overscan: 6 });
   useDocumentTitle(docs ? `${docs[0].meta.title} in three languages` : null);
 
