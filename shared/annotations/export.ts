@@ -1,0 +1,215 @@
+import { z } from 'zod';
+import { AnnotationSchema, colours, type AnchoredAnnotation, type Annotation, type Colour, type ExportFile, type ExportFormat } from '../model/annotation';
+
+export interface DocumentLabel {
+  title: string;
+  language: string;
+}
+
+export type Titles = ReadonlyMap<string, DocumentLabel>;
+
+const colourName = (id: Colour) => colours.find((c) => c.id === id)!.name;
+
+/** A link back to the passage; Facing opens `facing://read/<document>?annotation=<id>`. */
+export function passageLink(annotation: Annotation): string {
+  return `facing://read/${encodeURIComponent(annotation.documentId)}?annotation=${annotation.id}`;
+}
+
+function byDocument(annotations: readonly AnchoredAnnotation[]): Map<string, AnchoredAnnotation[]> {
+  const groups = new Map<string, AnchoredAnnotation[]>();
+  for (const a of annotations) {
+    const list = groups.get(a.documentId);
+    if (list) list.push(a);
+    else groups.set(a.documentId, [a]);
+  }
+  for (const list of groups.values()) list.sort((x, y) => (x.anchor?.start ?? x.target.position.start) - (y.anchor?.start ?? y.target.position.start));
+  return groups;
+}
+
+export function toMarkdown(annotations: readonly AnchoredAnnotation[], titles: Titles, exported: string): string {
+  const lines = [`# Annotations`, '', `Exported from Facing on ${exported.slice(0, 10)}: ${annotations.length} ${annotations.length === 1 ? 'annotation' : 'annotations'}.`, ''];
+  for (const [documentId, list] of byDocument(annotations)) {
+    const label = titles.get(documentId);
+    lines.push(`## ${label?.title ?? documentId}${label ? ` (${label.language.toUpperCase()})` : ''}`, '');
+    for (const a of list) {
+      for (const quoteLine of a.target.quote.exact.split('\n')) lines.push(`> ${quoteLine}`.trimEnd());
+      lines.push('');
+      const tags = a.tags.map((t) => `#${t.replace(/\s+/g, '-')}`).join(' ');
+      lines.push([colourName(a.colour), tags, `[Open in Facing](${passageLink(a)})`].filter(Boolean).join(' · '));
+      if (!a.anchor) lines.push('', '*This passage is no longer found in the current text.*');
+      if (a.note.trim()) lines.push('', a.note.trim());
+      lines.push('', '---', '');
+    }
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** One CSV cell: quoted, quotes doubled, and a leading =, +, - or @ defused so spreadsheets do not run it. */
+function cell(value: string | number): string {
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+export function toCsv(annotations: readonly AnchoredAnnotation[], titles: Titles): string {
+  const header = ['id', 'document', 'title', 'language', 'colour', 'tags', 'quote', 'note', 'start', 'end', 'found', 'created', 'modified'];
+  const rows = annotations.map((a) => [
+    a.id,
+    a.documentId,
+    titles.get(a.documentId)?.title ?? '',
+    titles.get(a.documentId)?.language ?? '',
+    a.colour,
+    a.tags.join('; '),
+    a.target.quote.exact,
+    a.note,
+    a.anchor?.start ?? a.target.position.start,
+    a.anchor?.end ?? a.target.position.end,
+    a.anchor ? 'yes' : 'no',
+    a.created,
+    a.modified,
+  ]);
+  return `${[header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+}
+
+const strip = ({ anchor: _anchor, ...rest }: AnchoredAnnotation): Annotation => rest;
+
+export function toJson(annotations: readonly AnchoredAnnotation[], exported: string): string {
+  return `${JSON.stringify({ format: 'facing-annotations', version: 1, exported, annotations: annotations.map(strip) }, null, 2)}\n`;
+}
+
+const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+const documentUrn = (id: string) => `urn:facing:document:${id}`;
+
+/** One annotation in the W3C Web Annotation Data Model, self-contained (with its own @context). */
+export function toW3CAnnotation(a: Annotation): Record<string, unknown> {
+  const bodies = [
+    ...(a.note.trim() ? [{ type: 'TextualBody', value: a.note, format: 'text/markdown', purpose: 'commenting' }] : []),
+    ...a.tags.map((tag) => ({ type: 'TextualBody', value: tag, purpose: 'tagging' })),
+  ];
+  return {
+    '@context': W3C_CONTEXT,
+    id: `urn:uuid:${a.id}`,
+    type: 'Annotation',
+    motivation: a.note.trim() ? 'commenting' : 'highlighting',
+    created: a.created,
+    modified: a.modified,
+    ...(bodies.length ? { body: bodies } : {}),
+    target: {
+      source: documentUrn(a.documentId),
+      styleClass: a.colour,
+      selector: [a.target.quote, a.target.position],
+    },
+    stylesheet: {
+      type: 'CssStylesheet',
+      value: colours.map((c) => `.${c.id} { background-color: ${c.hex}; }`).join(' '),
+    },
+  };
+}
+
+export function toW3C(annotations: readonly AnchoredAnnotation[], exported: string, collectionId: string): string {
+  const items = annotations.map((a) => toW3CAnnotation(strip(a)));
+  const collection = {
+    '@context': W3C_CONTEXT,
+    id: `urn:uuid:${collectionId}`,
+    type: 'AnnotationCollection',
+    label: 'Annotations exported from Facing',
+    created: exported,
+    total: items.length,
+    first: { id: `urn:uuid:${collectionId}#page-1`, type: 'AnnotationPage', startIndex: 0, items },
+  };
+  return `${JSON.stringify(collection, null, 2)}\n`;
+}
+
+export function exportAnnotations(format: ExportFormat, annotations: readonly AnchoredAnnotation[], titles: Titles, exported: string, collectionId: string): ExportFile {
+  const stamp = exported.slice(0, 10);
+  switch (format) {
+    case 'markdown':
+      return { filename: `facing-annotations-${stamp}.md`, mimeType: 'text/markdown', content: toMarkdown(annotations, titles, exported) };
+    case 'csv':
+      return { filename: `facing-annotations-${stamp}.csv`, mimeType: 'text/csv', content: toCsv(annotations, titles) };
+    case 'json':
+      return { filename: `facing-annotations-${stamp}.json`, mimeType: 'application/json', content: toJson(annotations, exported) };
+    case 'w3c':
+      return { filename: `facing-annotations-${stamp}.jsonld`, mimeType: 'application/ld+json', content: toW3C(annotations, exported, collectionId) };
+  }
+}
+
+export class ImportError extends Error {}
+
+const W3CTextualBody = z.object({ type: z.literal('TextualBody').optional(), value: z.string(), purpose: z.string().optional() });
+const W3CAnnotation = z.object({
+  id: z.string().regex(/^urn:uuid:/),
+  type: z.literal('Annotation'),
+  created: z.string(),
+  modified: z.string().optional(),
+  body: z.union([W3CTextualBody, z.array(W3CTextualBody)]).optional(),
+  target: z.object({
+    source: z.string().regex(/^urn:facing:document:/),
+    styleClass: z.string().optional(),
+    selector: z.array(z.record(z.string(), z.unknown())),
+  }),
+});
+
+function fromW3C(raw: unknown): unknown {
+  const w3c = W3CAnnotation.parse(raw);
+  const bodies = w3c.body === undefined ? [] : Array.isArray(w3c.body) ? w3c.body : [w3c.body];
+  const quote = w3c.target.selector.find((s) => s.type === 'TextQuoteSelector');
+  const position = w3c.target.selector.find((s) => s.type === 'TextPositionSelector');
+  return {
+    id: w3c.id.slice('urn:uuid:'.length),
+    documentId: w3c.target.source.slice('urn:facing:document:'.length),
+    target: { quote: { prefix: '', suffix: '', ...quote }, position },
+    colour: w3c.target.styleClass ?? 'yellow',
+    tags: bodies.filter((b) => b.purpose === 'tagging').map((b) => b.value),
+    note: bodies.find((b) => b.purpose === 'commenting')?.value ?? '',
+    created: w3c.created,
+    modified: w3c.modified ?? w3c.created,
+  };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof z.ZodError) {
+    const issue = error.issues[0];
+    return `${issue?.path.join('.') || 'value'}: ${issue?.message ?? 'invalid'}`;
+  }
+  return (error as Error).message;
+}
+
+/**
+ * Reads a Facing JSON or W3C Web Annotation export. Any entry that does not fit refuses the whole
+ * file, with the entry named, so an import either adds everything or changes nothing.
+ */
+export function parseAnnotationFile(content: string): Annotation[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(content);
+  } catch {
+    throw new ImportError('This file is not JSON. Facing imports its own JSON export and W3C Web Annotation (JSON-LD) files.');
+  }
+  let entries: unknown[];
+  let convert: (raw: unknown) => unknown = (raw) => raw;
+  const object = json as Record<string, unknown> | null;
+  if (object && object.format === 'facing-annotations' && Array.isArray(object.annotations)) {
+    entries = object.annotations;
+  } else if (object && object.type === 'AnnotationCollection') {
+    const first = object.first as Record<string, unknown> | undefined;
+    if (!first || !Array.isArray(first.items)) throw new ImportError('This W3C collection has no embedded first page of items; Facing cannot fetch pages from the web.');
+    entries = first.items;
+    convert = fromW3C;
+  } else if (object && object.type === 'Annotation') {
+    entries = [object];
+    convert = fromW3C;
+  } else if (Array.isArray(json)) {
+    entries = json;
+    convert = (raw) => ((raw as Record<string, unknown>)?.type === 'Annotation' ? fromW3C(raw) : raw);
+  } else {
+    throw new ImportError('This JSON file is neither a Facing annotation export nor W3C Web Annotations.');
+  }
+  return entries.map((raw, index) => {
+    try {
+      return AnnotationSchema.parse(convert(raw));
+    } catch (error) {
+      throw new ImportError(`Entry ${index + 1} is not a valid annotation (${describe(error)}). Nothing was imported.`);
+    }
+  });
+}
