@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { checkRows } from '../../shared/alignment/checks';
 import { mergeWithNext } from '../../shared/alignment/edits';
 import { dispatch } from '../../shared/ipc/dispatch';
 import { openServices } from './handlers';
-import { STORE_FILE } from './store';
+import { openStore } from './store';
 
 const bundled = join(import.meta.dirname, '..', '..', 'corpus');
 const temps: string[] = [];
@@ -16,6 +16,11 @@ function temp(): string {
   return dir;
 }
 afterEach(() => temps.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** Every file of a folder with its contents, to show that nothing changed. */
+function filesIn(dir: string): Record<string, string> {
+  return Object.fromEntries(readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => [join(e.parentPath, e.name), readFileSync(join(e.parentPath, e.name), 'utf8')]));
+}
 
 async function services(dataDir: string, corpusDir = bundled) {
   const { handlers } = await openServices({ dataDir, corpusDir, shell: 'web', version: 'test' });
@@ -71,10 +76,10 @@ describe('alignment edits in the store', () => {
     const h = await services(dataDir);
     const { rows } = await h['alignment:get']({ left: '000', right: '001' });
     await h['settings:set']({ patch: { fontSize: 20 } });
-    const before = readFileSync(join(dataDir, STORE_FILE), 'utf8');
+    const before = filesIn(dataDir);
     const result = await dispatch(h, 'alignment:save', { left: '000', right: '001', rows: rows.slice(1) });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
-    expect(readFileSync(join(dataDir, STORE_FILE), 'utf8')).toBe(before);
+    expect(filesIn(dataDir)).toEqual(before);
   });
 
   it('sets edits aside with a notice when a document changed since', async () => {
@@ -89,7 +94,7 @@ describe('alignment edits in the store', () => {
     const after = await (await services(dataDir, corpus))['alignment:get']({ left: '000', right: '001' });
     expect(after.edited).toBe(false);
     expect(after.notice).toMatch(/no longer fit/);
-    const stored = JSON.parse(readFileSync(join(dataDir, STORE_FILE), 'utf8')).alignments;
+    const stored = (await openStore(dataDir)).data.alignments;
     expect(Object.keys(stored)).toEqual([expect.stringMatching(/^000\|001\|stale-/)]);
   });
 

@@ -1,6 +1,6 @@
 import { AlignmentInputError, alignDocuments, fingerprint, rowsFit } from '../../shared/alignment/documents';
 import { FacingError } from '../../shared/ipc/errors';
-import { pairKey, StoredAlignmentSchema, type Alignment, type AlignmentRow } from '../../shared/model/alignment';
+import { pairKey, StoredAlignmentSchema, type Alignment, type AlignmentRow, type StoredAlignment } from '../../shared/model/alignment';
 import type { Document } from '../../shared/model/document';
 import type { CorpusService } from './corpus';
 import type { Store } from './store';
@@ -45,10 +45,10 @@ export function createAlignmentService(corpus: CorpusService, store: Store): Ali
         const fits = stored.success && stored.data.leftFingerprint === fingerprint(a.text) && stored.data.rightFingerprint === fingerprint(b.text) && rowsFit(stored.data.rows, a, b);
         if (fits) return { left, right, rows: stored.data.rows, edited: true };
         // Set aside, not deleted: the entry stays in the store under another key until the user edits again.
-        await store.update((data) => {
-          data.alignments[`${key}|stale-${new Date().toISOString()}`] = raw;
-          delete data.alignments[key];
-        });
+        await store.commit([
+          { c: 'alignments', k: `${key}|stale-${new Date().toISOString()}`, v: raw },
+          { c: 'alignments', k: key, v: null },
+        ]);
         return {
           left,
           right,
@@ -65,25 +65,22 @@ export function createAlignmentService(corpus: CorpusService, store: Store): Ali
       if (!rowsFit(rows, a, b)) {
         throw new FacingError('invalid-request', 'These rows do not cover each sentence of both documents exactly once, in order; nothing was saved.');
       }
-      await store.update((data) => {
-        data.alignments[pairKey(left, right)] = {
-          left,
-          right,
-          leftFingerprint: fingerprint(a.text),
-          rightFingerprint: fingerprint(b.text),
-          rows,
-          modified: new Date().toISOString(),
-        };
-      });
+      const stored: StoredAlignment = {
+        left,
+        right,
+        leftFingerprint: fingerprint(a.text),
+        rightFingerprint: fingerprint(b.text),
+        rows,
+        modified: new Date().toISOString(),
+      };
+      await store.commit([{ c: 'alignments', k: pairKey(left, right), v: stored }]);
       return { left, right, rows, edited: true };
     },
 
     async reset(left, right) {
       const [a, b] = await load(left, right);
       if (store.data.alignments[pairKey(left, right)] !== undefined) {
-        await store.update((data) => {
-          delete data.alignments[pairKey(left, right)];
-        });
+        await store.commit([{ c: 'alignments', k: pairKey(left, right), v: null }]);
       }
       return { left, right, rows: compute(a, b), edited: false };
     },

@@ -34,9 +34,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     'documents:get': ({ id }) => corpus.get(id),
     'settings:get': async () => store.data.settings,
     'settings:set': async ({ patch }) => {
-      await store.update((data) => {
-        data.settings = SettingsSchema.parse({ ...data.settings, ...patch });
-      });
+      await store.commit([{ c: 'settings', v: SettingsSchema.parse({ ...store.data.settings, ...patch }) }]);
       return store.data.settings;
     },
     'alignment:get': ({ left, right }) => alignments.get(left, right),

@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, STORE_FILE } from './store';
+import { defaultSettings } from '../../shared/model/settings';
+import { BACKUPS_KEPT, openStore, STORE_FILE, STORE_VERSION } from './store';
 
 const temps: string[] = [];
 function dataDir(): string {
@@ -12,30 +13,46 @@ function dataDir(): string {
 }
 afterEach(() => temps.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-const onDisk = (dir: string) => JSON.parse(readFileSync(join(dir, STORE_FILE), 'utf8'));
+const snapshot = (dir: string) => JSON.parse(readFileSync(join(dir, STORE_FILE), 'utf8'));
+const journals = (dir: string) => readdirSync(dir).filter((f) => /^facing-store\.journal-\d+\.jsonl$/.test(f));
+const settings = (fontSize: number) => ({ c: 'settings' as const, v: { ...defaultSettings, fontSize } });
 
 describe('the store', () => {
-  it('starts empty, and an acknowledged update is on disk', async () => {
+  it('starts empty; an acknowledged commit is on disk and there after a restart', async () => {
     const dir = dataDir();
     const store = await openStore(dir);
     expect(store.data.settings.theme).toBe('system');
-    expect(existsSync(join(dir, STORE_FILE))).toBe(false);
-    await store.update((d) => (d.settings.theme = 'sepia'));
-    expect(onDisk(dir).settings.theme).toBe('sepia');
-    expect((await openStore(dir)).data.settings.theme).toBe('sepia');
+    await store.commit([settings(21), { c: 'annotations', k: 'a1', v: { hello: 1 } }]);
+    expect(readFileSync(join(dir, journals(dir)[0]!), 'utf8').trim().split('\n')).toHaveLength(2);
+    const again = await openStore(dir);
+    expect(again.data.settings.fontSize).toBe(21);
+    expect(again.data.annotations).toEqual({ a1: { hello: 1 } });
+    // Reopening folded the journal into a fresh snapshot.
+    expect(snapshot(dir)).toMatchObject({ schemaVersion: STORE_VERSION, annotations: { a1: { hello: 1 } } });
+    expect(journals(dir)).toEqual([]);
   });
 
-  it('coalesces a burst of updates into few writes and loses none', async () => {
+  it('commits a burst together and loses none', async () => {
     const dir = dataDir();
     const store = await openStore(dir);
-    const sizes = Array.from({ length: 50 }, (_, i) => 12 + (i % 20));
-    await Promise.all(sizes.map((size) => store.update((d) => (d.settings.fontSize = size))));
-    expect(onDisk(dir).settings.fontSize).toBe(sizes[sizes.length - 1]);
-    expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
+    await Promise.all(Array.from({ length: 300 }, (_, i) => store.commit([{ c: 'annotations', k: `id${i}`, v: { i } }])));
+    const again = await openStore(dir);
+    expect(Object.keys(again.data.annotations)).toHaveLength(300);
+  });
+
+  it('deletes with null and compacts without losing what came during compaction', async () => {
+    const dir = dataDir();
+    const store = await openStore(dir);
+    await store.commit([{ c: 'annotations', k: 'x', v: 1 }, { c: 'annotations', k: 'y', v: 2 }]);
+    const compaction = store.compact();
+    const during = store.commit([{ c: 'annotations', k: 'x', v: null }, { c: 'annotations', k: 'z', v: 3 }]);
+    await Promise.all([compaction, during]);
+    await store.close();
+    expect((await openStore(dir)).data.annotations).toEqual({ y: 2, z: 3 });
   });
 
   it.each([
-    ['not JSON', '{"schemaVersion": 1, "settings": '],
+    ['not JSON', '{"schemaVersion": 2, "settings": '],
     ['the wrong shape', '{"hello": "world"}'],
     ['from a newer version', '{"schemaVersion": 99, "settings": {}}'],
   ])('moves a store that is %s aside, reports it and never overwrites it', async (_label, contents) => {
@@ -45,19 +62,52 @@ describe('the store', () => {
     expect(store.notices).toHaveLength(1);
     expect(store.notices[0]!.level).toBe('error');
     const aside = readdirSync(dir).find((f) => f.startsWith('facing-store.unreadable-'));
-    expect(aside).toBeDefined();
     expect(store.notices[0]!.message).toContain(aside!);
     expect(readFileSync(join(dir, aside!), 'utf8')).toBe(contents);
-    await store.update((d) => (d.settings.fontSize = 20));
+    await store.commit([settings(20)]);
     expect(readFileSync(join(dir, aside!), 'utf8')).toBe(contents);
-    expect(onDisk(dir).settings.fontSize).toBe(20);
+    expect((await openStore(dir)).data.settings.fontSize).toBe(20);
   });
 
-  it('falls back to default settings for a bad settings block without setting the store aside', async () => {
+  it('migrates a version 1 store and keeps a copy of the original', async () => {
     const dir = dataDir();
-    writeFileSync(join(dir, STORE_FILE), JSON.stringify({ schemaVersion: 1, settings: { theme: 'neon' } }));
+    const v1 = JSON.stringify({ schemaVersion: 1, settings: { ...defaultSettings, theme: 'sepia' }, alignments: { 'a|b': { kept: true } } });
+    writeFileSync(join(dir, STORE_FILE), v1);
     const store = await openStore(dir);
     expect(store.notices).toEqual([]);
-    expect(store.data.settings.theme).toBe('system');
+    expect(store.data).toMatchObject({ schemaVersion: 2, settings: { theme: 'sepia' }, alignments: { 'a|b': { kept: true } }, annotations: {} });
+    const copy = readdirSync(dir).find((f) => f.startsWith('facing-store.v1-'));
+    expect(readFileSync(join(dir, copy!), 'utf8')).toBe(v1);
+    expect(snapshot(dir).schemaVersion).toBe(2);
+  });
+
+  it('drops a torn last journal line silently but reports damage before the end', async () => {
+    const dir = dataDir();
+    const store = await openStore(dir);
+    await store.commit([{ c: 'annotations', k: 'a', v: 1 }]);
+    const file = join(dir, journals(dir)[0]!);
+    appendFileSync(file, '{"c":"annotations","k":"b","v":');
+    const torn = await openStore(dir);
+    expect(torn.notices).toEqual([]);
+    expect(torn.data.annotations).toEqual({ a: 1 });
+
+    await torn.commit([{ c: 'annotations', k: 'c', v: 3 }]);
+    const live = join(dir, journals(dir)[0]!);
+    writeFileSync(live, `garbage\n${readFileSync(live, 'utf8')}`);
+    const damaged = await openStore(dir);
+    expect(damaged.notices[0]?.message).toMatch(/could not be read \(journal line 1\)/);
+    expect(readdirSync(dir).some((f) => /^facing-store\.unreadable-.*journal/.test(f))).toBe(true);
+  });
+
+  it(`keeps one backup a day, the last ${BACKUPS_KEPT}`, async () => {
+    const dir = dataDir();
+    await (await openStore(dir)).commit([settings(18)]);
+    mkdirSync(join(dir, 'backups'), { recursive: true });
+    for (let day = 1; day <= 7; day++) writeFileSync(join(dir, 'backups', `facing-store-2020-01-0${day}.json`), '{}');
+    await openStore(dir);
+    const backups = readdirSync(join(dir, 'backups')).sort();
+    expect(backups).toHaveLength(BACKUPS_KEPT);
+    expect(backups.at(-1)).toBe(`facing-store-${new Date().toISOString().slice(0, 10)}.json`);
+    expect(existsSync(join(dir, 'backups', 'facing-store-2020-01-01.json'))).toBe(false);
   });
 });
