@@ -23,22 +23,22 @@ export const StoreDataSchema = z.object({
   /** Collections keyed by id. Entries are validated by the services that use them, so one bad entry spoils nothing else. */
   alignments: z.record(z.string(), z.unknown()).default({}),
   annotations: z.record(z.string(), z.unknown()).default({}),
-  /** Entries that failed validation, kept rather than deleted. */
-  quarantine: z.array(z.unknown()).default([]),
+  /** Entries that failed validation, kept rather than deleted, keyed "<collection>:<key>". */
+  quarantine: z.record(z.string(), z.unknown()).default({}),
 });
 export type StoreData = z.infer<typeof StoreDataSchema>;
 
 /** Each migration takes a store of version k (its index + 1) to version k + 1. */
 const migrations: Array<(data: Record<string, unknown>) => Record<string, unknown>> = [
   // 1 -> 2: annotations arrive, and the journal.
-  (data) => ({ ...data, schemaVersion: 2, journal: 0, annotations: {}, quarantine: [] }),
+  (data) => ({ ...data, schemaVersion: 2, journal: 0, annotations: {}, quarantine: {} }),
 ];
 
 export function emptyStore(): StoreData {
-  return { schemaVersion: STORE_VERSION, journal: 0, settings: { ...defaultSettings }, alignments: {}, annotations: {}, quarantine: [] };
+  return { schemaVersion: STORE_VERSION, journal: 0, settings: { ...defaultSettings }, alignments: {}, annotations: {}, quarantine: {} };
 }
 
-export type Collection = 'alignments' | 'annotations';
+export type Collection = 'alignments' | 'annotations' | 'quarantine';
 /** One change, as the journal records it. `v: null` deletes. */
 export type StoreRecord = { c: 'settings'; v: Settings } | { c: Collection; k: string; v: unknown };
 

@@ -7,7 +7,8 @@ import type { Handlers } from '../../shared/ipc/contract';
 import { dispatch } from '../../shared/ipc/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 
-export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+// An annotation import (20 MB) as a JSON string, with room for escaping.
+export const MAX_BODY_BYTES = 48 * 1024 * 1024;
 export const TOKEN_HEADER = 'x-facing-token';
 const COOKIE = 'facing_token';
 

@@ -2,5 +2,16 @@
  * The channel names alone, for the preload: it must refuse unknown channels but should not bundle
  * the schemas. `contract.ts` is checked to define exactly these.
  */
-export const channels = ['app:info', 'documents:list', 'documents:get', 'settings:get', 'settings:set', 'alignment:get', 'alignment:save', 'alignment:reset'] as const;
+export const channels = [
+  'app:info', 'documents:list', 'documents:get', 'settings:get', 'settings:set', 'alignment:get', 'alignment:save', 'alignment:reset',
+  'annotations:list',
+  'annotations:create',
+  'annotations:update',
+  'annotations:delete',
+  'annotations:restore',
+  'annotations:export',
+  'annotations:import',
+  'tags:rename',
+  'tags:delete',
+] as const;
 export type Channel = (typeof channels)[number];

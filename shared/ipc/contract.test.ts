@@ -13,6 +13,10 @@ const doc: Document = {
   wordCount: 1,
 };
 
+const unused = async (): Promise<never> => {
+  throw new Error('not used in these tests');
+};
+
 function fakeHandlers(): Handlers {
   return {
     'app:info': async () => ({ version: '0', dataDir: '/d', shell: 'web', notices: [] }),
@@ -26,6 +30,15 @@ function fakeHandlers(): Handlers {
     'alignment:get': async ({ left, right }) => ({ left, right, rows: [], edited: false }),
     'alignment:save': async ({ left, right, rows }) => ({ left, right, rows, edited: true }),
     'alignment:reset': async ({ left, right }) => ({ left, right, rows: [], edited: false }),
+    'annotations:list': async () => [],
+    'annotations:create': unused,
+    'annotations:update': unused,
+    'annotations:delete': async () => [],
+    'annotations:restore': async () => [],
+    'annotations:export': async () => ({ filename: 'x.md', mimeType: 'text/markdown', content: '' }),
+    'annotations:import': async () => ({ added: 0, updated: 0, unchanged: 0 }),
+    'tags:rename': async () => [],
+    'tags:delete': async () => [],
   };
 }
 
@@ -52,6 +65,11 @@ describe('the contract', () => {
     ['settings:set', { patch: { fontSize: 1e9 } }],
     ['settings:set', { patch: { unknownSetting: 1 } }],
     ['alignment:get', { left: '000' }],
+    ['annotations:delete', { ids: ['not-a-uuid'] }],
+    ['annotations:update', { id: crypto.randomUUID(), patch: { colour: 'rainbow' } }],
+    ['annotations:update', { id: crypto.randomUUID(), patch: { tags: [''] } }],
+    ['annotations:import', { content: 'x'.repeat(20 * 1024 * 1024 + 1) }],
+    ['tags:rename', { from: 'a', to: '   ' }],
     ['alignment:save', { left: '000', right: '001', rows: [{ a: ['../x'], b: [], confidence: 1, startsParagraph: true, checked: false }] }],
     ['alignment:save', { left: '000', right: '001', rows: [{ a: ['p0s0'], b: [], confidence: 7, startsParagraph: true, checked: false }] }],
   ] as const)('refuses %s with %j', (channel, payload) => {

@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { DocumentIdSchema, DocumentSchema, DocumentSummarySchema } from '../model/document';
 import { AlignmentRowSchema, AlignmentSchema } from '../model/alignment';
+import {
+  AnchoredAnnotationSchema,
+  AnnotationDraftSchema,
+  AnnotationPatchSchema,
+  AnnotationSchema,
+  ExportFileSchema,
+  ExportFormatSchema,
+  ImportResultSchema,
+  MAX_IMPORT_BYTES,
+  TagSchema,
+} from '../model/annotation';
 import { AppInfoSchema } from '../model/app';
 import { channels, type Channel } from './channels';
 import { SettingsPatchSchema, SettingsSchema } from '../model/settings';
@@ -21,6 +32,18 @@ export const contract = {
   'alignment:get': { request: z.strictObject(Pair), response: AlignmentSchema },
   'alignment:save': { request: z.strictObject({ ...Pair, rows: z.array(AlignmentRowSchema).max(200_000) }), response: AlignmentSchema },
   'alignment:reset': { request: z.strictObject(Pair), response: AlignmentSchema },
+  'annotations:list': { request: z.strictObject({ documentId: DocumentIdSchema.optional() }), response: z.array(AnchoredAnnotationSchema) },
+  'annotations:create': { request: AnnotationDraftSchema, response: AnchoredAnnotationSchema },
+  'annotations:update': { request: z.strictObject({ id: z.uuid(), patch: AnnotationPatchSchema }), response: AnchoredAnnotationSchema },
+  'annotations:delete': { request: z.strictObject({ ids: z.array(z.uuid()).min(1).max(100_000) }), response: z.array(AnnotationSchema) },
+  'annotations:restore': { request: z.strictObject({ annotations: z.array(AnnotationSchema).min(1).max(100_000) }), response: z.array(AnchoredAnnotationSchema) },
+  'annotations:export': { request: z.strictObject({ format: ExportFormatSchema, documentId: DocumentIdSchema.optional() }), response: ExportFileSchema },
+  'annotations:import': {
+    request: z.strictObject({ content: z.string().max(MAX_IMPORT_BYTES, `import files are limited to ${MAX_IMPORT_BYTES / 1048576} MB`) }),
+    response: ImportResultSchema,
+  },
+  'tags:rename': { request: z.strictObject({ from: TagSchema, to: TagSchema }), response: z.array(AnnotationSchema) },
+  'tags:delete': { request: z.strictObject({ tag: TagSchema }), response: z.array(AnnotationSchema) },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -1,0 +1,129 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { describeRange } from '../../shared/annotations/anchoring';
+import { dispatch } from '../../shared/ipc/dispatch';
+import { openServices } from './handlers';
+import { openStore } from './store';
+
+const bundled = join(import.meta.dirname, '..', '..', 'corpus');
+const temps: string[] = [];
+function temp(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'facing-ann-'));
+  temps.push(dir);
+  return dir;
+}
+afterEach(() => temps.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+async function setup(dataDir = temp(), corpusDir = bundled) {
+  const { handlers } = await openServices({ dataDir, corpusDir, shell: 'web', version: 'test' });
+  const doc = await handlers['documents:get']({ id: '000' });
+  const highlight = (phrase: string, extra: object = {}) => {
+    const start = doc.text.indexOf(phrase);
+    return handlers['annotations:create']({ documentId: '000', target: describeRange(doc.text, start, start + phrase.length), colour: 'yellow', ...extra });
+  };
+  return { handlers, doc, highlight, dataDir };
+}
+
+const strip = <T extends { anchor: unknown }>({ anchor: _a, ...rest }: T) => rest;
+
+describe('annotations', () => {
+  it('creates an annotation that is anchored and still there after a restart', async () => {
+    const { highlight, dataDir } = await setup();
+    const created = await highlight('talent pool has expanded', { tags: ['talent', 'growth'], note: 'Compare **15%**' });
+    expect(created).toMatchObject({ documentId: '000', colour: 'yellow', tags: ['talent', 'growth'], anchor: { method: 'position' } });
+    const again = await setup(dataDir);
+    expect(await again.handlers['annotations:list']({ documentId: '000' })).toEqual([created]);
+  });
+
+  it('refuses a selection that does not match the text', async () => {
+    const { handlers, doc } = await setup();
+    const target = describeRange(doc.text, 10, 20);
+    target.quote.exact = 'something else';
+    const result = await dispatch(handlers, 'annotations:create', { documentId: '000', target, colour: 'blue' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request', message: expect.stringMatching(/does not match/) } });
+  });
+
+  it('edits, deletes and restores exactly', async () => {
+    const { handlers, highlight } = await setup();
+    const a = await highlight('angel funds');
+    const edited = await handlers['annotations:update']({ id: a.id, patch: { colour: 'pink', tags: ['Funding', 'funding '], note: 'x' } });
+    expect(edited).toMatchObject({ colour: 'pink', tags: ['Funding'], note: 'x' });
+    const [removed] = await handlers['annotations:delete']({ ids: [a.id] });
+    expect(await handlers['annotations:list']({})).toEqual([]);
+    await handlers['annotations:restore']({ annotations: [removed!] });
+    expect(await handlers['annotations:list']({})).toEqual([edited]);
+  });
+
+  it('renames, merges and deletes tags, returning what undo needs', async () => {
+    const { handlers, highlight } = await setup();
+    const a = await highlight('angel funds', { tags: ['finance'] });
+    const b = await highlight('Jinfeng Laboratory', { tags: ['Finance', 'labs'] });
+    const before = await handlers['tags:rename']({ from: 'FINANCE', to: 'labs' });
+    expect(before.map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
+    const after = await handlers['annotations:list']({});
+    expect(after.map((x) => x.tags)).toEqual([['labs'], ['labs']]);
+    await handlers['annotations:restore']({ annotations: before });
+    expect((await handlers['annotations:list']({})).map((x) => x.tags)).toEqual([['finance'], ['Finance', 'labs']]);
+    await handlers['tags:delete']({ tag: 'labs' });
+    expect((await handlers['annotations:list']({})).map((x) => x.tags)).toEqual([['finance'], ['Finance']]);
+  });
+
+  it.each(['json', 'w3c'] as const)('round-trips %s: export, wipe, import, identical', async (format) => {
+    const { handlers, highlight } = await setup();
+    await highlight('angel funds', { tags: ['a', 'b'], note: '# Note\n\nwith *markdown*' });
+    await highlight('Jinfeng Laboratory', { colour: 'green' });
+    const before = await handlers['annotations:list']({});
+    const file = await handlers['annotations:export']({ format });
+    await handlers['annotations:delete']({ ids: before.map((a) => a.id) });
+    expect(await handlers['annotations:import']({ content: file.content })).toEqual({ added: 2, updated: 0, unchanged: 0 });
+    expect(await handlers['annotations:list']({})).toEqual(before);
+    expect(await handlers['annotations:import']({ content: file.content })).toEqual({ added: 0, updated: 0, unchanged: 2 });
+  });
+
+  it('refuses a bad import and changes nothing', async () => {
+    const { handlers, highlight } = await setup();
+    await highlight('angel funds');
+    const before = await handlers['annotations:list']({});
+    for (const content of ['not json', '{"format":"facing-annotations","version":1,"annotations":[{"id":"x"}]}']) {
+      const result = await dispatch(handlers, 'annotations:import', { content });
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    }
+    const huge = await dispatch(handlers, 'annotations:import', { content: ' '.repeat(100 * 1024 * 1024) });
+    expect(huge).toMatchObject({ ok: false, error: { code: 'invalid-request', issues: [expect.stringMatching(/limited to 20 MB/)] } });
+    expect(await handlers['annotations:list']({})).toEqual(before);
+  });
+
+  it('follows the passage when the document changes, and keeps an orphan when it is gone', async () => {
+    const corpus = temp();
+    cpSync(bundled, corpus, { recursive: true });
+    const dataDir = temp();
+    const first = await setup(dataDir, corpus);
+    const moved = await first.highlight('exploring mechanisms like');
+    const lost = await first.highlight('Jinfeng Laboratory');
+    const file = join(corpus, '000_215b7419f4917f36.txt');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, `A new first paragraph.\n\n${text.replace('exemplified by Jinfeng Laboratory', 'such as a new lab')}`);
+    const list = await (await setup(dataDir, corpus)).handlers['annotations:list']({ documentId: '000' });
+    const byId = new Map(list.map((a) => [a.id, a]));
+    expect(byId.get(moved.id)!.anchor).toMatchObject({ method: 'exact' });
+    expect(byId.get(lost.id)!.anchor).toBeNull();
+    expect(strip(byId.get(lost.id)!)).toEqual(strip(lost));
+  });
+
+  it('quarantines a damaged stored annotation with a notice and keeps the rest', async () => {
+    const dataDir = temp();
+    const { highlight } = await setup(dataDir);
+    const good = await highlight('angel funds');
+    const store = await openStore(dataDir);
+    await store.commit([{ c: 'annotations', k: 'broken', v: { id: 'broken', colour: 12 } }]);
+    await store.close();
+    const { handlers } = await setup(dataDir);
+    const info = await handlers['app:info']({});
+    expect(info.notices.map((n) => n.message).join('\n')).toMatch(/1 stored annotations were damaged/);
+    expect((await handlers['annotations:list']({})).map((a) => a.id)).toEqual([good.id]);
+    expect((await openStore(dataDir)).data.quarantine).toEqual({ 'annotations:broken': { id: 'broken', colour: 12 } });
+  });
+});
+
