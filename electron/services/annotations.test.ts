@@ -21,7 +21,7 @@ async function setup(dataDir = temp(), corpusDir = bundled) {
   const doc = await handlers['documents:get']({ id: '000' });
   const highlight = (phrase: string, extra: object = {}) => {
     const start = doc.text.indexOf(phrase);
-    return handlers['annotations:create']({ documentId: '000', target: describeRange(doc.text, start, start + phrase.length), colour: 'yellow', ...extra });
+    return handlers['annotations:create']({ documentId: '000', target: describeRange(doc.text, start, start + phrase.length), colour: 'yellow', tags: [], note: '', ...extra });
   };
   return { handlers, doc, highlight, dataDir };
 }
