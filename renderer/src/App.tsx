@@ -3,6 +3,7 @@ import { Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { NoticeBar } from './components/NoticeBar';
 import { useTheme } from './components/useTheme';
+import { useUndoKeys } from './components/useUndoKeys';
 import { LibraryScreen } from './screens/LibraryScreen';
 import { MessageScreen } from './screens/MessageScreen';
 import { ParallelScreen } from './screens/ParallelScreen';
@@ -15,6 +16,7 @@ export function App() {
   const startupError = useAppStore((s) => s.startupError);
   useEffect(() => void start(), [start]);
   useTheme();
+  useUndoKeys();
 
   if (startupError) {
     return <MessageScreen title="Facing could not start" message={startupError} />;

@@ -1,4 +1,5 @@
 import { canMergeWithNext, canMove, canSplit, mergeWithNext, moveSentence, setChecked, splitRow, type Direction, type Side } from '../../../shared/alignment/edits';
+import { useHistory } from '../state/history';
 import { useParallelStore } from '../state/parallel';
 
 type State = ReturnType<typeof useParallelStore.getState>;
@@ -30,7 +31,7 @@ function move(column: 'left' | 'right', direction: Direction): ParallelAction {
     shortcut: `${column === 'left' ? 'Alt' : 'Alt+Shift'}+${arrow}`,
     matches: (e) => e.altKey && !mod(e) && e.shiftKey === (column === 'right') && e.key === (direction === 'up' ? 'ArrowUp' : 'ArrowDown'),
     enabled: (s) => canMove(s.rows, s.active, sideOf(column, s.swapped), direction),
-    run: (s) => s.apply((rows) => moveSentence(rows, s.active, sideOf(column, s.swapped), direction)),
+    run: (s) => s.apply(`move a ${column} sentence ${direction}`, (rows) => moveSentence(rows, s.active, sideOf(column, s.swapped), direction)),
   };
 }
 
@@ -57,7 +58,7 @@ export const parallelActions: ParallelAction[] = [
     shortcut: 'M',
     matches: plain('m'),
     enabled: (s) => canMergeWithNext(s.rows, s.active),
-    run: (s) => s.apply((rows) => mergeWithNext(rows, s.active)),
+    run: (s) => s.apply('merge rows', (rows) => mergeWithNext(rows, s.active)),
   },
   {
     id: 'split',
@@ -65,7 +66,7 @@ export const parallelActions: ParallelAction[] = [
     shortcut: 'S',
     matches: plain('s'),
     enabled: (s) => canSplit(s.rows, s.active),
-    run: (s) => s.apply((rows) => splitRow(rows, s.active)),
+    run: (s) => s.apply('split a row', (rows) => splitRow(rows, s.active)),
   },
   move('left', 'up'),
   move('left', 'down'),
@@ -77,23 +78,21 @@ export const parallelActions: ParallelAction[] = [
     shortcut: 'C',
     matches: plain('c'),
     enabled: (s) => s.rows.length > 0,
-    run: (s) => s.apply((rows) => setChecked(rows, s.active, !rows[s.active]!.checked)),
+    run: (s) => s.apply('mark a row checked', (rows) => setChecked(rows, s.active, !rows[s.active]!.checked)),
   },
   {
     id: 'undo',
     label: 'Undo',
     shortcut: 'Ctrl+Z',
-    matches: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'z',
-    enabled: (s) => s.undoStack.length > 0,
-    run: (s) => s.undo(),
+    enabled: () => useHistory.getState().past.length > 0,
+    run: () => void useHistory.getState().undo(),
   },
   {
     id: 'redo',
     label: 'Redo',
     shortcut: 'Ctrl+Shift+Z',
-    matches: (e) => mod(e) && ((e.shiftKey && e.key.toLowerCase() === 'z') || e.key.toLowerCase() === 'y'),
-    enabled: (s) => s.redoStack.length > 0,
-    run: (s) => s.redo(),
+    enabled: () => useHistory.getState().future.length > 0,
+    run: () => void useHistory.getState().redo(),
   },
   {
     id: 'swap',

@@ -3,8 +3,7 @@ import { FacingError } from '../../../shared/ipc/errors';
 import type { AlignmentRow } from '../../../shared/model/alignment';
 import type { Document } from '../../../shared/model/document';
 import { api } from '../api';
-
-const HISTORY_LIMIT = 200;
+import { useHistory } from './history';
 
 interface ParallelState {
   key: string | null;
@@ -17,8 +16,6 @@ interface ParallelState {
   /** Why stored edits were set aside, shown until dismissed. */
   notice: string | null;
   saveError: string | null;
-  undoStack: AlignmentRow[][];
-  redoStack: AlignmentRow[][];
   active: number;
   hovered: number | null;
   swapped: boolean;
@@ -27,9 +24,7 @@ interface ParallelState {
 
   open(left: string, right: string): Promise<void>;
   /** Applies an edit to the rows; it is saved at once and can be undone. */
-  apply(edit: (rows: readonly AlignmentRow[]) => AlignmentRow[]): void;
-  undo(): void;
-  redo(): void;
+  apply(label: string, edit: (rows: readonly AlignmentRow[]) => AlignmentRow[]): void;
   reset(): Promise<void>;
   setActive(index: number): void;
   setHovered(index: number | null): void;
@@ -55,8 +50,10 @@ export const useParallelStore = create<ParallelState>((set, get) => {
       );
   };
 
-  const replaceRows = (rows: AlignmentRow[], undoStack: AlignmentRow[][], redoStack: AlignmentRow[][]) => {
-    set({ rows, undoStack, redoStack, active: Math.min(get().active, rows.length - 1) });
+  /** Sets the rows of a pair and saves them, if that pair is still the one open. */
+  const replaceRows = (key: string | null, rows: AlignmentRow[]) => {
+    if (get().key !== key) return;
+    set({ rows, active: Math.min(get().active, rows.length - 1) });
     save(rows);
   };
 
@@ -70,8 +67,6 @@ export const useParallelStore = create<ParallelState>((set, get) => {
     edited: false,
     notice: null,
     saveError: null,
-    undoStack: [],
-    redoStack: [],
     active: 0,
     hovered: null,
     swapped: false,
@@ -81,7 +76,7 @@ export const useParallelStore = create<ParallelState>((set, get) => {
     async open(left, right) {
       const key = `${left}|${right}`;
       if (get().key === key && get().status !== 'failed') return;
-      set({ key, status: 'loading', error: null, rows: [], undoStack: [], redoStack: [], active: 0, hovered: null, notice: null, saveError: null });
+      set({ key, status: 'loading', error: null, rows: [], active: 0, hovered: null, notice: null, saveError: null });
       try {
         const [a, b, alignment] = await Promise.all([
           api.invoke('documents:get', { id: left }),
@@ -96,33 +91,21 @@ export const useParallelStore = create<ParallelState>((set, get) => {
       }
     },
 
-    apply(edit) {
-      const { rows, undoStack } = get();
+    apply(label, edit) {
+      const { rows, key } = get();
       const next = edit(rows);
-      replaceRows(next, [...undoStack, rows].slice(-HISTORY_LIMIT), []);
-    },
-
-    undo() {
-      const { rows, undoStack, redoStack } = get();
-      const previous = undoStack[undoStack.length - 1];
-      if (!previous) return;
-      replaceRows(previous, undoStack.slice(0, -1), [...redoStack, rows]);
-    },
-
-    redo() {
-      const { rows, undoStack, redoStack } = get();
-      const next = redoStack[redoStack.length - 1];
-      if (!next) return;
-      replaceRows(next, [...undoStack, rows], redoStack.slice(0, -1));
+      replaceRows(key, next);
+      useHistory.getState().push({ label, undo: () => replaceRows(key, rows), redo: () => replaceRows(key, next) });
     },
 
     async reset() {
-      const { left, right, rows, undoStack } = get();
+      const { left, right, rows, key } = get();
       if (!left || !right) return;
       try {
         await saving.catch(() => {});
         const fresh = await api.invoke('alignment:reset', { left: left.meta.id, right: right.meta.id });
-        set({ rows: fresh.rows, edited: false, undoStack: [...undoStack, rows].slice(-HISTORY_LIMIT), redoStack: [], active: 0 });
+        set({ rows: fresh.rows, edited: false, active: 0 });
+        useHistory.getState().push({ label: 'reset alignment', undo: () => replaceRows(key, rows), redo: () => replaceRows(key, fresh.rows) });
       } catch (error) {
         set({ saveError: `The alignment could not be reset: ${(error as Error).message}` });
       }
