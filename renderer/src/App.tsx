@@ -27,6 +27,7 @@ export function App() {
       <Switch>
         <Route path="/" component={LibraryScreen} />
         <Route path="/read/:id">{(params) => <ReaderScreen id={params.id} />}</Route>
+        <Route path="/read/:id/a/:annotation">{(params) => <ReaderScreen id={params.id} annotation={params.annotation} />}</Route>
         <Route path="/parallel/:original/:first/:second">
           {(params) => <ThreeColumnScreen original={params.original} first={params.first} second={params.second} />}
         </Route>

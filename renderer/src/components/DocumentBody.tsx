@@ -1,13 +1,16 @@
 import type { ReactNode } from 'react';
+import type { Mark } from '../../../shared/annotations/layout';
 import type { Document, Paragraph } from '../../../shared/model/document';
+import { HighlightedText } from '../annotations/HighlightedText';
 
-function Sentences({ doc, paragraph }: { doc: Document; paragraph: Paragraph }) {
+function Sentences({ doc, paragraph, marks }: { doc: Document; paragraph: Paragraph; marks: readonly Mark[] }) {
   const parts: ReactNode[] = [];
   paragraph.sentences.forEach((sentence, i) => {
-    if (i > 0) parts.push(' ');
+    const previous = paragraph.sentences[i - 1];
+    if (previous) parts.push(<HighlightedText key={`gap-${sentence.id}`} text={doc.text} from={previous.end} to={sentence.start} marks={marks} />);
     parts.push(
       <span key={sentence.id} className="sentence" data-sentence-id={sentence.id}>
-        {doc.text.slice(sentence.start, sentence.end)}
+        <HighlightedText text={doc.text} from={sentence.start} to={sentence.end} marks={marks} />
       </span>,
     );
   });
@@ -27,25 +30,15 @@ function groupBoilerplate(paragraphs: Paragraph[]): Array<Paragraph | Paragraph[
   return groups;
 }
 
-function Block({ doc, paragraph }: { doc: Document; paragraph: Paragraph }) {
+function Block({ doc, paragraph, marks }: { doc: Document; paragraph: Paragraph; marks: readonly Mark[] }) {
   const props = { 'data-paragraph-id': paragraph.id, className: `block block-${paragraph.kind}` };
-  if (paragraph.kind === 'heading') {
-    return (
-      <h2 {...props}>
-        <Sentences doc={doc} paragraph={paragraph} />
-      </h2>
-    );
-  }
-  return (
-    <p {...props}>
-      <Sentences doc={doc} paragraph={paragraph} />
-    </p>
-  );
+  const content = <Sentences doc={doc} paragraph={paragraph} marks={marks} />;
+  return paragraph.kind === 'heading' ? <h2 {...props}>{content}</h2> : <p {...props}>{content}</p>;
 }
 
-export function DocumentBody({ doc }: { doc: Document }) {
+export function DocumentBody({ doc, marks }: { doc: Document; marks: readonly Mark[] }) {
   return (
-    <div className="document-body">
+    <div className="document-body" data-document-id={doc.meta.id}>
       {groupBoilerplate(doc.paragraphs).map((group) =>
         Array.isArray(group) ? (
           <details key={group[0]!.id} className="boilerplate-group">
@@ -53,11 +46,11 @@ export function DocumentBody({ doc }: { doc: Document }) {
               Website boilerplate hidden ({group.length} {group.length === 1 ? 'line' : 'lines'})
             </summary>
             {group.map((p) => (
-              <Block key={p.id} doc={doc} paragraph={p} />
+              <Block key={p.id} doc={doc} paragraph={p} marks={marks} />
             ))}
           </details>
         ) : (
-          <Block key={group.id} doc={doc} paragraph={group} />
+          <Block key={group.id} doc={doc} paragraph={group} marks={marks} />
         ),
       )}
     </div>

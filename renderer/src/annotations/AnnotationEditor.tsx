@@ -1,0 +1,151 @@
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { tagCounts } from '../../../shared/annotations/tags';
+import type { AnchoredAnnotation } from '../../../shared/model/annotation';
+import { useAnnotations } from '../state/annotations';
+import { ColourSwatches } from './ColourSwatches';
+import { Markdown } from './Markdown';
+
+function useEditedAnnotation(): AnchoredAnnotation | undefined {
+  const id = useAnnotations((s) => s.editing?.id);
+  return useAnnotations((s) => (id ? (Object.values(s.byDocument).flat().find((a) => a.id === id) ?? s.all?.find((a) => a.id === id)) : undefined));
+}
+
+const NOTE_SAVE_DELAY = 400;
+
+/** The popover for one annotation: colour, tags (with suggestions from all tags in use) and a Markdown note. */
+export function AnnotationEditor({ extras }: { extras?: ReactNode }) {
+  const editing = useAnnotations((s) => s.editing);
+  const annotation = useEditedAnnotation();
+  const all = useAnnotations((s) => s.all);
+  const { update, remove, closeEditor, loadAll } = useAnnotations.getState();
+  const [tagDraft, setTagDraft] = useState('');
+  const [note, setNote] = useState(annotation?.note ?? '');
+  const [preview, setPreview] = useState(false);
+  const panel = useRef<HTMLDivElement>(null);
+  const pendingNote = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const suggestions = useMemo(() => tagCounts(all ?? []).map((t) => t.tag), [all]);
+
+  useEffect(() => {
+    if (!all) void loadAll();
+  }, [all, loadAll]);
+
+  const flushNote = () => {
+    if (pendingNote.current) clearTimeout(pendingNote.current);
+    pendingNote.current = null;
+  };
+  const saveNote = (value: string) => {
+    flushNote();
+    if (annotation && value !== annotation.note) void update(annotation.id, { note: value });
+  };
+  const close = () => {
+    if (annotation && note !== annotation.note) {
+      flushNote();
+      void update(annotation.id, { note }).then(closeEditor);
+    } else closeEditor();
+  };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') close();
+    };
+    const onDown = (event: MouseEvent) => {
+      if (panel.current && !panel.current.contains(event.target as Node) && !(event.target as Element).closest?.('mark')) close();
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('mousedown', onDown);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('mousedown', onDown);
+    };
+  });
+
+  if (!editing || !annotation) return null;
+
+  const addTag = (raw: string) => {
+    const tag = raw.replace(/,/g, ' ').trim();
+    setTagDraft('');
+    if (tag && !annotation.tags.some((t) => t.toLowerCase() === tag.toLowerCase())) void update(annotation.id, { tags: [...annotation.tags, tag] });
+  };
+
+  const width = 340;
+  const left = Math.min(Math.max(8, editing.x), window.innerWidth - width - 8);
+  const top = Math.min(editing.y + 8, window.innerHeight - 380);
+
+  return (
+    <div className="annotation-editor" role="dialog" aria-label="Highlight" ref={panel} style={{ left, top: Math.max(8, top), width }} data-testid="annotation-editor">
+      <p className="editor-quote">“{annotation.target.quote.exact.length > 140 ? `${annotation.target.quote.exact.slice(0, 140)}…` : annotation.target.quote.exact}”</p>
+      <ColourSwatches value={annotation.colour} onPick={(colour) => void update(annotation.id, { colour })} label={(name) => name} />
+
+      <div className="editor-tags">
+        {annotation.tags.map((tag) => (
+          <span key={tag} className="tag-chip" data-testid="tag-chip">
+            {tag}
+            <button type="button" aria-label={`Remove tag ${tag}`} onClick={() => void update(annotation.id, { tags: annotation.tags.filter((t) => t !== tag) })}>
+              ×
+            </button>
+          </span>
+        ))}
+        <input
+          className="tag-input"
+          value={tagDraft}
+          list="facing-tag-suggestions"
+          placeholder={annotation.tags.length ? 'Add tag' : 'Add tags'}
+          aria-label="Add a tag"
+          onChange={(e) => setTagDraft(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' || e.key === ',') {
+              e.preventDefault();
+              addTag(tagDraft);
+            } else if (e.key === 'Backspace' && !tagDraft && annotation.tags.length) {
+              void update(annotation.id, { tags: annotation.tags.slice(0, -1) });
+            }
+          }}
+          onBlur={() => tagDraft && addTag(tagDraft)}
+        />
+        <datalist id="facing-tag-suggestions">
+          {suggestions.map((tag) => (
+            <option key={tag} value={tag} />
+          ))}
+        </datalist>
+      </div>
+
+      <div className="editor-note">
+        <div className="note-tabs" role="tablist">
+          <button type="button" role="tab" aria-selected={!preview} onClick={() => setPreview(false)}>
+            Write
+          </button>
+          <button type="button" role="tab" aria-selected={preview} onClick={() => setPreview(true)} disabled={!note.trim()}>
+            Preview
+          </button>
+        </div>
+        {preview ? (
+          <Markdown source={note} className="note-preview" />
+        ) : (
+          <textarea
+            value={note}
+            placeholder="Note (Markdown: **bold**, *italic*, - lists, [links](https://…))"
+            aria-label="Note"
+            rows={4}
+            onChange={(e) => {
+              const value = e.target.value;
+              setNote(value);
+              flushNote();
+              pendingNote.current = setTimeout(() => saveNote(value), NOTE_SAVE_DELAY);
+            }}
+            onBlur={() => saveNote(note)}
+          />
+        )}
+      </div>
+
+      <div className="editor-actions">
+        <button type="button" className="button-quiet danger" onClick={() => void remove(annotation.id)}>
+          Delete
+        </button>
+        {extras}
+        <button type="button" className="button" onClick={close}>
+          Done
+        </button>
+      </div>
+    </div>
+  );
+}

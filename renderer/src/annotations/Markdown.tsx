@@ -1,0 +1,26 @@
+import DOMPurify from 'dompurify';
+import MarkdownIt from 'markdown-it';
+import { useMemo } from 'react';
+
+// Raw HTML in notes is shown as text, never parsed; markdown-it also refuses javascript:, vbscript:
+// and data: links. DOMPurify then checks the result again, allowing only web and mail links.
+const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true });
+const purifier = DOMPurify(window);
+purifier.addHook('afterSanitizeAttributes', (node) => {
+  if (node.tagName === 'A') {
+    node.setAttribute('target', '_blank');
+    node.setAttribute('rel', 'noopener noreferrer');
+  }
+});
+
+export function renderMarkdown(source: string): string {
+  return purifier.sanitize(markdown.render(source), {
+    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
+    FORBID_TAGS: ['style', 'img', 'svg', 'math', 'form', 'input', 'iframe'],
+  });
+}
+
+export function Markdown({ source, className }: { source: string; className?: string }) {
+  const html = useMemo(() => renderMarkdown(source), [source]);
+  return <div className={`markdown ${className ?? ''}`} dangerouslySetInnerHTML={{ __html: html }} />;
+}

@@ -1,0 +1,78 @@
+import { useMemo, useState } from 'react';
+import { foldForSearch } from '../../../shared/corpus/library';
+import type { AnchoredAnnotation } from '../../../shared/model/annotation';
+import { useAnnotations } from '../state/annotations';
+import { Markdown } from './Markdown';
+
+/** Scrolls a highlight into view, flashes it and opens its editor. */
+export function revealAnnotation(id: string): boolean {
+  const mark = document.querySelector<HTMLElement>(`mark[data-annotation-ids~="${CSS.escape(id)}"]`);
+  if (!mark) return false;
+  mark.scrollIntoView({ block: 'center' });
+  mark.classList.add('hl-flash');
+  setTimeout(() => mark.classList.remove('hl-flash'), 1600);
+  const box = mark.getBoundingClientRect();
+  useAnnotations.getState().openEditor(id, box.left, box.bottom);
+  return true;
+}
+
+export function matchesText(annotation: AnchoredAnnotation, query: string): boolean {
+  const words = foldForSearch(query).split(/\s+/).filter(Boolean);
+  const haystack = foldForSearch(`${annotation.target.quote.exact} ${annotation.note} ${annotation.tags.join(' ')}`);
+  return words.every((w) => haystack.includes(w));
+}
+
+export function AnnotationCard({ annotation, onOpen }: { annotation: AnchoredAnnotation; onOpen: () => void }) {
+  return (
+    <button type="button" className={`note-card note-${annotation.colour}`} onClick={onOpen} data-testid="note-card">
+      <span className="note-quote">{annotation.target.quote.exact}</span>
+      {annotation.tags.length ? (
+        <span className="note-tags">
+          {annotation.tags.map((t) => (
+            <span key={t} className="tag-chip small">
+              {t}
+            </span>
+          ))}
+        </span>
+      ) : null}
+      {annotation.note.trim() ? <Markdown source={annotation.note} className="note-body" /> : null}
+    </button>
+  );
+}
+
+/** The open document's annotations in reading order, with a filter, and the ones that lost their place. */
+export function NotesPanel({ annotations }: { annotations: AnchoredAnnotation[] }) {
+  const [query, setQuery] = useState('');
+  const shown = useMemo(() => annotations.filter((a) => matchesText(a, query)), [annotations, query]);
+  const placed = shown.filter((a) => a.anchor);
+  const orphans = shown.filter((a) => !a.anchor);
+  return (
+    <aside className="notes-panel" aria-label="Notes" data-testid="notes-panel">
+      <h2>
+        Highlights and notes <span className="count">{annotations.length}</span>
+      </h2>
+      <input type="search" placeholder="Filter by text, note or tag" value={query} onChange={(e) => setQuery(e.target.value)} aria-label="Filter highlights" />
+      {annotations.length === 0 ? <p className="panel-empty">Select text to highlight it, tag it or add a note.</p> : null}
+      <ul>
+        {placed.map((a) => (
+          <li key={a.id}>
+            <AnnotationCard annotation={a} onOpen={() => revealAnnotation(a.id)} />
+          </li>
+        ))}
+      </ul>
+      {orphans.length ? (
+        <section className="orphans" aria-label="Orphans">
+          <h3>Not found in the current text ({orphans.length})</h3>
+          <p className="panel-empty">The passage changed or was removed. These are kept; edit or delete them here.</p>
+          <ul>
+            {orphans.map((a) => (
+              <li key={a.id}>
+                <AnnotationCard annotation={a} onOpen={() => useAnnotations.getState().openEditor(a.id, window.innerWidth - 700, 120)} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </aside>
+  );
+}

@@ -1,0 +1,165 @@
+import { create } from 'zustand';
+import type { AnchoredAnnotation, Annotation, AnnotationDraft, AnnotationPatch, ExportFile, ExportFormat, ImportResult } from '../../../shared/model/annotation';
+import { api } from '../api';
+import { useHistory } from './history';
+
+const strip = ({ anchor: _anchor, ...rest }: AnchoredAnnotation): Annotation => rest;
+
+interface AnnotationState {
+  /** Annotations of each document loaded so far, in reading order. */
+  byDocument: Record<string, AnchoredAnnotation[]>;
+  /** Every annotation, loaded when the hub or tag suggestions need it. */
+  all: AnchoredAnnotation[] | null;
+  /** The annotation whose editor is open, and where to show it. */
+  editing: { id: string; x: number; y: number } | null;
+  /** The state of that annotation when its editor opened: one undo step per editing session. */
+  editingBefore: Annotation | null;
+  error: string | null;
+
+  load(documentId: string): Promise<void>;
+  loadAll(): Promise<void>;
+  create(draft: AnnotationDraft): Promise<AnchoredAnnotation | null>;
+  update(id: string, patch: AnnotationPatch): Promise<void>;
+  remove(id: string): Promise<void>;
+  renameTag(from: string, to: string): Promise<void>;
+  deleteTag(tag: string): Promise<void>;
+  exportFile(format: ExportFormat, documentId?: string): Promise<ExportFile>;
+  importFile(content: string): Promise<ImportResult>;
+  openEditor(id: string, x: number, y: number): void;
+  closeEditor(): void;
+  clearError(): void;
+}
+
+export const useAnnotations = create<AnnotationState>((set, get) => {
+  const find = (id: string): AnchoredAnnotation | undefined =>
+    Object.values(get().byDocument)
+      .flat()
+      .find((a) => a.id === id) ?? get().all?.find((a) => a.id === id);
+
+  /** Reloads what is shown for these documents (and the full list, if loaded). */
+  const refresh = async (documentIds: Iterable<string>) => {
+    const ids = [...new Set(documentIds)].filter((id) => id in get().byDocument);
+    const lists = await Promise.all(ids.map((documentId) => api.invoke('annotations:list', { documentId })));
+    const byDocument = { ...get().byDocument };
+    ids.forEach((id, k) => (byDocument[id] = lists[k]!));
+    set({ byDocument, all: get().all ? await api.invoke('annotations:list', {}) : null });
+  };
+
+  const guard = async <T>(work: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await work();
+    } catch (error) {
+      set({ error: (error as Error).message });
+      return null;
+    }
+  };
+
+  const restore = async (annotations: Annotation[]) => {
+    if (annotations.length === 0) return;
+    await api.invoke('annotations:restore', { annotations });
+    await refresh(annotations.map((a) => a.documentId));
+  };
+  const removeIds = async (annotations: Annotation[]) => {
+    if (annotations.length === 0) return;
+    await api.invoke('annotations:delete', { ids: annotations.map((a) => a.id) });
+    await refresh(annotations.map((a) => a.documentId));
+  };
+
+  return {
+    byDocument: {},
+    all: null,
+    editing: null,
+    editingBefore: null,
+    error: null,
+
+    async load(documentId) {
+      await guard(async () => {
+        const list = await api.invoke('annotations:list', { documentId });
+        set({ byDocument: { ...get().byDocument, [documentId]: list } });
+      });
+    },
+
+    async loadAll() {
+      await guard(async () => set({ all: await api.invoke('annotations:list', {}) }));
+    },
+
+    async create(draft) {
+      return guard(async () => {
+        const created = await api.invoke('annotations:create', draft);
+        await refresh([created.documentId]);
+        const plain = strip(created);
+        useHistory.getState().push({ label: 'highlight', undo: () => removeIds([plain]), redo: () => restore([plain]) });
+        return created;
+      });
+    },
+
+    async update(id, patch) {
+      await guard(async () => {
+        const updated = await api.invoke('annotations:update', { id, patch });
+        await refresh([updated.documentId]);
+      });
+    },
+
+    async remove(id) {
+      await guard(async () => {
+        const removed = await api.invoke('annotations:delete', { ids: [id] });
+        if (get().editing?.id === id) set({ editing: null, editingBefore: null });
+        await refresh(removed.map((a) => a.documentId));
+        useHistory.getState().push({ label: 'delete highlight', undo: () => restore(removed), redo: () => removeIds(removed) });
+      });
+    },
+
+    async renameTag(from, to) {
+      await guard(async () => {
+        const before = await api.invoke('tags:rename', { from, to });
+        const after = before.length ? (await api.invoke('annotations:list', {})).filter((a) => before.some((b) => b.id === a.id)).map(strip) : [];
+        await refresh(before.map((a) => a.documentId));
+        await get().loadAll();
+        useHistory.getState().push({ label: `rename tag “${from}”`, undo: () => restore(before).then(() => get().loadAll()), redo: () => restore(after).then(() => get().loadAll()) });
+      });
+    },
+
+    async deleteTag(tag) {
+      await guard(async () => {
+        const before = await api.invoke('tags:delete', { tag });
+        const after = before.map((a) => ({ ...a, tags: a.tags.filter((t) => t.toLowerCase() !== tag.toLowerCase()) }));
+        await refresh(before.map((a) => a.documentId));
+        await get().loadAll();
+        useHistory.getState().push({ label: `delete tag “${tag}”`, undo: () => restore(before).then(() => get().loadAll()), redo: () => restore(after).then(() => get().loadAll()) });
+      });
+    },
+
+    exportFile(format, documentId) {
+      return api.invoke('annotations:export', { format, ...(documentId ? { documentId } : {}) });
+    },
+
+    async importFile(content) {
+      const result = await api.invoke('annotations:import', { content });
+      await refresh(Object.keys(get().byDocument));
+      await get().loadAll();
+      return result;
+    },
+
+    openEditor(id, x, y) {
+      get().closeEditor();
+      const annotation = find(id);
+      set({ editing: { id, x, y }, editingBefore: annotation ? strip(annotation) : null });
+    },
+
+    closeEditor() {
+      const { editing, editingBefore } = get();
+      set({ editing: null, editingBefore: null });
+      if (!editing || !editingBefore) return;
+      const now = find(editing.id);
+      if (!now) return;
+      const after = strip(now);
+      if (JSON.stringify(after) !== JSON.stringify(editingBefore)) {
+        useHistory.getState().push({ label: 'edit highlight', undo: () => restore([editingBefore]), redo: () => restore([after]) });
+      }
+    },
+
+    clearError() {
+      set({ error: null });
+    },
+  };
+});
