@@ -2,8 +2,10 @@ import { useEffect } from 'react';
 import { Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { NoticeBar } from './components/NoticeBar';
+import { Toast } from './components/Toast';
 import { useTheme } from './components/useTheme';
 import { useUndoKeys } from './components/useUndoKeys';
+import { AnnotationsScreen } from './screens/AnnotationsScreen';
 import { LibraryScreen } from './screens/LibraryScreen';
 import { MessageScreen } from './screens/MessageScreen';
 import { ParallelScreen } from './screens/ParallelScreen';
@@ -26,6 +28,7 @@ export function App() {
       <NoticeBar />
       <Switch>
         <Route path="/" component={LibraryScreen} />
+        <Route path="/annotations" component={AnnotationsScreen} />
         <Route path="/read/:id">{(params) => <ReaderScreen id={params.id} />}</Route>
         <Route path="/read/:id/a/:annotation">{(params) => <ReaderScreen id={params.id} annotation={params.annotation} />}</Route>
         <Route path="/parallel/:original/:first/:second">
@@ -36,6 +39,7 @@ export function App() {
           <MessageScreen title="Nothing here" message="This address does not lead to a screen of Facing." />
         </Route>
       </Switch>
+      <Toast />
     </Router>
   );
 }

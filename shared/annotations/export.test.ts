@@ -97,3 +97,23 @@ describe('chunkRange', () => {
     expect(chunkRange(0, 5, [])).toEqual([{ start: 0, end: 5, marks: [] }]);
   });
 });
+
+describe('counterpartRange', async () => {
+  const { counterpartRange } = await import('./counterpart');
+  const spans = (list: Array<[string, number, number]>) => new Map(list.map(([id, start, end]) => [id, { id, start, end }]));
+  const own = spans([['p0s0', 0, 10], ['p0s1', 11, 20], ['p1s0', 22, 30]]);
+  const other = spans([['p0s0', 0, 12], ['p0s1', 13, 25], ['p0s2', 26, 40]]);
+  const rows = [
+    { a: ['p0s0'], b: ['p0s0'], confidence: 1, startsParagraph: true, checked: false },
+    { a: ['p0s1'], b: ['p0s1', 'p0s2'], confidence: 1, startsParagraph: false, checked: false },
+    { a: ['p1s0'], b: [], confidence: 1, startsParagraph: true, checked: false },
+  ];
+  it('covers every counterpart sentence of the rows a range touches', () => {
+    expect(counterpartRange(rows, 'a', { start: 12, end: 14 }, own, other)).toEqual({ start: 13, end: 40 });
+    expect(counterpartRange(rows, 'a', { start: 5, end: 15 }, own, other)).toEqual({ start: 0, end: 40 });
+    expect(counterpartRange(rows, 'b', { start: 30, end: 35 }, other, own)).toEqual({ start: 11, end: 20 });
+  });
+  it('is null where the row has no counterpart', () => {
+    expect(counterpartRange(rows, 'a', { start: 23, end: 26 }, own, other)).toBeNull();
+  });
+});

@@ -1,25 +1,27 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { AlignmentRow } from '../../../shared/model/alignment';
-import type { Document } from '../../../shared/model/document';
 import { useParallelStore } from '../state/parallel';
-import { Cell } from './Cell';
+import { Cell, isAnnotated, type CellSide } from './Cell';
 
 interface Props {
   rows: readonly AlignmentRow[];
-  leftDoc: Document;
-  rightDoc: Document;
-  leftTexts: Map<string, string>;
-  rightTexts: Map<string, string>;
+  left: CellSide;
+  right: CellSide;
   swapped: boolean;
   flagged: Set<number>;
+}
+
+/** "EN" when the other side of a row is annotated and this side is not. */
+function crossMarker(otherIds: readonly string[], other: CellSide, ownIds: readonly string[], own: CellSide): string | undefined {
+  return isAnnotated(otherIds, other) && !isAnnotated(ownIds, own) ? other.doc.meta.language.toUpperCase() : undefined;
 }
 
 /**
  * Counterparts side by side in one grid, so both columns always scroll together. Only the rows near
  * the viewport are in the DOM: a book of many thousand rows scrolls as lightly as a page.
  */
-export function AlignedRows({ rows, leftDoc, rightDoc, leftTexts, rightTexts, swapped, flagged }: Props) {
+export function AlignedRows({ rows, left, right, swapped, flagged }: Props) {
   const active = useParallelStore((s) => s.active);
   const hovered = useParallelStore((s) => s.hovered);
   const setActive = useParallelStore((s) => s.setActive);
@@ -69,8 +71,8 @@ export function AlignedRows({ rows, leftDoc, rightDoc, leftTexts, rightTexts, sw
                   <span className="prow-unsure" title={`The aligner is unsure here (${Math.round(row.confidence * 100)}%)`} />
                 ) : null}
               </div>
-              <Cell column="left" ids={leftIds} texts={leftTexts} language={leftDoc.meta.language} linked={hovered === item.index} />
-              <Cell column="right" ids={rightIds} texts={rightTexts} language={rightDoc.meta.language} linked={hovered === item.index} />
+              <Cell column="left" ids={leftIds} side={left} linked={hovered === item.index} annotatedIn={crossMarker(rightIds, right, leftIds, left)} />
+              <Cell column="right" ids={rightIds} side={right} linked={hovered === item.index} annotatedIn={crossMarker(leftIds, left, rightIds, right)} />
             </div>
           );
         })}

@@ -1,32 +1,64 @@
-import { sideOf } from './actions';
+import type { ReactNode } from 'react';
+import type { Mark } from '../../../shared/annotations/layout';
+import type { Document, Sentence } from '../../../shared/model/document';
+import { HighlightedText } from '../annotations/HighlightedText';
+
+export interface CellSide {
+  doc: Document;
+  spans: Map<string, Sentence>;
+  marks: readonly Mark[];
+}
 
 interface CellProps {
   column: 'left' | 'right';
   ids: readonly string[];
-  texts: Map<string, string>;
-  language: string;
+  side: CellSide;
   linked: boolean;
+  /** Set when the other side of this row is annotated and this one is not: "annotated in EN". */
+  annotatedIn?: string;
 }
 
-export function Cell({ column, ids, texts, language, linked }: CellProps) {
+/** One side of an aligned row: its sentences with their highlights, or a placeholder when it has none. */
+export function Cell({ column, ids, side, linked, annotatedIn }: CellProps) {
+  const language = side.doc.meta.language;
+  const marker = annotatedIn ? (
+    <span className="cross-marker" title={`The ${annotatedIn} side of this row has highlights or notes`}>
+      annotated in {annotatedIn}
+    </span>
+  ) : null;
   if (ids.length === 0) {
     return (
       <div className={`pcell pcell-empty${linked ? ' is-linked' : ''}`} data-column={column} lang={language} data-testid="no-counterpart">
         No {language.toUpperCase()} counterpart
+        {marker}
       </div>
     );
   }
+  const parts: ReactNode[] = [];
+  ids.forEach((id, k) => {
+    const sentence = side.spans.get(id);
+    if (!sentence) return;
+    const previous = k > 0 ? side.spans.get(ids[k - 1]!) : undefined;
+    // Between neighbours in the text, show (and allow highlighting) the real gap; across paragraphs, a space.
+    if (previous) parts.push(sentence.start - previous.end <= 3 ? <HighlightedText key={`gap-${id}`} text={side.doc.text} from={previous.end} to={sentence.start} marks={side.marks} /> : ' ');
+    parts.push(
+      <span key={id} className="sentence" data-sentence-id={id}>
+        <HighlightedText text={side.doc.text} from={sentence.start} to={sentence.end} marks={side.marks} />
+      </span>,
+    );
+  });
   return (
-    <div className={`pcell${linked ? ' is-linked' : ''}`} data-column={column} lang={language}>
-      {ids.map((id, k) => (
-        <span key={id}>
-          {k > 0 ? ' ' : null}
-          <span className="sentence" data-sentence-id={id}>
-            {texts.get(id)}
-          </span>
-        </span>
-      ))}
+    <div className={`pcell${linked ? ' is-linked' : ''}`} data-column={column} lang={language} data-document-id={side.doc.meta.id}>
+      {parts}
+      {marker}
     </div>
   );
 }
 
+/** Whether any highlight touches these sentences. */
+export function isAnnotated(ids: readonly string[], side: CellSide): boolean {
+  return ids.some((id) => {
+    const s = side.spans.get(id);
+    return !!s && side.marks.some((m) => m.start < s.end && m.end > s.start);
+  });
+}

@@ -1,7 +1,10 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { AlignmentRow } from '../../../shared/model/alignment';
 import type { Document } from '../../../shared/model/document';
+import type { Mark } from '../../../shared/annotations/layout';
+import { HighlightedText } from '../annotations/HighlightedText';
 import { useParallelStore } from '../state/parallel';
+import type { CellSide } from './Cell';
 
 function rowOfSentence(rows: readonly AlignmentRow[], side: 'a' | 'b'): Map<string, number> {
   const map = new Map<string, number>();
@@ -15,7 +18,7 @@ function isVisible(element: Element, container: Element): boolean {
   return box.top >= frame.top && box.bottom <= frame.bottom;
 }
 
-function Pane({ doc, rowOf, column }: { doc: Document; rowOf: Map<string, number>; column: 'left' | 'right' }) {
+function Pane({ doc, rowOf, column, marks }: { doc: Document; rowOf: Map<string, number>; column: 'left' | 'right'; marks: readonly Mark[] }) {
   const active = useParallelStore((s) => s.active);
   const hovered = useParallelStore((s) => s.hovered);
   const setActive = useParallelStore((s) => s.setActive);
@@ -29,7 +32,7 @@ function Pane({ doc, rowOf, column }: { doc: Document; rowOf: Map<string, number
   }, [active]);
 
   return (
-    <div className="free-pane" ref={pane} lang={doc.meta.language} data-column={column} data-testid={`free-pane-${column}`} onMouseLeave={() => setHovered(null)}>
+    <div className="free-pane" ref={pane} lang={doc.meta.language} data-document-id={doc.meta.id} data-column={column} data-testid={`free-pane-${column}`} onMouseLeave={() => setHovered(null)}>
       {doc.paragraphs
         .filter((p) => p.kind !== 'boilerplate')
         .map((p) => (
@@ -47,7 +50,7 @@ function Pane({ doc, rowOf, column }: { doc: Document; rowOf: Map<string, number
                     onMouseEnter={() => row !== undefined && setHovered(row)}
                     onClick={() => row !== undefined && setActive(row)}
                   >
-                    {doc.text.slice(s.start, s.end)}
+                    <HighlightedText text={doc.text} from={s.start} to={s.end} marks={marks} />
                   </span>
                 </span>
               );
@@ -59,13 +62,13 @@ function Pane({ doc, rowOf, column }: { doc: Document; rowOf: Map<string, number
 }
 
 /** Each document in its own column, scrolled on its own; hovering or clicking a sentence finds its counterpart. */
-export function FreeColumns({ rows, leftDoc, rightDoc, swapped }: { rows: readonly AlignmentRow[]; leftDoc: Document; rightDoc: Document; swapped: boolean }) {
+export function FreeColumns({ rows, left, right, swapped }: { rows: readonly AlignmentRow[]; left: CellSide; right: CellSide; swapped: boolean }) {
   const leftRows = useMemo(() => rowOfSentence(rows, swapped ? 'b' : 'a'), [rows, swapped]);
   const rightRows = useMemo(() => rowOfSentence(rows, swapped ? 'a' : 'b'), [rows, swapped]);
   return (
     <div className="free-columns">
-      <Pane doc={leftDoc} rowOf={leftRows} column="left" />
-      <Pane doc={rightDoc} rowOf={rightRows} column="right" />
+      <Pane doc={left.doc} rowOf={leftRows} column="left" marks={left.marks} />
+      <Pane doc={right.doc} rowOf={rightRows} column="right" marks={right.marks} />
     </div>
   );
 }

@@ -23,6 +23,9 @@ export function LibraryScreen() {
           <h1 className="wordmark">Facing</h1>
           <p className="tagline">Read a text and its translation side by side.</p>
         </div>
+        <Link href="/annotations" className="button" data-testid="open-hub">
+          Highlights and notes
+        </Link>
       </header>
 
       <div className="library-tools" role="search">

@@ -1,7 +1,12 @@
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { Link } from 'wouter';
 import { checkRows } from '../../../shared/alignment/checks';
-import { sentenceIndex } from '../../../shared/alignment/rows';
+import { sentenceSpans } from '../../../shared/alignment/rows';
+import { describeRange } from '../../../shared/annotations/anchoring';
+import { counterpartRange } from '../../../shared/annotations/counterpart';
+import { AnnotationLayer } from '../annotations/AnnotationLayer';
+import { useDocumentAnnotations } from '../annotations/useMarks';
+import { useAnnotations } from '../state/annotations';
 import { ReadingSettings } from '../components/ReadingSettings';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { languageName } from '../format';
@@ -68,8 +73,12 @@ export function ParallelScreen({ left, right }: { left: string; right: string })
   useEffect(() => void open(left, right), [open, left, right]);
 
   const ready = status === 'ready' && a && b && a.meta.id === left && b.meta.id === right;
-  const textsA = useMemo(() => (a ? sentenceIndex(a) : new Map<string, string>()), [a]);
-  const textsB = useMemo(() => (b ? sentenceIndex(b) : new Map<string, string>()), [b]);
+  const annotationsA = useDocumentAnnotations(ready ? a.meta.id : null);
+  const annotationsB = useDocumentAnnotations(ready ? b.meta.id : null);
+  const sideA = useMemo(() => (a ? { doc: a, spans: sentenceSpans(a), marks: annotationsA.marks } : null), [a, annotationsA.marks]);
+  const sideB = useMemo(() => (b ? { doc: b, spans: sentenceSpans(b), marks: annotationsB.marks } : null), [b, annotationsB.marks]);
+  const main = useRef<HTMLDivElement>(null);
+  const textOf = useCallback((id: string) => (id === a?.meta.id ? a.text : id === b?.meta.id ? b.text : undefined), [a, b]);
   const flags = useMemo(() => (ready ? checkRows(rows, a, b) : []), [ready, rows, a, b]);
   const flagged = useMemo(() => new Set(flags.map((f) => f.row)), [flags]);
   useDocumentTitle(ready ? `${a.meta.title} ⇄ ${languageName(b.meta.language)}` : null);
@@ -78,10 +87,37 @@ export function ParallelScreen({ left, right }: { left: string; right: string })
     const title = error.code === 'not-found' ? 'Document not found' : error.code === 'not-alignable' ? 'These documents cannot be aligned' : 'The parallel view cannot be opened';
     return <MessageScreen title={title} message={error.message} />;
   }
-  if (!ready) return <p className="reader-loading">Aligning…</p>;
+  if (!ready || !sideA || !sideB) return <p className="reader-loading">Aligning…</p>;
 
   const [leftDoc, rightDoc] = swapped ? [b, a] : [a, b];
-  const [leftTexts, rightTexts] = swapped ? [textsB, textsA] : [textsA, textsB];
+  const [leftSide, rightSide] = swapped ? [sideB, sideA] : [sideA, sideB];
+
+  /** "Copy to DE": the same colour, tags and note on the counterpart sentences. */
+  const copyToCounterpart = (annotationId: string) => {
+    const annotation = [...annotationsA.annotations, ...annotationsB.annotations].find((x) => x.id === annotationId);
+    if (!annotation?.anchor) return null;
+    const fromA = annotation.documentId === a.meta.id;
+    const [own, other] = fromA ? [sideA, sideB] : [sideB, sideA];
+    const range = counterpartRange(rows, fromA ? 'a' : 'b', annotation.anchor, own.spans, other.spans);
+    const language = other.doc.meta.language.toUpperCase();
+    return (
+      <button
+        type="button"
+        className="button-quiet"
+        disabled={!range}
+        title={range ? `Highlight the ${language} counterpart with the same colour, tags and note` : `This passage has no ${language} counterpart`}
+        onClick={() => {
+          if (!range) return;
+          const { closeEditor, create } = useAnnotations.getState();
+          closeEditor();
+          void create({ documentId: other.doc.meta.id, target: describeRange(other.doc.text, range.start, range.end), colour: annotation.colour, tags: annotation.tags, note: annotation.note });
+        }}
+        data-testid="copy-to-counterpart"
+      >
+        Copy to {language}
+      </button>
+    );
+  };
 
   return (
     <div className={`parallel${panelOpen ? ' with-panel' : ''}`}>
@@ -114,7 +150,7 @@ export function ParallelScreen({ left, right }: { left: string; right: string })
       ) : null}
       <EditBar />
       <div className="parallel-body">
-        <div className="parallel-main">
+        <div className="parallel-main" ref={main}>
           <div className="column-heads" data-testid="column-heads">
             <span className="column-gutter" />
             {[leftDoc, rightDoc].map((doc) => (
@@ -125,13 +161,14 @@ export function ParallelScreen({ left, right }: { left: string; right: string })
             ))}
           </div>
           {synced ? (
-            <AlignedRows rows={rows} leftDoc={leftDoc} rightDoc={rightDoc} leftTexts={leftTexts} rightTexts={rightTexts} swapped={swapped} flagged={flagged} />
+            <AlignedRows rows={rows} left={leftSide} right={rightSide} swapped={swapped} flagged={flagged} />
           ) : (
-            <FreeColumns rows={rows} leftDoc={leftDoc} rightDoc={rightDoc} swapped={swapped} />
+            <FreeColumns rows={rows} left={leftSide} right={rightSide} swapped={swapped} />
           )}
         </div>
         {panelOpen ? <DifferencesPanel flags={flags} /> : null}
       </div>
+      <AnnotationLayer root={main} textOf={textOf} editorExtras={copyToCounterpart} />
     </div>
   );
 }

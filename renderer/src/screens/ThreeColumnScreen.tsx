@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
-import { sentenceIndex } from '../../../shared/alignment/rows';
+import { sentenceSpans } from '../../../shared/alignment/rows';
 import { mergeAlignments, type ThreeWayRow } from '../../../shared/alignment/three';
 import type { Document } from '../../../shared/model/document';
 import { api } from '../api';
@@ -33,7 +33,7 @@ const keys = ['original', 'first', 'second'] as const;
 export function ThreeColumnScreen({ original, first, second }: { original: string; first: string; second: string }) {
   const loaded = useLoad(`${original}/${first}/${second}`, () => loadThreeWay(original, first, second));
   const docs = loaded.state === 'ready' ? loaded.value.docs : null;
-  const texts = useMemo(() => docs?.map(sentenceIndex) ?? [], [docs]);
+  const sides = useMemo(() => docs?.map((doc) => ({ doc, spans: sentenceSpans(doc), marks: [] })) ?? [], [docs]);
   const [hovered, setHovered] = useState<number | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const rows = loaded.state === 'ready' ? loaded.value.rows : [];
@@ -85,7 +85,7 @@ export function ThreeColumnScreen({ original, first, second }: { original: strin
                     <span className="prow-number">{item.index + 1}</span>
                   </div>
                   {keys.map((key, k) => (
-                    <Cell key={key} column={k === 0 ? 'left' : 'right'} ids={row[key]} texts={texts[k]!} language={docs[k]!.meta.language} linked={hovered === item.index} />
+                    <Cell key={key} column={k === 0 ? 'left' : 'right'} ids={row[key]} side={sides[k]!} linked={hovered === item.index} />
                   ))}
                 </div>
               );

@@ -105,7 +105,7 @@ export const useAnnotations = create<AnnotationState>((set, get) => {
         const removed = await api.invoke('annotations:delete', { ids: [id] });
         if (get().editing?.id === id) set({ editing: null, editingBefore: null });
         await refresh(removed.map((a) => a.documentId));
-        useHistory.getState().push({ label: 'delete highlight', undo: () => restore(removed), redo: () => removeIds(removed) });
+        useHistory.getState().push({ label: 'deleted a highlight', announce: true, undo: () => restore(removed), redo: () => removeIds(removed) });
       });
     },
 
@@ -115,7 +115,7 @@ export const useAnnotations = create<AnnotationState>((set, get) => {
         const after = before.length ? (await api.invoke('annotations:list', {})).filter((a) => before.some((b) => b.id === a.id)).map(strip) : [];
         await refresh(before.map((a) => a.documentId));
         await get().loadAll();
-        useHistory.getState().push({ label: `rename tag “${from}”`, undo: () => restore(before).then(() => get().loadAll()), redo: () => restore(after).then(() => get().loadAll()) });
+        useHistory.getState().push({ label: `renamed tag “${from}” to “${to}”`, announce: true, undo: () => restore(before).then(() => get().loadAll()), redo: () => restore(after).then(() => get().loadAll()) });
       });
     },
 
@@ -125,7 +125,7 @@ export const useAnnotations = create<AnnotationState>((set, get) => {
         const after = before.map((a) => ({ ...a, tags: a.tags.filter((t) => t.toLowerCase() !== tag.toLowerCase()) }));
         await refresh(before.map((a) => a.documentId));
         await get().loadAll();
-        useHistory.getState().push({ label: `delete tag “${tag}”`, undo: () => restore(before).then(() => get().loadAll()), redo: () => restore(after).then(() => get().loadAll()) });
+        useHistory.getState().push({ label: `deleted tag “${tag}”`, announce: true, undo: () => restore(before).then(() => get().loadAll()), redo: () => restore(after).then(() => get().loadAll()) });
       });
     },
 

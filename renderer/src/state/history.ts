@@ -3,6 +3,8 @@ import { create } from 'zustand';
 /** One undoable change, whatever it touched (alignment rows, annotations, tags). */
 export interface HistoryEntry {
   label: string;
+  /** Worth a confirmation with an Undo button (deletions, bulk tag changes). */
+  announce?: boolean;
   undo: () => Promise<void> | void;
   redo: () => Promise<void> | void;
 }
@@ -26,7 +28,7 @@ export const useHistory = create<HistoryState>((set, get) => ({
   future: [],
   message: null,
   push(entry) {
-    set({ past: [...get().past, entry].slice(-LIMIT), future: [] });
+    set({ past: [...get().past, entry].slice(-LIMIT), future: [], message: entry.announce ? `${entry.label[0]!.toUpperCase()}${entry.label.slice(1)}` : get().message });
   },
   async undo() {
     const entry = get().past.at(-1);

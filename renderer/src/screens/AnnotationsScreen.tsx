@@ -1,0 +1,264 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useLocation } from 'wouter';
+import { tagCounts } from '../../../shared/annotations/tags';
+import { colours, MAX_IMPORT_BYTES, type AnchoredAnnotation, type Colour, type ExportFormat } from '../../../shared/model/annotation';
+import { download } from '../annotations/download';
+import { AnnotationCard, matchesText } from '../annotations/NotesPanel';
+import { useDocumentTitle } from '../components/useDocumentTitle';
+import { useAnnotations } from '../state/annotations';
+import { useAppStore } from '../state/store';
+
+type Tab = 'all' | 'orphans' | 'tags';
+type Sort = 'reading' | 'newest' | 'edited';
+
+const formats: Array<{ format: ExportFormat; label: string }> = [
+  { format: 'markdown', label: 'Markdown' },
+  { format: 'csv', label: 'CSV' },
+  { format: 'json', label: 'JSON' },
+  { format: 'w3c', label: 'W3C JSON-LD' },
+];
+
+function sortAnnotations(list: AnchoredAnnotation[], sort: Sort, order: Map<string, number>): AnchoredAnnotation[] {
+  const sorted = [...list];
+  if (sort === 'newest') sorted.sort((a, b) => b.created.localeCompare(a.created));
+  else if (sort === 'edited') sorted.sort((a, b) => b.modified.localeCompare(a.modified));
+  else sorted.sort((a, b) => (order.get(a.documentId) ?? 0) - (order.get(b.documentId) ?? 0) || (a.anchor?.start ?? a.target.position.start) - (b.anchor?.start ?? b.target.position.start));
+  return sorted;
+}
+
+function TagManager({ annotations }: { annotations: AnchoredAnnotation[] }) {
+  const tags = useMemo(() => tagCounts(annotations), [annotations]);
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const [draft, setDraft] = useState('');
+  const { renameTag, deleteTag } = useAnnotations.getState();
+  if (tags.length === 0) return <p className="panel-empty">No tags yet. Add tags to a highlight from its editor.</p>;
+  const merging = renaming && tags.find((t) => t.tag.toLowerCase() === draft.trim().toLowerCase() && t.tag.toLowerCase() !== renaming.toLowerCase());
+  return (
+    <table className="tag-table" data-testid="tag-manager">
+      <thead>
+        <tr>
+          <th>Tag</th>
+          <th>Highlights</th>
+          <th>
+            <span className="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {tags.map(({ tag, count }) => (
+          <tr key={tag} data-testid="tag-row">
+            <td>
+              {renaming === tag ? (
+                <form
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    if (draft.trim() && draft.trim() !== tag) void renameTag(tag, draft.trim());
+                    setRenaming(null);
+                  }}
+                >
+                  <input autoFocus value={draft} onChange={(e) => setDraft(e.target.value)} aria-label={`New name for ${tag}`} onKeyDown={(e) => e.key === 'Escape' && setRenaming(null)} />
+                  <button type="submit" className="button">
+                    {merging ? `Merge into “${merging.tag}”` : 'Rename'}
+                  </button>
+                </form>
+              ) : (
+                <span className="tag-chip">{tag}</span>
+              )}
+            </td>
+            <td className="numeric">{count}</td>
+            <td className="actions">
+              {renaming === tag ? null : (
+                <>
+                  <button
+                    type="button"
+                    className="button-quiet"
+                    onClick={() => {
+                      setRenaming(tag);
+                      setDraft(tag);
+                    }}
+                  >
+                    Rename or merge
+                  </button>
+                  <button type="button" className="button-quiet danger" onClick={() => void deleteTag(tag)}>
+                    Delete
+                  </button>
+                </>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Every highlight and note across the corpus: filter, sort, jump to the passage, manage tags, export and import. */
+export function AnnotationsScreen() {
+  useDocumentTitle('Highlights and notes');
+  const all = useAnnotations((s) => s.all);
+  const loadAll = useAnnotations((s) => s.loadAll);
+  const documents = useAppStore((s) => s.documents) ?? [];
+  const [, navigate] = useLocation();
+  const [tab, setTab] = useState<Tab>('all');
+  const [query, setQuery] = useState('');
+  const [tag, setTag] = useState('');
+  const [colourFilter, setColourFilter] = useState<Colour | ''>('');
+  const [documentId, setDocumentId] = useState('');
+  const [sort, setSort] = useState<Sort>('reading');
+  const [status, setStatus] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => void loadAll(), [loadAll]);
+
+  const titles = useMemo(() => new Map(documents.map((d) => [d.id, d])), [documents]);
+  const order = useMemo(() => new Map(documents.map((d, k) => [d.id, k])), [documents]);
+  const list = all ?? [];
+  const orphans = list.filter((a) => !a.anchor);
+  const shown = useMemo(
+    () =>
+      sortAnnotations(
+        (tab === 'orphans' ? orphans : list).filter(
+          (a) =>
+            matchesText(a, query) &&
+            (!tag || a.tags.some((t) => t.toLowerCase() === tag.toLowerCase())) &&
+            (!colourFilter || a.colour === colourFilter) &&
+            (!documentId || a.documentId === documentId),
+        ),
+        sort,
+        order,
+      ),
+    [list, orphans, tab, query, tag, colourFilter, documentId, sort, order],
+  );
+
+  const exportAs = async (format: ExportFormat) => {
+    try {
+      download(await useAnnotations.getState().exportFile(format, documentId || undefined));
+    } catch (error) {
+      setStatus(`Export failed: ${(error as Error).message}`);
+    }
+  };
+
+  const importFile = async (file: File) => {
+    if (file.size > MAX_IMPORT_BYTES) {
+      setStatus(`“${file.name}” is ${(file.size / 1048576).toFixed(0)} MB; Facing imports annotation files up to ${MAX_IMPORT_BYTES / 1048576} MB. Nothing was imported.`);
+      return;
+    }
+    try {
+      const result = await useAnnotations.getState().importFile(await file.text());
+      setStatus(`Imported “${file.name}”: ${result.added} new, ${result.updated} updated, ${result.unchanged} already here.`);
+    } catch (error) {
+      setStatus(`“${file.name}” was not imported: ${(error as Error).message}`);
+    }
+  };
+
+  return (
+    <div className="hub">
+      <header className="reader-toolbar">
+        <Link href="/" className="button-quiet toolbar-back" aria-label="Back to the library">
+          <span aria-hidden="true">←</span> Library
+        </Link>
+        <span className="toolbar-title">Highlights and notes</span>
+        <span className="hub-export" role="group" aria-label="Export">
+          Export:
+          {formats.map(({ format, label }) => (
+            <button key={format} type="button" className="button-quiet" onClick={() => void exportAs(format)} data-testid={`export-${format}`}>
+              {label}
+            </button>
+          ))}
+        </span>
+        <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+          Import…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,.jsonld,application/json,application/ld+json"
+          hidden
+          data-testid="import-file"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void importFile(file);
+          }}
+        />
+      </header>
+      <main className="hub-main">
+        {status ? (
+          <p className="hub-status" role="status" data-testid="hub-status">
+            {status}
+          </p>
+        ) : null}
+        <div className="hub-tabs" role="tablist">
+          {(
+            [
+              ['all', `All ${list.length}`],
+              ['orphans', `Orphans ${orphans.length}`],
+              ['tags', 'Tags'],
+            ] as const
+          ).map(([id, label]) => (
+            <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>
+              {label}
+            </button>
+          ))}
+        </div>
+        {tab === 'tags' ? (
+          <TagManager annotations={list} />
+        ) : (
+          <>
+            <div className="hub-filters">
+              <input type="search" placeholder="Search quotes, notes and tags" value={query} onChange={(e) => setQuery(e.target.value)} aria-label="Search highlights" />
+              <select value={tag} onChange={(e) => setTag(e.target.value)} aria-label="Tag">
+                <option value="">All tags</option>
+                {tagCounts(list).map((t) => (
+                  <option key={t.tag} value={t.tag}>
+                    {t.tag} ({t.count})
+                  </option>
+                ))}
+              </select>
+              <select value={documentId} onChange={(e) => setDocumentId(e.target.value)} aria-label="Document">
+                <option value="">All documents</option>
+                {documents.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.language.toUpperCase()} · {d.title}
+                  </option>
+                ))}
+              </select>
+              <select value={sort} onChange={(e) => setSort(e.target.value as Sort)} aria-label="Sort">
+                <option value="reading">Reading order</option>
+                <option value="newest">Newest first</option>
+                <option value="edited">Recently edited</option>
+              </select>
+              <div className="swatches" role="group" aria-label="Colour filter">
+                {colours.map((c) => (
+                  <button
+                    key={c.id}
+                    type="button"
+                    className={`swatch-dot hl-${c.id}`}
+                    aria-label={`Only ${c.name.toLowerCase()}`}
+                    aria-pressed={colourFilter === c.id}
+                    onClick={() => setColourFilter(colourFilter === c.id ? '' : c.id)}
+                  />
+                ))}
+              </div>
+            </div>
+            {all === null ? <p className="panel-empty">Loading…</p> : null}
+            {all !== null && shown.length === 0 ? (
+              <p className="panel-empty">{list.length === 0 ? 'No highlights yet. Open a document and select text to highlight it.' : 'Nothing matches these filters.'}</p>
+            ) : null}
+            <ul className="hub-list" data-testid="hub-list">
+              {shown.map((a) => (
+                <li key={a.id}>
+                  <p className="hub-doc">
+                    {titles.get(a.documentId)?.title ?? `Document ${a.documentId} (not in the library)`}
+                    {a.anchor ? null : <span className="orphan-label"> · passage not found</span>}
+                  </p>
+                  <AnnotationCard annotation={a} onOpen={() => navigate(`/read/${encodeURIComponent(a.documentId)}/a/${a.id}`)} />
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </main>
+    </div>
+  );
+}
