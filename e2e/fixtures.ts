@@ -6,6 +6,8 @@ import { openServices } from '../electron/services/handlers';
 import { startWebHost } from '../electron/web/host';
 import { chromiumArgs, chromiumExecutable } from './chromium';
 import { findElectronBinary } from './electron-binary';
+import { AnnotationsUi } from './pages/AnnotationsUi';
+import { HubPage } from './pages/HubPage';
 import { LibraryPage } from './pages/LibraryPage';
 import { ParallelPage } from './pages/ParallelPage';
 import { ReaderPage } from './pages/ReaderPage';
@@ -26,6 +28,8 @@ export interface FacingApp {
   library: LibraryPage;
   reader: ReaderPage;
   parallel: ParallelPage;
+  annotations: AnnotationsUi;
+  hub: HubPage;
   /** Opens a route such as "#/read/000" in the running app. */
   open(hash: string): Promise<void>;
 }
@@ -96,7 +100,7 @@ export const test = base.extend<ShellOptions & { app: FacingApp }, { webBrowser:
     } else {
       running = await launchWeb(await webBrowser(), dataDir, corpusDir);
     }
-    await use({ page: running.page, dataDir, library: new LibraryPage(running.page), reader: new ReaderPage(running.page), parallel: new ParallelPage(running.page), open: running.open });
+    await use({ page: running.page, dataDir, library: new LibraryPage(running.page), reader: new ReaderPage(running.page), parallel: new ParallelPage(running.page), annotations: new AnnotationsUi(running.page), hub: new HubPage(running.page), open: running.open });
     await running.close();
     rmSync(scratch, { recursive: true, force: true });
   },

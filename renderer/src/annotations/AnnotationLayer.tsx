@@ -39,12 +39,13 @@ export function AnnotationLayer({ root, textOf, editorExtras }: Props) {
     const onSelectionChange = () => {
       if (window.getSelection()?.isCollapsed) setSelection(null);
     };
-    element.addEventListener('mouseup', onUp);
+    // On the document: a drag that ends outside the text still selects text inside it.
+    document.addEventListener('mouseup', onUp);
     element.addEventListener('keyup', onUp);
     element.addEventListener('click', onClick);
     document.addEventListener('selectionchange', onSelectionChange);
     return () => {
-      element.removeEventListener('mouseup', onUp);
+      document.removeEventListener('mouseup', onUp);
       element.removeEventListener('keyup', onUp);
       element.removeEventListener('click', onClick);
       document.removeEventListener('selectionchange', onSelectionChange);
