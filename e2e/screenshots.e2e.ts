@@ -46,3 +46,39 @@ test.describe('screenshots for the README, three columns', () => {
     await app.page.screenshot({ path: join(docs, 'three-columns.png') });
   });
 });
+
+test.describe('screenshots for the README, annotations', () => {
+  test.skip(({ shell }) => shell !== 'web', 'Screenshots are taken once, from the web shell.');
+
+  test('highlights, editor, notes, hub', async ({ app }) => {
+    const ui = app.annotations;
+    await app.page.setViewportSize({ width: 1300, height: 860 });
+    await app.open('#/read/000');
+    await ui.highlight(app.reader.article, 'Its talent pool has expanded at an average annual rate exceeding 15%.', 'green');
+    await ui.addTags('talent', 'figures');
+    await ui.writeNote('German: *„mehr als 15 %“* — the same figure. Check the **2024 report**.');
+    await ui.done();
+    await ui.highlight(app.reader.article, 'Jinfeng Laboratory', 'purple');
+    await ui.addTags('labs');
+    await ui.done();
+    await ui.highlight(app.reader.article, 'establishing angel funds', 'yellow');
+    await ui.addTags('finance');
+    await app.page.evaluate(() => document.fonts.ready);
+    await app.page.screenshot({ path: join(docs, 'annotate.png') });
+    await ui.done();
+    await app.page.getByTestId('toggle-notes').click();
+    await app.page.screenshot({ path: join(docs, 'notes-panel.png') });
+
+    await app.page.setViewportSize({ width: 1400, height: 900 });
+    await app.open('#/parallel/000/001');
+    await app.parallel.waitForRows();
+    await app.parallel.row(6).scrollIntoViewIfNeeded();
+    await app.page.mouse.move(0, 0);
+    await app.page.screenshot({ path: join(docs, 'parallel-annotations.png') });
+
+    await app.page.setViewportSize({ width: 1100, height: 800 });
+    await app.open('#/annotations');
+    await expect(app.hub.cards).toHaveCount(3);
+    await app.page.screenshot({ path: join(docs, 'hub.png') });
+  });
+});
