@@ -6,6 +6,7 @@ import { alignSegments } from '../shared/alignment/engine';
 import { segmentText } from '../shared/text/segmentation';
 import { generatePair, pairDocuments } from './parallel';
 import { measureParallelRendering } from './render';
+import { measureAnnotationStore, measureReanchoring } from './annotations';
 import { heapMB, peakRssMB, rssMB, runWorkloads, time, type Workload } from './harness';
 import { generateBook } from './text';
 
@@ -36,6 +37,14 @@ const workloads: Workload[] = [
   {
     name: 'render the parallel view of a 5,000-row pair in Chromium',
     run: () => measureParallelRendering(5_300),
+  },
+  {
+    name: 'annotations: a store with 50,000 annotations',
+    run: () => measureAnnotationStore(50_000),
+  },
+  {
+    name: 'annotations: re-anchor 10,000 annotations on an edited 1 MB text',
+    run: () => measureReanchoring(10_000),
   },
   {
     name: 'segment a generated 2 MB book (paragraphs + sentences)',

@@ -45,6 +45,7 @@ function score(text: string, target: AnnotationTarget, candidate: Candidate, exp
 }
 
 const WINDOW = 4096;
+const FAR_WINDOW = 65_536;
 /** A fuzzy match needs at least this share of the quote right to count. */
 const MIN_QUOTE_SIMILARITY = 0.75;
 
@@ -93,7 +94,13 @@ export function anchorTarget(text: string, target: AnnotationTarget, delta = 0):
     end: m.end + windowStart,
     errors: m.errors,
   }));
-  const fuzzy = best(text, target, windowed.length ? windowed : search(text, exact, maxErrors), expected);
+  // Further afield, a fuzzy search is costly on a long text; a passage that moved far and changed
+  // too is rare, so the wide search stops at FAR_WINDOW either side.
+  const wideStart = Math.max(0, expected - FAR_WINDOW);
+  const wide = windowed.length
+    ? windowed
+    : search(text.slice(wideStart, expected + FAR_WINDOW), exact, maxErrors).map((m) => ({ start: m.start + wideStart, end: m.end + wideStart, errors: m.errors }));
+  const fuzzy = best(text, target, wide, expected);
   return fuzzy ? { start: fuzzy.start, end: fuzzy.end, method: 'fuzzy' } : null;
 }
 

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, statSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { anchorAll, describeRange } from '../shared/annotations/anchoring';
+import type { Annotation, Colour } from '../shared/model/annotation';
+import { openServices } from '../electron/services/handlers';
+import { openCorpus } from '../electron/services/corpus';
+import { STORE_FILE, STORE_VERSION } from '../electron/services/store';
+import { defaultSettings } from '../shared/model/settings';
+import { percentile, seeded, type Figure } from './harness';
+import { generateBook } from './text';
+
+const corpusDir = join(import.meta.dirname, '..', 'corpus');
+const colourList: Colour[] = ['yellow', 'green', 'blue', 'pink', 'purple', 'orange'];
+
+function makeAnnotation(documentId: string, text: string, random: () => number, created: string): Annotation {
+  const length = 20 + Math.floor(random() * 180);
+  const start = Math.floor(random() * Math.max(1, text.length - length));
+  return {
+    id: randomUUID(),
+    documentId,
+    target: describeRange(text, start, start + length),
+    colour: colourList[Math.floor(random() * colourList.length)]!,
+    tags: random() < 0.5 ? [`tag${Math.floor(random() * 40)}`] : [],
+    note: random() < 0.3 ? 'A note of a few words, with **Markdown**.' : '',
+    created,
+    modified: created,
+  };
+}
+
+/** A store with `count` annotations over the bundled documents: load time, create latency, file size. */
+export async function measureAnnotationStore(count: number): Promise<Figure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'facing-bench-store-'));
+  try {
+    const corpus = await openCorpus(corpusDir);
+    const docs = await Promise.all((await corpus.list()).map((d) => corpus.get(d.id)));
+    const random = seeded(3);
+    const annotations: Record<string, Annotation> = {};
+    const now = new Date().toISOString();
+    for (let i = 0; i < count; i++) {
+      const doc = docs[i % docs.length]!;
+      const a = makeAnnotation(doc.meta.id, doc.text, random, now);
+      annotations[a.id] = a;
+    }
+    writeFileSync(join(dir, STORE_FILE), JSON.stringify({ schemaVersion: STORE_VERSION, journal: 0, settings: defaultSettings, alignments: {}, annotations, quarantine: {} }));
+    const size = statSync(join(dir, STORE_FILE)).size / 1048576;
+
+    const loadStart = performance.now();
+    const { handlers } = await openServices({ dataDir: dir, corpusDir, shell: 'web', version: 'bench' });
+    const loaded = performance.now() - loadStart;
+    const firstList = performance.now();
+    const shown = await handlers['annotations:list']({ documentId: '000' });
+    const listed = performance.now() - firstList;
+
+    const doc = docs[0]!;
+    const latencies: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const start = Math.floor(random() * (doc.text.length - 60));
+      const t0 = performance.now();
+      await handlers['annotations:create']({ documentId: doc.meta.id, target: describeRange(doc.text, start, start + 40), colour: 'yellow', tags: [], note: '' });
+      latencies.push(performance.now() - t0);
+    }
+    const journalBytes = readdirSync(dir)
+      .filter((f) => f.includes('journal'))
+      .reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
+    return [
+      { name: 'store file with annotations', value: size, unit: 'MB', note: `${count.toLocaleString('en')} annotations` },
+      { name: 'app load (open store, validate, services ready)', value: loaded, unit: 'ms' },
+      { name: 'first list of a document (anchoring included)', value: listed, unit: 'ms', note: `${shown.length.toLocaleString('en')} annotations` },
+      { name: 'create to acknowledged (fsynced), p50', value: percentile(latencies, 50), unit: 'ms' },
+      { name: 'create to acknowledged (fsynced), p95', value: percentile(latencies, 95), unit: 'ms', note: `200 creates, journal ${(journalBytes / 1024).toFixed(0)} kB` },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Edits a 1 MB text (insertions, deletions, typos) and re-anchors 10,000 annotations made on the original. */
+export async function measureReanchoring(count: number): Promise<Figure[]> {
+  const random = seeded(5);
+  const original = generateBook(1024 * 1024, 9);
+  const now = new Date().toISOString();
+  const annotations = Array.from({ length: count }, () => makeAnnotation('book', original, random, now));
+  let edited = original;
+  for (let k = 0; k < 200; k++) {
+    const at = Math.floor(random() * edited.length);
+    const roll = random();
+    if (roll < 0.4) edited = `${edited.slice(0, at)}An inserted sentence of moderate length. ${edited.slice(at)}`;
+    else if (roll < 0.7) edited = `${edited.slice(0, at)}${edited.slice(at + 20 + Math.floor(random() * 200))}`;
+    else edited = `${edited.slice(0, at)}${edited[at + 1] ?? ''}${edited[at] ?? ''}${edited.slice(at + 2)}`;
+  }
+  const t0 = performance.now();
+  const anchors = anchorAll(edited, annotations);
+  const elapsed = performance.now() - t0;
+  const methods = { position: 0, exact: 0, fuzzy: 0, orphan: 0 };
+  for (const anchor of anchors.values()) methods[anchor?.method ?? 'orphan']++;
+  return [
+    { name: 're-anchor on the edited text', value: elapsed, unit: 'ms', note: `${count.toLocaleString('en')} annotations, ${(edited.length / 1048576).toFixed(2)} MB, 200 edits` },
+    { name: 'found at their position / exact / fuzzy / orphaned', value: methods.position, unit: '', note: `${methods.position} / ${methods.exact} / ${methods.fuzzy} / ${methods.orphan}` },
+  ];
+}
