@@ -4,6 +4,8 @@ import { SettingsSchema } from '../../shared/model/settings';
 import { createAlignmentService } from './alignment';
 import { createAnnotationService } from './annotations';
 import { openCorpus } from './corpus';
+import { openLibrary } from './library';
+import { createSearch } from './search';
 import { openStore } from './store';
 
 export interface ServiceOptions {
@@ -22,8 +24,10 @@ export interface Services {
 export async function openServices(options: ServiceOptions): Promise<Services> {
   const store = await openStore(options.dataDir);
   const corpus = await openCorpus(options.corpusDir);
-  const alignments = createAlignmentService(corpus, store);
-  const annotations = await createAnnotationService(corpus, store);
+  const library = openLibrary(corpus, store, options.dataDir);
+  const alignments = createAlignmentService(library, store);
+  const annotations = await createAnnotationService(library, store);
+  const search = createSearch(library);
 
   const handlers: Handlers = {
     'app:info': async () => ({
@@ -32,8 +36,32 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
       shell: options.shell,
       notices: [...store.notices, ...corpus.notices, ...annotations.notices],
     }),
-    'documents:list': () => corpus.list(),
-    'documents:get': ({ id }) => corpus.get(id),
+    'documents:list': () => library.list(),
+    'documents:get': async ({ id }) => {
+      const doc = await library.get(id);
+      void library.saveReading(id, { opened: new Date().toISOString() });
+      return doc;
+    },
+    'documents:import': async ({ name, data }) => {
+      const outcome = await library.import(name, Buffer.from(data, 'base64'));
+      await search.refresh(outcome.document.id);
+      return outcome;
+    },
+    'documents:update': ({ id, patch }) => library.update(id, patch),
+    'documents:remove': async ({ id, annotations: choice }) => {
+      const own = choice === 'delete' ? await annotations.list(id) : [];
+      await library.remove(id);
+      if (own.length) await annotations.remove(own.map((a) => a.id));
+      await search.refresh(id);
+      return { removedAnnotations: own.length };
+    },
+    'documents:suggestPairs': ({ id }) => library.suggestPairs(id),
+    'reading:save': async ({ documentId, state }) => {
+      await library.get(documentId);
+      await library.saveReading(documentId, state);
+      return {};
+    },
+    'search:query': ({ query, limit }) => search.query(query, limit),
     'settings:get': async () => store.data.settings,
     'settings:set': async ({ patch }) => {
       await store.commit([{ c: 'settings', v: SettingsSchema.parse({ ...store.data.settings, ...patch }) }]);

@@ -23,6 +23,9 @@ export const StoreDataSchema = z.object({
   /** Collections keyed by id. Entries are validated by the services that use them, so one bad entry spoils nothing else. */
   alignments: z.record(z.string(), z.unknown()).default({}),
   annotations: z.record(z.string(), z.unknown()).default({}),
+  /** Imported documents' metadata, and reading positions, by document id. */
+  documents: z.record(z.string(), z.unknown()).default({}),
+  reading: z.record(z.string(), z.unknown()).default({}),
   /** Entries that failed validation, kept rather than deleted, keyed "<collection>:<key>". */
   quarantine: z.record(z.string(), z.unknown()).default({}),
 });
@@ -35,10 +38,10 @@ const migrations: Array<(data: Record<string, unknown>) => Record<string, unknow
 ];
 
 export function emptyStore(): StoreData {
-  return { schemaVersion: STORE_VERSION, journal: 0, settings: { ...defaultSettings }, alignments: {}, annotations: {}, quarantine: {} };
+  return { schemaVersion: STORE_VERSION, journal: 0, settings: { ...defaultSettings }, alignments: {}, annotations: {}, documents: {}, reading: {}, quarantine: {} };
 }
 
-export type Collection = 'alignments' | 'annotations' | 'quarantine';
+export type Collection = 'alignments' | 'annotations' | 'documents' | 'reading' | 'quarantine';
 /** One change, as the journal records it. `v: null` deletes. */
 export type StoreRecord = { c: 'settings'; v: Settings } | { c: Collection; k: string; v: unknown };
 

@@ -21,14 +21,18 @@ export async function readUtf8File(path: string, maxBytes = MAX_TEXT_BYTES): Pro
     if (size > maxBytes) {
       throw new UnreadableTextError(`The file is ${(size / 1048576).toFixed(1)} MB; Facing opens text files up to ${maxBytes / 1048576} MB.`);
     }
-    const bytes = await handle.readFile();
-    if (bytes.includes(0)) throw new UnreadableTextError('The file holds binary data, not text.');
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      throw new UnreadableTextError('The file is not valid UTF-8 text.');
-    }
+    return decodeUtf8(await handle.readFile());
   } finally {
     await handle.close();
+  }
+}
+
+/** Strict UTF-8: binary data and other encodings are refused with a message, never guessed at. */
+export function decodeUtf8(bytes: Uint8Array): string {
+  if (bytes.includes(0)) throw new UnreadableTextError('The file holds binary data, not text.');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UnreadableTextError('The file is not valid UTF-8 text. Save it as UTF-8 and import it again.');
   }
 }

@@ -7,8 +7,8 @@ import type { Handlers } from '../../shared/ipc/contract';
 import { dispatch } from '../../shared/ipc/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 
-// An annotation import (20 MB) as a JSON string, with room for escaping.
-export const MAX_BODY_BYTES = 48 * 1024 * 1024;
+// A document import (40 MB) as base64 in JSON, with room to spare.
+export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 export const TOKEN_HEADER = 'x-facing-token';
 const COOKIE = 'facing_token';
 

@@ -3,7 +3,20 @@
  * the schemas. `contract.ts` is checked to define exactly these.
  */
 export const channels = [
-  'app:info', 'documents:list', 'documents:get', 'settings:get', 'settings:set', 'alignment:get', 'alignment:save', 'alignment:reset',
+  'app:info',
+  'documents:list',
+  'documents:get',
+  'documents:import',
+  'documents:update',
+  'documents:remove',
+  'documents:suggestPairs',
+  'reading:save',
+  'search:query',
+  'settings:get',
+  'settings:set',
+  'alignment:get',
+  'alignment:save',
+  'alignment:reset',
   'annotations:list',
   'annotations:create',
   'annotations:update',

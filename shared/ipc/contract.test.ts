@@ -25,6 +25,12 @@ function fakeHandlers(): Handlers {
       if (id !== '000') throw new FacingError('not-found', `There is no document with the id "${id}".`);
       return doc;
     }),
+    'documents:import': unused,
+    'documents:update': unused,
+    'documents:remove': async () => ({ removedAnnotations: 0 }),
+    'documents:suggestPairs': async () => [],
+    'reading:save': async () => ({}),
+    'search:query': async () => ({ hits: [], total: 0, ms: 0 }),
     'settings:get': async () => defaultSettings,
     'settings:set': async ({ patch }) => ({ ...defaultSettings, ...patch }),
     'alignment:get': async ({ left, right }) => ({ left, right, rows: [], edited: false }),
@@ -70,6 +76,13 @@ describe('the contract', () => {
     ['annotations:update', { id: crypto.randomUUID(), patch: { tags: [''] } }],
     ['annotations:import', { content: 'x'.repeat(20 * 1024 * 1024 + 1) }],
     ['tags:rename', { from: 'a', to: '   ' }],
+    ['documents:import', { name: 'a.txt', data: 'not base64!' }],
+    ['documents:import', { name: '', data: 'aGk=' }],
+    ['documents:update', { id: '000', patch: { title: '' } }],
+    ['documents:update', { id: '000', patch: { translationOf: '../x' } }],
+    ['documents:remove', { id: '000', annotations: 'maybe' }],
+    ['reading:save', { documentId: '000', state: { paragraph: -1 } }],
+    ['search:query', { query: 'x'.repeat(501) }],
     ['alignment:save', { left: '000', right: '001', rows: [{ a: ['../x'], b: [], confidence: 1, startsParagraph: true, checked: false }] }],
     ['alignment:save', { left: '000', right: '001', rows: [{ a: ['p0s0'], b: [], confidence: 7, startsParagraph: true, checked: false }] }],
   ] as const)('refuses %s with %j', (channel, payload) => {

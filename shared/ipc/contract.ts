@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { DocumentIdSchema, DocumentSchema, DocumentSummarySchema } from '../model/document';
+import {
+  DocumentIdSchema,
+  DocumentPatchSchema,
+  DocumentSchema,
+  DocumentSummarySchema,
+  PairSuggestionSchema,
+  ReadingStateSchema,
+} from '../model/document';
+import { SearchResultSchema } from '../model/search';
 import { AlignmentRowSchema, AlignmentSchema } from '../model/alignment';
 import {
   AnchoredAnnotationSchema,
@@ -19,6 +27,10 @@ import { SettingsPatchSchema, SettingsSchema } from '../model/settings';
 const NoArgs = z.strictObject({});
 const Pair = { left: DocumentIdSchema, right: DocumentIdSchema };
 
+/** Imported files travel as base64; the limit is the documented import size, 40 MB. */
+export const MAX_IMPORT_FILE_BYTES = 40 * 1024 * 1024;
+const Base64File = z.base64().max(Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4 + 4, `files are limited to ${MAX_IMPORT_FILE_BYTES / 1048576} MB`);
+
 /**
  * Every channel between the renderer and the main process (or the loopback web host).
  * Requests are parsed with these schemas before any handler runs.
@@ -27,6 +39,18 @@ export const contract = {
   'app:info': { request: NoArgs, response: AppInfoSchema },
   'documents:list': { request: NoArgs, response: z.array(DocumentSummarySchema) },
   'documents:get': { request: z.strictObject({ id: DocumentIdSchema }), response: DocumentSchema },
+  'documents:import': {
+    request: z.strictObject({ name: z.string().min(1).max(1000), data: Base64File }),
+    response: z.object({ document: DocumentSummarySchema, suggestions: z.array(PairSuggestionSchema) }),
+  },
+  'documents:update': { request: z.strictObject({ id: DocumentIdSchema, patch: DocumentPatchSchema }), response: DocumentSummarySchema },
+  'documents:remove': {
+    request: z.strictObject({ id: DocumentIdSchema, annotations: z.enum(['keep', 'delete']) }),
+    response: z.object({ removedAnnotations: z.number().int() }),
+  },
+  'documents:suggestPairs': { request: z.strictObject({ id: DocumentIdSchema }), response: z.array(PairSuggestionSchema) },
+  'reading:save': { request: z.strictObject({ documentId: DocumentIdSchema, state: ReadingStateSchema.omit({ opened: true }).strict() }), response: z.object({}) },
+  'search:query': { request: z.strictObject({ query: z.string().max(500), limit: z.number().int().min(1).max(200).optional() }), response: SearchResultSchema },
   'settings:get': { request: NoArgs, response: SettingsSchema },
   'settings:set': { request: z.strictObject({ patch: SettingsPatchSchema }), response: SettingsSchema },
   'alignment:get': { request: z.strictObject(Pair), response: AlignmentSchema },

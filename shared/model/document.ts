@@ -29,17 +29,32 @@ export const DocumentMetaSchema = z.object({
   /** The document this one translates, if any. */
   translationOf: DocumentIdSchema.optional(),
   origin: z.enum(['bundled', 'imported']),
+  /** For imported documents: when, from which file name and format. */
+  added: z.string().optional(),
+  originalName: z.string().max(300).optional(),
+  format: z.enum(['txt', 'md', 'html', 'docx', 'epub', 'pdf']).optional(),
 });
 export type DocumentMeta = z.infer<typeof DocumentMetaSchema>;
 
+/** Where the reader was in a document, and when it was last opened. */
+export const ReadingStateSchema = z.object({
+  /** Index of the first paragraph on screen in the reader. */
+  paragraph: z.number().int().nonnegative().max(1_000_000).optional(),
+  /** Active row in the parallel view. */
+  row: z.number().int().nonnegative().max(1_000_000).optional(),
+  opened: z.string().optional(),
+});
+export type ReadingState = z.infer<typeof ReadingStateSchema>;
+
 export const DocumentSummarySchema = DocumentMetaSchema.extend({
   wordCount: z.number().int().nonnegative(),
+  reading: ReadingStateSchema.optional(),
   /** Set when the file could not be read; the document is listed but cannot be opened. */
   problem: z.string().optional(),
 });
 export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;
 
-export const BlockKindSchema = z.enum(['heading', 'paragraph', 'meta', 'boilerplate']);
+export const BlockKindSchema = z.enum(['heading', 'paragraph', 'list-item', 'quote', 'meta', 'boilerplate']);
 export type BlockKind = z.infer<typeof BlockKindSchema>;
 
 /** Offsets are UTF-16 code units into `Document.text`, end exclusive. */
@@ -50,9 +65,18 @@ export const SentenceSchema = z.object({
 });
 export type Sentence = z.infer<typeof SentenceSchema>;
 
+/** Emphasis kept from imported formats, as offsets into `Document.text`. */
+export const InlineStyleSchema = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  style: z.enum(['em', 'strong']),
+});
+export type InlineStyle = z.infer<typeof InlineStyleSchema>;
+
 export const ParagraphSchema = z.object({
   id: z.string(),
   kind: BlockKindSchema,
+  inline: z.array(InlineStyleSchema).optional(),
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   sentences: z.array(SentenceSchema),
@@ -67,6 +91,26 @@ export const DocumentSchema = z.object({
   wordCount: z.number().int().nonnegative(),
 });
 export type Document = z.infer<typeof DocumentSchema>;
+
+export const DocumentPatchSchema = z.strictObject({
+  title: z.string().trim().min(1).max(500).optional(),
+  language: LanguageSchema.optional(),
+  date: PartialDateSchema.nullable().optional(),
+  source: z.string().max(500).nullable().optional(),
+  /** null unpairs. */
+  translationOf: DocumentIdSchema.nullable().optional(),
+});
+export type DocumentPatch = z.infer<typeof DocumentPatchSchema>;
+
+export const PairSuggestionSchema = z.object({
+  id: DocumentIdSchema,
+  title: z.string(),
+  language: z.string(),
+  /** 0..1 */
+  score: z.number(),
+  reasons: z.array(z.string()),
+});
+export type PairSuggestion = z.infer<typeof PairSuggestionSchema>;
 
 export function sliceOf(doc: Pick<Document, 'text'>, span: { start: number; end: number }): string {
   return doc.text.slice(span.start, span.end);

@@ -1,4 +1,4 @@
-import type { BlockKind, Paragraph, Sentence } from '../model/document';
+import type { BlockKind, InlineStyle, Paragraph, Sentence } from '../model/document';
 import { abbreviationsFor, monthNames } from './abbreviations';
 import { classifyBlocks } from './blocks';
 
@@ -103,21 +103,45 @@ export interface Segmentation {
   wordCount: number;
 }
 
-/** The document model's text and structure for a raw text in a given language. */
-export function segmentText(raw: string, language: string, kinds?: readonly BlockKind[]): Segmentation {
-  const blocks = splitBlocks(raw);
-  const blockKinds = kinds ?? classifyBlocks(blocks);
+/** A block of text with its kind and, optionally, emphasis (offsets relative to the block). */
+export interface Block {
+  text: string;
+  kind: BlockKind;
+  inline?: InlineStyle[];
+}
+
+/** Sentences are found in running text; headings, list items and the like stay one unit. */
+const SPLIT_INTO_SENTENCES: ReadonlySet<BlockKind> = new Set(['paragraph', 'quote', 'list-item']);
+
+/** The document model's text and structure for blocks of known kind. */
+export function segmentBlocks(blocks: readonly Block[], language: string): Segmentation {
   const paragraphs: Paragraph[] = [];
+  const texts: string[] = [];
   let offset = 0;
   let wordCount = 0;
-  blocks.forEach((block, p) => {
-    const kind = blockKinds[p] ?? 'paragraph';
-    const id = `p${p}`;
-    const spans = kind === 'paragraph' ? splitSentences(block, language) : [{ start: 0, end: block.length }];
+  for (const block of blocks) {
+    const text = block.text;
+    if (!text) continue;
+    const id = `p${paragraphs.length}`;
+    const spans = SPLIT_INTO_SENTENCES.has(block.kind) ? splitSentences(text, language) : [{ start: 0, end: text.length }];
     const sentences: Sentence[] = spans.map((span, s) => ({ id: `${id}s${s}`, start: offset + span.start, end: offset + span.end }));
-    paragraphs.push({ id, kind, start: offset, end: offset + block.length, sentences });
-    if (kind !== 'boilerplate') wordCount += countWords(block);
-    offset += block.length + PARAGRAPH_SEPARATOR.length;
-  });
-  return { text: blocks.join(PARAGRAPH_SEPARATOR), paragraphs, wordCount };
+    const paragraph: Paragraph = { id, kind: block.kind, start: offset, end: offset + text.length, sentences };
+    const inline = (block.inline ?? []).filter((r) => r.end > r.start && r.end <= text.length).map((r) => ({ ...r, start: offset + r.start, end: offset + r.end }));
+    if (inline.length) paragraph.inline = inline;
+    paragraphs.push(paragraph);
+    texts.push(text);
+    if (block.kind !== 'boilerplate') wordCount += countWords(text);
+    offset += text.length + PARAGRAPH_SEPARATOR.length;
+  }
+  return { text: texts.join(PARAGRAPH_SEPARATOR), paragraphs, wordCount };
+}
+
+/** The document model's text and structure for a raw text in a given language. */
+export function segmentText(raw: string, language: string): Segmentation {
+  const texts = splitBlocks(raw);
+  const kinds = classifyBlocks(texts);
+  return segmentBlocks(
+    texts.map((text, k) => ({ text, kind: kinds[k] ?? 'paragraph' })),
+    language,
+  );
 }

@@ -1,0 +1,61 @@
+import { ImportRefused } from './errors';
+import type { Extracted } from './html';
+
+interface TextItem {
+  str: string;
+  transform: number[];
+  height: number;
+  hasEOL?: boolean;
+}
+
+/**
+ * The text layer of a PDF, page by page: lines are items on one baseline, paragraphs break where the
+ * gap between lines is clearly larger than usual. A PDF without a text layer (a scan) is refused with
+ * that explanation.
+ */
+export async function pdfToBlocks(bytes: Uint8Array): Promise<Extracted> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  let pdf;
+  try {
+    pdf = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  } catch (error) {
+    throw new ImportRefused(`This PDF cannot be read: ${(error as Error).message}`);
+  }
+  const blocks: Extracted['blocks'] = [];
+  let characters = 0;
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const page = await pdf.getPage(n);
+    const content = await page.getTextContent();
+    const lines: Array<{ y: number; text: string; height: number }> = [];
+    for (const raw of content.items as TextItem[]) {
+      if (typeof raw.str !== 'string') continue;
+      const y = raw.transform[5]!;
+      const last = lines[lines.length - 1];
+      if (last && Math.abs(last.y - y) < Math.max(2, raw.height * 0.5)) last.text += raw.str;
+      else lines.push({ y, text: raw.str, height: raw.height });
+    }
+    const gaps = lines.slice(1).map((line, k) => Math.abs(lines[k]!.y - line.y)).filter((g) => g > 0).sort((a, b) => a - b);
+    // Line spacing is the common gap; paragraph breaks are the rarer, larger ones.
+    const usual = gaps[gaps.length >> 2] ?? 0;
+    let paragraph = '';
+    lines.forEach((line, k) => {
+      const gap = k > 0 ? Math.abs(lines[k - 1]!.y - line.y) : 0;
+      if (k > 0 && usual > 0 && gap > usual * 1.45 && paragraph.trim()) {
+        blocks.push({ text: paragraph.replace(/\s+/g, ' ').trim(), kind: 'paragraph' });
+        paragraph = '';
+      }
+      // A hyphen at a line end joins the word; otherwise lines join with a space.
+      paragraph = /[A-Za-zÀ-ÿ]-$/.test(paragraph) ? paragraph.slice(0, -1) + line.text.trimStart() : `${paragraph} ${line.text}`;
+      characters += line.text.trim().length;
+    });
+    if (paragraph.trim()) blocks.push({ text: paragraph.replace(/\s+/g, ' ').trim(), kind: 'paragraph' });
+    page.cleanup();
+  }
+  const info = (await pdf.getMetadata().catch(() => null))?.info as { Title?: string } | undefined;
+  await pdf.destroy();
+  if (characters === 0) {
+    throw new ImportRefused('This PDF has no text layer: its pages are images (a scan, probably). Facing reads text, not pictures; run it through OCR first and import the result.');
+  }
+  const title = info?.Title?.trim();
+  return { blocks, ...(title ? { title } : {}) };
+}

@@ -1,0 +1,88 @@
+/** Lower case, without accents: "Müller" and "Muller" are the same word to search. */
+export function foldTerm(term: string): string {
+  return term.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+export interface ParsedQuery {
+  /** Every word, for the index. */
+  terms: string[];
+  /** Quoted phrases, folded, which a hit must contain as written. */
+  phrases: string[];
+}
+
+/** `"tech finance" Chongqing` -> terms [tech, finance, chongqing], phrases ["tech finance"]. */
+export function parseQuery(query: string): ParsedQuery {
+  const phrases: string[] = [];
+  const rest = query.replace(/"([^"]+)"/g, (_, phrase: string) => {
+    const words = foldTerm(phrase).match(/[\p{L}\p{N}]+/gu);
+    if (words?.length) phrases.push(words.join(' '));
+    return ` ${phrase} `;
+  });
+  const terms = [...new Set(foldTerm(rest).match(/[\p{L}\p{N}]+/gu) ?? [])];
+  return { terms, phrases };
+}
+
+/** A text folded character by character, with each folded character's position in the original. */
+function foldWithMap(text: string): { folded: string; at: number[] } {
+  let folded = '';
+  const at: number[] = [];
+  for (let k = 0; k < text.length; k++) {
+    const piece = foldTerm(text[k]!);
+    for (let j = 0; j < piece.length; j++) at.push(k);
+    folded += piece;
+  }
+  at.push(text.length);
+  return { folded, at };
+}
+
+/** Whether a text holds each phrase, comparing words only (punctuation and spacing aside). */
+export function containsPhrases(text: string, phrases: readonly string[]): boolean {
+  if (phrases.length === 0) return true;
+  const words = ` ${(foldTerm(text).match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')} `;
+  return phrases.every((p) => words.includes(` ${p} `));
+}
+
+export interface SnippetPart {
+  text: string;
+  hit: boolean;
+}
+
+/**
+ * A short extract around the first match, with every word that starts with a query term marked.
+ * Returns the extract and the offset of the first match in the text.
+ */
+export function snippet(text: string, terms: readonly string[], width = 200): { parts: SnippetPart[]; first: number } {
+  const { folded, at } = foldWithMap(text);
+  const ranges: Array<[number, number]> = [];
+  for (const term of terms) {
+    if (!term) continue;
+    let from = 0;
+    for (let k = folded.indexOf(term, from); k >= 0; k = folded.indexOf(term, from)) {
+      const before = k === 0 ? '' : folded[k - 1]!;
+      if (!/[\p{L}\p{N}]/u.test(before)) {
+        let end = k + term.length;
+        while (end < folded.length && /[\p{L}\p{N}]/u.test(folded[end]!)) end++;
+        ranges.push([at[k]!, at[end]!]);
+      }
+      from = k + 1;
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  const first = ranges[0]?.[0] ?? 0;
+  let start = Math.max(0, first - Math.floor(width / 3));
+  let end = Math.min(text.length, start + width);
+  if (start > 0) start = text.indexOf(' ', start) + 1 || start;
+  if (end < text.length) end = text.lastIndexOf(' ', end) > start ? text.lastIndexOf(' ', end) : end;
+  const parts: SnippetPart[] = [];
+  let cursor = start;
+  for (const [s, e] of ranges) {
+    if (e <= cursor || s >= end) continue;
+    if (s > cursor) parts.push({ text: text.slice(cursor, s), hit: false });
+    parts.push({ text: text.slice(Math.max(s, cursor), Math.min(e, end)), hit: true });
+    cursor = Math.min(e, end);
+  }
+  if (cursor < end) parts.push({ text: text.slice(cursor, end), hit: false });
+  if (start > 0) parts.unshift({ text: '…', hit: false });
+  if (end < text.length) parts.push({ text: '…', hit: false });
+  return { parts, first };
+}
