@@ -14,7 +14,7 @@ export class AnnotationsUi {
 
   /** Drags the mouse across `phrase` inside `within`, as a person selects text. */
   async select(within: Locator, phrase: string): Promise<void> {
-    const points = await within.evaluate((root, wanted) => {
+    const points = await within.evaluate(async (root, wanted) => {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       let text = '';
       const nodes: Array<{ node: Text; from: number }> = [];
@@ -35,8 +35,10 @@ export class AnnotationsUi {
         range.setEnd(node, o + 1);
         return range.getBoundingClientRect();
       };
-      // Centre the phrase first, so the drag neither starts off screen nor scrolls the page.
+      // Centre the phrase first, so the drag neither starts off screen nor scrolls the page, and let
+      // layout settle (virtualised lists measure rows after a scroll).
       locate(at).node.parentElement!.scrollIntoView({ block: 'center' });
+      for (let frame = 0; frame < 3; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
       const first = box(at);
       const last = box(at + wanted.length - 1);
       return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };

@@ -10,6 +10,8 @@ import { LibraryScreen } from './screens/LibraryScreen';
 import { MessageScreen } from './screens/MessageScreen';
 import { ParallelScreen } from './screens/ParallelScreen';
 import { ReaderScreen } from './screens/ReaderScreen';
+import { SearchScreen } from './screens/SearchScreen';
+import { CommandPalette } from './commands/CommandPalette';
 import { ThreeColumnScreen } from './screens/ThreeColumnScreen';
 import { useAppStore } from './state/store';
 
@@ -30,6 +32,8 @@ export function App() {
         <Route path="/" component={LibraryScreen} />
         <Route path="/annotations" component={AnnotationsScreen} />
         <Route path="/read/:id">{(params) => <ReaderScreen id={params.id} />}</Route>
+        <Route path="/read/:id/p/:paragraph">{(params) => <ReaderScreen id={params.id} paragraph={Number(params.paragraph) || 0} />}</Route>
+        <Route path="/search/:query?">{(params) => <SearchScreen query={decodeURIComponent(params.query ?? '')} />}</Route>
         <Route path="/read/:id/a/:annotation">{(params) => <ReaderScreen id={params.id} annotation={params.annotation} />}</Route>
         <Route path="/parallel/:original/:first/:second">
           {(params) => <ThreeColumnScreen original={params.original} first={params.first} second={params.second} />}
@@ -40,6 +44,7 @@ export function App() {
         </Route>
       </Switch>
       <Toast />
+      <CommandPalette />
     </Router>
   );
 }

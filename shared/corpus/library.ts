@@ -52,3 +52,19 @@ export function languagesOf(documents: readonly DocumentSummary[]): Array<{ lang
   for (const doc of documents) counts.set(baseLanguage(doc.language), (counts.get(baseLanguage(doc.language)) ?? 0) + 1);
   return [...counts.entries()].map(([language, count]) => ({ language, count })).sort((a, b) => b.count - a.count || a.language.localeCompare(b.language));
 }
+
+export type LibrarySort = 'library' | 'title' | 'language' | 'added' | 'read';
+
+/** Orders families by their original (or, for "read", by whichever member was opened last). */
+export function sortFamilies(families: readonly DocumentFamily[], sort: LibrarySort): DocumentFamily[] {
+  const members = (f: DocumentFamily) => [f.original, ...f.translations];
+  const key: Record<LibrarySort, (f: DocumentFamily) => string> = {
+    library: () => '',
+    title: (f) => foldForSearch(f.original.title),
+    language: (f) => `${baseLanguage(f.original.language)} ${foldForSearch(f.original.title)}`,
+    added: (f) => members(f).map((d) => d.added ?? '').sort().at(-1) ?? '',
+    read: (f) => members(f).map((d) => d.reading?.opened ?? '').sort().at(-1) ?? '',
+  };
+  const newestFirst = sort === 'added' || sort === 'read';
+  return [...families].sort((a, b) => (newestFirst ? key[sort](b).localeCompare(key[sort](a)) : key[sort](a).localeCompare(key[sort](b))));
+}

@@ -41,7 +41,7 @@ export function AnnotationCard({ annotation, onOpen }: { annotation: AnchoredAnn
 }
 
 /** The open document's annotations in reading order, with a filter, and the ones that lost their place. */
-export function NotesPanel({ annotations }: { annotations: AnchoredAnnotation[] }) {
+export function NotesPanel({ annotations, goTo }: { annotations: AnchoredAnnotation[]; goTo: (offset: number) => Promise<void> }) {
   const [query, setQuery] = useState('');
   const shown = useMemo(() => annotations.filter((a) => matchesText(a, query)), [annotations, query]);
   const placed = shown.filter((a) => a.anchor);
@@ -56,7 +56,7 @@ export function NotesPanel({ annotations }: { annotations: AnchoredAnnotation[] 
       <ul>
         {placed.map((a) => (
           <li key={a.id}>
-            <AnnotationCard annotation={a} onOpen={() => revealAnnotation(a.id)} />
+            <AnnotationCard annotation={a} onOpen={() => void goTo(a.anchor!.start).then(() => requestAnimationFrame(() => revealAnnotation(a.id)))} />
           </li>
         ))}
       </ul>

@@ -2,8 +2,15 @@ import { Link } from 'wouter';
 import type { DocumentSummary } from '../../../shared/model/document';
 import { formatPartialDate, formatReadingTime, formatWordCount, languageName } from '../format';
 
-export function DocumentRow({ doc, isTranslation = false }: { doc: DocumentSummary; isTranslation?: boolean }) {
-  const details = [languageName(doc.language), formatPartialDate(doc.date), doc.problem ? null : formatWordCount(doc.wordCount), doc.problem ? null : formatReadingTime(doc.wordCount)]
+interface Props {
+  doc: DocumentSummary;
+  isTranslation?: boolean;
+  onEdit?: () => void;
+  onRemove?: () => void;
+}
+
+export function DocumentRow({ doc, isTranslation = false, onEdit, onRemove }: Props) {
+  const details = [languageName(doc.language), formatPartialDate(doc.date), doc.format ? doc.format.toUpperCase() : null, doc.problem ? null : formatWordCount(doc.wordCount), doc.problem ? null : formatReadingTime(doc.wordCount)]
     .filter(Boolean)
     .join(' · ');
   return (
@@ -29,6 +36,16 @@ export function DocumentRow({ doc, isTranslation = false }: { doc: DocumentSumma
           </span>
         ) : null}
       </div>
+      {doc.origin === 'imported' && onEdit && onRemove ? (
+        <div className="doc-row-actions">
+          <button type="button" className="button-quiet" onClick={onEdit} aria-label={`Edit details of ${doc.title}`}>
+            Edit
+          </button>
+          <button type="button" className="button-quiet danger" onClick={onRemove} aria-label={`Remove ${doc.title}`}>
+            Remove
+          </button>
+        </div>
+      ) : null}
     </div>
   );
 }

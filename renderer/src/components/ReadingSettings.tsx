@@ -64,6 +64,16 @@ export function ReadingSettings() {
               ))}
             </div>
           </fieldset>
+          <label className="slider">
+            <span>Line spacing</span>
+            <input type="range" min={1.2} max={2.2} step={0.1} value={settings.lineHeight} onChange={(e) => update({ lineHeight: Number(e.target.value) })} aria-valuetext={settings.lineHeight.toFixed(1)} />
+            <output>{settings.lineHeight.toFixed(1)}</output>
+          </label>
+          <label className="slider">
+            <span>Column width</span>
+            <input type="range" min={45} max={100} step={1} value={settings.measure} onChange={(e) => update({ measure: Number(e.target.value) })} aria-valuetext={`${settings.measure} characters`} />
+            <output>{settings.measure} ch</output>
+          </label>
           <fieldset>
             <legend>Text size</legend>
             <div className="stepper">

@@ -43,7 +43,7 @@ export function AlignedRows({ rows, left, right, swapped, flagged }: Props) {
   }, [active, virtualizer]);
 
   return (
-    <div className="parallel-scroll" ref={scroller} data-testid="parallel-rows" onMouseLeave={() => setHovered(null)}>
+    <div className="parallel-scroll" ref={scroller} data-testid="parallel-rows" onMouseLeave={() => setHovered(null)} tabIndex={0} aria-label="Aligned rows">
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index]!;

@@ -32,7 +32,7 @@ function Pane({ doc, rowOf, column, marks }: { doc: Document; rowOf: Map<string,
   }, [active]);
 
   return (
-    <div className="free-pane" ref={pane} lang={doc.meta.language} data-document-id={doc.meta.id} data-column={column} data-testid={`free-pane-${column}`} onMouseLeave={() => setHovered(null)}>
+    <div className="free-pane" ref={pane} lang={doc.meta.language} data-document-id={doc.meta.id} tabIndex={0} aria-label={doc.meta.title} data-column={column} data-testid={`free-pane-${column}`} onMouseLeave={() => setHovered(null)}>
       {doc.paragraphs
         .filter((p) => p.kind !== 'boilerplate')
         .map((p) => (

@@ -1,6 +1,9 @@
-import { useMemo, useState } from 'react';
-import { Link } from 'wouter';
-import { filterFamilies, groupFamilies, languagesOf } from '../../../shared/corpus/library';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useLocation } from 'wouter';
+import type { DocumentSummary } from '../../../shared/model/document';
+import { EditDocumentDialog, RemoveDocumentDialog } from '../library/DocumentDialogs';
+import { ImportPanel } from '../library/ImportPanel';
+import { filterFamilies, groupFamilies, languagesOf, sortFamilies, type LibrarySort } from '../../../shared/corpus/library';
 import { DocumentRow } from '../components/DocumentRow';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { languageName } from '../format';
@@ -9,11 +12,27 @@ import { useAppStore } from '../state/store';
 export function LibraryScreen() {
   useDocumentTitle(null);
   const documents = useAppStore((s) => s.documents);
+  const refresh = useAppStore((s) => s.refreshDocuments);
+  // Reading positions and "last opened" change while reading; show them fresh on return.
+  useEffect(() => void refresh(), [refresh]);
   const [query, setQuery] = useState('');
   const [language, setLanguage] = useState('');
+  const [sort, setSort] = useState<LibrarySort>('library');
+  const [editing, setEditing] = useState<{ doc: DocumentSummary; action: 'edit' | 'remove' } | null>(null);
+  const [search, setSearch] = useState('');
+  const [, navigate] = useLocation();
 
   const families = useMemo(() => groupFamilies(documents ?? []), [documents]);
-  const visible = useMemo(() => filterFamilies(families, { query, language }), [families, query, language]);
+  const visible = useMemo(() => sortFamilies(filterFamilies(families, { query, language }), sort), [families, query, language, sort]);
+  const recent = useMemo(
+    () =>
+      (documents ?? [])
+        .filter((d) => d.reading?.opened && !d.problem)
+        .sort((a, b) => b.reading!.opened!.localeCompare(a.reading!.opened!))
+        .slice(0, 4),
+    [documents],
+  );
+  const actions = (doc: DocumentSummary) => ({ onEdit: () => setEditing({ doc, action: 'edit' }), onRemove: () => setEditing({ doc, action: 'remove' }) });
   const languages = useMemo(() => languagesOf(documents ?? []), [documents]);
 
   return (
@@ -23,12 +42,36 @@ export function LibraryScreen() {
           <h1 className="wordmark">Facing</h1>
           <p className="tagline">Read a text and its translation side by side.</p>
         </div>
-        <Link href="/annotations" className="button" data-testid="open-hub">
-          Highlights and notes
-        </Link>
+        <div className="library-actions">
+          <form
+            role="search"
+            className="corpus-search"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (search.trim()) navigate(`/search/${encodeURIComponent(search.trim())}`);
+            }}
+          >
+            <input type="search" placeholder="Search all documents" value={search} onChange={(e) => setSearch(e.target.value)} aria-label="Search all documents" data-testid="corpus-search" />
+          </form>
+          <ImportPanel />
+          <Link href="/annotations" className="button" data-testid="open-hub">
+            Highlights and notes
+          </Link>
+        </div>
       </header>
 
-      <div className="library-tools" role="search">
+      {recent.length ? (
+        <nav className="recent" aria-label="Continue reading">
+          <span className="recent-label">Continue reading</span>
+          {recent.map((d) => (
+            <Link key={d.id} href={`/read/${encodeURIComponent(d.id)}`} className="recent-item">
+              <span className="lang-badge">{d.language.toUpperCase()}</span> {d.title}
+            </Link>
+          ))}
+        </nav>
+      ) : null}
+
+      <div className="library-tools">
         <label className="search-field">
           <span className="visually-hidden">Filter by title</span>
           <input
@@ -57,6 +100,13 @@ export function LibraryScreen() {
             </button>
           ))}
         </div>
+        <select value={sort} onChange={(e) => setSort(e.target.value as LibrarySort)} aria-label="Sort by" data-testid="library-sort">
+          <option value="library">Library order</option>
+          <option value="title">Title</option>
+          <option value="language">Language</option>
+          <option value="added">Recently added</option>
+          <option value="read">Recently read</option>
+        </select>
       </div>
 
       {documents === null ? (
@@ -73,7 +123,7 @@ export function LibraryScreen() {
           {visible.map((family) =>
             family.translations.length === 0 ? (
               <li key={family.original.id} className="card" data-testid="library-item">
-                <DocumentRow doc={family.original} />
+                <DocumentRow doc={family.original} {...actions(family.original)} />
               </li>
             ) : (
               <li key={family.original.id} className="card card-family" data-testid="library-pair">
@@ -99,15 +149,17 @@ export function LibraryScreen() {
                     </Link>
                   ) : null}
                 </div>
-                <DocumentRow doc={family.original} />
+                <DocumentRow doc={family.original} {...actions(family.original)} />
                 {family.translations.map((t) => (
-                  <DocumentRow key={t.id} doc={t} isTranslation />
+                  <DocumentRow key={t.id} doc={t} isTranslation {...actions(t)} />
                 ))}
               </li>
             ),
           )}
         </ul>
       )}
+      {editing?.action === 'edit' ? <EditDocumentDialog doc={editing.doc} onClose={() => setEditing(null)} /> : null}
+      {editing?.action === 'remove' ? <RemoveDocumentDialog doc={editing.doc} onClose={() => setEditing(null)} /> : null}
     </div>
   );
 }

@@ -12,6 +12,8 @@ interface AppState {
   startupError: string | null;
   dismissedNotices: number;
   start(): Promise<void>;
+  /** Reloads the document list after an import, an edit or a removal. */
+  refreshDocuments(): Promise<void>;
   updateSettings(patch: SettingsPatch): Promise<void>;
   dismissNotices(): void;
 }
@@ -30,6 +32,13 @@ export const useAppStore = create<AppState>((set, get) => ({
         api.invoke('documents:list', {}),
       ]);
       set({ info, settings, documents, startupError: null });
+    } catch (error) {
+      set({ startupError: (error as Error).message });
+    }
+  },
+  async refreshDocuments() {
+    try {
+      set({ documents: await api.invoke('documents:list', {}) });
     } catch (error) {
       set({ startupError: (error as Error).message });
     }

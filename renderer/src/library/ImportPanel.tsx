@@ -1,0 +1,138 @@
+import { useEffect, useRef, useState } from 'react';
+import { api } from '../api';
+import { useAppStore } from '../state/store';
+import { importFiles, type ImportReport } from './importFiles';
+
+const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.xhtml,.docx,.epub,.pdf';
+
+/**
+ * Importing: a button with a file dialog (Electron's native one too), dropping files anywhere on the
+ * window, a progress bar while it works, then what happened to each file, with pairing suggestions.
+ */
+export function ImportPanel() {
+  const refresh = useAppStore((s) => s.refreshDocuments);
+  const input = useRef<HTMLInputElement>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number; current: string } | null>(null);
+  const [reports, setReports] = useState<ImportReport[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const [paired, setPaired] = useState<Record<string, string>>({});
+
+  const run = async (files: File[]) => {
+    if (files.length === 0) return;
+    setReports([]);
+    const done = await importFiles(files, (d, total, current) => setProgress({ done: d, total, current }));
+    setProgress(null);
+    setReports(done);
+    await refresh();
+  };
+
+  useEffect(() => {
+    let depth = 0;
+    const hasFiles = (e: DragEvent) => [...(e.dataTransfer?.types ?? [])].includes('Files');
+    const enter = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      depth++;
+      setDragging(true);
+    };
+    const leave = () => {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
+    };
+    const over = (e: DragEvent) => {
+      if (hasFiles(e)) e.preventDefault();
+    };
+    const drop = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      depth = 0;
+      setDragging(false);
+      void run([...(e.dataTransfer?.files ?? [])]);
+    };
+    window.addEventListener('dragenter', enter);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragenter', enter);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', drop);
+    };
+    // `run` uses only state setters and the store's refresh, which never change.
+  }, []);
+
+  const pair = async (documentId: string, originalId: string) => {
+    await api.invoke('documents:update', { id: documentId, patch: { translationOf: originalId } });
+    setPaired({ ...paired, [documentId]: originalId });
+    await refresh();
+  };
+
+  return (
+    <>
+      <button type="button" className="button" onClick={() => input.current?.click()} disabled={progress !== null}>
+        Import…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        multiple
+        accept={ACCEPT}
+        hidden
+        data-testid="import-documents"
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])];
+          e.target.value = '';
+          void run(files);
+        }}
+      />
+      {dragging ? (
+        <div className="drop-overlay" aria-hidden="true">
+          <p>Drop files to import them</p>
+          <p className="drop-formats">Text, Markdown, HTML, Word, EPUB or PDF</p>
+        </div>
+      ) : null}
+      {progress ? (
+        <div className="import-progress" role="status" aria-live="polite">
+          <span>
+            Importing {progress.current} ({progress.done + 1} of {progress.total})
+          </span>
+          <progress max={progress.total} value={progress.done} />
+        </div>
+      ) : null}
+      {reports.length ? (
+        <section className="import-report" aria-label="Import results" data-testid="import-report">
+          <header>
+            <h2>Imported</h2>
+            <button type="button" className="button-quiet" onClick={() => setReports([])}>
+              Close
+            </button>
+          </header>
+          <ul>
+            {reports.map((r) => (
+              <li key={r.name} className={r.error ? 'import-failed' : 'import-done'}>
+                {r.error ? (
+                  <span>{r.error}</span>
+                ) : (
+                  <>
+                    <span>
+                      “{r.document!.title}” · {r.document!.language.toUpperCase()} · {r.document!.wordCount.toLocaleString()} words
+                    </span>
+                    {r.suggestions?.length && !paired[r.document!.id] ? (
+                      <span className="suggestion">
+                        Looks like a translation of “{r.suggestions[0]!.title}” ({r.suggestions[0]!.language.toUpperCase()}).{' '}
+                        <button type="button" className="button-quiet" onClick={() => void pair(r.document!.id, r.suggestions![0]!.id)}>
+                          Pair them
+                        </button>
+                      </span>
+                    ) : null}
+                    {paired[r.document!.id] ? <span className="suggestion">Paired.</span> : null}
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import { MAX_IMPORT_FILE_BYTES } from '../../../shared/ipc/contract';
+import type { DocumentSummary, PairSuggestion } from '../../../shared/model/document';
+import { api } from '../api';
+
+export interface ImportReport {
+  name: string;
+  document?: DocumentSummary;
+  suggestions?: PairSuggestion[];
+  error?: string;
+}
+
+function toBase64(bytes: ArrayBuffer): string {
+  const view = new Uint8Array(bytes);
+  let binary = '';
+  for (let k = 0; k < view.length; k += 0x8000) binary += String.fromCharCode(...view.subarray(k, k + 0x8000));
+  return btoa(binary);
+}
+
+/** Imports files one after another, reporting progress; a refused file never stops the others. */
+export async function importFiles(files: readonly File[], progress: (done: number, total: number, current: string) => void): Promise<ImportReport[]> {
+  const reports: ImportReport[] = [];
+  for (const [k, file] of files.entries()) {
+    progress(k, files.length, file.name);
+    if (file.size > MAX_IMPORT_FILE_BYTES) {
+      reports.push({ name: file.name, error: `“${file.name}” is ${(file.size / 1048576).toFixed(0)} MB; Facing imports files up to ${MAX_IMPORT_FILE_BYTES / 1048576} MB.` });
+      continue;
+    }
+    try {
+      const outcome = await api.invoke('documents:import', { name: file.name, data: toBase64(await file.arrayBuffer()) });
+      reports.push({ name: file.name, document: outcome.document, suggestions: outcome.suggestions });
+    } catch (error) {
+      reports.push({ name: file.name, error: (error as Error).message });
+    }
+  }
+  progress(files.length, files.length, '');
+  return reports;
+}

@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'react';
+import { Link, useLocation } from 'wouter';
+import type { SearchResult } from '../../../shared/model/search';
+import { api } from '../api';
+import { useDocumentTitle } from '../components/useDocumentTitle';
+
+/** Full-text search across the library; a hit opens its document at that paragraph. */
+export function SearchScreen({ query }: { query: string }) {
+  useDocumentTitle(query ? `Search: ${query}` : 'Search');
+  const [, navigate] = useLocation();
+  const [draft, setDraft] = useState(query);
+  const [result, setResult] = useState<SearchResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    setDraft(query);
+    if (!query.trim()) {
+      setResult(null);
+      return;
+    }
+    let current = true;
+    api.invoke('search:query', { query }).then(
+      (r) => current && (setResult(r), setError(null)),
+      (e: unknown) => current && setError((e as Error).message),
+    );
+    return () => {
+      current = false;
+    };
+  }, [query]);
+
+  return (
+    <div className="hub">
+      <header className="reader-toolbar">
+        <Link href="/" className="button-quiet toolbar-back" aria-label="Back to the library">
+          <span aria-hidden="true">←</span> Library
+        </Link>
+        <form
+          role="search"
+          className="search-page-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            navigate(`/search/${encodeURIComponent(draft.trim())}`);
+          }}
+        >
+          <input type="search" value={draft} onChange={(e) => setDraft(e.target.value)} placeholder='Words, prefixes or "a phrase"' aria-label="Search all documents" autoFocus data-testid="search-input" />
+        </form>
+      </header>
+      <main className="hub-main">
+        {error ? <p className="form-error">{error}</p> : null}
+        {result ? (
+          <p className="panel-empty" data-testid="search-summary">
+            {result.total === 0 ? `Nothing found for “${query}”.` : `${result.total} ${result.total === 1 ? 'paragraph' : 'paragraphs'} found in ${result.ms} ms${result.total > result.hits.length ? `, the first ${result.hits.length} shown` : ''}.`}
+          </p>
+        ) : null}
+        <ul className="hub-list" data-testid="search-results">
+          {result?.hits.map((hit) => (
+            <li key={`${hit.documentId}:${hit.paragraph}`}>
+              <p className="hub-doc">
+                <span className="lang-badge">{hit.language.toUpperCase()}</span> {hit.title}
+              </p>
+              <Link href={`/read/${encodeURIComponent(hit.documentId)}/p/${hit.paragraph}`} className="note-card search-hit" data-testid="search-hit">
+                <span>
+                  {hit.parts.map((part, k) => (part.hit ? <mark key={k}>{part.text}</mark> : <span key={k}>{part.text}</span>))}
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </main>
+    </div>
+  );
+}
