@@ -82,3 +82,41 @@ test.describe('screenshots for the README, annotations', () => {
     await app.page.screenshot({ path: join(docs, 'hub.png') });
   });
 });
+
+test.describe('screenshots for the README, your documents', () => {
+  test.skip(({ shell }) => shell !== 'web', 'Screenshots are taken once, from the web shell.');
+
+  test('library with imports, search, sepia and dark reading', async ({ app }, testInfo) => {
+    const { writeFileSync } = await import('node:fs');
+    const { docx, epub, sample } = await import('./data/documents');
+    const files: Array<[string, string | Buffer]> = [
+      ['The Markdown Guide.md', sample.md],
+      ['report.docx', await docx(['Quarterly Report', 'Revenue rose by 12% in the third quarter.', 'Costs fell.'])],
+      ['lindau.epub', await epub({ title: 'Lindau am Bodensee' })],
+    ];
+    const paths = files.map(([name, data]) => {
+      const path = testInfo.outputPath(name);
+      writeFileSync(path, data);
+      return path;
+    });
+    await app.page.setViewportSize({ width: 1200, height: 900 });
+    await app.library.waitForLoad();
+    await app.page.getByTestId('import-documents').setInputFiles(paths);
+    await expect(app.page.getByTestId('import-report').locator('li.import-done')).toHaveCount(3);
+    await app.page.evaluate(() => document.fonts.ready);
+    await app.page.screenshot({ path: join(docs, 'library-imports.png') });
+
+    await app.open('#/search/chongqing%20innovation');
+    await app.page.getByTestId('search-hit').first().waitFor();
+    await app.page.screenshot({ path: join(docs, 'search.png') });
+
+    await app.page.setViewportSize({ width: 1100, height: 760 });
+    await app.open('#/read/003');
+    await expect(app.reader.paragraphs.first()).toBeVisible();
+    await app.reader.chooseTheme('Sepia');
+    await app.page.screenshot({ path: join(docs, 'reader-sepia.png') });
+    await app.reader.chooseTheme('Dark');
+    await app.page.screenshot({ path: join(docs, 'reader-dark.png') });
+    await app.reader.chooseTheme('Light');
+  });
+});

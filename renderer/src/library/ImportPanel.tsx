@@ -1,7 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { api } from '../api';
 import { useAppStore } from '../state/store';
 import { importFiles, type ImportReport } from './importFiles';
+
+/** Where the results of an import appear: an element the library places under its header. */
+export const REPORT_SLOT = 'import-report-slot';
 
 const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.xhtml,.docx,.epub,.pdf';
 
@@ -99,40 +103,43 @@ export function ImportPanel() {
           <progress max={progress.total} value={progress.done} />
         </div>
       ) : null}
-      {reports.length ? (
-        <section className="import-report" aria-label="Import results" data-testid="import-report">
-          <header>
-            <h2>Imported</h2>
-            <button type="button" className="button-quiet" onClick={() => setReports([])}>
-              Close
-            </button>
-          </header>
-          <ul>
-            {reports.map((r) => (
-              <li key={r.name} className={r.error ? 'import-failed' : 'import-done'}>
-                {r.error ? (
-                  <span>{r.error}</span>
-                ) : (
-                  <>
-                    <span>
-                      “{r.document!.title}” · {r.document!.language.toUpperCase()} · {r.document!.wordCount.toLocaleString()} words
-                    </span>
-                    {r.suggestions?.length && !paired[r.document!.id] ? (
-                      <span className="suggestion">
-                        Looks like a translation of “{r.suggestions[0]!.title}” ({r.suggestions[0]!.language.toUpperCase()}).{' '}
-                        <button type="button" className="button-quiet" onClick={() => void pair(r.document!.id, r.suggestions![0]!.id)}>
-                          Pair them
-                        </button>
-                      </span>
-                    ) : null}
-                    {paired[r.document!.id] ? <span className="suggestion">Paired.</span> : null}
-                  </>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      {reports.length && document.getElementById(REPORT_SLOT)
+        ? createPortal(
+            <section className="import-report" aria-label="Import results" data-testid="import-report">
+              <header>
+                <h2>Imported</h2>
+                <button type="button" className="button-quiet" onClick={() => setReports([])}>
+                  Close
+                </button>
+              </header>
+              <ul>
+                {reports.map((r) => (
+                  <li key={r.name} className={r.error ? 'import-failed' : 'import-done'}>
+                    {r.error ? (
+                      <span>{r.error}</span>
+                    ) : (
+                      <>
+                        <span>
+                          “{r.document!.title}” · {r.document!.language.toUpperCase()} · {r.document!.wordCount.toLocaleString()} words
+                        </span>
+                        {r.suggestions?.length && !paired[r.document!.id] ? (
+                          <span className="suggestion">
+                            Looks like a translation of “{r.suggestions[0]!.title}” ({r.suggestions[0]!.language.toUpperCase()}).{' '}
+                            <button type="button" className="button-quiet" onClick={() => void pair(r.document!.id, r.suggestions![0]!.id)}>
+                              Pair them
+                            </button>
+                          </span>
+                        ) : null}
+                        {paired[r.document!.id] ? <span className="suggestion">Paired.</span> : null}
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </section>,
+            document.getElementById(REPORT_SLOT)!,
+          )
+        : null}
     </>
   );
 }

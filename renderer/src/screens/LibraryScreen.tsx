@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { DocumentSummary } from '../../../shared/model/document';
 import { EditDocumentDialog, RemoveDocumentDialog } from '../library/DocumentDialogs';
-import { ImportPanel } from '../library/ImportPanel';
+import { ImportPanel, REPORT_SLOT } from '../library/ImportPanel';
 import { filterFamilies, groupFamilies, languagesOf, sortFamilies, type LibrarySort } from '../../../shared/corpus/library';
 import { DocumentRow } from '../components/DocumentRow';
 import { useDocumentTitle } from '../components/useDocumentTitle';
@@ -59,6 +59,7 @@ export function LibraryScreen() {
           </Link>
         </div>
       </header>
+      <div id={REPORT_SLOT} />
 
       {recent.length ? (
         <nav className="recent" aria-label="Continue reading">
