@@ -7,6 +7,7 @@ import { segmentText } from '../shared/text/segmentation';
 import { generatePair, pairDocuments } from './parallel';
 import { measureParallelRendering } from './render';
 import { measureAnnotationStore, measureReanchoring } from './annotations';
+import { measureImportAndSearch, measureLargeDocument } from './library';
 import { heapMB, peakRssMB, rssMB, runWorkloads, time, type Workload } from './harness';
 import { generateBook } from './text';
 
@@ -45,6 +46,14 @@ const workloads: Workload[] = [
   {
     name: 'annotations: re-anchor 10,000 annotations on an edited 1 MB text',
     run: () => measureReanchoring(10_000),
+  },
+  {
+    name: 'library: import and index a generated 1,000-document corpus (~100 MB), then query it',
+    run: () => measureImportAndSearch(1000),
+  },
+  {
+    name: 'reader: open a 2 MB document in Chromium and scroll through it',
+    run: () => measureLargeDocument(),
   },
   {
     name: 'segment a generated 2 MB book (paragraphs + sentences)',

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { extractAnchors } from '../../shared/alignment/anchors';
 import { FacingError } from '../../shared/ipc/errors';
 import {
   DocumentMetaSchema,
@@ -41,6 +40,8 @@ export interface LibraryService extends CorpusService {
   remove(id: string): Promise<void>;
   suggestPairs(id: string): Promise<PairSuggestion[]>;
   saveReading(id: string, state: Partial<ReadingState>): Promise<void>;
+  /** Paragraph texts and kinds without splitting sentences: what search needs, and cheaper. */
+  paragraphTexts(id: string): Promise<Array<{ kind: Block['kind']; text: string }>>;
   readonly notices: Notice[];
 }
 
@@ -48,17 +49,54 @@ export interface LibraryService extends CorpusService {
  * The bundled corpus plus the documents a user imports. An imported file is copied into the data
  * folder (the original is never touched) next to its extracted text; its metadata lives in the store.
  */
+/** Open documents kept segmented in memory; older ones are read again when needed. */
+const CACHED_DOCUMENTS = 16;
+/** Names and numbers kept per document for pairing suggestions. */
+const FINGERPRINT_SIZE = 400;
+
+interface Fingerprint {
+  language: string;
+  paragraphs: number;
+  tokens: Set<string>;
+}
+
+/** Numbers and capitalised words: what a translation keeps. The most frequent few hundred. */
+function fingerprintOf(doc: Document): Fingerprint {
+  const counts = new Map<string, number>();
+  for (const match of doc.text.matchAll(/\d[\d.,]*\d|\p{Lu}[\p{L}]{3,}/gu)) {
+    const token = /^\d/.test(match[0]) ? `#${match[0].replace(/\D/g, '')}` : match[0];
+    counts.set(token, (counts.get(token) ?? 0) + 1);
+  }
+  const tokens = new Set([...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, FINGERPRINT_SIZE).map(([t]) => t));
+  return { language: doc.meta.language.split('-')[0]!, paragraphs: doc.paragraphs.filter((p) => p.kind !== 'boilerplate').length, tokens };
+}
+
 export function openLibrary(corpus: CorpusService, store: Store, dataDir: string): LibraryService {
   const folder = (id: string) => join(dataDir, 'library', id);
   const cache = new Map<string, Document>();
+  const fingerprints = new Map<string, Fingerprint>();
+  const parsed = new WeakMap<object, ImportedRecord | null>();
 
   function records(): Map<string, ImportedRecord> {
     const out = new Map<string, ImportedRecord>();
     for (const [id, raw] of Object.entries(store.data.documents)) {
-      const parsed = ImportedRecordSchema.safeParse(raw);
-      if (parsed.success && parsed.data.meta.id === id) out.set(id, parsed.data);
+      if (!raw || typeof raw !== 'object') continue;
+      let record = parsed.get(raw);
+      if (record === undefined) {
+        const result = ImportedRecordSchema.safeParse(raw);
+        record = result.success ? result.data : null;
+        parsed.set(raw, record);
+      }
+      if (record && record.meta.id === id) out.set(id, record);
     }
     return out;
+  }
+
+  function remember(doc: Document): Document {
+    cache.delete(doc.meta.id);
+    cache.set(doc.meta.id, doc);
+    if (cache.size > CACHED_DOCUMENTS) cache.delete(cache.keys().next().value!);
+    return doc;
   }
 
   function reading(id: string): ReadingState | undefined {
@@ -71,18 +109,18 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
     return { ...record.meta, wordCount: record.wordCount, ...(state ? { reading: state } : {}) };
   }
 
-  async function load(record: ImportedRecord): Promise<Document> {
-    const cached = cache.get(record.meta.id);
-    if (cached && cached.meta === record.meta) return cached;
-    let blocks: Block[];
+  async function readBlocks(record: ImportedRecord): Promise<Block[]> {
     try {
-      blocks = BlockFileSchema.parse(JSON.parse(await readFile(join(folder(record.meta.id), 'document.json'), 'utf8'))).blocks as Block[];
+      return BlockFileSchema.parse(JSON.parse(await readFile(join(folder(record.meta.id), 'document.json'), 'utf8'))).blocks as Block[];
     } catch {
       throw new FacingError('unreadable', `"${record.meta.title}" cannot be opened: its stored text is missing or damaged. The original file is kept in ${folder(record.meta.id)}.`);
     }
-    const doc: Document = { meta: record.meta, ...segmentBlocks(blocks, record.meta.language) };
-    cache.set(record.meta.id, doc);
-    return doc;
+  }
+
+  async function load(record: ImportedRecord): Promise<Document> {
+    const cached = cache.get(record.meta.id);
+    if (cached && cached.meta === record.meta) return remember(cached);
+    return remember({ meta: record.meta, ...segmentBlocks(await readBlocks(record), record.meta.language) });
   }
 
   async function list(): Promise<DocumentSummary[]> {
@@ -98,30 +136,38 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
     return record ? load(record) : corpus.get(id);
   }
 
+  async function fingerprint(id: string): Promise<Fingerprint | null> {
+    let known = fingerprints.get(id);
+    if (!known) {
+      const doc = await get(id).catch(() => null);
+      if (!doc) return null;
+      known = fingerprintOf(doc);
+      fingerprints.set(id, known);
+    }
+    return known;
+  }
+
   /** Likely translations of a document: other languages, similar structure, shared numbers and names. */
   async function suggestPairs(id: string): Promise<PairSuggestion[]> {
-    const doc = await get(id);
-    const own = new Set(extractAnchors(doc.text).filter((a) => a.startsWith('#') || a.length >= 5));
+    const own = await fingerprint(id);
+    if (!own) return [];
     const suggestions: PairSuggestion[] = [];
     for (const other of await list()) {
-      if (other.id === id || other.problem || other.language.split('-')[0] === doc.meta.language.split('-')[0]) continue;
-      const candidate = await get(other.id).catch(() => null);
-      if (!candidate) continue;
-      const theirs = new Set(extractAnchors(candidate.text).filter((a) => a.startsWith('#') || a.length >= 5));
-      const shared = [...own].filter((a) => theirs.has(a));
-      const overlap = shared.length / Math.max(1, Math.min(own.size, theirs.size));
-      const countA = doc.paragraphs.length;
-      const countB = candidate.paragraphs.length;
-      const structure = 1 - Math.abs(countA - countB) / Math.max(countA, countB, 1);
+      if (other.id === id || other.problem || other.language.split('-')[0] === own.language) continue;
+      const theirs = await fingerprint(other.id);
+      if (!theirs) continue;
+      const shared = [...own.tokens].filter((t) => theirs.tokens.has(t));
+      const overlap = shared.length / Math.max(1, Math.min(own.tokens.size, theirs.tokens.size));
+      const structure = 1 - Math.abs(own.paragraphs - theirs.paragraphs) / Math.max(own.paragraphs, theirs.paragraphs, 1);
       const score = Math.round((0.65 * overlap + 0.35 * structure) * 100) / 100;
       if (score < 0.35) continue;
-      const numbers = shared.filter((a) => a.startsWith('#')).length;
+      const numbers = shared.filter((t) => t.startsWith('#')).length;
       suggestions.push({
         id: other.id,
         title: other.title,
         language: other.language,
         score,
-        reasons: [`${countA} and ${countB} paragraphs`, `${numbers} shared numbers`, `${shared.length - numbers} shared names`],
+        reasons: [`${own.paragraphs} and ${theirs.paragraphs} paragraphs`, `${numbers} shared numbers`, `${shared.length - numbers} shared names`],
       });
     }
     return suggestions.sort((a, b) => b.score - a.score).slice(0, 3);
@@ -161,7 +207,8 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
         originalName: extracted.name,
         format: extracted.format,
       };
-      const wordCount = segmentBlocks(extracted.blocks, meta.language).wordCount;
+      const segmented = remember({ meta, ...segmentBlocks(extracted.blocks, meta.language) });
+      const wordCount = segmented.wordCount;
       await store.commit([{ c: 'documents', k: id, v: { meta, wordCount } }]);
       return { document: summaryOf({ meta, wordCount }), suggestions: await suggestPairs(id) };
     },
@@ -191,7 +238,16 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
       });
       await store.commit([{ c: 'documents', k: id, v: null }, { c: 'reading', k: id, v: null }, ...unpair]);
       cache.delete(id);
+      fingerprints.delete(id);
       await rm(folder(id), { recursive: true, force: true });
+    },
+
+    async paragraphTexts(id) {
+      const record = records().get(id);
+      const cached = cache.get(id);
+      if (record && !cached) return (await readBlocks(record)).filter((b) => b.text).map((b) => ({ kind: b.kind, text: b.text }));
+      const doc = cached ?? (await get(id));
+      return doc.paragraphs.map((p) => ({ kind: p.kind, text: doc.text.slice(p.start, p.end) }));
     },
 
     async saveReading(id, state) {

@@ -3,48 +3,66 @@ import type { SearchHit, SearchResult } from '../../shared/model/search';
 import { containsPhrases, foldTerm, parseQuery, snippet } from '../../shared/search/query';
 import type { LibraryService } from './library';
 
-interface Entry {
-  id: string;
-  documentId: string;
-  paragraph: number;
-  text: string;
-}
-
 export interface SearchService {
   query(query: string, limit?: number): Promise<SearchResult>;
   /** Adds a new document, or drops one that was removed. */
   refresh(documentId: string): Promise<void>;
 }
 
+interface Passage {
+  index: number;
+  text: string;
+  /** Folded words, space-separated and padded, for fast word and prefix tests. */
+  words: string;
+}
+
+/** Documents whose passages are kept ready for scanning; others are read again. */
+const CACHED_PASSAGES = 256;
 /**
- * Full-text search over every paragraph of the library (MiniSearch), accent- and case-insensitive,
- * with prefix and light fuzzy matching and quoted phrases. Built on first use, kept up to date as
- * documents come and go.
+ * How long to look through ranked documents for matching paragraphs before answering with what was
+ * found (the best-ranked documents come first); at least a few documents are always scanned.
+ */
+const SCAN_BUDGET_MS = 15;
+const MIN_SCANNED = 3;
+
+/**
+ * Full-text search over the library, accent- and case-insensitive, with prefixes, light fuzzy
+ * matching and quoted phrases. MiniSearch ranks whole documents (a few thousand postings each, so a
+ * large library stays small in memory and fast to rank); the best documents are then scanned for the
+ * paragraphs that hold every word, which become the hits.
  */
 export function createSearch(library: LibraryService): SearchService {
-  const index = new MiniSearch<Entry>({
+  const index = new MiniSearch<{ id: string; text: string }>({
     fields: ['text'],
-    storeFields: ['documentId', 'paragraph', 'text'],
+    storeFields: [],
     processTerm: (term) => foldTerm(term),
-    searchOptions: { prefix: true, fuzzy: (term) => (term.length > 5 ? 0.15 : 0), combineWith: 'AND' },
+    // Prefix and fuzzy matching only for longer terms: a two-letter prefix matches half the vocabulary.
+    searchOptions: { prefix: (term) => term.length >= 3, fuzzy: (term) => (term.length > 5 ? 0.15 : 0), combineWith: 'AND' },
   });
-  const indexed = new Map<string, string[]>();
+  const indexed = new Set<string>();
+  const passages = new Map<string, Passage[]>();
   let building: Promise<void> | null = null;
 
-  async function add(documentId: string): Promise<void> {
-    const doc = await library.get(documentId).catch(() => null);
-    if (!doc) return;
-    const entries = doc.paragraphs
-      .map((p, k) => ({ id: `${documentId}:${k}`, documentId, paragraph: k, text: doc.text.slice(p.start, p.end), kind: p.kind }))
-      .filter((e) => e.kind !== 'boilerplate')
-      .map(({ kind: _kind, ...entry }) => entry);
-    index.addAll(entries);
-    indexed.set(documentId, entries.map((e) => e.id));
+  async function passagesOf(documentId: string): Promise<Passage[]> {
+    let list = passages.get(documentId);
+    if (list) {
+      passages.delete(documentId);
+    } else {
+      list = (await library.paragraphTexts(documentId))
+        .map((p, index) => ({ index, kind: p.kind, text: p.text }))
+        .filter((p) => p.kind !== 'boilerplate')
+        .map(({ index, text }) => ({ index, text, words: ` ${(foldTerm(text).match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')} ` }));
+    }
+    passages.set(documentId, list);
+    if (passages.size > CACHED_PASSAGES) passages.delete(passages.keys().next().value!);
+    return list;
   }
 
-  function drop(documentId: string): void {
-    for (const id of indexed.get(documentId) ?? []) index.discard(id);
-    indexed.delete(documentId);
+  async function add(documentId: string): Promise<void> {
+    const list = await passagesOf(documentId).catch(() => null);
+    if (!list) return;
+    index.add({ id: documentId, text: list.map((p) => p.text).join('\n') });
+    indexed.add(documentId);
   }
 
   const ensure = () =>
@@ -52,32 +70,57 @@ export function createSearch(library: LibraryService): SearchService {
       for (const d of await library.list()) if (!d.problem && !indexed.has(d.id)) await add(d.id);
     })());
 
+  /** A passage holds a term if one of its words starts with it (index matches are prefix matches too). */
+  const holds = (passage: Passage, term: string) => passage.words.includes(` ${term}`);
+
   return {
     async query(query, limit = 50) {
       const started = performance.now();
       await ensure();
       const { terms, phrases } = parseQuery(query);
       if (terms.length === 0) return { hits: [], total: 0, ms: 0 };
+      const ranked = index.search(terms.join(' '));
       const titles = new Map((await library.list()).map((d) => [d.id, d]));
-      const found = index.search(terms.join(' ')).filter((r) => containsPhrases(r.text as string, phrases));
-      const hits: SearchHit[] = found.slice(0, limit).map((r) => {
-        const doc = titles.get(r.documentId as string);
-        return {
-          documentId: r.documentId as string,
-          title: doc?.title ?? (r.documentId as string),
-          language: doc?.language ?? '',
-          paragraph: r.paragraph as number,
-          parts: snippet(r.text as string, terms).parts,
-          score: Math.round(r.score * 100) / 100,
-        };
-      });
-      return { hits, total: found.length, ms: Math.round((performance.now() - started) * 10) / 10 };
+      const hits: SearchHit[] = [];
+      let total = 0;
+      let scanned = 0;
+      const scanStart = performance.now();
+      for (const result of ranked) {
+        if (scanned >= MIN_SCANNED && performance.now() - scanStart > SCAN_BUDGET_MS) break;
+        scanned++;
+        const documentId = result.id as string;
+        const doc = titles.get(documentId);
+        for (const passage of await passagesOf(documentId)) {
+          if (!terms.every((t) => holds(passage, t)) || !containsPhrases(passage.text, phrases)) continue;
+          total++;
+          if (hits.length < limit) {
+            hits.push({
+              documentId,
+              title: doc?.title ?? documentId,
+              language: doc?.language ?? '',
+              paragraph: passage.index,
+              parts: snippet(passage.text, terms).parts,
+              score: Math.round(result.score * 100) / 100,
+            });
+          }
+        }
+        // Enough hits to show: the count of the rest would cost a scan of every matching document.
+        if (hits.length >= limit) break;
+      }
+      const complete = hits.length < limit && scanned === ranked.length;
+      return { hits, total: complete ? total : Math.max(total, hits.length), more: !complete, documents: ranked.length, ms: Math.round((performance.now() - started) * 10) / 10 };
     },
 
     async refresh(documentId) {
       await ensure();
-      drop(documentId);
-      if ((await library.list()).some((d) => d.id === documentId)) await add(documentId);
+      // A document's text never changes once imported: it is either new, or gone.
+      const exists = (await library.list()).some((d) => d.id === documentId);
+      if (exists && !indexed.has(documentId)) await add(documentId);
+      if (!exists && indexed.has(documentId)) {
+        index.discard(documentId);
+        indexed.delete(documentId);
+        passages.delete(documentId);
+      }
     },
   };
 }

@@ -11,5 +11,14 @@ export const SearchHitSchema = z.object({
 });
 export type SearchHit = z.infer<typeof SearchHitSchema>;
 
-export const SearchResultSchema = z.object({ hits: z.array(SearchHitSchema), total: z.number().int(), ms: z.number() });
+export const SearchResultSchema = z.object({
+  hits: z.array(SearchHitSchema),
+  /** Matching paragraphs counted (all of them unless `more`). */
+  total: z.number().int(),
+  /** True when the search stopped counting once it had enough hits to show. */
+  more: z.boolean().optional(),
+  /** Documents that contain every word. */
+  documents: z.number().int().optional(),
+  ms: z.number(),
+});
 export type SearchResult = z.infer<typeof SearchResultSchema>;

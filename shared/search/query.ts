@@ -1,6 +1,7 @@
 /** Lower case, without accents: "Müller" and "Muller" are the same word to search. */
 export function foldTerm(term: string): string {
-  return term.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  // Most terms are plain ASCII; only the others need decomposing.
+  return /[^\u0000-\u007f]/.test(term) ? term.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase() : term.toLowerCase();
 }
 
 export interface ParsedQuery {

@@ -91,7 +91,12 @@ export function splitSentences(block: string, language: string): Array<{ start: 
 }
 
 const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
+/** Scripts written without spaces between words, which only a dictionary-based segmenter can count. */
+const unspaced = /[\u0E00-\u0E7F\u0E80-\u0EFF\u1000-\u109F\u1780-\u17FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/;
+const spacedWord = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+
 export function countWords(text: string): number {
+  if (!unspaced.test(text)) return text.match(spacedWord)?.length ?? 0;
   let count = 0;
   for (const part of wordSegmenter.segment(text)) if (part.isWordLike) count++;
   return count;

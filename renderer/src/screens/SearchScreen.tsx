@@ -49,7 +49,11 @@ export function SearchScreen({ query }: { query: string }) {
         {error ? <p className="form-error">{error}</p> : null}
         {result ? (
           <p className="panel-empty" data-testid="search-summary">
-            {result.total === 0 ? `Nothing found for “${query}”.` : `${result.total} ${result.total === 1 ? 'paragraph' : 'paragraphs'} found in ${result.ms} ms${result.total > result.hits.length ? `, the first ${result.hits.length} shown` : ''}.`}
+            {result.total === 0
+              ? `Nothing found for “${query}”.`
+              : result.more
+                ? `${result.hits.length} passages from the best-matching documents; ${result.documents} ${result.documents === 1 ? 'document contains' : 'documents contain'} every word (${result.ms} ms).`
+                : `${result.total} ${result.total === 1 ? 'paragraph' : 'paragraphs'} found in ${result.ms} ms.`}
           </p>
         ) : null}
         <ul className="hub-list" data-testid="search-results">
