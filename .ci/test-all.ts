@@ -37,6 +37,7 @@ const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 step('Type-check (main, preload, renderer, e2e; shared/ without DOM or Node)', npx, ['tsc', '-p', 'tsconfig.json']) &&
   step('Type-check shared/ alone', npx, ['tsc', '-p', 'shared/tsconfig.json']);
 const built = step('Build renderer and Electron bundles', 'npm', ['run', '--silent', 'build']);
+if (built) step('Electron security scan (Electronegativity; findings fixed or explained in the README)', 'node', ['.ci/audit-electron.mjs']);
 
 run('Unit tests (vitest)', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(out, 'unit.json')}`]);
 const unit = readJson(join(out, 'unit.json'));
