@@ -150,3 +150,19 @@ test.describe('annotations', () => {
     await expect(app.hub.cards).toHaveCount(0);
   });
 });
+
+test.describe('drafts', () => {
+  test('note text typed just before a crash comes back when the highlight is reopened', async ({ app }) => {
+    const ui = app.annotations;
+    await app.open('#/read/000');
+    await ui.highlight(app.reader.article, 'angel funds');
+    await ui.done();
+    await ui.mark('angel funds').click();
+    // Type, then "crash" at once: reload before the debounced save can happen.
+    await ui.editor.getByLabel('Note').pressSequentially('Typed just before the crash', { delay: 0 });
+    await app.page.evaluate(() => location.reload());
+    await ui.mark('angel funds').click();
+    await expect(ui.editor.getByLabel('Note')).toHaveValue('Typed just before the crash');
+    await expect(ui.editor).toContainText('Restored note text that had not been saved yet.');
+  });
+});

@@ -25,6 +25,8 @@ const root = join(import.meta.dirname, '..');
 export interface FacingApp {
   page: Page;
   dataDir: string;
+  /** Where the app is served from: the loopback host's origin, or app://facing in Electron. */
+  origin: string;
   library: LibraryPage;
   reader: ReaderPage;
   parallel: ParallelPage;
@@ -55,10 +57,12 @@ async function launchWeb(browser: Browser, dataDir: string, corpusDir: string) {
   await page.goto(host.url);
   return {
     page,
+    origin: host.origin,
     open: (hash: string) => page.goto(`${host.origin}/${hash}`).then(() => undefined),
     close: async () => {
       await context.close();
       await host.close();
+      await services.close();
     },
   };
 }
@@ -71,6 +75,7 @@ async function launchElectron(binary: string, dataDir: string, corpusDir: string
   const page = await app.firstWindow();
   return {
     page,
+    origin: 'app://facing',
     open: (hash: string) => page.evaluate((h) => void (location.hash = h.replace(/^#/, '')), hash),
     close: () => app.close(),
   };
@@ -92,7 +97,7 @@ export const test = base.extend<ShellOptions & { app: FacingApp }, { webBrowser:
     const scratch = mkdtempSync(join(tmpdir(), 'facing-e2e-'));
     const dataDir = join(scratch, 'data');
     const corpusDir = corpusFor(corpus, scratch);
-    let running: { page: Page; open(hash: string): Promise<void>; close(): Promise<void> };
+    let running: { page: Page; origin: string; open(hash: string): Promise<void>; close(): Promise<void> };
     if (shell === 'electron') {
       const binary = findElectronBinary();
       testInfo.skip(!binary, 'Skipped: no Electron binary on this machine (it cannot be downloaded here); the same spec ran against the web host.');
@@ -100,7 +105,7 @@ export const test = base.extend<ShellOptions & { app: FacingApp }, { webBrowser:
     } else {
       running = await launchWeb(await webBrowser(), dataDir, corpusDir);
     }
-    await use({ page: running.page, dataDir, library: new LibraryPage(running.page), reader: new ReaderPage(running.page), parallel: new ParallelPage(running.page), annotations: new AnnotationsUi(running.page), hub: new HubPage(running.page), open: running.open });
+    await use({ page: running.page, origin: running.origin, dataDir, library: new LibraryPage(running.page), reader: new ReaderPage(running.page), parallel: new ParallelPage(running.page), annotations: new AnnotationsUi(running.page), hub: new HubPage(running.page), open: running.open });
     await running.close();
     rmSync(scratch, { recursive: true, force: true });
   },

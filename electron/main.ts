@@ -78,6 +78,19 @@ function createWindow(): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
+  // If the page crashes, offer to reload it: notes are saved as they are typed, so nothing is lost.
+  window.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit') return;
+    void dialog
+      .showMessageBox(window, {
+        type: 'warning',
+        buttons: ['Reload', 'Quit'],
+        defaultId: 0,
+        message: 'Facing’s window stopped unexpectedly.',
+        detail: 'Your documents, highlights and notes are safe, including note text you were typing. Reload to carry on.',
+      })
+      .then(({ response }) => (response === 0 ? window.webContents.reload() : app.quit()));
+  });
   window.webContents.on('will-navigate', (event, url) => {
     if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
   });
@@ -150,6 +163,13 @@ if (!app.requestSingleInstanceLock()) {
       corpusDir: argument('facing-corpus-dir') ?? join(app.getAppPath(), 'corpus'),
       shell: 'electron',
       version: app.getVersion(),
+    });
+    let closing = false;
+    app.on('before-quit', (event) => {
+      if (closing) return;
+      event.preventDefault();
+      closing = true;
+      void services.close().finally(() => app.quit());
     });
     registerAppProtocol();
     registerIpc(services.handlers);

@@ -18,6 +18,8 @@ export interface ServiceOptions {
 export interface Services {
   handlers: Handlers;
   storePath: string;
+  /** Flushes and closes the store; the next start then knows this run ended cleanly. */
+  close(): Promise<void>;
 }
 
 /** Opens every service and binds them to the contract. Electron and the web host both call this. */
@@ -80,5 +82,5 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     'tags:rename': ({ from, to }) => annotations.renameTag(from, to),
     'tags:delete': ({ tag }) => annotations.deleteTag(tag),
   };
-  return { handlers, storePath: store.path };
+  return { handlers, storePath: store.path, close: () => store.close() };
 }

@@ -88,7 +88,7 @@ describe('the store', () => {
     const file = join(dir, journals(dir)[0]!);
     appendFileSync(file, '{"c":"annotations","k":"b","v":');
     const torn = await openStore(dir);
-    expect(torn.notices).toEqual([]);
+    expect(torn.notices.filter((n) => n.level !== 'info')).toEqual([]);
     expect(torn.data.annotations).toEqual({ a: 1 });
 
     await torn.commit([{ c: 'annotations', k: 'c', v: 3 }]);
@@ -97,6 +97,16 @@ describe('the store', () => {
     const damaged = await openStore(dir);
     expect(damaged.notices[0]?.message).toMatch(/could not be read \(journal line 1\)/);
     expect(readdirSync(dir).some((f) => /^facing-store\.unreadable-.*journal/.test(f))).toBe(true);
+  });
+
+  it('tells, after an unclean exit, what it recovered; after a clean one, nothing', async () => {
+    const dir = dataDir();
+    const first = await openStore(dir);
+    await first.commit([settings(22), { c: 'annotations', k: 'a', v: 1 }]);
+    const afterCrash = await openStore(dir);
+    expect(afterCrash.notices).toEqual([{ level: 'info', message: expect.stringMatching(/did not close properly.*2 recent changes were recovered/) }]);
+    await afterCrash.close();
+    expect((await openStore(dir)).notices).toEqual([]);
   });
 
   it(`keeps one backup a day, the last ${BACKUPS_KEPT}`, async () => {

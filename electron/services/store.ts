@@ -157,6 +157,14 @@ export async function openStore(dataDir: string): Promise<Store> {
     await copyFile(path, join(dataDir, `facing-store.v${adapter.migratedFrom}-${timestamp()}.json`));
   }
 
+  // A marker that exists while the store is open: found at start, it means the last run did not end cleanly.
+  const marker = join(dataDir, 'facing.running');
+  const unclean = await readFile(marker, 'utf8').then(
+    () => true,
+    () => false,
+  );
+  await writeFileDurably(marker, String(process.pid));
+
   // Replay the journals that continue the snapshot; older ones were folded in already.
   const files = await readdir(dataDir);
   const journals = files
@@ -204,6 +212,15 @@ export async function openStore(dataDir: string): Promise<Store> {
   // One compaction at a time: each starts from the journal the previous one opened.
   const compact = (): Promise<void> => (compactions = compactions.catch(() => {}).then(compactNow));
 
+  if (unclean) {
+    notices.push({
+      level: 'info',
+      message:
+        replayed > 0
+          ? `Facing did not close properly last time. Your store was checked: ${replayed} recent ${replayed === 1 ? 'change was' : 'changes were'} recovered from its journal and nothing was lost.`
+          : 'Facing did not close properly last time. Your store was checked and is complete.',
+    });
+  }
   journal = new Journal(join(dataDir, journalName(db.data.journal)));
   if (!journals.includes(db.data.journal)) journals.push(db.data.journal);
   if (replayed > 0 || setAside || adapter.migratedFrom !== null) await compact();
@@ -226,6 +243,7 @@ export async function openStore(dataDir: string): Promise<Store> {
     async close() {
       await compactions;
       await journal.close();
+      await unlink(marker).catch(() => {});
     },
   };
 }

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const host = await startWebHost({ handlers: services.handlers, staticDir, port, onInternalError: (error) => console.error(error) });
   console.log(`Facing is running. Open this address in your browser (it holds this run's access token):\n\n  ${host.url}\n`);
   console.log(`Data folder: ${dataDir}\nPress Ctrl+C to stop.`);
-  const stop = () => void host.close().then(() => process.exit(0));
+  const stop = () => void Promise.all([host.close(), services.close()]).then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -1,5 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +18,7 @@ beforeAll(async () => {
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(dir, 'secret.txt'), 'secret');
   const services = await openServices({ dataDir: join(dir, 'data'), corpusDir: join(import.meta.dirname, '..', '..', 'corpus'), shell: 'web', version: 'test' });
-  host = await startWebHost({ handlers: services.handlers, staticDir });
+  host = await startWebHost({ handlers: services.handlers, staticDir, headersTimeout: 400 });
 });
 afterAll(async () => {
   await host.close();
@@ -46,6 +47,7 @@ const api = (channel: string, payload: unknown, headers: Record<string, string> 
 
 describe('the web host', () => {
   it('listens on 127.0.0.1 with a random port and prints a URL holding the token', () => {
+    expect(host.address).toBe('127.0.0.1');
     expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/\\?token=[\\w-]{20,}$`));
   });
 
@@ -94,5 +96,38 @@ describe('the web host', () => {
     expect((await send('/assets/app.js', { headers: { cookie } })).status).toBe(200);
     expect((await send('/../secret.txt', { headers: { cookie } })).status).toBe(404);
     expect((await send('/%2e%2e/secret.txt', { headers: { cookie } })).status).toBe(404);
+  });
+});
+
+/** Writes raw bytes to the host and returns whatever comes back before the connection closes. */
+function raw(bytes: string, waitMs = 2000): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect(host.port, '127.0.0.1');
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk.toString()));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', () => resolve(answer));
+    socket.write(bytes);
+    setTimeout(() => socket.destroy(), waitMs);
+  });
+}
+
+describe('the web host against malformed and slow clients', () => {
+  it('answers garbage with 400 and keeps serving', async () => {
+    expect(await raw('NOT HTTP AT ALL\r\n\r\n')).toMatch(/^HTTP\/1\.1 400/);
+    expect((await api('documents:list', {})).status).toBe(200);
+  });
+
+  it('drops a client that sends its headers too slowly', async () => {
+    const started = Date.now();
+    const answer = await raw(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nX-Slow: `, 5000);
+    expect(Date.now() - started).toBeLessThan(4000);
+    expect(answer === '' || /^HTTP\/1\.1 408/.test(answer)).toBe(true);
+  });
+
+  it('refuses a non-JSON content type and a GET on the API', async () => {
+    const form = await send('/api/documents:list', { method: 'POST', headers: { 'content-type': 'text/plain', [TOKEN_HEADER]: host.token }, body: '{}' });
+    expect(form.status).toBe(415);
+    expect((await send('/api/documents:list', { headers: { [TOKEN_HEADER]: host.token } })).status).toBe(405);
   });
 });

@@ -30,10 +30,14 @@ export interface WebHostOptions {
   staticDir: string;
   port?: number;
   token?: string;
+  /** Milliseconds a client may take to send its headers (slow-loris defence). */
+  headersTimeout?: number;
   onInternalError?: (error: unknown) => void;
 }
 
 export interface WebHost {
+  /** The address it listens on: always 127.0.0.1. */
+  address: string;
   url: string;
   origin: string;
   token: string;
@@ -146,7 +150,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     send(res, 200, JSON.stringify(result), 'application/json');
   }
 
-  const server = createServer((req, res) => {
+  const headersTimeout = options.headersTimeout ?? 10_000;
+  const server = createServer({ headersTimeout, requestTimeout: 60_000, connectionsCheckingInterval: Math.min(1000, headersTimeout / 2) }, (req, res) => {
     const handle = async () => {
       if (!allowedHosts.has(req.headers.host ?? '')) return send(res, 421, 'Facing answers only on its loopback address');
       const url = new URL(req.url ?? '/', origin);
@@ -160,8 +165,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       else res.destroy();
     });
   });
-  server.requestTimeout = 30_000;
-  server.headersTimeout = 10_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -172,6 +175,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
   return {
+    address: (server.address() as AddressInfo).address,
     url: `${origin}/?token=${token}`,
     origin,
     token,

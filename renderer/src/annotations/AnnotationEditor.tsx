@@ -12,6 +12,24 @@ function useEditedAnnotation(): AnchoredAnnotation | undefined {
 
 const NOTE_SAVE_DELAY = 400;
 
+/** Note text is kept in the browser's storage as it is typed, until the store has it: a crash loses nothing. */
+const draftKey = (id: string) => `facing.note-draft.${id}`;
+function readDraft(id: string): string | null {
+  try {
+    return localStorage.getItem(draftKey(id));
+  } catch {
+    return null;
+  }
+}
+function writeDraft(id: string, text: string | null): void {
+  try {
+    if (text === null) localStorage.removeItem(draftKey(id));
+    else localStorage.setItem(draftKey(id), text);
+  } catch {
+    // Storage may be full or disabled; the regular save still happens.
+  }
+}
+
 /** The popover for one annotation: colour, tags (with suggestions from all tags in use) and a Markdown note. */
 export function AnnotationEditor({ extras }: { extras?: ReactNode }) {
   const editing = useAnnotations((s) => s.editing);
@@ -19,7 +37,9 @@ export function AnnotationEditor({ extras }: { extras?: ReactNode }) {
   const all = useAnnotations((s) => s.all);
   const { update, remove, closeEditor, loadAll } = useAnnotations.getState();
   const [tagDraft, setTagDraft] = useState('');
-  const [note, setNote] = useState(annotation?.note ?? '');
+  const restored = annotation ? readDraft(annotation.id) : null;
+  const [note, setNote] = useState(restored !== null && restored !== annotation?.note ? restored : (annotation?.note ?? ''));
+  const [recovered] = useState(restored !== null && restored !== annotation?.note);
   const [preview, setPreview] = useState(false);
   const panel = useRef<HTMLDivElement>(null);
   const pendingNote = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -35,12 +55,16 @@ export function AnnotationEditor({ extras }: { extras?: ReactNode }) {
   };
   const saveNote = (value: string) => {
     flushNote();
-    if (annotation && value !== annotation.note) void update(annotation.id, { note: value });
+    if (annotation && value !== annotation.note) void update(annotation.id, { note: value }).then(() => writeDraft(annotation.id, null));
+    else if (annotation) writeDraft(annotation.id, null);
   };
   const close = () => {
     if (annotation && note !== annotation.note) {
       flushNote();
-      void update(annotation.id, { note }).then(closeEditor);
+      void update(annotation.id, { note }).then(() => {
+        writeDraft(annotation.id, null);
+        closeEditor();
+      });
     } else closeEditor();
   };
 
@@ -109,6 +133,7 @@ export function AnnotationEditor({ extras }: { extras?: ReactNode }) {
         </datalist>
       </div>
 
+      {recovered ? <p className="editor-recovered">Restored note text that had not been saved yet.</p> : null}
       <div className="editor-note">
         <div className="note-tabs" role="tablist">
           <button type="button" role="tab" aria-selected={!preview} onClick={() => setPreview(false)}>
@@ -129,6 +154,7 @@ export function AnnotationEditor({ extras }: { extras?: ReactNode }) {
             onChange={(e) => {
               const value = e.target.value;
               setNote(value);
+              writeDraft(annotation.id, value);
               flushNote();
               pendingNote.current = setTimeout(() => saveNote(value), NOTE_SAVE_DELAY);
             }}
