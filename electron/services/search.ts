@@ -36,8 +36,9 @@ export function createSearch(library: LibraryService): SearchService {
     fields: ['text'],
     storeFields: [],
     processTerm: (term) => foldTerm(term),
-    // Prefix and fuzzy matching only for longer terms: a two-letter prefix matches half the vocabulary.
-    searchOptions: { prefix: (term) => term.length >= 3, fuzzy: (term) => (term.length > 5 ? 0.15 : 0), combineWith: 'AND' },
+    // The last word may be unfinished, so it matches as a prefix (from three letters: shorter ones
+    // match half the vocabulary); longer words forgive a typo.
+    searchOptions: { prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 3, fuzzy: (term) => (term.length > 5 ? 0.15 : 0), combineWith: 'AND' },
   });
   const indexed = new Set<string>();
   const passages = new Map<string, Passage[]>();
