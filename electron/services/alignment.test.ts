@@ -1,7 +1,7 @@
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirs } from './test-support';
 import { checkRows } from '../../shared/alignment/checks';
 import { mergeWithNext } from '../../shared/alignment/edits';
 import { dispatch } from '../../shared/ipc/dispatch';
@@ -9,13 +9,7 @@ import { openServices } from './handlers';
 import { openStore } from './store';
 
 const bundled = join(import.meta.dirname, '..', '..', 'corpus');
-const temps: string[] = [];
-function temp(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'facing-align-'));
-  temps.push(dir);
-  return dir;
-}
-afterEach(() => temps.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+const temp = tempDirs('facing-align-');
 
 /** Every file of a folder with its contents, to show that nothing changed. */
 function filesIn(dir: string): Record<string, string> {

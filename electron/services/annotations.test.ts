@@ -1,20 +1,14 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirs } from './test-support';
 import { describeRange } from '../../shared/annotations/anchoring';
 import { dispatch } from '../../shared/ipc/dispatch';
 import { openServices } from './handlers';
 import { openStore } from './store';
 
 const bundled = join(import.meta.dirname, '..', '..', 'corpus');
-const temps: string[] = [];
-function temp(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'facing-ann-'));
-  temps.push(dir);
-  return dir;
-}
-afterEach(() => temps.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+const temp = tempDirs('facing-ann-');
 
 async function setup(dataDir = temp(), corpusDir = bundled) {
   const { handlers } = await openServices({ dataDir, corpusDir, shell: 'web', version: 'test' });

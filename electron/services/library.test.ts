@@ -1,20 +1,14 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirs } from './test-support';
 import { describeRange } from '../../shared/annotations/anchoring';
 import { dispatch } from '../../shared/ipc/dispatch';
 import { sample } from '../../e2e/data/documents';
 import { openServices } from './handlers';
 
 const bundled = join(import.meta.dirname, '..', '..', 'corpus');
-const temps: string[] = [];
-function temp(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'facing-lib-'));
-  temps.push(dir);
-  return dir;
-}
-afterEach(() => temps.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+const temp = tempDirs('facing-lib-');
 
 const base64 = (text: string | Buffer) => Buffer.from(text).toString('base64');
 const germanSeed = readFileSync(join(bundled, '001_60f9e0f360a24205.txt'), 'utf8');

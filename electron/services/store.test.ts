@@ -1,17 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirs } from './test-support';
 import { defaultSettings } from '../../shared/model/settings';
 import { BACKUPS_KEPT, openStore, STORE_FILE, STORE_VERSION } from './store';
 
-const temps: string[] = [];
-function dataDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'facing-store-'));
-  temps.push(dir);
-  return dir;
-}
-afterEach(() => temps.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+const dataDir = tempDirs('facing-store-');
 
 const snapshot = (dir: string) => JSON.parse(readFileSync(join(dir, STORE_FILE), 'utf8'));
 const journals = (dir: string) => readdirSync(dir).filter((f) => /^facing-store\.journal-\d+\.jsonl$/.test(f));
