@@ -118,7 +118,7 @@ function buildMenu(): void {
         // Undo and redo go to the renderer, which undoes its own edits (alignment, later annotations)
         // or, inside a text field, the field's typing.
         { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => sendCommand('undo') },
-        { label: 'Redo', accelerator: isMac ? 'Cmd+Shift+Z' : 'Ctrl+Y', click: () => sendCommand('redo') },
+        { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', click: () => sendCommand('redo') },
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },

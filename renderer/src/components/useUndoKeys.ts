@@ -8,7 +8,7 @@ export function isTyping(target: EventTarget | null): boolean {
 
 /**
  * Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo the app's last change, except inside a text field,
- * where they undo typing as usual. In Electron the Edit menu owns those keys and sends its commands.
+ * where they undo typing as usual. In Electron the Edit menu owns Ctrl+Z and Ctrl+Shift+Z and sends its commands.
  */
 export function useUndoKeys(): void {
   useEffect(() => {
@@ -17,8 +17,10 @@ export function useUndoKeys(): void {
       void (command === 'undo' ? history.undo() : history.redo());
     };
     const onKey = (event: KeyboardEvent) => {
-      if (window.facing || isTyping(event.target) || !(event.ctrlKey || event.metaKey)) return;
+      if (isTyping(event.target) || !(event.ctrlKey || event.metaKey)) return;
       const key = event.key.toLowerCase();
+      // In Electron the Edit menu's accelerators own Ctrl+Z and Ctrl+Shift+Z; Ctrl+Y stays here.
+      if (window.facing && key === 'z') return;
       if (key === 'z' || key === 'y') {
         event.preventDefault();
         run(key === 'y' || event.shiftKey ? 'redo' : 'undo');
