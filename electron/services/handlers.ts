@@ -13,6 +13,8 @@ export interface ServiceOptions {
   corpusDir: string;
   shell: AppInfo['shell'];
   version: string;
+  /** Delay before aligning known pairs in the background (tests and benchmarks may set it). */
+  warmAfterMs?: number;
 }
 
 export interface Services {
@@ -82,5 +84,32 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     'tags:rename': ({ from, to }) => annotations.renameTag(from, to),
     'tags:delete': ({ tag }) => annotations.deleteTag(tag),
   };
-  return { handlers, storePath: store.path, close: () => store.close() };
+  // Align known translation pairs in the background after start, so the first "Read side by side"
+  // opens at once; a pair made later is aligned when it is made.
+  let closed = false;
+  const warm = async (pairs: Array<[string, string]>) => {
+    for (const [left, right] of pairs) {
+      if (closed) return;
+      await alignments.get(left, right).catch(() => {});
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  };
+  const knownPairs = async () => (await library.list()).filter((d) => d.translationOf && !d.problem).map((d): [string, string] => [d.translationOf!, d.id]);
+  const warmTimer = setTimeout(() => void knownPairs().then(warm, () => {}), options.warmAfterMs ?? 1500);
+  warmTimer.unref?.();
+  const update = handlers['documents:update'];
+  handlers['documents:update'] = async (request) => {
+    const summary = await update(request);
+    if (summary.translationOf) void warm([[summary.translationOf, summary.id]]);
+    return summary;
+  };
+  return {
+    handlers,
+    storePath: store.path,
+    close: async () => {
+      closed = true;
+      clearTimeout(warmTimer);
+      await store.close();
+    },
+  };
 }
