@@ -27,6 +27,8 @@ export interface FacingApp {
   dataDir: string;
   /** Where the app is served from: the loopback host's origin, or app://facing in Electron. */
   origin: string;
+  /** The corpus folder this run reads (a scratch copy unless the test uses the bundled one). */
+  corpusDir: string;
   library: LibraryPage;
   reader: ReaderPage;
   parallel: ParallelPage;
@@ -105,7 +107,7 @@ export const test = base.extend<ShellOptions & { app: FacingApp }, { webBrowser:
     } else {
       running = await launchWeb(await webBrowser(), dataDir, corpusDir);
     }
-    await use({ page: running.page, origin: running.origin, dataDir, library: new LibraryPage(running.page), reader: new ReaderPage(running.page), parallel: new ParallelPage(running.page), annotations: new AnnotationsUi(running.page), hub: new HubPage(running.page), open: running.open });
+    await use({ page: running.page, origin: running.origin, corpusDir, dataDir, library: new LibraryPage(running.page), reader: new ReaderPage(running.page), parallel: new ParallelPage(running.page), annotations: new AnnotationsUi(running.page), hub: new HubPage(running.page), open: running.open });
     await running.close();
     rmSync(scratch, { recursive: true, force: true });
   },

@@ -119,3 +119,22 @@ test.describe('three columns', () => {
     await expect(app.parallel.columnHeads.locator('.lang-badge')).toHaveText(['EN', 'FR']);
   });
 });
+
+test.describe('stale alignment edits', () => {
+  test.use({ corpus: 'with-french' });
+
+  test('edits that no longer fit a changed document are set aside with a notice, and the view still opens', async ({ app }) => {
+    const { appendFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    await app.open('#/parallel/000/001');
+    await app.parallel.waitForRows();
+    await app.parallel.row(2).click();
+    await app.parallel.action('merge');
+    const merged = await app.parallel.rowCount();
+    appendFileSync(join(app.corpusDir, '001_60f9e0f360a24205.txt'), '\nEin neuer Absatz, den es vorher nicht gab.\n');
+    await app.page.reload();
+    await app.parallel.waitForRows();
+    await expect(app.page.getByRole('status').filter({ hasText: 'no longer fit the documents' })).toBeVisible();
+    expect(await app.parallel.rowCount()).toBeGreaterThan(merged);
+  });
+});
