@@ -138,3 +138,19 @@ test.describe('stale alignment edits', () => {
     expect(await app.parallel.rowCount()).toBeGreaterThan(merged);
   });
 });
+
+test.describe('parallel reading position', () => {
+  test('the parallel view reopens at the row you were on', async ({ app }) => {
+    await app.open('#/parallel/000/001');
+    await app.parallel.waitForRows();
+    for (let k = 0; k < 9; k++) await app.page.keyboard.press('j');
+    await expect(app.parallel.activeRow).toHaveText(/^Row 10 of/);
+    await app.page.waitForTimeout(1200);
+    await app.open('#/');
+    await app.library.waitForLoad();
+    await app.library.pairs.first().getByTestId('open-parallel').click();
+    await app.parallel.waitForRows();
+    await expect(app.parallel.activeRow).toHaveText(/^Row 10 of/);
+    await expect(app.parallel.row(9)).toBeInViewport();
+  });
+});

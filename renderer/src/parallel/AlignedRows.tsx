@@ -34,12 +34,15 @@ export function AlignedRows({ rows, left, right, swapped, flagged }: Props) {
     overscan: 6,
   });
 
-  // Keep the active row in view when it moves (keyboard, differences panel), not when the view opens.
-  const shown = useRef(active);
+  // Keep the active row in view when it moves (keyboard, differences panel); on opening, start at it
+  // when it is not the first (the reader's last position).
+  const shown = useRef<number | null>(null);
   useEffect(() => {
     if (shown.current === active) return;
+    const opening = shown.current === null;
     shown.current = active;
-    virtualizer.scrollToIndex(active, { align: 'auto' });
+    if (opening && active === 0) return;
+    virtualizer.scrollToIndex(active, { align: opening ? 'start' : 'auto' });
   }, [active, virtualizer]);
 
   return (

@@ -7,6 +7,7 @@ import { counterpartRange } from '../../../shared/annotations/counterpart';
 import { AnnotationLayer } from '../annotations/AnnotationLayer';
 import { useDocumentAnnotations } from '../annotations/useMarks';
 import { useAnnotations } from '../state/annotations';
+import { api } from '../api';
 import { ReadingSettings } from '../components/ReadingSettings';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { languageName } from '../format';
@@ -71,6 +72,14 @@ export function ParallelScreen({ left, right }: { left: string; right: string })
   useParallelKeys();
 
   useEffect(() => void open(left, right), [open, left, right]);
+
+  // Remember the active row, a moment after it stops moving.
+  const active = useParallelStore((s) => s.active);
+  useEffect(() => {
+    if (status !== 'ready') return;
+    const timer = setTimeout(() => void api.invoke('reading:save', { documentId: left, state: { row: active } }).catch(() => {}), 800);
+    return () => clearTimeout(timer);
+  }, [active, left, status]);
 
   const ready = status === 'ready' && a && b && a.meta.id === left && b.meta.id === right;
   const annotationsA = useDocumentAnnotations(ready ? a.meta.id : null);

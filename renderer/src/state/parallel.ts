@@ -4,6 +4,7 @@ import type { AlignmentRow } from '../../../shared/model/alignment';
 import type { Document } from '../../../shared/model/document';
 import { api } from '../api';
 import { useHistory } from './history';
+import { useAppStore } from './store';
 
 interface ParallelState {
   key: string | null;
@@ -84,7 +85,9 @@ export const useParallelStore = create<ParallelState>((set, get) => {
           api.invoke('alignment:get', { left, right }),
         ]);
         if (get().key !== key) return;
-        set({ status: 'ready', left: a, right: b, rows: alignment.rows, edited: alignment.edited, notice: alignment.notice ?? null });
+        // Back to the row the reader was on last time in this document's parallel view.
+        const row = useAppStore.getState().documents?.find((d) => d.id === left)?.reading?.row ?? 0;
+        set({ status: 'ready', left: a, right: b, rows: alignment.rows, edited: alignment.edited, notice: alignment.notice ?? null, active: Math.min(row, Math.max(0, alignment.rows.length - 1)) });
       } catch (error) {
         if (get().key !== key) return;
         set({ status: 'failed', error: error instanceof FacingError ? error : new FacingError('internal', String(error)) });
