@@ -158,12 +158,19 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
     });
-    const services = await openServices({
-      dataDir: app.getPath('userData'),
-      corpusDir: argument('facing-corpus-dir') ?? join(app.getAppPath(), 'corpus'),
-      shell: 'electron',
-      version: app.getVersion(),
-    });
+    let services: Awaited<ReturnType<typeof openServices>>;
+    try {
+      services = await openServices({
+        dataDir: app.getPath('userData'),
+        corpusDir: argument('facing-corpus-dir') ?? join(app.getAppPath(), 'corpus'),
+        shell: 'electron',
+        version: app.getVersion(),
+      });
+    } catch (error) {
+      dialog.showErrorBox('Facing cannot start', (error as Error).message);
+      app.quit();
+      return;
+    }
     let closing = false;
     app.on('before-quit', (event) => {
       if (closing) return;

@@ -103,6 +103,15 @@ describe('the store', () => {
     expect((await openStore(dir)).notices).toEqual([]);
   });
 
+  it('refuses a data folder another live process has open', async () => {
+    const dir = dataDir();
+    await openStore(dir);
+    writeFileSync(join(dir, 'facing.running'), String(process.ppid));
+    await expect(openStore(dir)).rejects.toThrow(/already running on this data folder/);
+    writeFileSync(join(dir, 'facing.running'), '999999999');
+    expect((await openStore(dir)).notices[0]?.message).toMatch(/did not close properly/);
+  });
+
   it(`keeps one backup a day, the last ${BACKUPS_KEPT}`, async () => {
     const dir = dataDir();
     await (await openStore(dir)).commit([settings(18)]);

@@ -57,6 +57,18 @@ function apply(data: StoreData, record: StoreRecord): void {
 
 class UnusableStoreError extends Error {}
 
+/** Two processes writing one store would interleave their journals: the second one is refused. */
+export class StoreInUseError extends Error {}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** lowdb adapter: strict parsing and migrations on read, durable replace on write. */
 class SnapshotAdapter implements Adapter<StoreData> {
   migratedFrom: number | null = null;
@@ -159,10 +171,14 @@ export async function openStore(dataDir: string): Promise<Store> {
 
   // A marker that exists while the store is open: found at start, it means the last run did not end cleanly.
   const marker = join(dataDir, 'facing.running');
-  const unclean = await readFile(marker, 'utf8').then(
-    () => true,
-    () => false,
+  const owner = await readFile(marker, 'utf8').then(
+    (text) => Number(text.trim()),
+    () => null,
   );
+  if (owner && owner !== process.pid && isAlive(owner)) {
+    throw new StoreInUseError(`Facing is already running on this data folder (${dataDir}, process ${owner}). Close it first, or start this one with another data folder.`);
+  }
+  const unclean = owner !== null;
   await writeFileDurably(marker, String(process.pid));
 
   // Replay the journals that continue the snapshot; older ones were folded in already.
