@@ -1,8 +1,16 @@
 import { colours, type Colour } from '../../../shared/model/annotation';
 
-export function ColourSwatches({ value, onPick, label }: { value?: Colour; onPick: (colour: Colour) => void; label: (name: string) => string }) {
+interface Props {
+  /** The chosen colour, if the swatches show a choice (editor, filter). */
+  value?: Colour | '';
+  onPick: (colour: Colour) => void;
+  label: (name: string) => string;
+  groupLabel?: string;
+}
+
+export function ColourSwatches({ value, onPick, label, groupLabel = 'Colour' }: Props) {
   return (
-    <div className="swatches" role="group" aria-label="Colour">
+    <div className="swatches" role="group" aria-label={groupLabel}>
       {colours.map((c) => (
         <button
           key={c.id}

@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useLocation } from 'wouter';
+import { useLocation } from 'wouter';
 import { tagCounts } from '../../../shared/annotations/tags';
-import { colours, MAX_IMPORT_BYTES, type AnchoredAnnotation, type Colour, type ExportFormat } from '../../../shared/model/annotation';
+import { MAX_IMPORT_BYTES, type AnchoredAnnotation, type Colour, type ExportFormat } from '../../../shared/model/annotation';
+import { ColourSwatches } from '../annotations/ColourSwatches';
 import { download } from '../annotations/download';
 import { AnnotationCard, matchesText } from '../annotations/NotesPanel';
+import { BackToLibrary } from '../components/BackToLibrary';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { useAnnotations } from '../state/annotations';
 import { useAppStore } from '../state/store';
@@ -154,9 +156,7 @@ export function AnnotationsScreen() {
   return (
     <div className="hub">
       <header className="reader-toolbar">
-        <Link href="/" className="button-quiet toolbar-back" aria-label="Back to the library">
-          <span aria-hidden="true">←</span> Library
-        </Link>
+        <BackToLibrary />
         <span className="toolbar-title">Highlights and notes</span>
         <span className="hub-export" role="group" aria-label="Export">
           Export:
@@ -228,18 +228,12 @@ export function AnnotationsScreen() {
                 <option value="newest">Newest first</option>
                 <option value="edited">Recently edited</option>
               </select>
-              <div className="swatches" role="group" aria-label="Colour filter">
-                {colours.map((c) => (
-                  <button
-                    key={c.id}
-                    type="button"
-                    className={`swatch-dot hl-${c.id}`}
-                    aria-label={`Only ${c.name.toLowerCase()}`}
-                    aria-pressed={colourFilter === c.id}
-                    onClick={() => setColourFilter(colourFilter === c.id ? '' : c.id)}
-                  />
-                ))}
-              </div>
+              <ColourSwatches
+                value={colourFilter}
+                groupLabel="Colour filter"
+                label={(name) => `Only ${name.toLowerCase()}`}
+                onPick={(c) => setColourFilter(colourFilter === c ? '' : c)}
+              />
             </div>
             {all === null ? <p className="panel-empty">Loading…</p> : null}
             {all !== null && shown.length === 0 ? (

@@ -9,6 +9,7 @@ import { useDocumentAnnotations } from '../annotations/useMarks';
 import { useAnnotations } from '../state/annotations';
 import { api } from '../api';
 import { ReadingSettings } from '../components/ReadingSettings';
+import { BackToLibrary } from '../components/BackToLibrary';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { languageName } from '../format';
 import { ActionButton } from '../parallel/ActionButton';
@@ -131,9 +132,7 @@ export function ParallelScreen({ left, right }: { left: string; right: string })
   return (
     <div className={`parallel${panelOpen ? ' with-panel' : ''}`}>
       <header className="reader-toolbar parallel-toolbar">
-        <Link href="/" className="button-quiet toolbar-back" aria-label="Back to the library">
-          <span aria-hidden="true">←</span> Library
-        </Link>
+        <BackToLibrary />
         <span className="toolbar-title">Side by side</span>
         <ActionButton id="swap">⇄ Swap</ActionButton>
         <ActionButton id="sync" pressed={synced}>

@@ -8,6 +8,7 @@ import { api } from '../api';
 import { useCommands } from '../commands/registry';
 import { CompareMenu } from '../components/CompareMenu';
 import { ReadingSettings } from '../components/ReadingSettings';
+import { BackToLibrary } from '../components/BackToLibrary';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { useLoad } from '../components/useLoad';
 import { isTyping } from '../components/useUndoKeys';
@@ -124,9 +125,7 @@ export function ReaderScreen({ id, annotation, paragraph }: { id: string; annota
   return (
     <div className="reader">
       <header className="reader-toolbar">
-        <Link href="/" className="button-quiet toolbar-back" aria-label="Back to the library">
-          <span aria-hidden="true">←</span> Library
-        </Link>
+        <BackToLibrary />
         <span className="toolbar-title" title={doc?.meta.title}>
           {doc?.meta.title ?? ''}
         </span>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { SearchResult } from '../../../shared/model/search';
 import { api } from '../api';
+import { BackToLibrary } from '../components/BackToLibrary';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 
 /** Full-text search across the library; a hit opens its document at that paragraph. */
@@ -31,9 +32,7 @@ export function SearchScreen({ query }: { query: string }) {
   return (
     <div className="hub">
       <header className="reader-toolbar">
-        <Link href="/" className="button-quiet toolbar-back" aria-label="Back to the library">
-          <span aria-hidden="true">←</span> Library
-        </Link>
+        <BackToLibrary />
         <form
           role="search"
           className="search-page-form"

@@ -6,6 +6,7 @@ import { mergeAlignments, type ThreeWayRow } from '../../../shared/alignment/thr
 import type { Document } from '../../../shared/model/document';
 import { api } from '../api';
 import { ReadingSettings } from '../components/ReadingSettings';
+import { BackToLibrary } from '../components/BackToLibrary';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { useLoad } from '../components/useLoad';
 import { Cell } from '../parallel/Cell';
@@ -46,9 +47,7 @@ export function ThreeColumnScreen({ original, first, second }: { original: strin
   return (
     <div className="parallel three-columns">
       <header className="reader-toolbar parallel-toolbar">
-        <Link href="/" className="button-quiet toolbar-back" aria-label="Back to the library">
-          <span aria-hidden="true">←</span> Library
-        </Link>
+        <BackToLibrary />
         <span className="toolbar-title">Three side by side</span>
         {docs.slice(1).map((doc) => (
           <Link key={doc.meta.id} href={`/parallel/${encodeURIComponent(original)}/${encodeURIComponent(doc.meta.id)}`} className="button-quiet" title="Check and edit this pair's alignment">
