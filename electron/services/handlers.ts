@@ -51,7 +51,11 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
       await search.refresh(outcome.document.id);
       return outcome;
     },
-    'documents:update': ({ id, patch }) => library.update(id, patch),
+    'documents:update': async ({ id, patch }) => {
+      const summary = await library.update(id, patch);
+      await search.refresh(id);
+      return summary;
+    },
     'documents:remove': async ({ id, annotations: choice }) => {
       const own = choice === 'delete' ? await annotations.list(id) : [];
       await library.remove(id);

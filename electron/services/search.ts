@@ -41,6 +41,12 @@ export function createSearch(library: LibraryService): SearchService {
     searchOptions: { prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 3, fuzzy: (term) => (term.length > 5 ? 0.15 : 0), combineWith: 'AND' },
   });
   const indexed = new Set<string>();
+  /**
+   * In how many documents each word occurs, to rank a query by its rarest word. Removals do not
+   * decrement it: it only orders words, and an overcount after a removal orders them almost as well.
+   */
+  const documentFrequency = new Map<string, number>();
+  const labels = new Map<string, { title: string; language: string }>();
   const passages = new Map<string, Passage[]>();
   let building: Promise<void> | null = null;
 
@@ -64,11 +70,20 @@ export function createSearch(library: LibraryService): SearchService {
     if (!list) return;
     index.add({ id: documentId, text: list.map((p) => p.text).join('\n') });
     indexed.add(documentId);
+    for (const word of new Set(list.flatMap((p) => p.words.trim().split(' ')))) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
   }
+
+  /** Titles and languages for the hits, kept with the index rather than listed again per query. */
+  const relabel = async () => {
+    const list = await library.list();
+    labels.clear();
+    for (const d of list) labels.set(d.id, { title: d.title, language: d.language });
+    return list;
+  };
 
   const ensure = () =>
     (building ??= (async () => {
-      for (const d of await library.list()) if (!d.problem && !indexed.has(d.id)) await add(d.id);
+      for (const d of await relabel()) if (!d.problem && !indexed.has(d.id)) await add(d.id);
     })());
 
   /** A passage holds a term if one of its words starts with it (index matches are prefix matches too). */
@@ -80,8 +95,12 @@ export function createSearch(library: LibraryService): SearchService {
       await ensure();
       const { terms, phrases } = parseQuery(query);
       if (terms.length === 0) return { hits: [], total: 0, ms: 0 };
-      const ranked = index.search(terms.join(' '));
-      const titles = new Map((await library.list()).map((d) => [d.id, d]));
+      // Ranking by every word costs a pass over each word's documents (and its prefix and typo
+      // variants); ranking by the rarest whole word that occurs is as good a guide to where the
+      // passages are, and the scan below still requires every word.
+      const known = terms.filter((t) => (documentFrequency.get(t) ?? 0) > 0).sort((a, b) => documentFrequency.get(a)! - documentFrequency.get(b)!);
+      const guide = terms.length > 1 && known.length ? known[0]! : terms.join(' ');
+      const ranked = index.search(guide, guide === terms.join(' ') ? {} : { prefix: false, fuzzy: false });
       const hits: SearchHit[] = [];
       let total = 0;
       let scanned = 0;
@@ -90,7 +109,7 @@ export function createSearch(library: LibraryService): SearchService {
         if (scanned >= MIN_SCANNED && performance.now() - scanStart > SCAN_BUDGET_MS) break;
         scanned++;
         const documentId = result.id as string;
-        const doc = titles.get(documentId);
+        const doc = labels.get(documentId);
         for (const passage of await passagesOf(documentId)) {
           if (!terms.every((t) => holds(passage, t)) || !containsPhrases(passage.text, phrases)) continue;
           total++;
@@ -115,11 +134,12 @@ export function createSearch(library: LibraryService): SearchService {
     async refresh(documentId) {
       await ensure();
       // A document's text never changes once imported: it is either new, or gone.
-      const exists = (await library.list()).some((d) => d.id === documentId);
+      const exists = (await relabel()).some((d) => d.id === documentId);
       if (exists && !indexed.has(documentId)) await add(documentId);
       if (!exists && indexed.has(documentId)) {
         index.discard(documentId);
         indexed.delete(documentId);
+
         passages.delete(documentId);
       }
     },
