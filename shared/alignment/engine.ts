@@ -128,18 +128,29 @@ function prepare(segments: readonly Segment[], table: AnchorTable): Prepared {
 
 /** Weight of each anchor id: its kind's weight, scaled down for anchors found in many segments. */
 function anchorWeights(table: AnchorTable, a: Prepared, b: Prepared, weights: AnchorWeights): Float64Array {
-  const df = new Float64Array(table.names.length);
-  for (const list of [...a.anchors, ...b.anchors]) {
-    let last = -1;
-    for (const id of list) if (id !== last) ((df[id]! += 1), (last = id));
+  const size = table.names.length;
+  const df = new Float64Array(size);
+  const seenIn = new Int32Array(size).fill(-1);
+  let segment = 0;
+  for (const side of [a.anchors, b.anchors]) {
+    for (const list of side) {
+      for (const id of list) {
+        if (seenIn[id] !== segment) {
+          seenIn[id] = segment;
+          df[id]! += 1;
+        }
+      }
+      segment++;
+    }
   }
-  const total = a.anchors.length + b.anchors.length;
-  const out = new Float64Array(table.names.length);
-  table.names.forEach((name, id) => {
-    const base = name.startsWith('#') ? weights.number : name.length === 1 ? weights.punctuation : weights.word;
-    const idf = Math.log((total + 1) / (df[id]! + 0.5)) / Math.log(total + 1);
+  const logTotal = Math.log(segment + 1);
+  const out = new Float64Array(size);
+  for (let id = 0; id < size; id++) {
+    const name = table.names[id]!;
+    const base = name.charCodeAt(0) === 35 /* # */ ? weights.number : name.length === 1 ? weights.punctuation : weights.word;
+    const idf = Math.log((segment + 1) / (df[id]! + 0.5)) / logTotal;
     out[id] = base * Math.max(0.05, idf);
-  });
+  }
   return out;
 }
 
