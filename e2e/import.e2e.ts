@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { docx, epub, pdf, sample } from './data/documents';
+import { docx, epub, pdf, sample, writeFiles } from './data/documents';
 import { expect, test } from './fixtures';
 
 test.describe('your own documents', () => {
@@ -12,11 +12,7 @@ test.describe('your own documents', () => {
       ['book.epub', await epub(), 'An EPUB Book'],
       ['paper.pdf', await pdf(), 'PDF Title'],
     ];
-    const paths = files.map(([name, data]) => {
-      const path = testInfo.outputPath(name);
-      writeFileSync(path, data);
-      return path;
-    });
+    const paths = writeFiles((name) => testInfo.outputPath(name), files);
     await app.library.waitForLoad();
     await app.page.getByTestId('import-documents').setInputFiles(paths);
     const report = app.page.getByTestId('import-report');
@@ -44,11 +40,7 @@ test.describe('your own documents', () => {
       ['photo.txt', Buffer.from([0xff, 0xd8, 0xff, 0x00, 0x10])],
       ['latin1.txt', Buffer.from([0x48, 0xe9, 0x6c, 0x6c, 0x6f])],
     ];
-    const paths = bad.map(([name, data]) => {
-      const path = testInfo.outputPath(name);
-      writeFileSync(path, data);
-      return path;
-    });
+    const paths = writeFiles((name) => testInfo.outputPath(name), bad);
     await app.library.waitForLoad();
     await app.page.getByTestId('import-documents').setInputFiles(paths);
     const failed = app.page.getByTestId('import-report').locator('li.import-failed');

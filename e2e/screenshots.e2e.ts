@@ -87,18 +87,13 @@ test.describe('screenshots for the README, your documents', () => {
   test.skip(({ shell }) => shell !== 'web', 'Screenshots are taken once, from the web shell.');
 
   test('library with imports, search, sepia and dark reading', async ({ app }, testInfo) => {
-    const { writeFileSync } = await import('node:fs');
-    const { docx, epub, sample } = await import('./data/documents');
+    const { docx, epub, sample, writeFiles } = await import('./data/documents');
     const files: Array<[string, string | Buffer]> = [
       ['The Markdown Guide.md', sample.md],
       ['report.docx', await docx(['Quarterly Report', 'Revenue rose by 12% in the third quarter.', 'Costs fell.'])],
       ['lindau.epub', await epub({ title: 'Lindau am Bodensee' })],
     ];
-    const paths = files.map(([name, data]) => {
-      const path = testInfo.outputPath(name);
-      writeFileSync(path, data);
-      return path;
-    });
+    const paths = writeFiles((name) => testInfo.outputPath(name), files);
     await app.page.setViewportSize({ width: 1200, height: 900 });
     await app.library.waitForLoad();
     await app.page.getByTestId('import-documents').setInputFiles(paths);

@@ -1,5 +1,6 @@
 // Small documents of every importable format, made by the tests themselves (no third-party files).
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { writeFileSync } from 'node:fs';
 import yazl from 'yazl';
 
 function zip(entries: Array<{ name: string; data: string | Buffer; store?: boolean }>): Promise<Buffer> {
@@ -89,3 +90,12 @@ export const hostileEpub = {
   },
   bomb: () => epub({ extra: [{ name: 'OEBPS/bomb.xhtml', data: Buffer.alloc(30 * 1024 * 1024, 0x41) }] }),
 };
+
+/** Writes fixture files where `place` says (a test's output folder) and returns their paths. */
+export function writeFiles(place: (name: string) => string, files: ReadonlyArray<readonly [string, string | Buffer, ...unknown[]]>): string[] {
+  return files.map(([name, data]) => {
+    const path = place(name);
+    writeFileSync(path, data);
+    return path;
+  });
+}

@@ -33,6 +33,16 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   const annotations = await createAnnotationService(library, store);
   const search = createSearch(library);
 
+  // Align known translation pairs in the background after start, so the first "Read side by side"
+  // opens at once; a pair made later is aligned when it is made.
+  let closed = false;
+  const warm = async (pairs: Array<[string, string]>) => {
+    for (const [left, right] of pairs) {
+      if (closed) return;
+      await alignments.get(left, right).catch(() => {});
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  };
   const handlers: Handlers = {
     'app:info': async () => ({
       version: options.version,
@@ -54,6 +64,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     'documents:update': async ({ id, patch }) => {
       const summary = await library.update(id, patch);
       await search.refresh(id);
+      if (summary.translationOf) void warm([[summary.translationOf, summary.id]]);
       return summary;
     },
     'documents:remove': async ({ id, annotations: choice }) => {
@@ -88,25 +99,9 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     'tags:rename': ({ from, to }) => annotations.renameTag(from, to),
     'tags:delete': ({ tag }) => annotations.deleteTag(tag),
   };
-  // Align known translation pairs in the background after start, so the first "Read side by side"
-  // opens at once; a pair made later is aligned when it is made.
-  let closed = false;
-  const warm = async (pairs: Array<[string, string]>) => {
-    for (const [left, right] of pairs) {
-      if (closed) return;
-      await alignments.get(left, right).catch(() => {});
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-  };
   const knownPairs = async () => (await library.list()).filter((d) => d.translationOf && !d.problem).map((d): [string, string] => [d.translationOf!, d.id]);
   const warmTimer = setTimeout(() => void knownPairs().then(warm, () => {}), options.warmAfterMs ?? 1500);
   warmTimer.unref?.();
-  const update = handlers['documents:update'];
-  handlers['documents:update'] = async (request) => {
-    const summary = await update(request);
-    if (summary.translationOf) void warm([[summary.translationOf, summary.id]]);
-    return summary;
-  };
   return {
     handlers,
     storePath: store.path,

@@ -8,6 +8,8 @@
  *   so "Expedition" and "expédition", "Chongqing" and "Chongqings" meet;
  * - punctuation that translators keep: ? ! : % ( and quotation marks.
  */
+import { fold } from '../text/fold';
+
 export type Anchor = string;
 
 const numberPattern = /\d+(?:[.,'’\u00A0\u202F ]\d{3})*(?:[.,]\d+)?/g;
@@ -27,10 +29,6 @@ const punctuation: Record<string, Anchor> = {
   '”': 'Q',
 };
 
-export function fold(word: string): string {
-  // Most words are ASCII; decomposing only the others keeps anchor extraction fast on long books.
-  return /[^\u0000-\u007f]/.test(word) ? word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase() : word.toLowerCase();
-}
 
 /** Words too common across European languages to say anything when shared. */
 const stopPrefixes = new Set(['there', 'these', 'which', 'dans', 'pour', 'avec', 'nous', 'mais', 'auch', 'eine', 'einen', 'einer', 'nicht', 'oder', 'sind', 'wird', 'wurde', 'with', 'that', 'this', 'from', 'have', 'were', 'will', 'sein', 'sich']);

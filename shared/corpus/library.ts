@@ -20,9 +20,9 @@ export function groupFamilies(documents: readonly DocumentSummary[]): DocumentFa
   return [...families.values()];
 }
 
-export function foldForSearch(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+import { fold as foldForSearch } from '../text/fold';
+
+export { foldForSearch };
 
 export interface LibraryFilter {
   /** Words that must all occur in a title (case and accent insensitive). */

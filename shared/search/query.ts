@@ -1,8 +1,7 @@
-/** Lower case, without accents: "Müller" and "Muller" are the same word to search. */
-export function foldTerm(term: string): string {
-  // Most terms are plain ASCII; only the others need decomposing.
-  return /[^\u0000-\u007f]/.test(term) ? term.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase() : term.toLowerCase();
-}
+import { fold } from '../text/fold';
+
+/** Search terms and texts are compared folded (see fold). */
+export const foldTerm = fold;
 
 export interface ParsedQuery {
   /** Every word, for the index. */
