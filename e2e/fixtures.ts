@@ -20,6 +20,8 @@ export interface ShellOptions {
 }
 
 const root = join(import.meta.dirname, '..');
+// A developer working beside others can build the renderer elsewhere and point the tests at it.
+const rendererDir = process.env.FACING_RENDERER_DIR ?? join(root, 'dist', 'renderer');
 
 /** A running Facing, started fresh for one test with its own data folder, in whichever shell the project names. */
 export interface FacingApp {
@@ -53,7 +55,7 @@ function corpusFor(kind: ShellOptions['corpus'], scratch: string): string {
 
 async function launchWeb(browser: Browser, dataDir: string, corpusDir: string) {
   const services = await openServices({ dataDir, corpusDir, shell: 'web', version: 'e2e' });
-  const host = await startWebHost({ handlers: services.handlers, staticDir: join(root, 'dist', 'renderer') });
+  const host = await startWebHost({ handlers: services.handlers, staticDir: rendererDir });
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(host.url);

@@ -18,7 +18,7 @@ export default defineConfig({
   base: './',
   plugins: [react(), contentSecurityPolicy()],
   build: {
-    outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    outDir: process.env.FACING_RENDERER_DIR ?? fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,
     // Inline assets would need data: URLs in script-src/font-src; keep every asset a file.
     assetsInlineLimit: 0,
