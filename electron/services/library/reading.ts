@@ -1,0 +1,11 @@
+import { ReadingStateSchema, type ReadingState } from '../../../shared/model/document';
+import type { Store } from '../store';
+
+export function readingOf(store: Store, id: string): ReadingState | undefined {
+  const parsed = ReadingStateSchema.safeParse(store.data.reading[id]);
+  return parsed.success ? parsed.data : undefined;
+}
+
+export async function saveReading(store: Store, id: string, state: Partial<ReadingState>): Promise<void> {
+  await store.commit([{ c: 'reading', k: id, v: { ...readingOf(store, id), ...state } }]);
+}

@@ -1,0 +1,44 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { FacingError } from '../../../shared/ipc/errors';
+import type { Document } from '../../../shared/model/document';
+import { segmentBlocks, type Block } from '../../../shared/text/segmentation';
+import type { ImportedRecord } from './catalog';
+
+const BlockFileSchema = z.object({
+  version: z.literal(1),
+  blocks: z.array(z.object({ text: z.string(), kind: z.enum(['heading', 'paragraph', 'list-item', 'quote', 'meta', 'boilerplate']), inline: z.array(z.any()).optional() })),
+});
+
+/** Open documents kept segmented in memory; older ones are read again when needed. */
+const CACHED_DOCUMENTS = 16;
+
+/** The extracted texts of imported documents, in `library/<id>/document.json`, with a small cache. */
+export function createTexts(dataDir: string) {
+  const folder = (id: string) => join(dataDir, 'library', id);
+  const cache = new Map<string, Document>();
+
+  function remember(doc: Document): Document {
+    cache.delete(doc.meta.id);
+    cache.set(doc.meta.id, doc);
+    if (cache.size > CACHED_DOCUMENTS) cache.delete(cache.keys().next().value!);
+    return doc;
+  }
+
+  async function readBlocks(record: ImportedRecord): Promise<Block[]> {
+    try {
+      return BlockFileSchema.parse(JSON.parse(await readFile(join(folder(record.meta.id), 'document.json'), 'utf8'))).blocks as Block[];
+    } catch {
+      throw new FacingError('unreadable', `"${record.meta.title}" cannot be opened: its stored text is missing or damaged. The original file is kept in ${folder(record.meta.id)}.`);
+    }
+  }
+
+  async function load(record: ImportedRecord): Promise<Document> {
+    const cached = cache.get(record.meta.id);
+    if (cached && cached.meta === record.meta) return remember(cached);
+    return remember({ meta: record.meta, ...segmentBlocks(await readBlocks(record), record.meta.language) });
+  }
+
+  return { folder, cache, remember, readBlocks, load };
+}
