@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { channels } from '../../shared/ipc/channels';
+import { exposeBridge } from './bridge';
+import { createFakeElectron } from './fake-electron';
+
+describe('the preload bridge', () => {
+  it('exposes one object, window.facing, with invoke and nothing else', () => {
+    const { contextBridge, ipcRenderer } = createFakeElectron();
+    exposeBridge(contextBridge, ipcRenderer);
+    expect([...contextBridge.exposed.keys()]).toEqual(['facing']);
+    const bridge = contextBridge.exposed.get('facing') as Record<string, unknown>;
+    expect(Object.keys(bridge)).toEqual(['invoke']);
+    expect(bridge).not.toHaveProperty('send');
+    expect(bridge).not.toHaveProperty('on');
+  });
+
+  it('forwards contract channels and refuses every other one without touching ipcRenderer', async () => {
+    const { contextBridge, ipcRenderer } = createFakeElectron();
+    exposeBridge(contextBridge, ipcRenderer);
+    const bridge = contextBridge.exposed.get('facing') as { invoke(channel: unknown, payload: unknown): Promise<unknown> };
+    for (const channel of channels) await bridge.invoke(channel, { x: 1 });
+    expect(ipcRenderer.invoked.map(([channel]) => channel)).toEqual([...channels]);
+    for (const channel of ['ELECTRON_BROWSER_REQUIRE', 'app:quit', 'constructor', '__proto__', 'toString', '', 42, null]) {
+      await expect(bridge.invoke(channel, {}), String(channel)).rejects.toThrow(/Unknown channel/);
+    }
+    expect(ipcRenderer.invoked).toHaveLength(channels.length);
+  });
+});
