@@ -9,6 +9,7 @@ import { MAX_BODY_BYTES, startWebHost, TOKEN_HEADER, type WebHost } from './host
 
 let host: WebHost;
 let dir: string;
+const internalErrors: unknown[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'facing-host-'));
@@ -18,9 +19,10 @@ beforeAll(async () => {
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(dir, 'secret.txt'), 'secret');
   const services = await openServices({ dataDir: join(dir, 'data'), corpusDir: join(import.meta.dirname, '..', '..', 'corpus'), shell: 'web', version: 'test' });
-  host = await startWebHost({ handlers: services.handlers, staticDir, headersTimeout: 400 });
+  host = await startWebHost({ handlers: services.handlers, staticDir, headersTimeout: 400, onInternalError: (error) => internalErrors.push(error) });
 });
 afterAll(async () => {
+  expect(internalErrors).toEqual([]);
   await host.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -72,7 +74,7 @@ describe('the web host', () => {
     expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     const res = await send('/api/documents:get', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token },
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token, origin: host.origin },
       body: '{nope',
     });
     expect(res.status).toBe(400);
@@ -81,7 +83,7 @@ describe('the web host', () => {
   it('refuses oversized bodies with 413', async () => {
     const res = await send('/api/documents:list', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token },
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token, origin: host.origin },
       body: Buffer.alloc(MAX_BODY_BYTES + 10, 32),
     });
     expect(res.status).toBe(413);
@@ -126,8 +128,120 @@ describe('the web host against malformed and slow clients', () => {
   });
 
   it('refuses a non-JSON content type and a GET on the API', async () => {
-    const form = await send('/api/documents:list', { method: 'POST', headers: { 'content-type': 'text/plain', [TOKEN_HEADER]: host.token }, body: '{}' });
+    const form = await send('/api/documents:list', { method: 'POST', headers: { 'content-type': 'text/plain', [TOKEN_HEADER]: host.token, origin: host.origin }, body: '{}' });
     expect(form.status).toBe(415);
-    expect((await send('/api/documents:list', { headers: { [TOKEN_HEADER]: host.token } })).status).toBe(405);
+    expect((await send('/api/documents:list', { headers: { [TOKEN_HEADER]: host.token, origin: host.origin } })).status).toBe(405);
+  });
+});
+
+/** Streams `total` bytes as a chunked body, as a client that does not announce its length would. */
+function upload(path: string, total: number) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: host.port, path, method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token, origin: host.origin, 'transfer-encoding': 'chunked' } },
+      (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, body }));
+      },
+    );
+    // Once the answer is in, a refused upload may end with EPIPE: only an error before it fails the test.
+    req.on('error', reject);
+    const chunk = Buffer.alloc(1 << 20, 32);
+    let sent = 0;
+    const pump = () => {
+      while (sent < total) {
+        sent += chunk.length;
+        if (!req.write(chunk)) return void req.once('drain', pump);
+      }
+      req.end();
+    };
+    pump();
+  });
+}
+
+describe('the web host against huge and deeply nested bodies (issue 13, item 4)', () => {
+  it('refuses JSON nested 5,000,000 deep with a message, without parsing it', async () => {
+    const res = await send('/api/documents:list', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token, origin: host.origin },
+      body: '['.repeat(5_000_000) + ']'.repeat(5_000_000),
+    });
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'invalid-request', message: expect.stringMatching(/nested more than 64 levels deep/) } });
+    expect((await api('documents:list', {})).status).toBe(200);
+  });
+
+  it('refuses JSON of millions of tiny values but reads brackets inside strings as text', async () => {
+    const wide = await send('/api/documents:list', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token, origin: host.origin },
+      body: `[${'0,'.repeat(5_000_000)}0]`,
+    });
+    expect(wide.status).toBe(400);
+    expect(JSON.parse(wide.body).error.message).toMatch(/more than 4,000,000 values/);
+    const quoted = JSON.parse((await api('search:query', { query: `${'[{'.repeat(200)}"\\` })).body);
+    expect(quoted.ok).toBe(true);
+  });
+
+  it('answers a 70 MB chunked body with the 413 message, not a reset connection', async () => {
+    const res = await upload('/api/documents:list', 70 * 1024 * 1024);
+    expect(res.status).toBe(413);
+    expect(res.body).toMatch(/limited to 64 MB/);
+    expect((await api('documents:list', {})).status).toBe(200);
+  });
+});
+
+function pageCookie(setCookie: unknown): { name: string; value: string; header: string } {
+  const header = String((setCookie as string[])[0]).split(';')[0]!;
+  const [name, value] = header.split('=') as [string, string];
+  return { name, value, header };
+}
+
+describe('the web host keeps the API token out of cookies (issue 13, item 5)', () => {
+  it('sets a page cookie named for its port whose value is not the token and opens no API call', async () => {
+    const page = await send(`/?token=${host.token}`);
+    const cookie = pageCookie(page.headers['set-cookie']);
+    expect(cookie.name).toBe(`facing_page_${host.port}`);
+    expect(cookie.value).not.toContain(host.token);
+    expect(page.headers['set-cookie']).toEqual([expect.stringMatching(/HttpOnly; SameSite=Strict; Path=\//)]);
+    // What another server on 127.0.0.1 would receive from the browser gets it nowhere in the API.
+    expect((await api('documents:list', {}, { [TOKEN_HEADER]: cookie.value })).status).toBe(401);
+    expect((await api('documents:list', {}, { [TOKEN_HEADER]: '', cookie: cookie.header })).status).toBe(401);
+    expect((await api('documents:list', {}, { [TOKEN_HEADER]: cookie.value, cookie: cookie.header })).status).toBe(401);
+    expect((await send('/', { headers: { cookie: cookie.header } })).status).toBe(200);
+  });
+
+  it('refuses an API call without an Origin header, as no browser sends a POST without one', async () => {
+    const res = await send('/api/documents:list', { method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token }, body: '{}' });
+    expect(res.status).toBe(403);
+    expect(res.body).toMatch(/Origin/);
+  });
+});
+
+describe('the web host on both loopback names (issue 13, item 6)', () => {
+  it('accepts http://localhost:PORT as well as http://127.0.0.1:PORT, each with its own Host', async () => {
+    const local = await api('documents:list', {}, { host: `localhost:${host.port}`, origin: `http://localhost:${host.port}` });
+    expect(local.status).toBe(200);
+    expect(JSON.parse(local.body).ok).toBe(true);
+    expect((await api('documents:list', {}, { host: `localhost:${host.port}`, origin: host.origin })).status).toBe(403);
+    expect((await api('documents:list', {}, { origin: `http://localhost:${host.port + 1}` })).status).toBe(403);
+    expect((await send(`/?token=${host.token}`, { headers: { host: `localhost:${host.port}` } })).status).toBe(200);
+  });
+});
+
+describe('the web host against malformed percent-escapes (issue 13, item 7)', () => {
+  it('answers 401 before the token and 404 after it, never 500, and logs nothing', async () => {
+    const before = internalErrors.length;
+    const bare = await send('/api/%E0%A4%A', { method: 'POST', headers: { 'content-type': 'application/json', origin: host.origin }, body: '{}' });
+    expect(bare.status).toBe(401);
+    const authed = await api('%E0%A4%A', {});
+    expect(authed.status).toBe(404);
+    expect(JSON.parse(authed.body)).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    expect((await send('/%E0%A4%A')).status).toBe(401);
+    expect((await send(`/%E0%A4%A?token=${host.token}`)).status).toBe(404);
+    expect((await send(`/assets/%ZZ.js?token=${host.token}`)).status).toBe(404);
+    expect(await raw(`GET //evil.example/index.html HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\n\r\n`, 500)).toMatch(/^HTTP\/1\.1 400/);
+    expect(internalErrors.length).toBe(before);
   });
 });

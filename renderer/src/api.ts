@@ -1,5 +1,6 @@
 import { createApi } from '../../shared/ipc/client';
 import type { FacingBridge } from '../../shared/ipc/contract';
+import { httpBridge } from './httpBridge';
 
 declare global {
   interface Window {
@@ -23,26 +24,4 @@ function takeToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-function httpBridge(): FacingBridge {
-  const token = takeToken();
-  return {
-    async invoke(channel, payload) {
-      let response: Response;
-      try {
-        response = await fetch(`api/${encodeURIComponent(channel)}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-facing-token': token },
-          body: JSON.stringify(payload ?? {}),
-        });
-      } catch {
-        return { ok: false, error: { code: 'internal', message: 'Facing’s local server is not answering. Is `npm run web` still running?' } };
-      }
-      if (response.status === 401) {
-        return { ok: false, error: { code: 'invalid-request', message: 'This tab has no valid access token. Open the address that `npm run web` printed.' } };
-      }
-      return response.json();
-    },
-  };
-}
-
-export const api = createApi(window.facing ?? httpBridge());
+export const api = createApi(window.facing ?? httpBridge(takeToken(), window.location.href));
