@@ -1,11 +1,5 @@
-import type { RowFlag } from '../../../shared/alignment/checks';
+import { flagLabel as kindLabel, type RowFlag } from '../../../shared/alignment/checks';
 import { useParallelStore } from '../state/parallel';
-
-const kindLabel: Record<RowFlag['kind'], string> = {
-  'no-counterpart': 'No counterpart',
-  'number-mismatch': 'Numbers differ',
-  'length-ratio': 'Unusual length',
-};
 
 /** Enough to work through; a longer list would cost more to lay out than it helps. */
 const SHOWN = 300;
