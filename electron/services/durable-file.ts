@@ -6,7 +6,7 @@ import { basename, dirname, join } from 'node:path';
  * target, fsync the folder. A crash at any point leaves either the old or the new file whole.
  * (lowdb's own adapter, steno, renames without fsync, which can lose the last write on power loss.)
  */
-export async function writeFileDurably(path: string, contents: string | Uint8Array): Promise<void> {
+export async function writeFileDurably(path: string, contents: string | Uint8Array | Iterable<Uint8Array>): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
   const temp = join(dir, `.${basename(path)}.${process.pid}.tmp`);

@@ -31,7 +31,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   const library = openLibrary(corpus, store, options.dataDir);
   const alignments = createAlignmentService(library, store);
   const annotations = await createAnnotationService(library, store);
-  const search = createSearch(library);
+  const search = createSearch(library, { dataDir: options.dataDir });
 
   // Align known translation pairs in the background after start, so the first "Read side by side"
   // opens at once; a pair made later is aligned when it is made.
@@ -100,7 +100,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     'tags:delete': ({ tag }) => annotations.deleteTag(tag),
   };
   const knownPairs = async () => (await library.list()).filter((d) => d.translationOf && !d.problem).map((d): [string, string] => [d.translationOf!, d.id]);
-  const warmTimer = setTimeout(() => void knownPairs().then(warm, () => {}), options.warmAfterMs ?? 1500);
+  const warmTimer = setTimeout(() => void knownPairs().then(warm, () => {}).then(() => search.ready()).catch(() => {}), options.warmAfterMs ?? 1500);
   warmTimer.unref?.();
   return {
     handlers,
@@ -109,6 +109,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
       closed = true;
       clearTimeout(warmTimer);
       await store.close();
+      await search.close();
     },
   };
 }

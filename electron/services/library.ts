@@ -25,6 +25,8 @@ export interface LibraryService extends CorpusService {
   update(id: string, patch: DocumentPatch): Promise<DocumentSummary>;
   remove(id: string): Promise<void>;
   suggestPairs(id: string): Promise<PairSuggestion[]>;
+  /** One document's summary without listing them all; undefined when there is no such document. */
+  summary(id: string): Promise<DocumentSummary | undefined>;
   saveReading(id: string, state: Partial<ReadingState>): Promise<void>;
   /** Paragraph texts and kinds without splitting sentences: what search needs, and cheaper. */
   paragraphTexts(id: string): Promise<Array<{ kind: Block['kind']; text: string }>>;
@@ -67,6 +69,12 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
     list,
     get,
     suggestPairs,
+
+    async summary(id) {
+      const record = records().get(id);
+      if (record) return summaryOf(record);
+      return (await corpus.list()).find((d) => d.id === id);
+    },
 
     async import(name, bytes) {
       let extracted;

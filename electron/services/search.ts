@@ -1,106 +1,100 @@
-import MiniSearch from 'minisearch';
+import { join } from 'node:path';
 import type { SearchHit, SearchResult } from '../../shared/model/search';
-import { containsPhrases, foldTerm, parseQuery, snippet } from '../../shared/search/query';
+import { WordIndex } from '../../shared/search/index';
+import { containsPhrases, parseQuery, snippet } from '../../shared/search/query';
 import type { LibraryService } from './library';
+import { createIndexSaver, INDEX_FILE, readIndexFile } from './search/index-file';
+import { passageOf, type Passage } from './search/passages';
 
 export interface SearchService {
   query(query: string, limit?: number): Promise<SearchResult>;
-  /** Adds a new document, or drops one that was removed. */
+  /** Adds a new document, relabels a changed one, or drops one that was removed. */
   refresh(documentId: string): Promise<void>;
+  /** Loads (or builds) the index ahead of the first query. */
+  ready(): Promise<void>;
+  /** Saves the index if it changed. */
+  close(): Promise<void>;
 }
 
-interface Passage {
-  index: number;
-  text: string;
-  /** Folded words, space-separated and padded, for fast word and prefix tests. */
-  words: string;
+export interface SearchOptions {
+  /** Where the index is kept between runs; without it, it is built in memory at each start. */
+  dataDir?: string;
+  /** How long after a change the index is saved. */
+  saveAfterMs?: number;
 }
 
 /** Documents whose passages are kept ready for scanning; others are read again. */
-const CACHED_PASSAGES = 256;
+const CACHED_PASSAGES = 64;
 /**
  * How long to look through ranked documents for matching paragraphs before answering with what was
  * found (the best-ranked documents come first); at least a few documents are always scanned.
  */
 const SCAN_BUDGET_MS = 15;
-const MIN_SCANNED = 3;
+const MIN_SCANNED = 8;
 
 /**
- * Full-text search over the library, accent- and case-insensitive, with prefixes, light fuzzy
- * matching and quoted phrases. MiniSearch ranks whole documents (a few thousand postings each, so a
- * large library stays small in memory and fast to rank); the best documents are then scanned for the
- * paragraphs that hold every word, which become the hits.
+ * Full-text search over the library, accent- and case-insensitive, with prefixes, typos forgiven
+ * in longer words, and quoted phrases. A compact word index ranks whole documents; the best are then
+ * scanned for the paragraphs that hold every word, which become the hits. The index is saved in the
+ * data folder and loaded at start, then reconciled with the library (a crash between an import and
+ * a save costs a re-index of that document only).
  */
-export function createSearch(library: LibraryService): SearchService {
-  const index = new MiniSearch<{ id: string; text: string }>({
-    fields: ['text'],
-    storeFields: [],
-    processTerm: (term) => foldTerm(term),
-    // The last word may be unfinished, so it matches as a prefix (from three letters: shorter ones
-    // match half the vocabulary); longer words forgive a typo.
-    searchOptions: { prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 3, fuzzy: (term) => (term.length > 5 ? 0.15 : 0), combineWith: 'AND' },
-  });
-  const indexed = new Set<string>();
-  /**
-   * In how many documents each word occurs, to rank a query by its rarest word. Removals do not
-   * decrement it: it only orders words, and an overcount after a removal orders them almost as well.
-   */
-  const documentFrequency = new Map<string, number>();
+export function createSearch(library: LibraryService, options: SearchOptions = {}): SearchService {
+  const file = options.dataDir ? join(options.dataDir, INDEX_FILE) : null;
+  let index = new WordIndex();
+  const saver = file ? createIndexSaver(file, () => index, options.saveAfterMs ?? 5000) : null;
   const labels = new Map<string, { title: string; language: string }>();
   const passages = new Map<string, Passage[]>();
   let building: Promise<void> | null = null;
 
   async function passagesOf(documentId: string): Promise<Passage[]> {
     let list = passages.get(documentId);
-    if (list) {
-      passages.delete(documentId);
-    } else {
-      list = (await library.paragraphTexts(documentId))
-        .map((p, index) => ({ index, kind: p.kind, text: p.text }))
-        .filter((p) => p.kind !== 'boilerplate')
-        .map(({ index, text }) => ({ index, text, words: ` ${(foldTerm(text).match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')} ` }));
-    }
+    if (list) passages.delete(documentId);
+    else list = (await library.paragraphTexts(documentId)).map((p, index) => passageOf(index, p)).filter((p): p is Passage => p !== null);
     passages.set(documentId, list);
     if (passages.size > CACHED_PASSAGES) passages.delete(passages.keys().next().value!);
     return list;
   }
 
   async function add(documentId: string): Promise<void> {
-    const list = await passagesOf(documentId).catch(() => null);
+    const list = await library.paragraphTexts(documentId).catch(() => null);
     if (!list) return;
-    index.add({ id: documentId, text: list.map((p) => p.text).join('\n') });
-    indexed.add(documentId);
-    for (const word of new Set(list.flatMap((p) => p.words.trim().split(' ')))) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
+    index.add(documentId, list.filter((p) => p.kind !== 'boilerplate').map((p) => p.text).join('\n'));
+    saver?.changed();
   }
-
-  /** Titles and languages for the hits, kept with the index rather than listed again per query. */
-  const relabel = async () => {
-    const list = await library.list();
-    labels.clear();
-    for (const d of list) labels.set(d.id, { title: d.title, language: d.language });
-    return list;
-  };
 
   const ensure = () =>
     (building ??= (async () => {
-      for (const d of await relabel()) if (!d.problem && !indexed.has(d.id)) await add(d.id);
+      index = (file && (await readIndexFile(file))) || new WordIndex();
+      const documents = await library.list();
+      const present = new Set<string>();
+      for (const d of documents) {
+        labels.set(d.id, { title: d.title, language: d.language });
+        if (d.problem) continue;
+        present.add(d.id);
+        if (!index.has(d.id)) await add(d.id);
+      }
+      for (const id of index.ids()) {
+        if (!present.has(id)) (index.remove(id), saver?.changed());
+      }
     })());
 
-  /** A passage holds a term if one of its words starts with it (index matches are prefix matches too). */
-  const holds = (passage: Passage, term: string) => passage.words.includes(` ${term}`);
-
   return {
+    ready: ensure,
+
     async query(query, limit = 50) {
       const started = performance.now();
       await ensure();
       const { terms, phrases } = parseQuery(query);
       if (terms.length === 0) return { hits: [], total: 0, ms: 0 };
-      // Ranking by every word costs a pass over each word's documents (and its prefix and typo
-      // variants); ranking by the rarest whole word that occurs is as good a guide to where the
-      // passages are, and the scan below still requires every word.
-      const known = terms.filter((t) => (documentFrequency.get(t) ?? 0) > 0).sort((a, b) => documentFrequency.get(a)! - documentFrequency.get(b)!);
-      const guide = terms.length > 1 && known.length ? known[0]! : terms.join(' ');
-      const ranked = index.search(guide, guide === terms.join(' ') ? {} : { prefix: false, fuzzy: false });
+      const ranked = index.search(terms, { prefixLast: true });
+      const matched = ranked[0]?.matched ?? [];
+      const last = terms.length - 1;
+      // A passage holds a term if one of its words is a word the index matched for it, or, for the
+      // last term (typed as a prefix), starts with it.
+      const holds = (passage: Passage, k: number) =>
+        (k === last && terms[k]!.length >= 3 && passage.words.includes(` ${terms[k]}`)) || matched[k]!.some((w) => passage.words.includes(` ${w} `));
+      const marked = [...new Set([...matched.flat(), terms[last]!])];
       const hits: SearchHit[] = [];
       let total = 0;
       let scanned = 0;
@@ -108,18 +102,17 @@ export function createSearch(library: LibraryService): SearchService {
       for (const result of ranked) {
         if (scanned >= MIN_SCANNED && performance.now() - scanStart > SCAN_BUDGET_MS) break;
         scanned++;
-        const documentId = result.id as string;
-        const doc = labels.get(documentId);
-        for (const passage of await passagesOf(documentId)) {
-          if (!terms.every((t) => holds(passage, t)) || !containsPhrases(passage.text, phrases)) continue;
+        const doc = labels.get(result.id);
+        for (const passage of await passagesOf(result.id)) {
+          if (!terms.every((_, k) => holds(passage, k)) || !containsPhrases(passage.text, phrases)) continue;
           total++;
           if (hits.length < limit) {
             hits.push({
-              documentId,
-              title: doc?.title ?? documentId,
+              documentId: result.id,
+              title: doc?.title ?? result.id,
               language: doc?.language ?? '',
               paragraph: passage.index,
-              parts: snippet(passage.text, terms).parts,
+              parts: snippet(passage.text, marked).parts,
               score: Math.round(result.score * 100) / 100,
             });
           }
@@ -133,15 +126,22 @@ export function createSearch(library: LibraryService): SearchService {
 
     async refresh(documentId) {
       await ensure();
-      // A document's text never changes once imported: it is either new, or gone.
-      const exists = (await relabel()).some((d) => d.id === documentId);
-      if (exists && !indexed.has(documentId)) await add(documentId);
-      if (!exists && indexed.has(documentId)) {
-        index.discard(documentId);
-        indexed.delete(documentId);
-
-        passages.delete(documentId);
+      const summary = await library.summary(documentId);
+      passages.delete(documentId);
+      if (summary) {
+        labels.set(documentId, { title: summary.title, language: summary.language });
+        // A document's text never changes once imported: it is either new, or gone.
+        if (!summary.problem && !index.has(documentId)) await add(documentId);
+      } else if (index.has(documentId)) {
+        labels.delete(documentId);
+        index.remove(documentId);
+        saver?.changed();
       }
+    },
+
+    async close() {
+      await building?.catch(() => {});
+      await saver?.flush();
     },
   };
 }

@@ -1,0 +1,98 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openCorpus } from './corpus';
+import { openLibrary, type LibraryService } from './library';
+import { createSearch } from './search';
+import { INDEX_FILE } from './search/index-file';
+import { openStore } from './store';
+import { tempDirs } from './test-support';
+
+const bundled = join(import.meta.dirname, '..', '..', 'corpus');
+const temp = tempDirs('facing-search-');
+
+/** The real library, counting how often search reads a document's text. */
+async function open(dataDir: string) {
+  const store = await openStore(dataDir);
+  const real = openLibrary(await openCorpus(bundled), store, dataDir);
+  const reads: string[] = [];
+  const library: LibraryService = { ...real, paragraphTexts: (id) => (reads.push(id), real.paragraphTexts(id)) };
+  const search = createSearch(library, { dataDir, saveAfterMs: 10 });
+  return {
+    library,
+    search,
+    reads,
+    async importText(name: string, text: string) {
+      const { document } = await real.import(name, Buffer.from(text));
+      await search.refresh(document.id);
+      return document.id;
+    },
+    async close() {
+      await search.close();
+      await store.close();
+    },
+  };
+}
+
+const words = async (search: ReturnType<typeof createSearch>, query: string) =>
+  (await search.query(query)).hits.map((h) => h.parts.filter((p) => p.hit).map((p) => p.text).join(' '));
+
+describe('search', () => {
+  it('folds German and French letters, and umlauts written with an e', async () => {
+    const app = await open(temp());
+    await app.importText('orte.txt', 'Wir fuhren nach Straßburg.\n\nHerr Müller wohnt in Köln.\n\nUne œuvre de cœur.');
+    expect(await words(app.search, 'strassburg')).toEqual(['Straßburg']);
+    expect(await words(app.search, 'Muller')).toEqual(['Müller']);
+    expect((await app.search.query('Mueller koeln')).hits).toHaveLength(1);
+    expect(await words(app.search, 'coeur')).toEqual(['cœur']);
+    await app.close();
+  });
+
+  it('forgives a typo in a long word, and marks the word it found', async () => {
+    const app = await open(temp());
+    await app.importText('club.txt', 'The club thanks its volunteers.\n\nNothing else here.');
+    expect(await words(app.search, 'volunters')).toEqual(['volunteers']);
+    expect(await words(app.search, 'volunt')).toEqual(['volunteers']);
+    expect((await app.search.query('clab')).hits).toEqual([]);
+    await app.close();
+  });
+
+  it('keeps its index in the data folder and loads it instead of reading every document again', async () => {
+    const dataDir = temp();
+    const first = await open(dataDir);
+    const id = await first.importText('zebra.txt', 'Zebras graze quietly.');
+    expect((await first.search.query('zebras')).total).toBe(1);
+    await first.close();
+    expect(existsSync(join(dataDir, INDEX_FILE))).toBe(true);
+
+    const second = await open(dataDir);
+    expect((await second.search.query('zebras')).hits.map((h) => h.documentId)).toEqual([id]);
+    // Only the one document with a hit was read (to show its passage), not the library.
+    expect(second.reads).toEqual([id]);
+    await second.close();
+  });
+
+  it('rebuilds a damaged index, and catches up with imports and removals it missed', async () => {
+    const dataDir = temp();
+    const first = await open(dataDir);
+    const kept = await first.importText('zebra.txt', 'Zebras graze quietly.');
+    const gone = await first.importText('okapi.txt', 'Okapis hide in the forest.');
+    await first.close();
+
+    // A removal and an import the index never saw (a crash before it was saved).
+    const offline = await open(dataDir);
+    await offline.library.remove(gone);
+    const late = (await offline.library.import('giraffe.txt', Buffer.from('Giraffes browse the treetops.'))).document.id;
+    await offline.close();
+    const third = await open(dataDir);
+    expect((await third.search.query('okapis')).total).toBe(0);
+    expect((await third.search.query('giraffes')).hits.map((h) => h.documentId)).toEqual([late]);
+    await third.close();
+
+    writeFileSync(join(dataDir, INDEX_FILE), 'FIDX garbage');
+    const fourth = await open(dataDir);
+    expect((await fourth.search.query('zebras')).hits.map((h) => h.documentId)).toEqual([kept]);
+    expect((await fourth.search.query('chongqing')).documents).toBeGreaterThan(3);
+    await fourth.close();
+  });
+});
