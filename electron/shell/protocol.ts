@@ -1,5 +1,5 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { extname, isAbsolute, join, sep } from 'node:path';
+import { extname, join, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 
 export const SCHEME = 'app';
@@ -53,8 +53,7 @@ export async function resolveAppFile(root: string, url: string): Promise<string 
   } catch {
     return null;
   }
-  // The URL parser already folds `..` and `%2e%2e`, but `%2f` and `%5c` come back as separators only here.
-  if (relative.includes('\0') || isAbsolute(relative) || /^[A-Za-z]:/.test(relative) || relative.split(/[\\/]/).includes('..')) return null;
+  // The real path, symlinks followed, must stay inside the build; `..`, `%2f..` and absolute paths end up outside.
   try {
     const realRoot = await realpath(root);
     const file = await realpath(join(realRoot, relative));
