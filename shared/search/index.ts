@@ -128,18 +128,19 @@ export class WordIndex {
     return out.sort((a, b) => b.score - a.score);
   }
 
-  /** The index as bytes: a header (ids, lengths, words, sizes) then every word's postings. */
-  *serialize(): Generator<Uint8Array> {
-    const header = asciiBytes(
-      JSON.stringify({ docs: this.docs, lengths: this.lengths, terms: this.terms, used: this.used, counts: this.counts, last: this.last }),
-    );
+  /**
+   * The index as bytes: a lead (magic, version, header length), a header (ids, lengths, words,
+   * sizes), then every word's postings. Views, not copies, taken at once: later additions do not
+   * change what is written.
+   */
+  serialize(): Uint8Array[] {
+    const used = this.used.slice();
+    const header = asciiBytes(JSON.stringify({ docs: this.docs, lengths: this.lengths, terms: this.terms, used, counts: this.counts, last: this.last }));
     const lead = new Uint8Array(9);
     lead.set(MAGIC);
     lead[4] = WORD_INDEX_VERSION;
     new DataView(lead.buffer).setUint32(5, header.length, true);
-    yield lead;
-    yield header;
-    for (const [t, bytes] of this.postings.entries()) yield bytes.subarray(0, this.used[t]);
+    return [lead, header, ...this.postings.map((bytes, t) => bytes.subarray(0, used[t]))];
   }
 
   static load(bytes: Uint8Array): WordIndex {
