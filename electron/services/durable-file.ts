@@ -1,5 +1,8 @@
-import { mkdir, open, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+
+/** The temporary file `writeFileDurably` writes before renaming it over `path`. */
+const tempPath = (path: string) => join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
 
 /**
  * Replaces a file atomically and durably: write a temporary file, fsync it, rename it over the
@@ -9,21 +12,31 @@ import { basename, dirname, join } from 'node:path';
 export async function writeFileDurably(path: string, contents: string | Uint8Array | Iterable<Uint8Array>): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
-  const temp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
-  const handle = await open(temp, 'w', 0o600);
+  const temp = tempPath(path);
   try {
-    await handle.writeFile(contents);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    const handle = await open(temp, 'w', 0o600);
+    try {
+      // Node writes iterables of chunks too; its type declarations only list strings and buffers.
+      await handle.writeFile(contents as Parameters<FileHandle['writeFile']>[0]);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(temp, path);
   } catch (error) {
+    // A full disk leaves a partial temporary file: remove it, the target is untouched.
     await unlink(temp).catch(() => {});
     throw error;
   }
   await syncDirectory(dir);
+}
+
+/** Removes temporary files a killed process left in `dir` (only call it while no other process writes there). */
+export async function removeLeftoverTemps(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const leftovers = names.filter((name) => /^\..+\.\d+\.tmp$/.test(name));
+  for (const name of leftovers) await unlink(join(dir, name)).catch(() => {});
+  return leftovers;
 }
 
 async function syncDirectory(dir: string): Promise<void> {

@@ -56,23 +56,31 @@ export class Journal {
 
 export interface Replay<T> {
   records: T[];
-  /** Set when a line other than the last could not be read: the journal is damaged there. */
-  damagedAt: number | null;
+  /** Numbers (from 1) of whole lines that could not be read or are not records. */
+  unreadable: number[];
+  /** The file does not end with a newline: a write was cut short, and nothing may be appended after it. */
+  unterminated: boolean;
+  /** The unterminated last line could not be read (a record being written at a crash, or a journal cut short). */
+  torn: boolean;
 }
 
-/** Reads a journal's lines. A torn last line (a crash mid-write, never acknowledged) is dropped silently. */
-export function parseJournal<T>(text: string): Replay<T> {
+/** Reads a journal's lines; `validate` returns a record, or null for a line that is JSON but not a record. */
+export function parseJournal<T>(text: string, validate: (value: unknown) => T | null): Replay<T> {
   const lines = text.split('\n');
-  const records: T[] = [];
-  for (let k = 0; k < lines.length; k++) {
+  const last = lines.length - 1;
+  const replay: Replay<T> = { records: [], unreadable: [], unterminated: lines[last] !== '', torn: false };
+  for (let k = 0; k <= last; k++) {
     const line = lines[k]!;
-    if (!line) continue;
+    if (!line.trim()) continue;
+    let record: T | null = null;
     try {
-      records.push(JSON.parse(line) as T);
+      record = validate(JSON.parse(line));
     } catch {
-      const isLast = lines.slice(k + 1).every((rest) => rest === '');
-      return { records, damagedAt: isLast ? null : k + 1 };
+      record = null;
     }
+    if (record !== null) replay.records.push(record);
+    else if (k === last) replay.torn = true;
+    else replay.unreadable.push(k + 1);
   }
-  return { records, damagedAt: null };
+  return replay;
 }

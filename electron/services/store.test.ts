@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDirs } from './test-support';
 import { defaultSettings } from '../../shared/model/settings';
-import { BACKUPS_KEPT, openStore, STORE_FILE, STORE_VERSION } from './store';
+import { openStore, STORE_FILE, STORE_VERSION } from './store';
 
 const dataDir = tempDirs('facing-store-');
 
@@ -86,10 +86,11 @@ describe('the store', () => {
     expect(torn.data.annotations).toEqual({ a: 1 });
 
     await torn.commit([{ c: 'annotations', k: 'c', v: 3 }]);
-    const live = join(dir, journals(dir)[0]!);
+    const live = join(dir, `facing-store.journal-${snapshot(dir).journal}.jsonl`);
     writeFileSync(live, `garbage\n${readFileSync(live, 'utf8')}`);
     const damaged = await openStore(dir);
-    expect(damaged.notices[0]?.message).toMatch(/could not be read \(journal line 1\)/);
+    expect(damaged.notices.find((n) => n.level === 'error')?.message).toMatch(/1 change in the store's journal could not be read \(line 1\)/);
+    expect(damaged.data.annotations).toEqual({ a: 1, c: 3 });
     expect(readdirSync(dir).some((f) => /^facing-store\.unreadable-.*journal/.test(f))).toBe(true);
   });
 
@@ -112,15 +113,16 @@ describe('the store', () => {
     expect((await openStore(dir)).notices[0]?.message).toMatch(/did not close properly/);
   });
 
-  it(`keeps one backup a day, the last ${BACKUPS_KEPT}`, async () => {
+  it('keeps the day copies older versions made within the retention, and lists them', async () => {
     const dir = dataDir();
     await (await openStore(dir)).commit([settings(18)]);
     mkdirSync(join(dir, 'backups'), { recursive: true });
-    for (let day = 1; day <= 7; day++) writeFileSync(join(dir, 'backups', `facing-store-2020-01-0${day}.json`), '{}');
-    await openStore(dir);
+    for (let day = 1; day <= 9; day++) writeFileSync(join(dir, 'backups', `facing-store-2020-01-0${day}.json`), JSON.stringify({ schemaVersion: 2, annotations: { [`d${day}`]: {} } }));
+    const store = await openStore(dir);
     const backups = readdirSync(join(dir, 'backups')).sort();
-    expect(backups).toHaveLength(BACKUPS_KEPT);
-    expect(backups.at(-1)).toBe(`facing-store-${new Date().toISOString().slice(0, 10)}.json`);
-    expect(existsSync(join(dir, 'backups', 'facing-store-2020-01-01.json'))).toBe(false);
+    // The newest of each of the last 7 days that have a backup: today's and the last 6 day copies.
+    expect(backups.filter((f) => f.startsWith('facing-store-2020-'))).toHaveLength(6);
+    expect(existsSync(join(dir, 'backups', 'facing-store-2020-01-03.json'))).toBe(false);
+    expect((await store.backups()).find((b) => b.id === 'facing-store-2020-01-09.json')).toMatchObject({ annotations: 1 });
   });
 });

@@ -1,0 +1,147 @@
+import { copyFile, readdir, readFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Notice } from '../../../shared/model/app';
+import { parseJournal } from '../journal';
+import { BACKUP_FOLDER, backupTime, listBackups, readBackup, type BackupFile } from './backups';
+import { apply, emptyStore, StoreRecordSchema, type StoreData, type StoreRecord } from './schema';
+import { readSnapshot, UnusableStoreError, type ParsedSnapshot } from './snapshot';
+
+export const STORE_FILE = 'facing-store.json';
+export const journalName = (n: number) => `facing-store.journal-${n}.jsonl`;
+export const timestamp = (date = new Date()) => date.toISOString().replace(/[:.]/g, '-');
+
+const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+export async function listJournals(dataDir: string): Promise<number[]> {
+  return (await readdir(dataDir))
+    .map((f) => /^facing-store\.journal-(\d+)\.jsonl$/.exec(f))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => Number(m[1]))
+    .sort((a, b) => a - b);
+}
+
+const validRecord = (value: unknown): StoreRecord | null => {
+  const parsed = StoreRecordSchema.safeParse(value);
+  return parsed.success ? (parsed.data as StoreRecord) : null;
+};
+
+interface Replayed {
+  records: number;
+  /** The last line of a journal was cut short and could not be read. */
+  torn: boolean;
+  /** A journal must not be appended to (it does not end with a newline) or holds unreadable lines. */
+  damaged: boolean;
+  notices: Notice[];
+}
+
+/** Applies every readable record of journals `from` on, in order; unreadable lines are counted and their journal kept aside. */
+async function replay(dataDir: string, data: StoreData, journals: number[], from: number): Promise<Replayed> {
+  const out: Replayed = { records: 0, torn: false, damaged: false, notices: [] };
+  for (const n of journals.filter((j) => j >= from)) {
+    const file = join(dataDir, journalName(n));
+    const parsed = parseJournal(await readFile(file, 'utf8'), validRecord);
+    for (const record of parsed.records) apply(data, record);
+    out.records += parsed.records.length;
+    out.torn ||= parsed.torn;
+    out.damaged ||= parsed.unterminated || parsed.unreadable.length > 0;
+    if (parsed.unreadable.length) {
+      const aside = join(dataDir, `facing-store.unreadable-${timestamp()}.journal-${n}.jsonl`);
+      await copyFile(file, aside);
+      const lines = parsed.unreadable.length > 10 ? `${parsed.unreadable.slice(0, 10).join(', ')}, …` : parsed.unreadable.join(', ');
+      out.notices.push({
+        level: 'error',
+        message: `${count(parsed.unreadable.length, 'change')} in the store's journal could not be read (line${parsed.unreadable.length === 1 ? '' : 's'} ${lines}) and ${parsed.unreadable.length === 1 ? 'was' : 'were'} left out; every other change was applied. The journal is kept, unchanged, at ${aside}.`,
+      });
+    }
+  }
+  return out;
+}
+
+export interface Loaded {
+  data: StoreData;
+  notices: Notice[];
+  journals: number[];
+  backups: BackupFile[];
+  /** Write a snapshot and a backup and start a new journal at once. */
+  compact: boolean;
+}
+
+/**
+ * Reads the snapshot and replays the journals after it. A snapshot that cannot be read (or is
+ * missing while journals or backups exist) is set aside, never overwritten, and the store is
+ * rebuilt from the newest readable backup plus every journal record since.
+ */
+export async function loadStore(dataDir: string, unclean: boolean, now: Date): Promise<Loaded> {
+  const path = join(dataDir, STORE_FILE);
+  const journals = await listJournals(dataDir);
+  const backups = await listBackups(dataDir);
+  const notices: Notice[] = [];
+
+  let snapshot: ParsedSnapshot | null = null;
+  let problem: string | null = null;
+  let aside: string | null = null;
+  try {
+    snapshot = await readSnapshot(path);
+  } catch (error) {
+    if (!(error instanceof UnusableStoreError)) throw error;
+    problem = `Your annotation store could not be read because ${error.message}.`;
+    aside = join(dataDir, `facing-store.unreadable-${timestamp()}.json`);
+    await rename(path, aside);
+  }
+  if (!snapshot && !problem && (journals.length || backups.length)) problem = 'Your annotation store file was missing.';
+
+  if (snapshot) {
+    if (snapshot.migratedFrom !== null) await copyFile(path, join(dataDir, `facing-store.v${snapshot.migratedFrom}-${timestamp()}.json`));
+    const replayed = await replay(dataDir, snapshot.data, journals, snapshot.data.journal);
+    if (unclean) notices.push(uncleanNotice(replayed));
+    else if (replayed.torn) notices.push({ level: 'warning', message: `The last change in the store's journal was cut short and could not be read; ${count(replayed.records, 'change')} before it ${replayed.records === 1 ? 'was' : 'were'} applied.` });
+    notices.push(...replayed.notices);
+    return { data: snapshot.data, notices, journals, backups, compact: snapshot.migratedFrom !== null || replayed.records > 0 || replayed.damaged };
+  }
+  if (!problem) return { data: emptyStore(), notices, journals, backups, compact: true };
+
+  // Rebuild: the newest backup that reads, then every journal from the one it names.
+  let base: { backup: BackupFile; data: StoreData } | null = null;
+  // An unreadable backup is renamed, so that retention never removes it and a later recovery skips it.
+  const unreadableBackups: string[] = [];
+  for (const backup of backups) {
+    try {
+      base = { backup, data: (await readBackup(dataDir, backup.id)).data };
+      break;
+    } catch {
+      const kept = join(dataDir, BACKUP_FOLDER, `${backup.id}.unreadable`);
+      await rename(join(dataDir, BACKUP_FOLDER, backup.id), kept);
+      unreadableBackups.push(kept);
+    }
+  }
+  const data = base?.data ?? emptyStore();
+  const fromBackup = Object.keys(data.annotations).length;
+  const replayed = await replay(dataDir, data, journals, base ? data.journal : (journals[0] ?? 0));
+  const since = count(replayed.records, 'change');
+  const recovered = base
+    ? `Recovered ${count(fromBackup, 'annotation')} from the backup of ${backupTime(base.backup.time, now)} and ${since} made since`
+    : replayed.records
+      ? `Recovered ${count(Object.keys(data.annotations).length, 'annotation')} from ${since} in the journal (there was no readable backup)`
+      : 'There was no backup or journal to recover from, so Facing started with an empty store';
+  const skipped = unreadableBackups.length
+    ? ` (${count(unreadableBackups.length, 'newer backup')} could not be read and ${unreadableBackups.length === 1 ? 'is' : 'are'} kept as ${unreadableBackups.join(', ')})`
+    : '';
+  const kept = aside ? `; the damaged file is kept at ${aside}.` : '.';
+  notices.push({ level: base || replayed.records ? 'warning' : 'error', message: `${problem} ${recovered}${skipped}${kept}` });
+  if (replayed.torn) notices.push({ level: 'warning', message: "The last change in the store's journal was cut short and could not be read." });
+  notices.push(...replayed.notices);
+  return { data, notices, journals, backups: backups.filter((b) => !unreadableBackups.some((p) => p.endsWith(`${b.id}.unreadable`))), compact: true };
+}
+
+function uncleanNotice(replayed: Replayed): Notice {
+  const start = 'Facing did not close properly last time.';
+  const cut =
+    "its journal's last line was cut short and could not be read (a change being saved at that moment, or the end of the journal lost to a disk error)";
+  if (replayed.records === 0) {
+    const checked = replayed.torn ? `Your store was checked: ${cut}.` : replayed.notices.length ? 'Your store was checked.' : 'Your store was checked and is complete.';
+    return { level: 'info', message: `${start} ${checked}` };
+  }
+  const recovered = `${count(replayed.records, 'recent change')} ${replayed.records === 1 ? 'was' : 'were'} recovered from its journal`;
+  const rest = replayed.torn ? `; ${cut}` : replayed.notices.length ? '' : ' and nothing was lost';
+  return { level: 'info', message: `${start} Your store was checked: ${recovered}${rest}.` };
+}
