@@ -19,7 +19,9 @@ let findings = 0;
 try {
   // One tree with the shell's sources and the built page, so global checks see both at once.
   const tree = join(dir, 'app');
-  cpSync('electron', join(tree, 'electron'), { recursive: true, filter: (source) => !source.endsWith('.test.ts') });
+  // Tests and their fake electron are not shipped, so they are not scanned.
+  const testOnly = (source) => /\.test\.ts$|fake-electron\.ts$|smoke-harness\.cjs$/.test(source);
+  cpSync('electron', join(tree, 'electron'), { recursive: true, filter: (source) => !testOnly(source) });
   cpSync(join('dist', 'renderer', 'index.html'), join(tree, 'renderer', 'index.html'));
   for (const input of [tree]) {
     const out = join(dir, 'findings.csv');

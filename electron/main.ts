@@ -11,7 +11,7 @@ import { APP_ORIGIN, registerAppScheme, serveRenderer } from './shell/protocol';
 import { registerIpc } from './shell/ipc';
 import { claimSingleInstance } from './shell/single-instance';
 import { strings } from './shell/strings';
-import { offerReloadOnCrash, windowOptions } from './shell/window';
+import { createMainWindow, offerReloadOnCrash } from './shell/window';
 
 const rendererDir = join(__dirname, '..', 'dist', 'renderer');
 
@@ -34,7 +34,7 @@ const opener = createFileOpener({
 listenForOpenedFiles(app, opener);
 
 function createWindow(): BrowserWindow {
-  const window = new BrowserWindow(windowOptions(join(__dirname, 'preload.cjs')));
+  const window = createMainWindow(BrowserWindow, join(__dirname, 'preload.cjs'));
   window.once('ready-to-show', () => window.show());
   offerReloadOnCrash(window, dialog, () => app.quit());
   guardNavigation(window.webContents, (url) => void confirmExternal((options) => dialog.showMessageBox(window, options), (link) => shell.openExternal(link), url));

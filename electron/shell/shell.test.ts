@@ -13,7 +13,7 @@ import { confirmExternal, guardNavigation, refuseWebviews } from './navigation';
 import { lockDownSession } from './permissions';
 import { claimSingleInstance } from './single-instance';
 import { strings } from './strings';
-import { offerReloadOnCrash, windowOptions } from './window';
+import { createMainWindow, offerReloadOnCrash } from './window';
 
 const temp = tempDirs('facing-shell-');
 
@@ -26,7 +26,10 @@ async function services() {
 describe('the main window', () => {
   it('isolates the page: context isolation, sandbox, no Node, web security, the bundled preload', () => {
     const preload = join(import.meta.dirname, '..', 'preload.ts');
-    const { webPreferences, show } = windowOptions(preload);
+    const electron = createFakeElectron();
+    const window = createMainWindow(electron.BrowserWindow, preload);
+    expect(electron.windows).toEqual([window]);
+    const { webPreferences, show } = window.options as Electron.BrowserWindowConstructorOptions;
     expect(webPreferences).toMatchObject({
       contextIsolation: true,
       sandbox: true,

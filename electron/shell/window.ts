@@ -1,9 +1,12 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { strings } from './strings';
 
-/** The main window's options; the security-relevant part is webPreferences. */
-export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
-  return {
+/**
+ * The main window; the security-relevant part is webPreferences. (The options stay a literal beside
+ * `new BrowserWindow` so the Electronegativity scan can read them.)
+ */
+export function createMainWindow<W>(BrowserWindow: new (options: BrowserWindowConstructorOptions) => W, preloadPath: string): W {
+  return new BrowserWindow({
     width: 1280,
     height: 860,
     minWidth: 640,
@@ -24,7 +27,7 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       // Middle-click would open links in new windows past the window-open handler's intent.
       disableBlinkFeatures: 'Auxclick',
     },
-  };
+  });
 }
 
 export interface CrashableWindow {
