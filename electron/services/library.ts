@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { profileOf } from '../../shared/corpus/pairing';
 import { FacingError } from '../../shared/ipc/errors';
 import type { Document, DocumentMeta, DocumentPatch, DocumentSummary, PairSuggestion, ReadingState } from '../../shared/model/document';
 import type { Notice } from '../../shared/model/app';
@@ -18,6 +19,8 @@ import type { Store } from './store';
 export interface ImportOutcome {
   document: DocumentSummary;
   suggestions: PairSuggestion[];
+  /** The same file was imported before: `document` is that copy, nothing new was added. */
+  duplicate?: boolean;
 }
 
 export interface LibraryService extends CorpusService {
@@ -38,7 +41,7 @@ export interface LibraryService extends CorpusService {
  * folder (the original is never touched) next to its extracted text; its metadata lives in the store.
  */
 export function openLibrary(corpus: CorpusService, store: Store, dataDir: string): LibraryService {
-  const { records, summaryOf } = createCatalog(store);
+  const { record, records, summaryOf, byHash, noteHash } = createCatalog(store);
   const { folder, cache, remember, readBlocks, load } = createTexts(dataDir);
 
   async function list(): Promise<DocumentSummary[]> {
@@ -50,18 +53,34 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
   }
 
   async function get(id: string): Promise<Document> {
-    const record = records().get(id);
-    return record ? load(record) : corpus.get(id);
+    const found = record(id);
+    return found ? load(found) : corpus.get(id);
   }
 
-  const pairing = createPairing(list, get);
+  const pairing = createPairing({ list, get, storedProfile: (id) => record(id)?.profile });
   const suggestPairs = pairing.suggestPairs;
 
   async function editable(id: string): Promise<ImportedRecord> {
-    const record = records().get(id);
-    if (record) return record;
+    const found = record(id);
+    if (found) return found;
     await corpus.get(id);
     throw new FacingError('invalid-request', 'Bundled documents cannot be changed or removed.');
+  }
+
+  /** A translation of a translation is fine; a document that ends up translating itself is not. */
+  async function refuseCycle(id: string, original: string) {
+    const seen = new Set([id]);
+    const chain: string[] = [];
+    for (let at: string | undefined = original; at; ) {
+      const doc: DocumentMeta | undefined = record(at)?.meta ?? (await corpus.list()).find((d) => d.id === at);
+      if (!doc) throw new FacingError('not-found', `There is no document with the id "${at}".`);
+      chain.push(doc.title);
+      if (seen.has(at)) {
+        throw new FacingError('invalid-request', `“${chain[0]}” cannot be the original here: it is itself a translation of this document (${chain.join(' → ')}). Unpair one of them first.`);
+      }
+      seen.add(at);
+      at = doc.translationOf;
+    }
   }
 
   return {
@@ -71,12 +90,15 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
     suggestPairs,
 
     async summary(id) {
-      const record = records().get(id);
-      if (record) return summaryOf(record);
+      const found = record(id);
+      if (found) return summaryOf(found);
       return (await corpus.list()).find((d) => d.id === id);
     },
 
     async import(name, bytes) {
+      const hash = createHash('sha256').update(bytes).digest('hex');
+      const existing = byHash(hash);
+      if (existing) return { document: summaryOf(existing), suggestions: [], duplicate: true };
       let extracted;
       try {
         extracted = await extractDocument(name, bytes);
@@ -99,14 +121,16 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
       };
       const segmented = remember({ meta, ...segmentBlocks(extracted.blocks, meta.language) });
       const wordCount = segmented.wordCount;
-      await store.commit([{ c: 'documents', k: id, v: { meta, wordCount } }]);
+      const profile = profileOf(segmented.paragraphs.map((p) => ({ kind: p.kind, text: segmented.text.slice(p.start, p.end) })));
+      await store.commit([{ c: 'documents', k: id, v: { meta, wordCount, profile, hash } }]);
+      noteHash(hash, id);
       return { document: summaryOf({ meta, wordCount }), suggestions: await suggestPairs(id) };
     },
 
     async update(id, patch) {
       const record = await editable(id);
       if (patch.translationOf === id) throw new FacingError('invalid-request', 'A document cannot be a translation of itself.');
-      if (patch.translationOf) await get(patch.translationOf);
+      if (patch.translationOf) await refuseCycle(id, patch.translationOf);
       const meta: DocumentMeta = { ...record.meta };
       if (patch.title !== undefined) meta.title = patch.title;
       if (patch.language !== undefined) meta.language = patch.language;
@@ -116,15 +140,16 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
         else if (value !== undefined) meta[key] = value;
       }
       cache.delete(id);
-      await store.commit([{ c: 'documents', k: id, v: { meta, wordCount: record.wordCount } }]);
-      return summaryOf({ meta, wordCount: record.wordCount });
+      const updated = { ...record, meta };
+      await store.commit([{ c: 'documents', k: id, v: updated }]);
+      return summaryOf(updated);
     },
 
     async remove(id) {
       await editable(id);
       const unpair = [...records().values()].filter((r) => r.meta.translationOf === id).map((r) => {
         const { translationOf: _gone, ...meta } = r.meta;
-        return { c: 'documents' as const, k: r.meta.id, v: { meta, wordCount: r.wordCount } };
+        return { c: 'documents' as const, k: r.meta.id, v: { ...r, meta } };
       });
       await store.commit([{ c: 'documents', k: id, v: null }, { c: 'reading', k: id, v: null }, ...unpair]);
       cache.delete(id);

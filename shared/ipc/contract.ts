@@ -41,7 +41,7 @@ export const contract = {
   'documents:get': { request: z.strictObject({ id: DocumentIdSchema }), response: DocumentSchema },
   'documents:import': {
     request: z.strictObject({ name: z.string().min(1).max(1000), data: Base64File }),
-    response: z.object({ document: DocumentSummarySchema, suggestions: z.array(PairSuggestionSchema) }),
+    response: z.object({ document: DocumentSummarySchema, suggestions: z.array(PairSuggestionSchema), duplicate: z.boolean().optional() }),
   },
   'documents:update': { request: z.strictObject({ id: DocumentIdSchema, patch: DocumentPatchSchema }), response: DocumentSummarySchema },
   'documents:remove': {

@@ -1,26 +1,41 @@
 import { z } from 'zod';
+import { PairingProfileSchema } from '../../../shared/corpus/pairing';
 import { DocumentMetaSchema, type DocumentSummary } from '../../../shared/model/document';
 import type { Store } from '../store';
 import { readingOf } from './reading';
 
-export const ImportedRecordSchema = z.object({ meta: DocumentMetaSchema, wordCount: z.number().int().nonnegative() });
+export const ImportedRecordSchema = z.object({
+  meta: DocumentMetaSchema,
+  wordCount: z.number().int().nonnegative(),
+  /** For pairing suggestions without reading the text (absent in documents imported before it existed). */
+  profile: PairingProfileSchema.optional(),
+  /** SHA-256 of the imported file, to notice the same file imported twice. */
+  hash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+});
 export type ImportedRecord = z.infer<typeof ImportedRecordSchema>;
 
 /** The imported documents' records in the store, each validated once (the store keeps the same object until it changes). */
 export function createCatalog(store: Store) {
   const parsed = new WeakMap<object, ImportedRecord | null>();
+  let hashes: Map<string, string> | null = null;
+
+  function record(id: string): ImportedRecord | undefined {
+    const raw = store.data.documents[id];
+    if (!raw || typeof raw !== 'object') return undefined;
+    let known = parsed.get(raw);
+    if (known === undefined) {
+      const result = ImportedRecordSchema.safeParse(raw);
+      known = result.success ? result.data : null;
+      parsed.set(raw, known);
+    }
+    return known && known.meta.id === id ? known : undefined;
+  }
 
   function records(): Map<string, ImportedRecord> {
     const out = new Map<string, ImportedRecord>();
-    for (const [id, raw] of Object.entries(store.data.documents)) {
-      if (!raw || typeof raw !== 'object') continue;
-      let record = parsed.get(raw);
-      if (record === undefined) {
-        const result = ImportedRecordSchema.safeParse(raw);
-        record = result.success ? result.data : null;
-        parsed.set(raw, record);
-      }
-      if (record && record.meta.id === id) out.set(id, record);
+    for (const id of Object.keys(store.data.documents)) {
+      const found = record(id);
+      if (found) out.set(id, found);
     }
     return out;
   }
@@ -30,6 +45,19 @@ export function createCatalog(store: Store) {
     return { ...record.meta, wordCount: record.wordCount, ...(state ? { reading: state } : {}) };
   }
 
-  return { records, summaryOf };
+  /** The document imported from a file with this hash, if it is still in the library. */
+  function byHash(hash: string): ImportedRecord | undefined {
+    if (!hashes) {
+      hashes = new Map();
+      for (const r of records().values()) if (r.hash) hashes.set(r.hash, r.meta.id);
+    }
+    const id = hashes.get(hash);
+    const found = id === undefined ? undefined : record(id);
+    return found?.hash === hash ? found : undefined;
+  }
+
+  const noteHash = (hash: string, id: string) => hashes?.set(hash, id);
+
+  return { record, records, summaryOf, byHash, noteHash };
 }
 export type Catalog = ReturnType<typeof createCatalog>;

@@ -1,64 +1,98 @@
+import { pairEvidence, profileOf, type PairingProfile } from '../../../shared/corpus/pairing';
 import type { Document, DocumentSummary, PairSuggestion } from '../../../shared/model/document';
 
-/** Names and numbers kept per document for pairing suggestions. */
-const FINGERPRINT_SIZE = 400;
+/** A word shared by more documents than this is no evidence of anything and is not followed. */
+const COMMON_TOKEN = 500;
+/** Shared numbers and names a candidate needs before its evidence is weighed. */
+const MIN_SHARED = 4;
 
-interface Fingerprint {
-  language: string;
-  paragraphs: number;
-  tokens: Set<string>;
+const base = (language: string) => language.toLowerCase().split('-')[0]!;
+const tokensOf = (profile: PairingProfile) => [...profile.numbers.map((n) => `#${n}`), ...profile.names];
+
+export interface PairingSources {
+  list(): Promise<DocumentSummary[]>;
+  /** The stored profile of an imported document, if it has one. */
+  storedProfile(id: string): PairingProfile | undefined;
+  /** For documents without a stored profile (bundled ones, older imports): read once a run. */
+  get(id: string): Promise<Document>;
 }
 
-/** Numbers and capitalised words: what a translation keeps. The most frequent few hundred. */
-function fingerprintOf(doc: Document): Fingerprint {
-  const counts = new Map<string, number>();
-  for (const match of doc.text.matchAll(/\d[\d.,]*\d|\p{Lu}[\p{L}]{3,}/gu)) {
-    const token = /^\d/.test(match[0]) ? `#${match[0].replace(/\D/g, '')}` : match[0];
-    counts.set(token, (counts.get(token) ?? 0) + 1);
+/**
+ * Pairing suggestions from compact profiles: an in-memory map from each number and name to the
+ * documents holding it finds the few candidates worth weighing, so a suggestion costs the same in a
+ * library of ten documents or ten thousand, and never reads another document's text.
+ */
+export function createPairing(sources: PairingSources) {
+  const computed = new Map<string, PairingProfile>();
+  let postings: Map<string, Set<string>> | null = null;
+  const indexed = new Set<string>();
+
+  async function profile(id: string): Promise<PairingProfile | null> {
+    const stored = sources.storedProfile(id) ?? computed.get(id);
+    if (stored) return stored;
+    const doc = await sources.get(id).catch(() => null);
+    if (!doc) return null;
+    const made = profileOf(doc.paragraphs.map((p) => ({ kind: p.kind, text: doc.text.slice(p.start, p.end) })));
+    computed.set(id, made);
+    return made;
   }
-  const tokens = new Set([...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, FINGERPRINT_SIZE).map(([t]) => t));
-  return { language: doc.meta.language.split('-')[0]!, paragraphs: doc.paragraphs.filter((p) => p.kind !== 'boilerplate').length, tokens };
-}
 
-export function createPairing(list: () => Promise<DocumentSummary[]>, get: (id: string) => Promise<Document>) {
-  const fingerprints = new Map<string, Fingerprint>();
-
-  async function fingerprint(id: string): Promise<Fingerprint | null> {
-    let known = fingerprints.get(id);
-    if (!known) {
-      const doc = await get(id).catch(() => null);
-      if (!doc) return null;
-      known = fingerprintOf(doc);
-      fingerprints.set(id, known);
+  function index(id: string, made: PairingProfile) {
+    indexed.add(id);
+    for (const token of tokensOf(made)) {
+      let ids = postings!.get(token);
+      if (!ids) postings!.set(token, (ids = new Set()));
+      ids.add(id);
     }
-    return known;
   }
 
-  /** Likely translations of a document: other languages, similar structure, shared numbers and names. */
+  async function ensure(documents: DocumentSummary[]) {
+    if (postings) return;
+    postings = new Map();
+    for (const d of documents) {
+      if (d.problem) continue;
+      const made = await profile(d.id);
+      if (made) index(d.id, made);
+    }
+  }
+
+  /**
+   * Originals this document may translate: another language, lengths and paragraphs that fit, numbers
+   * and names in common. Nothing for a document already paired, and no candidate that is itself a
+   * translation (its original is the one to pair with).
+   */
   async function suggestPairs(id: string): Promise<PairSuggestion[]> {
-    const own = await fingerprint(id);
-    if (!own) return [];
+    const documents = await sources.list();
+    await ensure(documents);
+    const byId = new Map(documents.map((d) => [d.id, d]));
+    const own = byId.get(id);
+    const mine = own && !own.problem ? await profile(id) : null;
+    if (!own || !mine || own.translationOf) return [];
+    if (!indexed.has(id)) index(id, mine);
+    const counts = new Map<string, number>();
+    for (const token of tokensOf(mine)) {
+      const ids = postings!.get(token);
+      if (!ids || ids.size > COMMON_TOKEN) continue;
+      for (const other of ids) counts.set(other, (counts.get(other) ?? 0) + 1);
+    }
     const suggestions: PairSuggestion[] = [];
-    for (const other of await list()) {
-      if (other.id === id || other.problem || other.language.split('-')[0] === own.language) continue;
-      const theirs = await fingerprint(other.id);
-      if (!theirs) continue;
-      const shared = [...own.tokens].filter((t) => theirs.tokens.has(t));
-      const overlap = shared.length / Math.max(1, Math.min(own.tokens.size, theirs.tokens.size));
-      const structure = 1 - Math.abs(own.paragraphs - theirs.paragraphs) / Math.max(own.paragraphs, theirs.paragraphs, 1);
-      const score = Math.round((0.65 * overlap + 0.35 * structure) * 100) / 100;
-      if (score < 0.35) continue;
-      const numbers = shared.filter((t) => t.startsWith('#')).length;
-      suggestions.push({
-        id: other.id,
-        title: other.title,
-        language: other.language,
-        score,
-        reasons: [`${own.paragraphs} and ${theirs.paragraphs} paragraphs`, `${numbers} shared numbers`, `${shared.length - numbers} shared names`],
-      });
+    for (const [otherId, shared] of counts) {
+      const other = byId.get(otherId);
+      if (!other || otherId === id || shared < MIN_SHARED || other.problem || other.translationOf) continue;
+      if (base(other.language) === base(own.language)) continue;
+      const theirs = await profile(otherId);
+      const evidence = theirs && pairEvidence(mine, theirs);
+      if (evidence) suggestions.push({ id: otherId, title: other.title, language: other.language, score: evidence.score, reasons: evidence.reasons });
     }
     return suggestions.sort((a, b) => b.score - a.score).slice(0, 3);
   }
 
-  return { suggestPairs, forget: (id: string) => fingerprints.delete(id) };
+  return {
+    suggestPairs,
+    forget(id: string) {
+      computed.delete(id);
+      indexed.delete(id);
+      for (const ids of postings?.values() ?? []) ids.delete(id);
+    },
+  };
 }

@@ -1,0 +1,79 @@
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cafeGuide, lighthouseReport, tideTables } from '../../../shared/corpus/fixtures/unrelated';
+import { dispatch } from '../../../shared/ipc/dispatch';
+import { openServices } from '../handlers';
+import { tempDirs } from '../test-support';
+
+const root = join(import.meta.dirname, '..', '..', '..');
+const bundled = join(root, 'corpus');
+const temp = tempDirs('facing-pairing-');
+const base64 = (text: string) => Buffer.from(text).toString('base64');
+const englishSeed = readFileSync(join(bundled, '000_215b7419f4917f36.txt'), 'utf8');
+const germanSeed = readFileSync(join(bundled, '001_60f9e0f360a24205.txt'), 'utf8');
+const frenchSeed = readFileSync(join(root, 'e2e', 'data', '000-fr.txt'), 'utf8');
+
+async function setup(dataDir = temp()) {
+  const services = await openServices({ dataDir, corpusDir: bundled, shell: 'web', version: 'test', warmAfterMs: 60_000 });
+  const importText = (name: string, text: string) => services.handlers['documents:import']({ name, data: base64(text) });
+  return { ...services, dataDir, importText };
+}
+
+describe('pairing suggestions in the library', () => {
+  it('offer nothing for unrelated texts on the same topics', async () => {
+    const { importText, close } = await setup();
+    for (const [name, text] of [['cafes.txt', cafeGuide], ['lighthouse.txt', lighthouseReport], ['tides.txt', tideTables]] as const) {
+      expect([name, (await importText(name, text)).suggestions]).toEqual([name, []]);
+    }
+    await close();
+  });
+
+  it('say why, never offer a translation as the original, and offer nothing once paired', async () => {
+    const { handlers, importText, close } = await setup();
+    const french = await importText('communique.txt', frenchSeed);
+    // 001 (German) is itself a translation of 000: only the original is offered.
+    expect(french.suggestions.map((s) => s.id)).toEqual(['000']);
+    expect(french.suggestions[0]!.reasons.join(' · ')).toMatch(/paragraphs · lengths within \d+% · 3 shared numbers \(.*\) · \d+ shared names/);
+    await handlers['documents:update']({ id: french.document.id, patch: { translationOf: '000' } });
+    expect(await handlers['documents:suggestPairs']({ id: french.document.id })).toEqual([]);
+    await close();
+  });
+
+  it('come from profiles stored with the documents, not from reading their texts again', async () => {
+    const dataDir = temp();
+    const first = await setup(dataDir);
+    const copy = await first.importText('press.txt', englishSeed);
+    await first.close();
+    // The copy's text is gone; its profile in the store is enough to be suggested.
+    rmSync(join(dataDir, 'library', copy.document.id, 'document.json'));
+    const second = await setup(dataDir);
+    const german = await second.importText('pm.txt', germanSeed);
+    expect(german.suggestions.map((s) => s.id).sort()).toEqual(['000', copy.document.id].sort());
+    await second.close();
+  });
+});
+
+describe('pairing', () => {
+  it('allows chains of translations and refuses a cycle with a clear message', async () => {
+    const { handlers, importText, close } = await setup();
+    const a = (await importText('a.txt', 'Eins.\n\nZwei.')).document;
+    const b = (await importText('b.txt', 'Un.\n\nDeux.')).document;
+    // A translation of a translation (of the bundled German 001).
+    expect(await handlers['documents:update']({ id: a.id, patch: { translationOf: '001' } })).toMatchObject({ translationOf: '001' });
+    expect(await handlers['documents:update']({ id: b.id, patch: { translationOf: a.id } })).toMatchObject({ translationOf: a.id });
+    const cycle = await dispatch(handlers, 'documents:update', { id: a.id, patch: { translationOf: b.id } });
+    expect(cycle).toMatchObject({ ok: false, error: { code: 'invalid-request', message: expect.stringMatching(/itself a translation of this document.*Unpair/) } });
+    expect((await handlers['documents:list']({})).find((d) => d.id === a.id)?.translationOf).toBe('001');
+    await close();
+  });
+
+  it('notices the same file imported twice and points at the copy already there', async () => {
+    const { handlers, importText, close } = await setup();
+    const first = await importText('story.txt', 'The same story.\n\nTwice.');
+    const again = await importText('story (1).txt', 'The same story.\n\nTwice.');
+    expect(again).toMatchObject({ duplicate: true, document: { id: first.document.id } });
+    expect((await handlers['documents:list']({})).filter((d) => d.origin === 'imported')).toHaveLength(1);
+    await close();
+  });
+});
