@@ -30,7 +30,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   const corpus = await openCorpus(options.corpusDir);
   const library = openLibrary(corpus, store, options.dataDir);
   const alignments = createAlignmentService(library, store);
-  const annotations = await createAnnotationService(library, store);
+  let annotations = await createAnnotationService(library, store);
   const search = createSearch(library, { dataDir: options.dataDir });
 
   // Align known translation pairs in the background after start, so the first "Read side by side"
@@ -85,6 +85,13 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     'settings:set': async ({ patch }) => {
       await store.commit([{ c: 'settings', v: SettingsSchema.parse({ ...store.data.settings, ...patch }) }]);
       return store.data.settings;
+    },
+    'backups:list': () => store.backups(),
+    'backups:restore': async ({ id }) => {
+      const outcome = await store.restoreBackup(id);
+      // The annotation service indexes the store at start: index the restored one.
+      annotations = await createAnnotationService(library, store);
+      return outcome;
     },
     'alignment:get': ({ left, right }) => alignments.get(left, right),
     'alignment:save': ({ left, right, rows }) => alignments.save(left, right, rows),

@@ -14,6 +14,8 @@ export const channels = [
   'search:query',
   'settings:get',
   'settings:set',
+  'backups:list',
+  'backups:restore',
   'alignment:get',
   'alignment:save',
   'alignment:reset',

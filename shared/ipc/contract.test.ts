@@ -33,6 +33,8 @@ function fakeHandlers(): Handlers {
     'search:query': async () => ({ hits: [], total: 0, ms: 0 }),
     'settings:get': async () => defaultSettings,
     'settings:set': async ({ patch }) => ({ ...defaultSettings, ...patch }),
+    'backups:list': async () => [],
+    'backups:restore': unused,
     'alignment:get': async ({ left, right }) => ({ left, right, rows: [], edited: false }),
     'alignment:save': async ({ left, right, rows }) => ({ left, right, rows, edited: true }),
     'alignment:reset': async ({ left, right }) => ({ left, right, rows: [], edited: false }),

@@ -22,7 +22,7 @@ import {
 } from '../model/annotation';
 import { AppInfoSchema } from '../model/app';
 import { channels, type Channel } from './channels';
-import { SettingsPatchSchema, SettingsSchema } from '../model/settings';
+import { BackupSchema, SettingsPatchSchema, SettingsSchema } from '../model/settings';
 
 const NoArgs = z.strictObject({});
 const Pair = { left: DocumentIdSchema, right: DocumentIdSchema };
@@ -53,6 +53,11 @@ export const contract = {
   'search:query': { request: z.strictObject({ query: z.string().max(500), limit: z.number().int().min(1).max(200).optional() }), response: SearchResultSchema },
   'settings:get': { request: NoArgs, response: SettingsSchema },
   'settings:set': { request: z.strictObject({ patch: SettingsPatchSchema }), response: SettingsSchema },
+  'backups:list': { request: NoArgs, response: z.array(BackupSchema) },
+  'backups:restore': {
+    request: z.strictObject({ id: z.string().regex(/^facing-store-[\w.-]+\.json$/, 'a backup name from backups:list') }),
+    response: z.object({ restored: BackupSchema, keptAs: z.string() }),
+  },
   'alignment:get': { request: z.strictObject(Pair), response: AlignmentSchema },
   'alignment:save': { request: z.strictObject({ ...Pair, rows: z.array(AlignmentRowSchema).max(200_000) }), response: AlignmentSchema },
   'alignment:reset': { request: z.strictObject(Pair), response: AlignmentSchema },
