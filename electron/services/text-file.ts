@@ -21,14 +21,28 @@ export async function readUtf8File(path: string, maxBytes = MAX_TEXT_BYTES): Pro
     if (size > maxBytes) {
       throw new UnreadableTextError(`The file is ${(size / 1048576).toFixed(1)} MB; Facing opens text files up to ${maxBytes / 1048576} MB.`);
     }
-    return decodeUtf8(await handle.readFile());
+    return decodeText(await handle.readFile());
   } finally {
     await handle.close();
   }
 }
 
-/** Strict UTF-8: binary data and other encodings are refused with a message, never guessed at. */
-export function decodeUtf8(bytes: Uint8Array): string {
+/**
+ * Strict UTF-8, or UTF-16 when a byte order mark says so (what Windows Notepad writes as "Unicode").
+ * Binary data and other encodings are refused with a message, never guessed at.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  if (utf16) {
+    let text: string;
+    try {
+      text = new TextDecoder(utf16, { fatal: true }).decode(bytes);
+    } catch {
+      throw new UnreadableTextError(`The file starts as ${utf16.toUpperCase()} text but is not valid ${utf16.toUpperCase()}.`);
+    }
+    if (text.includes('\u0000')) throw new UnreadableTextError('The file holds binary data, not text.');
+    return text;
+  }
   if (bytes.includes(0)) throw new UnreadableTextError('The file holds binary data, not text.');
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -36,12 +36,18 @@ function isShort(text: string): boolean {
  * document, the short blocks around the first boilerplate block are taken as part of the footer.
  */
 export function classifyBlocks(blocks: readonly string[]): BlockKind[] {
-  const kinds: BlockKind[] = blocks.map((text) => {
-    if (metaPatterns.some((p) => p.test(text))) return 'meta';
-    if (boilerplatePatterns.some((p) => p.test(text))) return 'boilerplate';
-    return looksLikeHeading(text) ? 'heading' : 'paragraph';
-  });
+  return settleKinds(blocks, blocks.map(kindOf));
+}
 
+/** A block's kind by itself, before its neighbours are considered (see `settleKinds`). */
+export function kindOf(text: string): BlockKind {
+  if (metaPatterns.some((p) => p.test(text))) return 'meta';
+  if (boilerplatePatterns.some((p) => p.test(text))) return 'boilerplate';
+  return looksLikeHeading(text) ? 'heading' : 'paragraph';
+}
+
+/** The second, whole-document pass of `classifyBlocks` over kinds from `kindOf`; changes `kinds` in place. */
+export function settleKinds(blocks: readonly string[], kinds: BlockKind[]): BlockKind[] {
   const firstFooter = kinds.findIndex((kind, i) => kind === 'boilerplate' && i > 0 && i >= blocks.length / 2);
   if (firstFooter > 0) {
     for (let i = firstFooter - 1; i >= 0 && kinds[i] === 'heading'; i--) kinds[i] = 'boilerplate';
@@ -50,10 +56,11 @@ export function classifyBlocks(blocks: readonly string[]): BlockKind[] {
     }
   }
   // A heading introduces something; one with no text after it is a line of text.
-  kinds.forEach((kind, i) => {
-    if (kind !== 'heading') return;
-    const next = kinds.slice(i + 1).find((k) => k !== 'boilerplate');
-    if (next === undefined) kinds[i] = 'paragraph';
-  });
+  // Walked from the end, so a text of many short lines is linear, not quadratic.
+  let textAfter = false;
+  for (let i = kinds.length - 1; i >= 0; i--) {
+    if (kinds[i] === 'heading' && !textAfter) kinds[i] = 'paragraph';
+    if (kinds[i] !== 'boilerplate') textAfter = true;
+  }
   return kinds;
 }

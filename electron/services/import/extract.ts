@@ -1,18 +1,20 @@
-import { franc } from 'franc-min';
-import { iso6393 } from 'iso-639-3';
 import mammoth from 'mammoth';
 import MarkdownIt from 'markdown-it';
-import { LanguageSchema } from '../../../shared/model/document';
+import type { BlockKind } from '../../../shared/model/document';
+import { MAX_IMPORT_FILE_BYTES } from '../../../shared/ipc/contract';
 import type { Block } from '../../../shared/text/segmentation';
 import { splitBlocks } from '../../../shared/text/segmentation';
-import { classifyBlocks } from '../../../shared/text/blocks';
-import { decodeUtf8, UnreadableTextError } from '../text-file';
+import { kindOf, settleKinds } from '../../../shared/text/blocks';
+import { decodeText, UnreadableTextError } from '../text-file';
 import { epubToBlocks } from './epub';
 import { ImportRefused } from './errors';
 import { htmlToBlocks, type Extracted } from './html';
+import { chooseLanguage, docxLanguage } from './language';
+import { TextBudget } from './limits';
 import { pdfToBlocks } from './pdf';
+import { readZip } from './zip';
 
-import { MAX_IMPORT_FILE_BYTES } from '../../../shared/ipc/contract';
+export { detectLanguage } from './language';
 
 export type ImportFormat = 'txt' | 'md' | 'html' | 'docx' | 'epub' | 'pdf';
 
@@ -31,12 +33,22 @@ const byExtension: Record<string, ImportFormat> = {
 
 export const SUPPORTED = '.txt, .md, .html/.htm, .docx, .epub and .pdf';
 
-/** A file name fit to show and store: no folders, no control characters, not empty. */
+/**
+ * Characters that are invisible or reorder what is shown: controls, zero-width characters, the soft
+ * hyphen, line and paragraph separators, bidirectional marks, embeddings, overrides and isolates.
+ * In a name or a title they can only disguise it.
+ */
+const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
+
+/** A name or title fit to show: no invisible or direction-changing characters, single spaces. */
+export function cleanTitle(text: string): string {
+  return text.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+}
+
+/** A file name fit to show and store: no folders, no invisible characters, not empty. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // Control characters and bidirectional overrides can disguise a name.
-  const clean = base.replace(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, '').trim().slice(0, 200);
-  return clean || 'Untitled';
+  return cleanTitle(base).slice(0, 200) || 'Untitled';
 }
 
 export function formatOf(name: string): ImportFormat {
@@ -53,38 +65,73 @@ function checkSignature(format: ImportFormat, bytes: Buffer, name: string): void
 }
 
 const markdown = new MarkdownIt({ html: false });
-const twoLetter = new Map(iso6393.filter((l) => l.iso6391).map((l) => [l.iso6393, l.iso6391!]));
+const tick = () => new Promise((resolve) => setImmediate(resolve));
 
-/** The language of a text by its letters (franc), as a BCP 47 tag; English when it cannot tell. */
-export function detectLanguage(text: string): string {
-  const code = franc(text.slice(0, 6000), { minLength: 20 });
-  if (code === 'und') return 'en';
-  return twoLetter.get(code) ?? code;
+/** About a megabyte of text at a time, cut after a blank line so no paragraph is split. */
+function* chunksAtBlankLines(text: string, size = 1 << 20): Generator<string> {
+  const blank = /\n[ \t\u00A0]*\r?\n/g;
+  let from = 0;
+  while (from < text.length) {
+    blank.lastIndex = from + size;
+    const match = from + size < text.length ? blank.exec(text) : null;
+    const to = match ? match.index + match[0].length : text.length;
+    yield text.slice(from, to);
+    from = to;
+  }
 }
 
-async function extractByFormat(format: ImportFormat, bytes: Buffer): Promise<Extracted> {
+/**
+ * Plain text to blocks a megabyte at a time, handing the event loop back between chunks, so a book
+ * of tens of megabytes never holds up other requests, and memory stays a small multiple of the text.
+ */
+async function textToBlocks(text: string, budget: TextBudget): Promise<Extracted> {
+  const texts: string[] = [];
+  const kinds: BlockKind[] = [];
+  for (const chunk of chunksAtBlankLines(text)) {
+    for (const block of splitBlocks(chunk)) {
+      budget.add(block);
+      texts.push(block);
+      kinds.push(kindOf(block));
+    }
+    await tick();
+  }
+  settleKinds(texts, kinds);
+  return { blocks: texts.map((text, k) => ({ text, kind: kinds[k]! })) };
+}
+
+const DOCX_PARTS = /^(word\/[^/]+\.xml|word\/_rels\/[^/]+\.rels|\[Content_Types\]\.xml|_rels\/\.rels)$/;
+
+async function docxToBlocks(bytes: Buffer): Promise<Extracted> {
+  // The archive is checked (and its XML inflated, with the sizes verified) before mammoth sees it.
+  const parts = await readZip(bytes, 'Word document', (name) => DOCX_PARTS.test(name));
+  const language = docxLanguage(parts.get('word/document.xml')?.toString('utf8'), parts.get('word/styles.xml')?.toString('utf8'));
+  parts.clear();
+  let html: string;
+  try {
+    // Pictures are never read: an <img> without a source is all mammoth makes of them.
+    const convertImage = mammoth.images.imgElement(async () => ({ src: '' }));
+    html = (await mammoth.convertToHtml({ buffer: bytes }, { convertImage })).value;
+  } catch (error) {
+    throw new ImportRefused(`This Word document cannot be read: ${(error as Error).message}`);
+  }
+  const extracted = htmlToBlocks(html);
+  return { blocks: extracted.blocks, ...(language ? { language } : {}) };
+}
+
+async function extractByFormat(format: ImportFormat, bytes: Buffer, budget: TextBudget): Promise<Extracted> {
   switch (format) {
-    case 'txt': {
-      const texts = splitBlocks(decodeUtf8(bytes));
-      const kinds = classifyBlocks(texts);
-      return { blocks: texts.map((text, k) => ({ text, kind: kinds[k] ?? 'paragraph' })) };
-    }
+    case 'txt':
+      return textToBlocks(decodeText(bytes), budget);
     case 'md':
-      return htmlToBlocks(markdown.render(decodeUtf8(bytes)));
+      return htmlToBlocks(markdown.render(decodeText(bytes)));
     case 'html':
-      return htmlToBlocks(decodeUtf8(bytes));
-    case 'docx': {
-      try {
-        const { value } = await mammoth.convertToHtml({ buffer: bytes });
-        return htmlToBlocks(value);
-      } catch (error) {
-        throw new ImportRefused(`This Word document cannot be read: ${(error as Error).message}`);
-      }
-    }
+      return htmlToBlocks(decodeText(bytes));
+    case 'docx':
+      return docxToBlocks(bytes);
     case 'epub':
-      return epubToBlocks(bytes);
+      return epubToBlocks(bytes, budget);
     case 'pdf':
-      return pdfToBlocks(bytes);
+      return pdfToBlocks(bytes, budget);
   }
 }
 
@@ -92,36 +139,43 @@ export interface ExtractedDocument {
   format: ImportFormat;
   name: string;
   title: string;
+  /** A BCP 47 tag, or "und" when neither the file nor its text says which language it is. */
   language: string;
   blocks: Block[];
 }
 
+const shorten = (text: string, length: number) => (text.length > length ? `${text.slice(0, length - 1).trimEnd()}…` : text);
+
+/** The file's own title, else its first heading, else a short first line, else the file name, else the first words. */
 function titleFrom(extracted: Extracted, name: string): string {
   const heading = extracted.blocks.find((b) => b.kind === 'heading')?.text;
   const first = extracted.blocks[0]?.text;
-  const candidate = extracted.title || heading || (first && first.length <= 120 ? first : undefined) || name.replace(/\.[^.]+$/, '');
-  return candidate.length > 200 ? `${candidate.slice(0, 197)}…` : candidate;
+  const candidates = [extracted.title, heading, first && first.length <= 120 ? first : undefined, name.replace(/\.[^.]+$/, ''), first];
+  const title = candidates.map((c) => cleanTitle(c ?? '')).find(Boolean) ?? 'Untitled';
+  return shorten(title, 200);
 }
 
-/** Reads an imported file into blocks with a title and a language, or refuses it with a reason. */
-export async function extractDocument(rawName: string, bytes: Buffer): Promise<ExtractedDocument> {
+const MB = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
+
+/** Reads an imported file into blocks with a title and a language, or refuses it with a reason that names it. */
+export async function extractDocument(rawName: string, bytes: Buffer, budget = new TextBudget()): Promise<ExtractedDocument> {
   const name = cleanFileName(rawName);
   if (bytes.length === 0) throw new ImportRefused(`“${name}” is empty.`);
   if (bytes.length > MAX_IMPORT_FILE_BYTES) {
-    throw new ImportRefused(`“${name}” is ${(bytes.length / 1048576).toFixed(0)} MB; Facing imports files up to ${MAX_IMPORT_FILE_BYTES / 1048576} MB.`);
+    throw new ImportRefused(`“${name}” is ${MB(bytes.length)}; Facing imports files up to ${MAX_IMPORT_FILE_BYTES / 1048576} MB.`);
   }
   const format = formatOf(name);
   checkSignature(format, bytes, name);
   let extracted: Extracted;
   try {
-    extracted = await extractByFormat(format, bytes);
+    extracted = await extractByFormat(format, bytes, budget);
   } catch (error) {
-    if (error instanceof UnreadableTextError) throw new ImportRefused(`“${name}”: ${error.message}`);
-    throw error;
+    // Whatever went wrong, the message says which file and what, never only "see the log".
+    if (error instanceof ImportRefused || error instanceof UnreadableTextError) throw new ImportRefused(`“${name}”: ${error.message}`);
+    throw new ImportRefused(`“${name}” cannot be read as a .${format} file: ${(error as Error)?.message ?? String(error)}`);
   }
   const blocks = extracted.blocks.filter((b) => b.text.trim());
   if (blocks.length === 0) throw new ImportRefused(`“${name}” has no text to read.`);
-  const declared = extracted.language && LanguageSchema.safeParse(extracted.language).success ? extracted.language : undefined;
-  const language = declared ?? detectLanguage(blocks.map((b) => b.text).join('\n'));
+  const language = chooseLanguage(extracted.language, blocks);
   return { format, name, title: titleFrom({ ...extracted, blocks }, name), language, blocks };
 }

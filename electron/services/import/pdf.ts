@@ -1,5 +1,6 @@
 import { ImportRefused } from './errors';
 import type { Extracted } from './html';
+import type { TextBudget } from './limits';
 
 interface TextItem {
   str: string;
@@ -13,7 +14,7 @@ interface TextItem {
  * gap between lines is clearly larger than usual. A PDF without a text layer (a scan) is refused with
  * that explanation.
  */
-export async function pdfToBlocks(bytes: Uint8Array): Promise<Extracted> {
+export async function pdfToBlocks(bytes: Uint8Array, budget: TextBudget): Promise<Extracted> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   let pdf;
   try {
@@ -21,9 +22,28 @@ export async function pdfToBlocks(bytes: Uint8Array): Promise<Extracted> {
   } catch (error) {
     throw new ImportRefused(`This PDF cannot be read: ${(error as Error).message}`);
   }
+  try {
+    return await readPages(pdf, budget);
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+type Pdf = Awaited<ReturnType<typeof import('pdfjs-dist/legacy/build/pdf.mjs').getDocument>['promise']>;
+
+async function readPages(pdf: Pdf, budget: TextBudget): Promise<Extracted> {
+  const { limits } = budget;
+  if (pdf.numPages > limits.pdfPages) {
+    throw new ImportRefused(`This PDF has ${pdf.numPages.toLocaleString('en')} pages; Facing imports PDFs of up to ${limits.pdfPages.toLocaleString('en')} pages. Split it and import the parts.`);
+  }
   const blocks: Extracted['blocks'] = [];
+  const push = (text: string) => {
+    budget.add(text);
+    blocks.push({ text, kind: 'paragraph' });
+  };
   let characters = 0;
   for (let n = 1; n <= pdf.numPages; n++) {
+    budget.checkTime();
     const page = await pdf.getPage(n);
     const content = await page.getTextContent();
     const lines: Array<{ y: number; text: string; height: number }> = [];
@@ -41,21 +61,22 @@ export async function pdfToBlocks(bytes: Uint8Array): Promise<Extracted> {
     lines.forEach((line, k) => {
       const gap = k > 0 ? Math.abs(lines[k - 1]!.y - line.y) : 0;
       if (k > 0 && usual > 0 && gap > usual * 1.45 && paragraph.trim()) {
-        blocks.push({ text: paragraph.replace(/\s+/g, ' ').trim(), kind: 'paragraph' });
+        push(paragraph.replace(/\s+/g, ' ').trim());
         paragraph = '';
       }
       // A hyphen at a line end joins the word; otherwise lines join with a space.
       paragraph = /[A-Za-zÀ-ÿ]-$/.test(paragraph) ? paragraph.slice(0, -1) + line.text.trimStart() : `${paragraph} ${line.text}`;
       characters += line.text.trim().length;
     });
-    if (paragraph.trim()) blocks.push({ text: paragraph.replace(/\s+/g, ' ').trim(), kind: 'paragraph' });
+    if (paragraph.trim()) push(paragraph.replace(/\s+/g, ' ').trim());
     page.cleanup();
   }
-  const info = (await pdf.getMetadata().catch(() => null))?.info as { Title?: string } | undefined;
-  await pdf.destroy();
+  const info = (await pdf.getMetadata().catch(() => null))?.info as { Title?: string; Language?: string } | undefined;
   if (characters === 0) {
     throw new ImportRefused('This PDF has no text layer: its pages are images (a scan, probably). Facing reads text, not pictures; run it through OCR first and import the result.');
   }
   const title = info?.Title?.trim();
-  return { blocks, ...(title ? { title } : {}) };
+  // The catalog's /Lang, which pdf.js reports as Language.
+  const language = typeof info?.Language === 'string' ? info.Language.trim() : undefined;
+  return { blocks, ...(title ? { title } : {}), ...(language ? { language } : {}) };
 }
