@@ -25,10 +25,15 @@ registerAppScheme(protocol);
 
 let mainWindow: BrowserWindow | null = null;
 
+// Files arrive only after `ready` (the opener queues them until then); on macOS the window may be closed.
 const opener = createFileOpener({
-  show: (id) => void mainWindow?.webContents.executeJavaScript(`location.hash = ${JSON.stringify(`#/read/${encodeURIComponent(id)}`)}`),
+  show: (id) => {
+    mainWindow ??= createWindow();
+    void mainWindow.webContents.executeJavaScript(`location.hash = ${JSON.stringify(`#/read/${encodeURIComponent(id)}`)}`);
+  },
   report: (problems) => {
-    if (mainWindow) void dialog.showMessageBox(mainWindow, { type: 'warning', message: strings.openFiles.title, detail: problems.join('\n') });
+    const options = { type: 'warning' as const, message: strings.openFiles.title, detail: problems.join('\n') };
+    void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
   },
 });
 listenForOpenedFiles(app, opener);

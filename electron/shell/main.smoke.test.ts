@@ -71,6 +71,9 @@ describe('the built dist-electron/main.cjs, run in Node with the fake electron',
     expect(report.otherHost).toBe(404);
     expect(report.navigation).toEqual({ 'will-navigate': true, 'will-redirect': true, 'will-frame-navigate': true });
     expect(report.windowOpen).toEqual({ action: 'deny' });
+    // The link was asked about and, the fake dialog answering Cancel, not opened.
+    expect(report.linkQuestion).toEqual(['https://example.org/']);
+    expect(report.linkOpened).toEqual([]);
     expect(report.permissionRequest).toBe(false);
     expect(report.permissionCheck).toBe(false);
     expect(report.menuRoles).toEqual(expect.arrayContaining(['fileMenu', 'cut', 'copy', 'paste', 'selectAll', 'viewMenu', 'windowMenu']));

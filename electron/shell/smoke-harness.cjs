@@ -46,6 +46,8 @@ async function drive() {
     otherHost: await status('app://elsewhere/index.html'),
     navigation,
     windowOpen: contents.windowOpenHandler?.({ url: 'https://example.org/' }),
+    linkQuestion: await new Promise((resolve) => setImmediate(() => resolve(electron.dialog.messageBoxes.map((box) => box.options.detail)))),
+    linkOpened: electron.shell.opened,
     permissionRequest: requestGranted,
     permissionCheck: session.permissionCheckHandler?.(contents, 'media', 'app://facing', {}),
     menuRoles: menu ? roles(menu.template) : [],
