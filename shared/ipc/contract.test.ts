@@ -18,7 +18,10 @@ const unused = async (): Promise<never> => {
 };
 
 function fakeHandlers(): Handlers {
+  // Channels these tests do not call answer "not used", so a new channel needs no line here.
+  const rest = Object.fromEntries(channels.map((channel) => [channel, unused])) as unknown as Handlers;
   return {
+    ...rest,
     'app:info': async () => ({ version: '0', dataDir: '/d', shell: 'web', notices: [] }),
     'documents:list': async () => [],
     'documents:get': vi.fn(async ({ id }: { id: string }) => {
@@ -44,7 +47,7 @@ function fakeHandlers(): Handlers {
     'annotations:delete': async () => [],
     'annotations:restore': async () => [],
     'annotations:export': async () => ({ filename: 'x.md', mimeType: 'text/markdown', content: '' }),
-    'annotations:import': async () => ({ added: 0, updated: 0, unchanged: 0 }),
+    'annotations:import': async () => ({ added: 0, updated: 0, unchanged: 0, skipped: 0 }),
     'tags:rename': async () => [],
     'tags:delete': async () => [],
   };
