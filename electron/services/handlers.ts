@@ -3,7 +3,13 @@ import type { AppInfo } from '../../shared/model/app';
 import { SettingsSchema } from '../../shared/model/settings';
 import { createAlignmentService } from './alignment';
 import { createAnnotationService } from './annotations';
+import { createDictionaryService } from './dictionaries/service';
+import { dictionaryHandlers } from './dictionaries/handlers';
+import { systemDictionaryDirs } from './dictionaries/locations';
 import { openCorpus } from './corpus';
+import { createChecksService } from './exchange/checks';
+import { exchangeHandlers } from './exchange/handlers';
+import { createExchangeService } from './exchange/index';
 import { openLibrary } from './library';
 import { createSearch } from './search';
 import { openStore } from './store';
@@ -13,6 +19,8 @@ export interface ServiceOptions {
   corpusDir: string;
   shell: AppInfo['shell'];
   version: string;
+  /** Folders searched for the system's dictionaries (tests set their own). */
+  dictionaryDirs?: string[];
   /** Delay before aligning known pairs in the background (tests and benchmarks may set it). */
   warmAfterMs?: number;
 }
@@ -32,6 +40,9 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   const alignments = createAlignmentService(library, store);
   let annotations = await createAnnotationService(library, store);
   const search = createSearch(library, { dataDir: options.dataDir });
+  const dictionaries = createDictionaryService({ dataDir: options.dataDir, systemDirs: options.dictionaryDirs ?? systemDictionaryDirs() });
+  const checks = createChecksService(store);
+  const exchange = createExchangeService({ library, alignments, annotations: { list: (id) => annotations.list(id) }, checks, store, version: options.version });
 
   // Align known translation pairs in the background after start, so the first "Read side by side"
   // opens at once; a pair made later is aligned when it is made.
@@ -69,6 +80,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     },
     'documents:remove': async ({ id, annotations: choice }) => {
       const own = choice === 'delete' ? await annotations.list(id) : [];
+      if (!own.length) await annotations.keepTitle(id);
       await library.remove(id);
       if (own.length) await annotations.remove(own.map((a) => a.id));
       await search.refresh(id);
@@ -105,6 +117,8 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     'annotations:import': ({ content }) => annotations.import(content),
     'tags:rename': ({ from, to }) => annotations.renameTag(from, to),
     'tags:delete': ({ tag }) => annotations.deleteTag(tag),
+    ...dictionaryHandlers(dictionaries),
+    ...exchangeHandlers(exchange, checks, store, (id) => search.refresh(id)),
   };
   const knownPairs = async () => (await library.list()).filter((d) => d.translationOf && !d.problem).map((d): [string, string] => [d.translationOf!, d.id]);
   const warmTimer = setTimeout(() => void knownPairs().then(warm, () => {}).then(() => search.ready()).catch(() => {}), options.warmAfterMs ?? 1500);
@@ -115,8 +129,9 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     close: async () => {
       closed = true;
       clearTimeout(warmTimer);
-      await store.close();
       await search.close();
+      await dictionaries.close();
+      await store.close();
     },
   };
 }

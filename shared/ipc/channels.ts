@@ -28,5 +28,18 @@ export const channels = [
   'annotations:import',
   'tags:rename',
   'tags:delete',
+  'pairs:export',
+  'pairs:import',
+  'checks:get',
+  'checks:set',
+  'glossary:set',
+  'glossary:import',
+  'glossary:export',
+  'dictionaries:list',
+  'dictionaries:lookup',
+  'dictionaries:add',
+  'dictionaries:update',
+  'dictionaries:remove',
+  'dictionaries:translations',
 ] as const;
 export type Channel = (typeof channels)[number];

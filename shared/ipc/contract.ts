@@ -4,6 +4,7 @@ import {
   DocumentPatchSchema,
   DocumentSchema,
   DocumentSummarySchema,
+  LanguageSchema,
   PairSuggestionSchema,
   ReadingStateSchema,
 } from '../model/document';
@@ -22,7 +23,9 @@ import {
 } from '../model/annotation';
 import { AppInfoSchema } from '../model/app';
 import { channels, type Channel } from './channels';
+import { exchangeContract } from '../formats/contract';
 import { BackupSchema, SettingsPatchSchema, SettingsSchema } from '../model/settings';
+import { DictionaryIdSchema, DictionaryInfoSchema, LookupResultSchema } from '../dictionary/model';
 
 const NoArgs = z.strictObject({});
 const Pair = { left: DocumentIdSchema, right: DocumentIdSchema };
@@ -73,6 +76,22 @@ export const contract = {
   },
   'tags:rename': { request: z.strictObject({ from: TagSchema, to: TagSchema }), response: z.array(AnnotationSchema) },
   'tags:delete': { request: z.strictObject({ tag: TagSchema }), response: z.array(AnnotationSchema) },
+  'dictionaries:list': { request: NoArgs, response: z.array(DictionaryInfoSchema) },
+  'dictionaries:lookup': { request: z.strictObject({ word: z.string().min(1).max(200), language: LanguageSchema }), response: LookupResultSchema },
+  'dictionaries:add': {
+    request: z.strictObject({ files: z.array(z.strictObject({ name: z.string().min(1).max(1000), data: Base64File })).min(1).max(20) }),
+    response: z.array(DictionaryInfoSchema),
+  },
+  'dictionaries:update': {
+    request: z.strictObject({ id: DictionaryIdSchema, patch: z.strictObject({ enabled: z.boolean().optional(), from: LanguageSchema.optional(), to: LanguageSchema.optional() }) }),
+    response: DictionaryInfoSchema,
+  },
+  'dictionaries:remove': { request: z.strictObject({ id: DictionaryIdSchema }), response: z.object({}) },
+  'dictionaries:translations': {
+    request: z.strictObject({ from: LanguageSchema, to: LanguageSchema, words: z.array(z.string().min(1).max(100)).max(2000) }),
+    response: z.record(z.string(), z.array(z.string())),
+  },
+  ...exchangeContract,
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -1,0 +1,89 @@
+import { basename } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { extract } from 'tar-stream';
+import { Readable } from 'node:stream';
+import { readZip } from '../import/zip';
+
+/** Files a dictionary is made of; nothing else is taken from an archive or a drop. */
+export const DICTIONARY_FILE = /\.(ifo|idx|idx\.gz|idx\.dz|syn|dict|dict\.dz|index)$/i;
+export const ARCHIVE_LIMITS = { totalBytes: 400 * 1024 * 1024, entries: 200 };
+
+export interface NamedFile {
+  name: string;
+  data: Buffer;
+}
+
+export class ArchiveRefused extends Error {}
+
+function checkName(archive: string, name: string) {
+  if (name.startsWith('/') || /^[A-Za-z]:/.test(name) || name.split(/[\\/]/).includes('..')) {
+    throw new ArchiveRefused(`${archive} has an entry that points outside its folder ("${name}"); it was refused.`);
+  }
+}
+
+/** The dictionary files inside a .tar.gz / .tgz / .tar, within the same limits as a zip. */
+async function readTar(archive: string, bytes: Buffer): Promise<NamedFile[]> {
+  let tar = bytes;
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      tar = gunzipSync(bytes, { maxOutputLength: ARCHIVE_LIMITS.totalBytes });
+    } catch {
+      throw new ArchiveRefused(`${archive} cannot be unpacked, or expands to more than ${ARCHIVE_LIMITS.totalBytes / 1048576} MB as archive bombs do; it was refused.`);
+    }
+  }
+  const files: NamedFile[] = [];
+  const reader = extract();
+  let count = 0;
+  const done = new Promise<void>((resolve, reject) => {
+    reader.on('entry', (header, stream, next) => {
+      count++;
+      try {
+        checkName(archive, header.name);
+        if (count > ARCHIVE_LIMITS.entries) throw new ArchiveRefused(`${archive} has more than ${ARCHIVE_LIMITS.entries} files; it was refused.`);
+      } catch (error) {
+        stream.resume();
+        reader.destroy(error as Error);
+        return;
+      }
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: unknown) => void chunks.push(chunk as Buffer));
+      stream.on('end', () => {
+        if (header.type === 'file' && DICTIONARY_FILE.test(header.name)) files.push({ name: basename(header.name), data: Buffer.concat(chunks) });
+        next();
+      });
+      stream.resume();
+    });
+    reader.on('finish', resolve);
+    reader.on('error', (error) => reject(error instanceof ArchiveRefused ? error : new ArchiveRefused(`${archive} is not a readable tar archive (${error.message}).`)));
+  });
+  Readable.from([tar]).pipe(reader);
+  await done;
+  return files;
+}
+
+/**
+ * The dictionary files among what the user gave: loose files as they are, archives (.zip, .tar.gz)
+ * unpacked within limits. Folder parts of names are dropped; entries climbing out of their folder refuse the archive.
+ */
+export async function dictionaryFiles(given: NamedFile[]): Promise<NamedFile[]> {
+  const out: NamedFile[] = [];
+  for (const file of given) {
+    const name = basename(file.name.replace(/\\/g, '/'));
+    if (/\.zip$/i.test(name)) {
+      let entries: Map<string, Buffer>;
+      try {
+        entries = await readZip(file.data, `archive ${name}`, (entry) => DICTIONARY_FILE.test(entry));
+      } catch (error) {
+        throw new ArchiveRefused(`${name}: ${(error as Error).message}`);
+      }
+      for (const [entry, data] of entries) out.push({ name: basename(entry), data });
+    } else if (/\.(tar\.gz|tgz|tar)$/i.test(name)) {
+      out.push(...(await readTar(name, file.data)));
+    } else if (DICTIONARY_FILE.test(name)) {
+      out.push({ name, data: file.data });
+    } else {
+      throw new ArchiveRefused(`${name} is not a dictionary file: Facing reads dictd (.index with .dict.dz) and StarDict (.ifo, .idx, .dict.dz, .syn), loose or packed in .zip or .tar.gz.`);
+    }
+  }
+  return out;
+}

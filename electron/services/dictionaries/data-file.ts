@@ -1,0 +1,129 @@
+import { open, type FileHandle } from 'node:fs/promises';
+import { inflateRawSync, constants } from 'node:zlib';
+import { MAX_DEFINITION_BYTES } from '../../../shared/dictionary/model';
+import { DictionaryFileError } from './errors';
+
+/** Random access to a dictionary's definitions, plain (`.dict`) or dictzip-compressed (`.dict.dz`). */
+export interface DataFile {
+  /** Uncompressed size: no definition may reach past it. */
+  readonly size: number;
+  read(offset: number, length: number): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+const GZIP_FEXTRA = 4;
+const GZIP_FNAME = 8;
+const GZIP_FCOMMENT = 16;
+const GZIP_FHCRC = 2;
+
+interface ChunkTable {
+  chunkLength: number;
+  /** File positions of each chunk's compressed data, with one more at the end. */
+  positions: number[];
+}
+
+/**
+ * dictzip is gzip with a table of independently compressed chunks in the header's extra field
+ * (subfield "RA"), so a definition is read by inflating one or two chunks, not the whole file.
+ */
+function parseDictzipHeader(header: Buffer, fileSize: number, name: string): ChunkTable {
+  const fail = (why: string) => new DictionaryFileError(name, `is not a dictzip file (${why})`);
+  if (header.length < 12 || header[0] !== 0x1f || header[1] !== 0x8b || header[2] !== 8) throw fail('no gzip header');
+  const flags = header[3]!;
+  if (!(flags & GZIP_FEXTRA)) throw fail('no chunk table: it is plain gzip; dictzip it, or unpack it to .dict');
+  const extraLength = header.readUInt16LE(10);
+  let at = 12;
+  const extraEnd = at + extraLength;
+  if (extraEnd > header.length) throw fail('the chunk table is cut short');
+  let table: ChunkTable | undefined;
+  while (at + 4 <= extraEnd) {
+    const id = header.toString('latin1', at, at + 2);
+    const length = header.readUInt16LE(at + 2);
+    const data = at + 4;
+    if (data + length > extraEnd) throw fail('the chunk table is cut short');
+    if (id === 'RA') {
+      if (length < 6) throw fail('the chunk table is cut short');
+      const chunkLength = header.readUInt16LE(data + 2);
+      const count = header.readUInt16LE(data + 4);
+      if (chunkLength === 0 || 6 + count * 2 > length) throw fail('the chunk table does not match its size');
+      const sizes = Array.from({ length: count }, (_, i) => header.readUInt16LE(data + 6 + i * 2));
+      table = { chunkLength, positions: sizes };
+    }
+    at = data + length;
+  }
+  if (!table) throw fail('no "RA" chunk table');
+  let dataStart = extraEnd;
+  for (const flag of [GZIP_FNAME, GZIP_FCOMMENT]) {
+    if (!(flags & flag)) continue;
+    const end = header.indexOf(0, dataStart);
+    if (end < 0) throw fail('the header is cut short');
+    dataStart = end + 1;
+  }
+  if (flags & GZIP_FHCRC) dataStart += 2;
+  const positions = [dataStart];
+  for (const size of table.positions) positions.push(positions[positions.length - 1]! + size);
+  if (positions[positions.length - 1]! > fileSize) throw fail('its chunks reach past the end of the file; it is truncated');
+  return { chunkLength: table.chunkLength, positions };
+}
+
+function checkRange(name: string, offset: number, length: number, size: number) {
+  if (length > MAX_DEFINITION_BYTES) throw new DictionaryFileError(name, `has a definition of ${length} bytes; Facing reads definitions up to ${MAX_DEFINITION_BYTES / 1024} KB`);
+  if (offset < 0 || length < 0 || offset + length > size) throw new DictionaryFileError(name, 'names a definition past its end; the index does not belong to this file or one of them is truncated');
+}
+
+export async function openDataFile(path: string, name: string): Promise<DataFile> {
+  const handle = await open(path, 'r');
+  try {
+    const { size: fileSize } = await handle.stat();
+    if (!path.endsWith('.dz')) return plainFile(handle, fileSize, name);
+    const head = Buffer.alloc(Math.min(fileSize, 12 + 65535 + 4096));
+    await handle.read(head, 0, head.length, 0);
+    const table = parseDictzipHeader(head, fileSize, name);
+    return dictzipFile(handle, table, name);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+function plainFile(handle: FileHandle, size: number, name: string): DataFile {
+  return {
+    size,
+    async read(offset, length) {
+      checkRange(name, offset, length, size);
+      const buffer = Buffer.alloc(length);
+      const { bytesRead } = await handle.read(buffer, 0, length, offset);
+      return buffer.subarray(0, bytesRead);
+    },
+    close: () => handle.close(),
+  };
+}
+
+function dictzipFile(handle: FileHandle, { chunkLength, positions }: ChunkTable, name: string): DataFile {
+  const chunks = positions.length - 1;
+  const size = chunks * chunkLength;
+  return {
+    size,
+    async read(offset, length) {
+      checkRange(name, offset, length, size);
+      if (length === 0) return Buffer.alloc(0);
+      const first = Math.floor(offset / chunkLength);
+      const last = Math.floor((offset + length - 1) / chunkLength);
+      const parts: Buffer[] = [];
+      for (let chunk = first; chunk <= last; chunk++) {
+        const start = positions[chunk]!;
+        const compressed = Buffer.alloc(positions[chunk + 1]! - start);
+        await handle.read(compressed, 0, compressed.length, start);
+        try {
+          parts.push(inflateRawSync(compressed, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: chunkLength }));
+        } catch {
+          throw new DictionaryFileError(name, `is damaged: chunk ${chunk + 1} of ${chunks} cannot be inflated`);
+        }
+      }
+      const whole = Buffer.concat(parts);
+      const from = offset - first * chunkLength;
+      return whole.subarray(from, from + length);
+    },
+    close: () => handle.close(),
+  };
+}

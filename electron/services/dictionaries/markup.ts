@@ -1,0 +1,55 @@
+import { Parser } from 'htmlparser2';
+
+const breakBefore = new Set(['br', 'p', 'div', 'tr', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'def', 'ex', 'k']);
+const dropped = new Set(['script', 'style', 'head', 'title', 'object', 'iframe', 'svg', 'math', 'rref', 'img']);
+
+/**
+ * HTML, XDXF and Pango markup of a definition reduced to plain text: entities decoded, block elements
+ * as line breaks, scripts and styles dropped with their content. Nothing of the markup survives.
+ */
+export function markupToText(markup: string): string {
+  let text = '';
+  let skipping = 0;
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (dropped.has(name)) skipping++;
+        else if (breakBefore.has(name)) text += '\n';
+        else if (name === 'li') text += '\n• ';
+      },
+      onclosetag(name) {
+        if (dropped.has(name)) skipping = Math.max(0, skipping - 1);
+        else if (name === 'k') text += '\n';
+      },
+      ontext(data) {
+        if (skipping === 0) text += data;
+      },
+    },
+    { decodeEntities: true, xmlMode: false, lowerCaseTags: true },
+  );
+  parser.write(markup);
+  parser.end();
+  return tidy(text);
+}
+
+/** Plain text as dictionaries ship it: no control characters, at most one blank line in a row. */
+export function tidy(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Text from a definition's bytes, or undefined when they are not UTF-8 text (a binary file named .dict). */
+export function decodeText(bytes: Uint8Array): string | undefined {
+  if (bytes.includes(0)) return undefined;
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}

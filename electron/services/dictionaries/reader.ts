@@ -1,0 +1,19 @@
+import type { HeadwordIndex } from '../../../shared/dictionary/headwords';
+
+export interface Definition {
+  headword: string;
+  definition: string;
+  synonym: boolean;
+}
+
+/** One opened dictionary, whatever its format. */
+export interface DictionaryReader {
+  name: string;
+  from?: string;
+  to?: string;
+  entries: number;
+  headwords: HeadwordIndex;
+  /** Definitions under a lower-cased key; a damaged definition is skipped and reported once through `onProblem`. */
+  definitions(key: string): Promise<Definition[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,195 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { HeadwordIndex } from '../../../shared/dictionary/headwords';
+import { openDataFile } from './data-file';
+import { DictionaryFileError } from './errors';
+import { languagesFromName, languageTag } from './languages';
+import { decodeText, markupToText, tidy } from './markup';
+import type { Definition, DictionaryReader } from './reader';
+
+const MAX_IDX_BYTES = 200 * 1024 * 1024;
+const MAX_WORDS = 5_000_000;
+
+export interface StarDictInfo {
+  version: string;
+  bookname: string;
+  wordcount: number;
+  synwordcount: number;
+  idxfilesize: number;
+  idxoffsetbits: 32 | 64;
+  sametypesequence?: string;
+  lang?: string;
+}
+
+/** Reads `.ifo`: its first line is the magic, then `key=value` lines. */
+export function parseIfo(text: string, file: string): StarDictInfo {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  if (lines[0]?.trim() !== "StarDict's dict ifo file") throw new DictionaryFileError(file, 'is not a StarDict .ifo file (its first line is not "StarDict\'s dict ifo file")');
+  const fields = new Map<string, string>();
+  for (const line of lines.slice(1)) {
+    const eq = line.indexOf('=');
+    if (eq > 0) fields.set(line.slice(0, eq).trim(), line.slice(eq + 1).trim());
+  }
+  const count = (key: string, required: boolean) => {
+    const value = fields.get(key);
+    if (value === undefined && !required) return 0;
+    const n = Number(value);
+    if (!Number.isSafeInteger(n) || n < 0) throw new DictionaryFileError(file, `has no valid ${key}`);
+    return n;
+  };
+  const version = fields.get('version') ?? '';
+  if (!['2.4.2', '3.0.0'].includes(version)) throw new DictionaryFileError(file, `is StarDict version "${version}"; Facing reads 2.4.2 and 3.0.0`);
+  const bits = fields.get('idxoffsetbits') ?? '32';
+  if (bits !== '32' && bits !== '64') throw new DictionaryFileError(file, `has idxoffsetbits=${bits}; only 32 and 64 exist`);
+  const info: StarDictInfo = {
+    version,
+    bookname: fields.get('bookname') || basename(file, '.ifo'),
+    wordcount: count('wordcount', true),
+    synwordcount: count('synwordcount', false),
+    idxfilesize: count('idxfilesize', true),
+    idxoffsetbits: bits === '64' ? 64 : 32,
+    sametypesequence: fields.get('sametypesequence') || undefined,
+    lang: fields.get('lang') || undefined,
+  };
+  if (info.wordcount > MAX_WORDS || info.synwordcount > MAX_WORDS) throw new DictionaryFileError(file, `claims ${info.wordcount} words; Facing reads up to ${MAX_WORDS}`);
+  return info;
+}
+
+/** Name and word count from the `.ifo` alone. */
+export async function peekStarDict(ifoPath: string): Promise<{ name: string; entries: number; from?: string; to?: string }> {
+  const text = decodeText((await readFile(ifoPath)).subarray(0, 64 * 1024));
+  if (text === undefined) throw new DictionaryFileError(ifoPath, 'is not a StarDict .ifo file (it is not text)');
+  const info = parseIfo(text, ifoPath);
+  return { name: info.bookname, entries: info.wordcount, ...languagesOf(info, ifoPath) };
+}
+
+function languagesOf(info: StarDictInfo, ifoPath: string): { from?: string; to?: string } {
+  const declared = info.lang?.split(/[-_>]/).map((code) => languageTag(code.trim()));
+  return declared?.[0] && declared[1] ? { from: declared[0], to: declared[1] } : languagesFromName(basename(ifoPath, '.ifo'));
+}
+
+function companion(base: string, ...endings: string[]): string | undefined {
+  return endings.map((ending) => base + ending).find((path) => existsSync(path));
+}
+
+/** Definition fields as the entry stores them, turned into text; binary fields (sounds, pictures) are left out. */
+export function decodeEntry(bytes: Buffer, sametypesequence: string | undefined, file: string): string {
+  const parts: string[] = [];
+  const field = (type: string, data: Buffer) => {
+    if (type !== type.toLowerCase()) return; // upper case: binary resources
+    const text = decodeText(data);
+    if (text === undefined) throw new DictionaryFileError(file, 'holds binary data where a definition should be');
+    if ('hxgkw'.includes(type)) parts.push(markupToText(text));
+    else if (type === 't') parts.push(`/${tidy(text)}/`);
+    else parts.push(tidy(text));
+  };
+  let at = 0;
+  const readField = (type: string, last: boolean) => {
+    if (type === type.toLowerCase()) {
+      const end = last ? bytes.length : bytes.indexOf(0, at);
+      if (end < 0) throw new DictionaryFileError(file, 'has a definition field without its end');
+      field(type, bytes.subarray(at, end));
+      at = end + 1;
+    } else {
+      const size = last ? bytes.length - at : at + 4 <= bytes.length ? bytes.readUInt32BE(at) : -1;
+      if (size < 0) throw new DictionaryFileError(file, 'has a definition field without its size');
+      if (!last) at += 4;
+      if (at + size > bytes.length) throw new DictionaryFileError(file, 'has a definition field longer than its entry');
+      at += size;
+    }
+  };
+  if (sametypesequence) {
+    [...sametypesequence].forEach((type, i) => readField(type, i === sametypesequence.length - 1));
+  } else {
+    while (at < bytes.length) {
+      const type = String.fromCharCode(bytes[at]!);
+      at++;
+      readField(type, false);
+    }
+  }
+  return parts.filter(Boolean).join('\n');
+}
+
+/** Opens a StarDict dictionary from its `.ifo` with `.idx`(`.gz`), `.dict`(`.dz`) and an optional `.syn` beside it. */
+export async function openStarDict(ifoPath: string): Promise<DictionaryReader> {
+  const base = ifoPath.replace(/\.ifo$/, '');
+  const ifoBytes = await readFile(ifoPath);
+  const ifoText = decodeText(ifoBytes.subarray(0, 64 * 1024));
+  if (ifoText === undefined) throw new DictionaryFileError(ifoPath, 'is not a StarDict .ifo file (it is not text)');
+  const info = parseIfo(ifoText, ifoPath);
+  const idxPath = companion(base, '.idx', '.idx.gz', '.idx.dz');
+  const dataPath = companion(base, '.dict.dz', '.dict');
+  if (!idxPath) throw new DictionaryFileError(ifoPath, `has no ${basename(base)}.idx beside it`);
+  if (!dataPath) throw new DictionaryFileError(ifoPath, `has no ${basename(base)}.dict or .dict.dz beside it`);
+
+  let idx = await readFile(idxPath);
+  if (idxPath.endsWith('.gz') || idxPath.endsWith('.dz')) {
+    try {
+      idx = gunzipSync(idx, { maxOutputLength: MAX_IDX_BYTES });
+    } catch {
+      throw new DictionaryFileError(idxPath, `cannot be unpacked, or unpacks to more than ${MAX_IDX_BYTES / 1048576} MB`);
+    }
+  }
+  if (idx.length > MAX_IDX_BYTES) throw new DictionaryFileError(idxPath, `is larger than ${MAX_IDX_BYTES / 1048576} MB`);
+  if (idx.length !== info.idxfilesize) throw new DictionaryFileError(idxPath, `is ${idx.length} bytes where the .ifo says ${info.idxfilesize}; it is truncated or belongs to another dictionary`);
+
+  const headwords = new HeadwordIndex();
+  const wide = info.idxoffsetbits === 64;
+  const offsets: number[] = [];
+  const sizes: number[] = [];
+  let at = 0;
+  let end = 0;
+  while (at < idx.length) {
+    const zero = idx.indexOf(0, at);
+    const recordEnd = zero + 1 + (wide ? 12 : 8);
+    if (zero < 0 || recordEnd > idx.length) throw new DictionaryFileError(idxPath, `is cut short after ${offsets.length} words`);
+    const word = idx.toString('utf8', at, zero);
+    const offset = wide ? Number(idx.readBigUInt64BE(zero + 1)) : idx.readUInt32BE(zero + 1);
+    const size = idx.readUInt32BE(zero + 1 + (wide ? 8 : 4));
+    headwords.add(word, offsets.length);
+    offsets.push(offset);
+    sizes.push(size);
+    end = Math.max(end, offset + size);
+    at = recordEnd;
+  }
+  if (offsets.length !== info.wordcount) throw new DictionaryFileError(idxPath, `has ${offsets.length} words where the .ifo says ${info.wordcount}`);
+
+  const synPath = companion(base, '.syn');
+  if (synPath) {
+    const syn = await readFile(synPath);
+    let s = 0;
+    while (s < syn.length) {
+      const zero = syn.indexOf(0, s);
+      if (zero < 0 || zero + 5 > syn.length) throw new DictionaryFileError(synPath, 'is cut short');
+      const target = syn.readUInt32BE(zero + 1);
+      if (target >= offsets.length) throw new DictionaryFileError(synPath, `points at word ${target + 1} of ${offsets.length}`);
+      headwords.add(syn.toString('utf8', s, zero), target, true);
+      s = zero + 5;
+    }
+  }
+
+  const data = await openDataFile(dataPath, dataPath);
+  if (end > data.size) {
+    await data.close();
+    throw new DictionaryFileError(idxPath, `names definitions past the end of ${basename(dataPath)}; one of the two is truncated or they do not belong together`);
+  }
+  const languages = languagesOf(info, ifoPath);
+
+  return {
+    name: info.bookname,
+    ...languages,
+    entries: info.wordcount,
+    headwords,
+    async definitions(key) {
+      const found: Definition[] = [];
+      for (const { record, headword, synonym } of headwords.find(key)) {
+        const bytes = await data.read(offsets[record]!, sizes[record]!);
+        found.push({ headword, definition: decodeEntry(bytes, info.sametypesequence, dataPath), synonym });
+      }
+      return found;
+    },
+    close: () => data.close(),
+  };
+}

@@ -1,0 +1,66 @@
+import { lexiconKey, type Lexicon } from './lexicon';
+
+const BUCKET = 3;
+
+/**
+ * Headwords of one dictionary, lower-cased, grouped by their first letters: loading adds each once
+ * (no sort of hundreds of thousands of strings), and lookups scan one small group.
+ */
+export class HeadwordIndex implements Lexicon {
+  private readonly buckets = new Map<string, number[]>();
+  private readonly keys: string[] = [];
+  /** Which entry (record) each key points at: several keys may point at one entry (synonyms). */
+  private readonly records: number[] = [];
+  /** Headwords as written, where that differs from the key (most dictd headwords are lower case already). */
+  private readonly written = new Map<number, string>();
+  private readonly synonyms = new Set<number>();
+
+  add(headword: string, record: number, isSynonym = false) {
+    const key = asciiLower.test(headword) ? headword : lexiconKey(headword);
+    if (!key) return;
+    const slot = this.keys.length;
+    this.keys.push(key);
+    this.records.push(record);
+    if (key !== headword) this.written.set(slot, headword);
+    if (isSynonym) this.synonyms.add(slot);
+    const bucket = key.slice(0, BUCKET);
+    const list = this.buckets.get(bucket);
+    if (list) list.push(slot);
+    else this.buckets.set(bucket, [slot]);
+  }
+
+  get size() {
+    return this.keys.length;
+  }
+
+  has(key: string): boolean {
+    return this.slots(key).length > 0;
+  }
+
+  /** The entries a key names, as record numbers with the headword as written. */
+  find(key: string): Array<{ record: number; headword: string; synonym: boolean }> {
+    return this.slots(key).map((slot) => ({ record: this.records[slot]!, headword: this.written.get(slot) ?? this.keys[slot]!, synonym: this.synonyms.has(slot) }));
+  }
+
+  withPrefix(prefix: string, limit: number): string[] {
+    const out = new Set<string>();
+    const scan = (slots: number[]) => {
+      for (const slot of slots) {
+        if (out.size >= limit) return;
+        const key = this.keys[slot]!;
+        if (key.startsWith(prefix)) out.add(key);
+      }
+    };
+    if (prefix.length >= BUCKET) scan(this.buckets.get(prefix.slice(0, BUCKET)) ?? []);
+    else for (const [bucket, slots] of this.buckets) if (bucket.startsWith(prefix)) scan(slots);
+    return [...out];
+  }
+
+  private slots(key: string): number[] {
+    const bucket = this.buckets.get(key.slice(0, BUCKET));
+    return bucket ? bucket.filter((slot) => this.keys[slot] === key) : [];
+  }
+}
+
+/** Lower-case ASCII with no surrounding space is already a key: skip normalising it. */
+const asciiLower = /^[a-z0-9](?:[a-z0-9 .'-]*[a-z0-9.])?$/;

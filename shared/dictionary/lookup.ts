@@ -1,0 +1,119 @@
+import { fold } from '../text/fold';
+import { lexiconKey, type Lexicon } from './lexicon';
+import type { MatchKind } from './model';
+import { buildsCompounds, stemmerFor } from './stemming';
+
+export interface Candidate {
+  key: string;
+  match: MatchKind;
+}
+
+/** German linking elements between the parts of a compound ("Veranstaltung-s-ort", "Sonne-n-schein"). */
+const linkingElements = ['', 's', 'es', 'n', 'en', 'e', 'er'];
+const MIN_PART = 3;
+const hasVowel = /[aeiouyäöüéèàâêîôûæøå]/;
+/** Heads with these endings take the linking "s" in German compounds ("Veranstaltung-s-ort", "Freiheit-s-kampf"). */
+const takesS = /(ung|heit|keit|schaft|tion|sion|tät|ling|tum)$/;
+
+function linkingFor(head: string): string[] {
+  return takesS.test(head) ? ['s'] : linkingElements;
+}
+const PREFIX_SCAN_LIMIT = 4000;
+
+/** The word the user pointed at, without surrounding punctuation or quotes ("„Allianz“," → "Allianz"). */
+export function cleanWord(text: string): string {
+  return text.normalize('NFC').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').slice(0, 100);
+}
+
+function commonPrefixLength(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/** Headwords that share the word's stem: the dictionary form of an inflected word ("Veranstaltungen" → "veranstaltung"). */
+export function inflectionsOf(word: string, language: string, lexicon: Lexicon): string[] {
+  const stem = stemmerFor(language);
+  const key = lexiconKey(word);
+  const target = stem(key);
+  if (target.length < 2) return [];
+  // Stems may differ from the word in spelling (German "straße" stems to "strass"), so scan by what
+  // the two have in common and compare stems.
+  const shared = Math.max(commonPrefixLength(key, target), Math.min(MIN_PART, key.length));
+  const prefixes = new Set([key.slice(0, shared), target.slice(0, Math.max(MIN_PART, commonPrefixLength(key, target)))]);
+  const found = [...new Set([...prefixes].flatMap((prefix) => lexicon.withPrefix(prefix, PREFIX_SCAN_LIMIT)))].filter(
+    (candidate) => candidate !== key && Math.abs(candidate.length - key.length) <= 5 && !/\s/.test(candidate) && stem(candidate) === target,
+  );
+  // Stems conflate more than inflection ("Veranstalter" and "Veranstaltungen" share one), so where a
+  // headword is the word with an ending added or removed, that is the dictionary form.
+  const plain = fold(key);
+  const affixed = found.filter((candidate) => {
+    const other = fold(candidate);
+    return plain.startsWith(other) || other.startsWith(plain);
+  });
+  const best = affixed.length > 0 ? affixed : found;
+  return best.sort((a, b) => Math.abs(a.length - key.length) - Math.abs(b.length - key.length) || a.localeCompare(b)).slice(0, 5);
+}
+
+function knownForm(part: string, language: string, lexicon: Lexicon, last: boolean): string | undefined {
+  if (lexicon.has(part)) return part;
+  // Only the last part of a compound is inflected ("Veranstaltungs|orte").
+  return last ? inflectionsOf(part, language, lexicon)[0] : undefined;
+}
+
+/**
+ * Splits a compound into parts the dictionary knows, longest first part first, allowing German
+ * linking elements: "veranstaltungsort" → ["veranstaltung", "ort"]. Undefined when no split covers the word.
+ */
+export function compoundParts(word: string, language: string, lexicon: Lexicon, depth = 0): string[] | undefined {
+  const key = lexiconKey(word);
+  if (depth > 4 || key.length < MIN_PART * 2) return undefined;
+  for (let end = key.length - MIN_PART; end >= MIN_PART; end--) {
+    const head = key.slice(0, end);
+    if (!hasVowel.test(head) || !lexicon.has(head)) continue;
+    for (const link of linkingFor(head)) {
+      if (!key.startsWith(link, end)) continue;
+      const rest = key.slice(end + link.length);
+      if (rest.length < MIN_PART || !hasVowel.test(rest)) continue;
+      const whole = knownForm(rest, language, lexicon, true);
+      if (whole) return [head, whole];
+      const deeper = compoundParts(rest, language, lexicon, depth + 1);
+      if (deeper) return [head, ...deeper];
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The headwords to show for a word, best first: the word itself, its dictionary forms, and for
+ * languages that build compounds, the parts of a compound.
+ */
+export function lookupCandidates(word: string, language: string, lexicon: Lexicon): Candidate[] {
+  const clean = cleanWord(word);
+  if (!clean) return [];
+  const key = lexiconKey(clean);
+  const out: Candidate[] = [];
+  const seen = new Set<string>();
+  const add = (candidate: string, match: MatchKind) => {
+    if (seen.has(candidate)) return;
+    seen.add(candidate);
+    out.push({ key: candidate, match });
+  };
+  if (lexicon.has(key)) add(key, clean === key ? 'exact' : 'case');
+  for (const form of inflectionsOf(clean, language, lexicon)) add(form, 'inflection');
+  // A word the dictionary has whole is not split: its parts would be noise ("Straßen" is not "Str" + "assen").
+  if (buildsCompounds(language) && key.length >= MIN_PART * 2 && out.length === 0) {
+    for (const part of compoundParts(key, language, lexicon) ?? []) add(part, 'compound-part');
+  }
+  return out;
+}
+
+const matchRank: Record<MatchKind, number> = { exact: 0, case: 0, synonym: 1, inflection: 2, 'compound-part': 3 };
+
+/** Orders entries from several dictionaries: how directly they match first, then the dictionaries' order. */
+export function rankMatches<T extends { match: MatchKind }>(entries: T[]): T[] {
+  return entries
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => matchRank[a.entry.match] - matchRank[b.entry.match] || a.index - b.index)
+    .map(({ entry }) => entry);
+}
