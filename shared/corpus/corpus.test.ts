@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentSummary } from '../model/document';
-import { filterFamilies, groupFamilies, languagesOf } from './library';
+import { filterFamilies, groupFamilies, languagesOf, sortFamilies } from './library';
 import { readManifest } from './manifest';
 
 const entry = (id: string, extra: object = {}) => ({ id, title: `Title ${id}`, language: 'en', file: `${id}.txt`, ...extra });
@@ -67,5 +67,20 @@ describe('library families', () => {
       { language: 'en', count: 2 },
       { language: 'de', count: 1 },
     ]);
+  });
+
+  it('lists every member of a chain or group of translations under the first original, and survives a cycle', () => {
+    const chain = [...docs, summary('003', 'fr', 'Tech finance (FR, from the German)', '001'), summary('004', 'it', 'Finanza', '000')];
+    expect(groupFamilies(chain).map((f) => [f.original.id, f.translations.map((t) => t.id)])).toEqual([
+      ['000', ['001', '003', '004']],
+      ['002', []],
+    ]);
+    const cycle = [summary('a', 'en', 'A', 'b'), summary('b', 'de', 'B', 'a')];
+    expect(groupFamilies(cycle).flatMap((f) => [f.original, ...f.translations]).map((d) => d.id).sort()).toEqual(['a', 'b']);
+  });
+
+  it('sorts titles by their first letter, whatever punctuation comes before it', () => {
+    const titled = [summary('1', 'en', 'Zebra'), summary('2', 'en', '"Golden Phoenix" policies'), summary('3', 'en', 'Árvore'), summary('4', 'en', '(Annex) tables')];
+    expect(sortFamilies(groupFamilies(titled), 'title').map((f) => f.original.title)).toEqual(['(Annex) tables', 'Árvore', '"Golden Phoenix" policies', 'Zebra']);
   });
 });

@@ -6,16 +6,29 @@ export interface DocumentFamily {
   translations: DocumentSummary[];
 }
 
-/** Groups translations under their originals, keeping the list's order of originals. */
+/**
+ * Groups translations under their originals, keeping the list's order of originals. A translation of
+ * a translation joins the family of the first original in its chain, so every document is listed
+ * whatever its pairing; a cycle (which the service refuses, but a hand-edited store may hold) is
+ * broken at the first member met.
+ */
 export function groupFamilies(documents: readonly DocumentSummary[]): DocumentFamily[] {
-  const ids = new Set(documents.map((d) => d.id));
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  const rootOf = (doc: DocumentSummary): DocumentSummary => {
+    const seen = new Set<string>();
+    let at = doc;
+    while (at.translationOf && byId.has(at.translationOf) && !seen.has(at.id)) {
+      seen.add(at.id);
+      at = byId.get(at.translationOf)!;
+    }
+    return seen.has(at.id) ? doc : at;
+  };
+  const roots = new Map(documents.map((d) => [d.id, rootOf(d)]));
   const families = new Map<string, DocumentFamily>();
+  for (const doc of documents) if (roots.get(doc.id) === doc) families.set(doc.id, { original: doc, translations: [] });
   for (const doc of documents) {
-    if (doc.translationOf && ids.has(doc.translationOf)) continue;
-    families.set(doc.id, { original: doc, translations: [] });
-  }
-  for (const doc of documents) {
-    if (doc.translationOf) families.get(doc.translationOf)?.translations.push(doc);
+    const root = roots.get(doc.id)!;
+    if (root !== doc) families.get(root.id)!.translations.push(doc);
   }
   return [...families.values()];
 }
@@ -55,13 +68,16 @@ export function languagesOf(documents: readonly DocumentSummary[]): Array<{ lang
 
 export type LibrarySort = 'library' | 'title' | 'language' | 'added' | 'read';
 
+/** A title as it sorts: folded, leading quotes, brackets and other punctuation aside. */
+const titleKey = (title: string) => foldForSearch(title).replace(/^[^\p{L}\p{N}]+/u, '');
+
 /** Orders families by their original (or, for "read", by whichever member was opened last). */
 export function sortFamilies(families: readonly DocumentFamily[], sort: LibrarySort): DocumentFamily[] {
   const members = (f: DocumentFamily) => [f.original, ...f.translations];
   const key: Record<LibrarySort, (f: DocumentFamily) => string> = {
     library: () => '',
-    title: (f) => foldForSearch(f.original.title),
-    language: (f) => `${baseLanguage(f.original.language)} ${foldForSearch(f.original.title)}`,
+    title: (f) => titleKey(f.original.title),
+    language: (f) => `${baseLanguage(f.original.language)} ${titleKey(f.original.title)}`,
     added: (f) => members(f).map((d) => d.added ?? '').sort().at(-1) ?? '',
     read: (f) => members(f).map((d) => d.reading?.opened ?? '').sort().at(-1) ?? '',
   };
