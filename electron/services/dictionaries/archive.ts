@@ -1,7 +1,6 @@
 import { basename } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { extract } from 'tar-stream';
-import { Readable } from 'node:stream';
 import { readZip } from '../import/zip';
 
 /** Files a dictionary is made of; nothing else is taken from an archive or a drop. */
@@ -33,31 +32,20 @@ async function readTar(archive: string, bytes: Buffer): Promise<NamedFile[]> {
   }
   const files: NamedFile[] = [];
   const reader = extract();
+  reader.end(tar);
   let count = 0;
-  const done = new Promise<void>((resolve, reject) => {
-    reader.on('entry', (header, stream, next) => {
-      count++;
-      try {
-        checkName(archive, header.name);
-        if (count > ARCHIVE_LIMITS.entries) throw new ArchiveRefused(`${archive} has more than ${ARCHIVE_LIMITS.entries} files; it was refused.`);
-      } catch (error) {
-        stream.resume();
-        reader.destroy(error as Error);
-        return;
-      }
+  try {
+    for await (const entry of reader) {
+      const { name, type } = entry.header;
+      checkName(archive, name);
+      if (++count > ARCHIVE_LIMITS.entries) throw new ArchiveRefused(`${archive} has more than ${ARCHIVE_LIMITS.entries} files; it was refused.`);
       const chunks: Buffer[] = [];
-      stream.on('data', (chunk: unknown) => void chunks.push(chunk as Buffer));
-      stream.on('end', () => {
-        if (header.type === 'file' && DICTIONARY_FILE.test(header.name)) files.push({ name: basename(header.name), data: Buffer.concat(chunks) });
-        next();
-      });
-      stream.resume();
-    });
-    reader.on('finish', resolve);
-    reader.on('error', (error) => reject(error instanceof ArchiveRefused ? error : new ArchiveRefused(`${archive} is not a readable tar archive (${error.message}).`)));
-  });
-  Readable.from([tar]).pipe(reader);
-  await done;
+      for await (const chunk of entry) chunks.push(chunk as Buffer);
+      if (type === 'file' && DICTIONARY_FILE.test(name)) files.push({ name: basename(name), data: Buffer.concat(chunks) });
+    }
+  } catch (error) {
+    throw error instanceof ArchiveRefused ? error : new ArchiveRefused(`${archive} is not a readable tar archive (${(error as Error).message}).`);
+  }
   return files;
 }
 

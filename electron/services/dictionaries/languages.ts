@@ -13,11 +13,13 @@ export function languageTag(code: string): string | undefined {
   return toTag.get(lower);
 }
 
-/** The language pair in a dictionary's name, as FreeDict writes it: "freedict-deu-eng" → de → en. */
+/** The language pair in a dictionary's name, as FreeDict writes it: "freedict-deu-eng" → de → en (the last such pair wins). */
 export function languagesFromName(name: string): { from?: string; to?: string } {
-  const match = /(?:^|[^a-z])([a-z]{2,3})[-_]([a-z]{2,3})(?:$|[^a-z])/i.exec(name);
-  if (!match) return {};
-  const from = languageTag(match[1]!);
-  const to = languageTag(match[2]!);
-  return from && to ? { from, to } : {};
+  const tokens = name.split(/[^A-Za-z]+/);
+  for (let i = tokens.length - 2; i >= 0; i--) {
+    const from = /^[a-z]{2,3}$/i.test(tokens[i]!) ? languageTag(tokens[i]!) : undefined;
+    const to = /^[a-z]{2,3}$/i.test(tokens[i + 1]!) ? languageTag(tokens[i + 1]!) : undefined;
+    if (from && to) return { from, to };
+  }
+  return {};
 }
