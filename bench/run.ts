@@ -7,11 +7,13 @@ import { segmentText } from '../shared/text/segmentation';
 import { generatePair, pairDocuments } from './parallel';
 import { measureParallelRendering } from './render';
 import { measureAnnotationStore, measureReanchoring } from './annotations';
-import { measureImportAndSearch, measureLargeDocument } from './library';
+import { measureDictionary } from './dictionaries';
+import { measureImportAndSearch, measureLargeDocument, measureLargeLibrary } from './library';
 import { heapMB, peakRssMB, rssMB, runWorkloads, time, type Workload } from './harness';
 import { generateBook } from './text';
 
 const corpusDir = join(import.meta.dirname, '..', 'corpus');
+const LIBRARY_DOCS = Number(process.env.FACING_BENCH_DOCS ?? 10_000);
 
 const workloads: Workload[] = [
   {
@@ -52,6 +54,10 @@ const workloads: Workload[] = [
     run: () => measureImportAndSearch(1000),
   },
   {
+    name: `library: ${LIBRARY_DOCS.toLocaleString('en')} documents (~${Math.round(LIBRARY_DOCS / 10)} MB) with ${(LIBRARY_DOCS * 10).toLocaleString('en')} annotations (FACING_BENCH_DOCS sets the size)`,
+    run: () => measureLargeLibrary(LIBRARY_DOCS),
+  },
+  {
     name: 'reader: open a 2 MB document in Chromium and scroll through it',
     run: () => measureLargeDocument(),
   },
@@ -87,6 +93,10 @@ const workloads: Workload[] = [
         { name: 'warm list (cached), median', value: warm.median, unit: 'ms' },
       ];
     },
+  },
+  {
+    name: 'dictionaries: open FreeDict German-English and look up the words of a German document',
+    run: () => measureDictionary(),
   },
 ];
 
