@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { CheckGroupSchema, PairChecksPatchSchema, PairChecksSchema } from '../alignment/checks/settings';
+import { GlossarySchema } from '../glossary/glossary';
+import { DocumentIdSchema, DocumentSummarySchema, LanguageSchema } from '../model/document';
+import { ExportedFileSchema, PairFormatSchema } from './formats';
+
+const Pair = { left: DocumentIdSchema, right: DocumentIdSchema };
+
+/** A 100,000-unit TMX is about 50 MB; files of pairs may be larger than single documents. */
+export const MAX_PAIR_FILE_BYTES = 160 * 1024 * 1024;
+
+/** The channels of pairs in and out, checks and glossaries; spread into the one contract. */
+export const exchangeContract = {
+  'pairs:export': {
+    request: z.strictObject({
+      ...Pair,
+      format: PairFormatSchema,
+      level: z.enum(['sentence', 'paragraph']).default('sentence'),
+      singleLanguage: z.boolean().optional(),
+      highlights: z.boolean().optional(),
+    }),
+    response: ExportedFileSchema,
+  },
+  'pairs:import': {
+    request: z.strictObject({
+      name: z.string().min(1).max(1000),
+      data: z.base64().max(Math.ceil(MAX_PAIR_FILE_BYTES / 3) * 4 + 4, `files of pairs are limited to ${MAX_PAIR_FILE_BYTES / 1048576} MB`),
+      source: LanguageSchema.or(z.string().regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/)).optional(),
+      target: LanguageSchema.or(z.string().regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/)).optional(),
+    }),
+    response: z.union([
+      z.object({ choose: z.array(z.string()) }),
+      z.object({ left: DocumentSummarySchema, right: DocumentSummarySchema, rows: z.number().int(), skipped: z.number().int() }),
+    ]),
+  },
+  'checks:get': {
+    request: z.strictObject(Pair),
+    response: z.object({ checks: PairChecksSchema, glossary: GlossarySchema, origin: z.object({ file: z.string(), imported: z.string() }).optional() }),
+  },
+  'checks:set': { request: z.strictObject({ ...Pair, patch: PairChecksPatchSchema }), response: PairChecksSchema },
+  'glossary:set': { request: z.strictObject({ glossary: GlossarySchema }), response: GlossarySchema },
+  'glossary:import': {
+    request: z.strictObject({ source: LanguageSchema, target: LanguageSchema, name: z.string().min(1).max(1000), content: z.string().max(20 * 1024 * 1024) }),
+    response: GlossarySchema,
+  },
+  'glossary:export': {
+    request: z.strictObject({ source: LanguageSchema, target: LanguageSchema, format: z.enum(['csv', 'tbx']) }),
+    response: z.object({ name: z.string(), mime: z.string(), text: z.string() }),
+  },
+} as const;
+
+export { CheckGroupSchema };
