@@ -1,4 +1,6 @@
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { sample } from './data/documents';
 import { expect, test } from './fixtures';
 
@@ -54,5 +56,57 @@ test.describe('security', () => {
     expect(outcome.ranScript).toBe(false);
     expect(outcome.ranHandler).toBe(false);
     expect(outcome.violations.some((v) => v.startsWith('script-src'))).toBe(true);
+  });
+
+  test('a cookie the browser hands another server on 127.0.0.1 opens no API call', async ({ app, shell }) => {
+    test.skip(shell !== 'web', 'The loopback web host sets the cookie; Electron has none.');
+    await app.library.waitForLoad();
+    const token = await app.page.evaluate(() => sessionStorage.getItem('facing.token'));
+    // Cookies are not scoped by port: Chromium sends Facing's page cookie to any server on 127.0.0.1.
+    const received: string[] = [];
+    const other = createServer((req, res) => {
+      received.push(req.headers.cookie ?? '');
+      res.end('other server');
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    try {
+      await app.page.goto(`http://127.0.0.1:${(other.address() as AddressInfo).port}/`);
+    } finally {
+      other.closeAllConnections();
+      other.close();
+    }
+    const leaked = received.join('; ');
+    expect(leaked).toMatch(/facing_page_\d+=/);
+    const call = (headers: Record<string, string>) =>
+      fetch(`${app.origin}/api/documents:list`, { method: 'POST', headers: { 'content-type': 'application/json', origin: app.origin, ...headers }, body: '{}' }).then((r) => r.status);
+    for (const part of leaked.split(/;\s*/)) {
+      const value = part.slice(part.indexOf('=') + 1);
+      expect(await call({ cookie: leaked, 'x-facing-token': value })).toBe(401);
+    }
+    expect(await call({ cookie: leaked })).toBe(401);
+    // The tab's own token, which never left it, still works: the refusals above are about the cookie.
+    expect(await call({ 'x-facing-token': token! })).toBe(200);
+  });
+
+  test('the app works at http://localhost:PORT too', async ({ app, shell }) => {
+    test.skip(shell !== 'web', 'Only the web host answers on a port.');
+    await app.library.waitForLoad();
+    const token = await app.page.evaluate(() => sessionStorage.getItem('facing.token'));
+    await app.page.goto(`${app.origin.replace('127.0.0.1', 'localhost')}/?token=${token}`);
+    await app.library.waitForLoad();
+    await expect(app.page.getByText(/could not start|not valid JSON/)).toHaveCount(0);
+    await app.page.evaluate(() => void (location.hash = '/search/chongqing'));
+    await expect(app.page.getByTestId('search-hit').first()).toBeVisible();
+  });
+
+  test('a malformed escape in the address leaves the app standing', async ({ app }) => {
+    await app.open('#/search/%E0%A4%A');
+    await expect(app.page.getByTestId('search-input')).toHaveValue('%E0%A4%A');
+    await app.open('#/search/100%25');
+    await expect(app.page.getByTestId('search-input')).toHaveValue('100%');
+    await app.open('#/search/caf%C3%A9');
+    await expect(app.page.getByTestId('search-input')).toHaveValue('café');
+    await app.open('#/read/%E0%A4%A');
+    await expect(app.page.getByRole('heading', { name: /cannot be opened|not found/i })).toBeVisible();
   });
 });

@@ -13,6 +13,8 @@ import { ReaderScreen } from './screens/ReaderScreen';
 import { SearchScreen } from './screens/SearchScreen';
 import { CommandPalette } from './commands/CommandPalette';
 import { ThreeColumnScreen } from './screens/ThreeColumnScreen';
+import { BackupsPanel } from './settings/BackupsPanel';
+import { routeParam } from './routeParam';
 import { useAppStore } from './state/store';
 
 export function App() {
@@ -31,14 +33,15 @@ export function App() {
       <Switch>
         <Route path="/" component={LibraryScreen} />
         <Route path="/annotations" component={AnnotationsScreen} />
-        <Route path="/read/:id">{(params) => <ReaderScreen id={params.id} />}</Route>
-        <Route path="/read/:id/p/:paragraph">{(params) => <ReaderScreen id={params.id} paragraph={Number(params.paragraph) || 0} />}</Route>
-        <Route path="/search/:query?">{(params) => <SearchScreen query={decodeURIComponent(params.query ?? '')} />}</Route>
-        <Route path="/read/:id/a/:annotation">{(params) => <ReaderScreen id={params.id} annotation={params.annotation} />}</Route>
+        <Route path="/settings/backups" component={BackupsPanel} />
+        <Route path="/read/:id">{(params) => <ReaderScreen id={routeParam(params.id)} />}</Route>
+        <Route path="/read/:id/p/:paragraph">{(params) => <ReaderScreen id={routeParam(params.id)} paragraph={Number(params.paragraph) || 0} />}</Route>
+        <Route path="/search/:query?">{(params) => <SearchScreen query={routeParam(params.query)} />}</Route>
+        <Route path="/read/:id/a/:annotation">{(params) => <ReaderScreen id={routeParam(params.id)} annotation={routeParam(params.annotation)} />}</Route>
         <Route path="/parallel/:original/:first/:second">
-          {(params) => <ThreeColumnScreen original={params.original} first={params.first} second={params.second} />}
+          {(params) => <ThreeColumnScreen original={routeParam(params.original)} first={routeParam(params.first)} second={routeParam(params.second)} />}
         </Route>
-        <Route path="/parallel/:left/:right">{(params) => <ParallelScreen left={params.left} right={params.right} />}</Route>
+        <Route path="/parallel/:left/:right">{(params) => <ParallelScreen left={routeParam(params.left)} right={routeParam(params.right)} />}</Route>
         <Route>
           <MessageScreen title="Nothing here" message="This address does not lead to a screen of Facing." />
         </Route>
