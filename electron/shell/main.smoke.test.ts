@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { channels } from '../../shared/ipc/channels';
+import { MARKER_FILE } from '../services/store/lock';
 import { tempDirs } from '../services/test-support';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -40,19 +41,20 @@ async function runBuiltMain() {
   writeFileSync(join(corpus, 'manifest.json'), JSON.stringify({ documents: [] }));
   const file = join(temp(), 'Opened from the OS.txt');
   writeFileSync(file, 'A file handed to Facing on its command line. It has two sentences.');
+  const dataDir = temp();
   const run = spawnSync(
     process.execPath,
-    ['--require', join(import.meta.dirname, 'smoke-harness.cjs'), mainBundle, `--facing-data-dir=${temp()}`, `--facing-corpus-dir=${corpus}`, file],
+    ['--require', join(import.meta.dirname, 'smoke-harness.cjs'), mainBundle, `--facing-data-dir=${dataDir}`, `--facing-corpus-dir=${corpus}`, file],
     { cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, FACING_FAKE_ELECTRON: fake, NODE_OPTIONS: '' } },
   );
   const line = run.stdout.split('\n').find((l) => l.startsWith('FACING_SMOKE '));
   if (!line) throw new Error(`main.cjs printed no report (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
-  return { status: run.status, report: JSON.parse(line.slice('FACING_SMOKE '.length)) };
+  return { status: run.status, dataDir, report: JSON.parse(line.slice('FACING_SMOKE '.length)) };
 }
 
 describe('the built dist-electron/main.cjs, run in Node with the fake electron', () => {
-  it('registers every channel, creates one hardened window, guards it, imports argv files and quits after closing the store', async () => {
-    const { status, report } = await runBuiltMain();
+  it('registers every channel, creates one hardened window, guards it, imports argv files, exposes only invoke from the preload and quits after closing the store', async () => {
+    const { status, dataDir, report } = await runBuiltMain();
     expect(report.error).toBeUndefined();
     expect(status).toBe(0);
     expect([...report.channels].sort()).toEqual([...channels].sort());
@@ -77,6 +79,10 @@ describe('the built dist-electron/main.cjs, run in Node with the fake electron',
     expect(report.permissionRequest).toBe(false);
     expect(report.permissionCheck).toBe(false);
     expect(report.menuRoles).toEqual(expect.arrayContaining(['fileMenu', 'cut', 'copy', 'paste', 'selectAll', 'viewMenu', 'windowMenu']));
+    expect(report.preload).toEqual({ exposed: ['facing'], keys: ['invoke'], unknown: 'Unknown channel ELECTRON_BROWSER_REQUIRE', known: ['app:info'] });
     expect(report).toMatchObject({ beforeQuitListeners: 1, singleInstance: 1, openFile: 1, quitAfterClose: true });
+    // The store was closed before the app quit: its running marker is gone, the import is on disk.
+    expect(existsSync(join(dataDir, MARKER_FILE))).toBe(false);
+    expect(readdirSync(dataDir).length).toBeGreaterThan(0);
   }, 90_000);
 });

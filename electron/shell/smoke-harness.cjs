@@ -55,6 +55,15 @@ async function drive() {
     singleInstance: electron.app.count('second-instance'),
     openFile: electron.app.count('open-file'),
   };
+  // The built preload, loaded into the same fake: one `facing` object with `invoke`, contract channels only.
+  require(require('node:path').join(require('node:path').dirname(process.argv[1]), 'preload.cjs'));
+  const bridge = electron.contextBridge.exposed.get('facing');
+  result.preload = {
+    exposed: [...electron.contextBridge.exposed.keys()],
+    keys: Object.keys(bridge ?? {}),
+    unknown: await bridge?.invoke('ELECTRON_BROWSER_REQUIRE', {}).then(() => 'sent', (error) => String(error.message)),
+    known: await bridge?.invoke('app:info', {}).then(() => electron.ipcRenderer.invoked.map(([channel]) => channel)),
+  };
   electron.app.on('quit', () => {
     result.quitAfterClose = true;
     report(result);
