@@ -76,10 +76,10 @@ const started = Date.now();
 const timer = setInterval(() => {
   // Ready once the window loaded and the file given on the command line was imported and shown.
   const ready = electron.windows.length > 0 && electron.windows[0].loaded.length > 0 && electron.windows[0].webContents.executed.some((code) => code.includes('#/read/'));
-  if (!ready && Date.now() - started < 30_000) return;
+  if (!ready && Date.now() - started < 45_000) return;
   clearInterval(timer);
   if (!ready) {
-    report({ error: 'main.cjs did not open its window and the given file within 30 s', windows: electron.windows.length, errorBoxes: electron.dialog.errorBoxes, boxes: electron.dialog.messageBoxes });
+    report({ error: 'main.cjs did not open its window and the given file within 45 s', windows: electron.windows.length, errorBoxes: electron.dialog.errorBoxes, boxes: electron.dialog.messageBoxes });
     process.exit(2);
   }
   drive().catch((error) => {
