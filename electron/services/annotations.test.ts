@@ -71,9 +71,59 @@ describe('annotations', () => {
     const before = await handlers['annotations:list']({});
     const file = await handlers['annotations:export']({ format });
     await handlers['annotations:delete']({ ids: before.map((a) => a.id) });
-    expect(await handlers['annotations:import']({ content: file.content })).toEqual({ added: 2, updated: 0, unchanged: 0 });
+    expect(await handlers['annotations:import']({ content: file.content })).toEqual({ added: 2, updated: 0, unchanged: 0, skipped: 0 });
     expect(await handlers['annotations:list']({})).toEqual(before);
-    expect(await handlers['annotations:import']({ content: file.content })).toEqual({ added: 0, updated: 0, unchanged: 2 });
+    expect(await handlers['annotations:import']({ content: file.content })).toEqual({ added: 0, updated: 0, unchanged: 2, skipped: 0 });
+  });
+
+  it('importing an older export keeps the newer edits and says how many were skipped', async () => {
+    const { handlers, highlight } = await setup();
+    const a = await highlight('angel funds', { tags: ['finance'] });
+    const b = await highlight('Jinfeng Laboratory', { tags: ['finance'] });
+    const c = await highlight('talent pool has expanded', { tags: ['people'] });
+    const earlier = await handlers['annotations:export']({ format: 'json' });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await handlers['tags:rename']({ from: 'finance', to: 'money' });
+    expect(await handlers['annotations:import']({ content: earlier.content })).toEqual({ added: 0, updated: 0, unchanged: 1, skipped: 2 });
+    const tags = new Map((await handlers['annotations:list']({})).map((x) => [x.id, x.tags]));
+    expect([tags.get(a.id), tags.get(b.id), tags.get(c.id)]).toEqual([['money'], ['money'], ['people']]);
+
+    // A genuinely newer copy from elsewhere still wins.
+    const file = JSON.parse(earlier.content) as { annotations: Array<{ id: string; modified: string; note: string }> };
+    const later = file.annotations.find((x) => x.id === c.id)!;
+    later.modified = new Date(Date.now() + 60_000).toISOString();
+    later.note = 'edited on the laptop';
+    expect(await handlers['annotations:import']({ content: JSON.stringify(file) })).toEqual({ added: 0, updated: 1, unchanged: 0, skipped: 2 });
+    expect((await handlers['annotations:list']({})).find((x) => x.id === c.id)!.note).toBe('edited on the laptop');
+  });
+
+  it("keeps the title of a removed document on the annotations it orphans", async () => {
+    const { handlers } = await setup();
+    const data = Buffer.from('A Short Story\n\nThe lighthouse keeper counted the ships every night.\n').toString('base64');
+    const { document } = await handlers['documents:import']({ name: 'story.txt', data });
+    const doc = await handlers['documents:get']({ id: document.id });
+    const start = doc.text.indexOf('lighthouse keeper');
+    await handlers['annotations:create']({ documentId: document.id, target: describeRange(doc.text, start, start + 17), colour: 'blue', tags: [], note: '' });
+    await handlers['documents:remove']({ id: document.id, annotations: 'keep' });
+    const [orphan] = await handlers['annotations:list']({ documentId: document.id });
+    expect(orphan).toMatchObject({ anchor: null, documentTitle: document.title });
+    const markdown = await handlers['annotations:export']({ format: 'markdown' });
+    expect(markdown.content).toContain(`## ${document.title}`);
+  });
+
+  it('lists one document without the others, and keeps the index right through edits, moves and deletes', async () => {
+    const { handlers, highlight } = await setup();
+    const english = await highlight('angel funds');
+    const german = await handlers['documents:get']({ id: '001' });
+    const at = german.text.indexOf('Start-ups');
+    const other = await handlers['annotations:create']({ documentId: '001', target: describeRange(german.text, at, at + 9), colour: 'pink', tags: [], note: '' });
+    expect((await handlers['annotations:list']({ documentId: '000' })).map((a) => a.id)).toEqual([english.id]);
+    expect((await handlers['annotations:list']({ documentId: '001' })).map((a) => a.id)).toEqual([other.id]);
+    await handlers['annotations:delete']({ ids: [english.id] });
+    expect(await handlers['annotations:list']({ documentId: '000' })).toEqual([]);
+    await handlers['annotations:restore']({ annotations: [strip(english)] });
+    expect((await handlers['annotations:list']({ documentId: '000' })).map((a) => a.id)).toEqual([english.id]);
+    expect(await handlers['annotations:list']({ documentId: '002' })).toEqual([]);
   });
 
   it('refuses a bad import and changes nothing', async () => {

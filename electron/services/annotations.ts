@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { anchorAll, anchorTarget } from '../../shared/annotations/anchoring';
-import { exportAnnotations, ImportError, parseAnnotationFile, type DocumentLabel } from '../../shared/annotations/export';
+import { exportAnnotations, ImportError, inUtf16, readAnnotationFile, type DocumentLabel, type ImportedAnnotation } from '../../shared/annotations/export';
+import { mergeImport } from '../../shared/annotations/merge';
 import { deleteTag, renameTag } from '../../shared/annotations/tags';
-import { fingerprint } from '../../shared/alignment/documents';
 import { FacingError } from '../../shared/ipc/errors';
 import {
   AnnotationDraftSchema,
   AnnotationPatchSchema,
   AnnotationSchema,
-  type Anchor,
   type AnchoredAnnotation,
   type Annotation,
   type AnnotationDraft,
@@ -18,6 +16,8 @@ import {
   type ImportResult,
 } from '../../shared/model/annotation';
 import type { Notice } from '../../shared/model/app';
+import { createAnchoring } from './annotations/anchored';
+import { AnnotationIndex } from './annotations/by-document';
 import type { CorpusService } from './corpus';
 import type { Store, StoreRecord } from './store';
 
@@ -35,27 +35,26 @@ export interface AnnotationService {
   deleteTag(tag: string): Promise<Annotation[]>;
   export(format: ExportFormat, documentId?: string): Promise<ExportFile>;
   import(content: string): Promise<ImportResult>;
+  /** Call before a document is removed: its annotations keep its title, to name it as orphans. */
+  keepTitle(documentId: string): Promise<void>;
 }
 
 const put = (a: Annotation): StoreRecord => ({ c: 'annotations', k: a.id, v: a });
 
-/** Annotations in the store, anchored against each document's current text. */
+/** Annotations in the store, indexed by document and anchored against each document's current text. */
 export async function createAnnotationService(corpus: CorpusService, store: Store): Promise<AnnotationService> {
   const notices: Notice[] = [];
-  const all = new Map<string, Annotation>();
+  const all = new AnnotationIndex();
   const invalid: StoreRecord[] = [];
   for (const [key, raw] of Object.entries(store.data.annotations)) {
     const parsed = AnnotationSchema.safeParse(raw);
-    if (parsed.success && parsed.data.id === key) all.set(key, parsed.data);
+    if (parsed.success && parsed.data.id === key) all.set(parsed.data);
     else invalid.push({ c: 'quarantine', k: `annotations:${key}`, v: raw }, { c: 'annotations', k: key, v: null });
   }
   if (invalid.length) {
     await store.commit(invalid);
     notices.push({ level: 'warning', message: `${invalid.length / 2} stored annotations were damaged and could not be shown. They were kept, unchanged, in the store's quarantine.` });
   }
-
-  /** Anchors per document, valid while the document's text and the annotation stay the same. */
-  const anchors = new Map<string, { stamp: string; byId: Map<string, Anchor | null> }>();
 
   async function textOf(documentId: string): Promise<string | null> {
     try {
@@ -65,36 +64,20 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
       throw error;
     }
   }
+  const { anchored, forget } = createAnchoring(all, textOf);
 
-  async function anchored(list: Annotation[]): Promise<AnchoredAnnotation[]> {
-    const byDocument = new Map<string, Annotation[]>();
-    for (const a of list) byDocument.set(a.documentId, [...(byDocument.get(a.documentId) ?? []), a]);
-    const out: AnchoredAnnotation[] = [];
-    for (const [documentId, annotations] of byDocument) {
-      const text = await textOf(documentId);
-      if (text === null) {
-        out.push(...annotations.map((a) => ({ ...a, anchor: null })));
-        continue;
-      }
-      const stamp = fingerprint(text);
-      let cache = anchors.get(documentId);
-      if (cache?.stamp !== stamp) {
-        cache = { stamp, byId: anchorAll(text, [...all.values()].filter((a) => a.documentId === documentId)) };
-        anchors.set(documentId, cache);
-      }
-      for (const a of annotations) {
-        if (!cache.byId.has(a.id)) cache.byId.set(a.id, anchorTarget(text, a.target));
-        out.push({ ...a, anchor: cache.byId.get(a.id) ?? null });
-      }
+  async function texts(documentIds: Iterable<string>): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (const id of new Set(documentIds)) {
+      const text = await textOf(id);
+      if (text !== null) found.set(id, text);
     }
-    return out;
+    return found;
   }
-
-  const forget = (a: Annotation) => anchors.get(a.documentId)?.byId.delete(a.id);
 
   async function save(changed: Annotation[]): Promise<void> {
     for (const a of changed) {
-      all.set(a.id, a);
+      all.set(a);
       forget(a);
     }
     await store.commit(changed.map(put));
@@ -114,8 +97,7 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
     list.sort((x, y) => x.documentId.localeCompare(y.documentId) || (x.anchor?.start ?? x.target.position.start) - (y.anchor?.start ?? y.target.position.start));
 
   async function list(documentId?: string): Promise<AnchoredAnnotation[]> {
-    const chosen = [...all.values()].filter((a) => documentId === undefined || a.documentId === documentId);
-    return inPositionOrder(await anchored(chosen));
+    return inPositionOrder(await anchored(documentId === undefined ? all.values() : all.ofDocument(documentId)));
   }
 
   return {
@@ -143,11 +125,8 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
     },
 
     async remove(ids) {
-      const removed = ids.map((id) => all.get(id)).filter((a): a is Annotation => a !== undefined);
-      for (const a of removed) {
-        all.delete(a.id);
-        forget(a);
-      }
+      const removed = ids.map((id) => all.delete(id)).filter((a): a is Annotation => a !== undefined);
+      for (const a of removed) forget(a);
       await store.commit(removed.map((a) => ({ c: 'annotations', k: a.id, v: null })));
       return removed;
     },
@@ -158,44 +137,46 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
     },
 
     async renameTag(from, to) {
-      const changed = renameTag([...all.values()], from, to, new Date().toISOString());
+      const changed = renameTag(all.values(), from, to, new Date().toISOString());
       const before = changed.map((a) => all.get(a.id)!);
       await save(changed);
       return before;
     },
 
     async deleteTag(tag) {
-      const changed = deleteTag([...all.values()], tag, new Date().toISOString());
+      const changed = deleteTag(all.values(), tag, new Date().toISOString());
       const before = changed.map((a) => all.get(a.id)!);
       await save(changed);
       return before;
     },
 
     async export(format, documentId) {
-      return exportAnnotations(format, await list(documentId), await titles(), new Date().toISOString(), randomUUID());
+      const chosen = await list(documentId);
+      const known = format === 'w3c' ? await texts(chosen.map((a) => a.documentId)) : new Map<string, string>();
+      return exportAnnotations(format, chosen, await titles(), new Date().toISOString(), randomUUID(), known);
     },
 
     async import(content) {
-      let incoming: Annotation[];
+      let entries: ImportedAnnotation[];
       try {
-        incoming = parseAnnotationFile(content);
+        entries = readAnnotationFile(content);
       } catch (error) {
         if (error instanceof ImportError) throw new FacingError('invalid-request', error.message);
         throw error;
       }
-      const result: ImportResult = { added: 0, updated: 0, unchanged: 0 };
-      const changed: Annotation[] = [];
-      for (const a of incoming) {
-        const current = all.get(a.id);
-        if (!current) result.added++;
-        else if (JSON.stringify(current) === JSON.stringify(a)) {
-          result.unchanged++;
-          continue;
-        } else result.updated++;
-        changed.push(a);
-      }
+      const known = await texts(entries.filter((e) => e.codePoints).map((e) => e.annotation.documentId));
+      const incoming = entries.map((e) => inUtf16(e, known.get(e.annotation.documentId)));
+      const { changed, result } = mergeImport((id) => all.get(id), incoming);
       await save(changed);
       return result;
+    },
+
+    async keepTitle(documentId) {
+      const title = (await corpus.list()).find((d) => d.id === documentId)?.title;
+      const own = all.ofDocument(documentId);
+      if (title === undefined || own.length === 0) return;
+      // Not an edit: `modified` stays, so an import still compares the person's own changes.
+      await save(own.map((a) => ({ ...a, documentTitle: title })));
     },
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnchoredAnnotation } from '../model/annotation';
 import { describeRange } from './anchoring';
-import { exportAnnotations, ImportError, parseAnnotationFile, toCsv, toMarkdown } from './export';
+import { exportAnnotations, ImportError, parseAnnotationFile, toCsv, toMarkdown, toW3CAnnotation } from './export';
 import { chunkRange } from './layout';
 import { deleteTag, renameTag, tagCounts } from './tags';
 
@@ -44,6 +44,30 @@ describe('export', () => {
     expect(lines[0]).toBe('"id","document","title","language","colour","tags","quote","note","start","end","found","created","modified"');
     expect(csv).toContain('"growth; Numbers"');
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
+  });
+
+  it('keeps document ids such as 000 as text in a spreadsheet, with the apostrophe used for formulas', () => {
+    const lines = toCsv(annotations, titles).trimEnd().split('\r\n');
+    expect(lines[1]!.split(',')[1]).toBe(`"'000"`);
+    expect(lines[1]!.split(',').at(-5)).toBe(`"${annotations[0]!.anchor!.start}"`);
+  });
+
+  it('keeps a whitespace-only note through a W3C export and import', () => {
+    const spaced = [make(ids[0]!, 0, 9, { note: '  \n ' })];
+    const file = exportAnnotations('w3c', spaced, titles, '2026-11-22T00:00:00.000Z', '7d1c5c1e-4c59-4a64-8c5e-3c1f0e6b2d10');
+    expect(parseAnnotationFile(file.content)).toEqual(spaced.map(strip));
+  });
+
+  it('writes W3C positions in code points and reads them back into the model', () => {
+    const emoji = '👍🏽 Fine 🇩🇪 words, then "quoted words" and more.';
+    const start = emoji.indexOf('quoted words');
+    const a = { ...make(ids[0]!, 0, 1), target: describeRange(emoji, start, start + 12), anchor: { start, end: start + 12, method: 'position' as const } };
+    const w3c = toW3CAnnotation(strip(a), emoji) as { target: { selector: Array<{ type: string; start: number; end: number }> } };
+    const position = w3c.target.selector.find((s) => s.type === 'TextPositionSelector')!;
+    // A reader that counts characters as the W3C model does (code points) finds the quote.
+    expect(Array.from(emoji).slice(position.start, position.end).join('')).toBe('quoted words');
+    const file = exportAnnotations('w3c', [a], titles, '2026-11-22T00:00:00.000Z', '7d1c5c1e-4c59-4a64-8c5e-3c1f0e6b2d10', new Map([['000', emoji]]));
+    expect(parseAnnotationFile(file.content, (id) => (id === '000' ? emoji : undefined))).toEqual([strip(a)]);
   });
 
   it.each(['json', 'w3c'] as const)('round-trips through %s: export, parse, identical annotations', (format) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { offsetMap } from './offsets';
 import { AnnotationSchema, colours, type AnchoredAnnotation, type Annotation, type Colour, type ExportFile, type ExportFormat } from '../model/annotation';
 
 export interface DocumentLabel {
@@ -7,6 +8,9 @@ export interface DocumentLabel {
 }
 
 export type Titles = ReadonlyMap<string, DocumentLabel>;
+
+/** Each document's current text, where known: W3C positions are converted against it. */
+export type Texts = ReadonlyMap<string, string>;
 
 const colourName = (id: Colour) => colours.find((c) => c.id === id)!.name;
 
@@ -30,7 +34,7 @@ export function toMarkdown(annotations: readonly AnchoredAnnotation[], titles: T
   const lines = [`# Annotations`, '', `Exported from Facing on ${exported.slice(0, 10)}: ${annotations.length} ${annotations.length === 1 ? 'annotation' : 'annotations'}.`, ''];
   for (const [documentId, list] of byDocument(annotations)) {
     const label = titles.get(documentId);
-    lines.push(`## ${label?.title ?? documentId}${label ? ` (${label.language.toUpperCase()})` : ''}`, '');
+    lines.push(`## ${label?.title ?? list[0]!.documentTitle ?? documentId}${label ? ` (${label.language.toUpperCase()})` : ''}`, '');
     for (const a of list) {
       for (const quoteLine of a.target.quote.exact.split('\n')) lines.push(`> ${quoteLine}`.trimEnd());
       lines.push('');
@@ -44,10 +48,14 @@ export function toMarkdown(annotations: readonly AnchoredAnnotation[], titles: T
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-/** One CSV cell: quoted, quotes doubled, and a leading =, +, - or @ defused so spreadsheets do not run it. */
-function cell(value: string | number): string {
+/**
+ * One CSV cell: quoted, quotes doubled, and a leading =, +, - or @ defused with an apostrophe so
+ * spreadsheets do not run it. `asText` cells (ids) that look like numbers or dates get the same
+ * apostrophe, so `000` stays `000` and does not become 0.
+ */
+function cell(value: string | number, asText = false): string {
   let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (/^[=+\-@\t\r]/.test(text) || (asText && /^\s*[\d.,]/.test(text))) text = `'${text}`;
   return `"${text.replace(/"/g, '""')}"`;
 }
 
@@ -56,7 +64,7 @@ export function toCsv(annotations: readonly AnchoredAnnotation[], titles: Titles
   const rows = annotations.map((a) => [
     a.id,
     a.documentId,
-    titles.get(a.documentId)?.title ?? '',
+    titles.get(a.documentId)?.title ?? a.documentTitle ?? '',
     titles.get(a.documentId)?.language ?? '',
     a.colour,
     a.tags.join('; '),
@@ -68,7 +76,8 @@ export function toCsv(annotations: readonly AnchoredAnnotation[], titles: Titles
     a.created,
     a.modified,
   ]);
-  return `${[header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+  const textColumns = new Set([0, 1]);
+  return `${[header, ...rows].map((row) => row.map((value, column) => cell(value, textColumns.has(column))).join(',')).join('\r\n')}\r\n`;
 }
 
 const strip = ({ anchor: _anchor, ...rest }: AnchoredAnnotation): Annotation => rest;
@@ -80,10 +89,16 @@ export function toJson(annotations: readonly AnchoredAnnotation[], exported: str
 const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 const documentUrn = (id: string) => `urn:facing:document:${id}`;
 
-/** One annotation in the W3C Web Annotation Data Model, self-contained (with its own @context). */
-export function toW3CAnnotation(a: Annotation): Record<string, unknown> {
+/**
+ * One annotation in the W3C Web Annotation Data Model, self-contained (with its own @context). Its
+ * TextPositionSelector counts code points, as the model asks; without the document's text the stored
+ * offsets are written as they are.
+ */
+export function toW3CAnnotation(a: Annotation, text?: string): Record<string, unknown> {
+  const map = text === undefined ? null : offsetMap(text);
+  const position = map ? { ...a.target.position, start: map.toCodePoints(a.target.position.start), end: map.toCodePoints(a.target.position.end) } : a.target.position;
   const bodies = [
-    ...(a.note.trim() ? [{ type: 'TextualBody', value: a.note, format: 'text/markdown', purpose: 'commenting' }] : []),
+    ...(a.note !== '' ? [{ type: 'TextualBody', value: a.note, format: 'text/markdown', purpose: 'commenting' }] : []),
     ...a.tags.map((tag) => ({ type: 'TextualBody', value: tag, purpose: 'tagging' })),
   ];
   return {
@@ -97,7 +112,7 @@ export function toW3CAnnotation(a: Annotation): Record<string, unknown> {
     target: {
       source: documentUrn(a.documentId),
       styleClass: a.colour,
-      selector: [a.target.quote, a.target.position],
+      selector: [a.target.quote, position],
     },
     stylesheet: {
       type: 'CssStylesheet',
@@ -106,8 +121,8 @@ export function toW3CAnnotation(a: Annotation): Record<string, unknown> {
   };
 }
 
-export function toW3C(annotations: readonly AnchoredAnnotation[], exported: string, collectionId: string): string {
-  const items = annotations.map((a) => toW3CAnnotation(strip(a)));
+export function toW3C(annotations: readonly AnchoredAnnotation[], exported: string, collectionId: string, texts: Texts = new Map()): string {
+  const items = annotations.map((a) => toW3CAnnotation(strip(a), texts.get(a.documentId)));
   const collection = {
     '@context': W3C_CONTEXT,
     id: `urn:uuid:${collectionId}`,
@@ -120,7 +135,7 @@ export function toW3C(annotations: readonly AnchoredAnnotation[], exported: stri
   return `${JSON.stringify(collection, null, 2)}\n`;
 }
 
-export function exportAnnotations(format: ExportFormat, annotations: readonly AnchoredAnnotation[], titles: Titles, exported: string, collectionId: string): ExportFile {
+export function exportAnnotations(format: ExportFormat, annotations: readonly AnchoredAnnotation[], titles: Titles, exported: string, collectionId: string, texts: Texts = new Map()): ExportFile {
   const stamp = exported.slice(0, 10);
   switch (format) {
     case 'markdown':
@@ -130,7 +145,7 @@ export function exportAnnotations(format: ExportFormat, annotations: readonly An
     case 'json':
       return { filename: `facing-annotations-${stamp}.json`, mimeType: 'application/json', content: toJson(annotations, exported) };
     case 'w3c':
-      return { filename: `facing-annotations-${stamp}.jsonld`, mimeType: 'application/ld+json', content: toW3C(annotations, exported, collectionId) };
+      return { filename: `facing-annotations-${stamp}.jsonld`, mimeType: 'application/ld+json', content: toW3C(annotations, exported, collectionId, texts) };
   }
 }
 
@@ -150,6 +165,9 @@ const W3CAnnotation = z.object({
   }),
 });
 
+/** Marks an entry read from W3C, whose position counts code points until converted. */
+const W3C_POSITIONS = Symbol('w3c positions');
+
 function fromW3C(raw: unknown): unknown {
   const w3c = W3CAnnotation.parse(raw);
   const bodies = w3c.body === undefined ? [] : Array.isArray(w3c.body) ? w3c.body : [w3c.body];
@@ -164,6 +182,7 @@ function fromW3C(raw: unknown): unknown {
     note: bodies.find((b) => b.purpose === 'commenting')?.value ?? '',
     created: w3c.created,
     modified: w3c.modified ?? w3c.created,
+    [W3C_POSITIONS]: true,
   };
 }
 
@@ -175,11 +194,30 @@ function describe(error: unknown): string {
   return (error as Error).message;
 }
 
+/** An imported annotation and whether its position still counts code points (from a W3C file). */
+export interface ImportedAnnotation {
+  annotation: Annotation;
+  codePoints: boolean;
+}
+
+/** The annotation with its position in the model's UTF-16 units, converted against the document's text if it is known. */
+export function inUtf16({ annotation, codePoints }: ImportedAnnotation, text: string | undefined): Annotation {
+  if (!codePoints || text === undefined) return annotation;
+  const map = offsetMap(text);
+  const { position } = annotation.target;
+  return { ...annotation, target: { ...annotation.target, position: { ...position, start: map.toUtf16(position.start), end: map.toUtf16(position.end) } } };
+}
+
+/** Reads a Facing JSON or W3C Web Annotation export, converting W3C positions with `textOf` where it knows the document. */
+export function parseAnnotationFile(content: string, textOf: (documentId: string) => string | undefined = () => undefined): Annotation[] {
+  return readAnnotationFile(content).map((entry) => inUtf16(entry, textOf(entry.annotation.documentId)));
+}
+
 /**
  * Reads a Facing JSON or W3C Web Annotation export. Any entry that does not fit refuses the whole
  * file, with the entry named, so an import either adds everything or changes nothing.
  */
-export function parseAnnotationFile(content: string): Annotation[] {
+export function readAnnotationFile(content: string): ImportedAnnotation[] {
   let json: unknown;
   try {
     json = JSON.parse(content);
@@ -207,7 +245,9 @@ export function parseAnnotationFile(content: string): Annotation[] {
   }
   return entries.map((raw, index) => {
     try {
-      return AnnotationSchema.parse(convert(raw));
+      const converted = convert(raw);
+      const codePoints = typeof converted === 'object' && converted !== null && W3C_POSITIONS in converted;
+      return { annotation: AnnotationSchema.parse(converted), codePoints };
     } catch (error) {
       throw new ImportError(`Entry ${index + 1} is not a valid annotation (${describe(error)}). Nothing was imported.`);
     }

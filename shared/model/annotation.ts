@@ -63,6 +63,8 @@ export const AnnotationSchema = z.object({
   note: NoteSchema,
   created: IsoDate,
   modified: IsoDate,
+  /** The document's title, kept when the document is removed so its orphans can still name it. */
+  documentTitle: z.string().max(500).optional(),
 });
 export type Annotation = z.infer<typeof AnnotationSchema>;
 
@@ -103,5 +105,6 @@ export type ExportFile = z.infer<typeof ExportFileSchema>;
 /** Import files larger than this are refused before they are read. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
-export const ImportResultSchema = z.object({ added: z.number(), updated: z.number(), unchanged: z.number() });
+/** `skipped`: entries older than the copy already here (by `modified`), which were kept. */
+export const ImportResultSchema = z.object({ added: z.number(), updated: z.number(), unchanged: z.number(), skipped: z.number() });
 export type ImportResult = z.infer<typeof ImportResultSchema>;
