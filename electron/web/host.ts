@@ -1,28 +1,16 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { realpath } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, sep } from 'node:path';
 import { isChannel, type Handlers } from '../../shared/ipc/contract';
 import { dispatch } from '../../shared/ipc/dispatch';
-import type { Result } from '../../shared/ipc/errors';
-import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { BodyTooLarge, jsonTooComplex, readBody } from './body';
+import { cookieValue, decodePath, requestTarget, sameSecret } from './request';
+import { send, sendResult } from './respond';
+import { serveFile } from './static';
 
 export { MAX_BODY_BYTES } from './body';
 export const TOKEN_HEADER = 'x-facing-token';
-
-const mimeTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.json': 'application/json',
-  '.ico': 'image/x-icon',
-};
 
 export interface WebHostOptions {
   handlers: Handlers;
@@ -45,58 +33,6 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-function sameSecret(a: string | undefined | null, b: string): boolean {
-  if (!a) return false;
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
-
-function cookieValue(req: IncomingMessage, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return value.join('=');
-  }
-  return undefined;
-}
-
-/** A percent-decoded path, or null when its escapes are malformed (a URIError is the client's fault, not ours). */
-function decodePath(path: string): string | null {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return null;
-  }
-}
-
-const ORIGIN_FORM = 'http://facing.invalid';
-/** The request target as a URL, or null for anything but a plain path ("//host/x", "http://host/x", garbage). */
-function requestTarget(raw: string | undefined): URL | null {
-  if (!raw?.startsWith('/') || raw.startsWith('//')) return null;
-  try {
-    return new URL(raw, ORIGIN_FORM);
-  } catch {
-    return null;
-  }
-}
-
-function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8', headers: Record<string, string> = {}): void {
-  res.writeHead(status, {
-    'content-type': type,
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
-    'cross-origin-opener-policy': 'same-origin',
-    'cross-origin-resource-policy': 'same-origin',
-    ...headers,
-  });
-  res.end(body);
-}
-
-function sendResult(res: ServerResponse, status: number, result: Result<unknown>): void {
-  send(res, status, JSON.stringify(result), 'application/json');
-}
-
 const NEEDS_TOKEN = 'Facing: this page has no valid access token for this run. Open the full address that `npm run web` printed.';
 
 /**
@@ -116,29 +52,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   async function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const byQuery = sameSecret(url.searchParams.get('token'), token);
     if (!byQuery && !sameSecret(cookieValue(req, cookieName), pageSession)) return send(res, 401, NEEDS_TOKEN);
-    const cookie = byQuery ? { 'set-cookie': `${cookieName}=${pageSession}; HttpOnly; SameSite=Strict; Path=/` } : undefined;
+    const cookie: Record<string, string> = byQuery ? { 'set-cookie': `${cookieName}=${pageSession}; HttpOnly; SameSite=Strict; Path=/` } : {};
     const path = decodePath(url.pathname);
     if (path === null) return send(res, 404, 'Not found');
-    const relative = path.replace(/^\/+/, '') || 'index.html';
-    let file: string;
-    try {
-      file = await realpath(join(staticRoot, relative));
-    } catch {
-      return send(res, 404, 'Not found');
-    }
-    if (file !== staticRoot && !file.startsWith(staticRoot + sep)) return send(res, 404, 'Not found');
-    if (!(await stat(file)).isFile()) return send(res, 404, 'Not found');
-    const type = mimeTypes[extname(file)] ?? 'application/octet-stream';
-    const headers: Record<string, string> = { ...cookie, 'content-security-policy': CONTENT_SECURITY_POLICY };
-    if (relative.startsWith('assets/')) headers['cache-control'] = 'private, max-age=3600';
-    res.writeHead(200, {
-      'content-type': type,
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
-      ...headers,
-    });
-    res.end(await readFile(file));
+    return serveFile(res, staticRoot, path, cookie);
   }
 
   async function serveApi(req: IncomingMessage, res: ServerResponse, rawChannel: string, host: string): Promise<void> {
