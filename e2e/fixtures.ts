@@ -17,6 +17,8 @@ export interface ShellOptions {
   shell: Shell;
   /** "bundled", or "with-french": the bundled corpus plus a French translation of 000 (e2e/data/000-fr.txt). */
   corpus: 'bundled' | 'with-french';
+  /** Runs before the app starts, on its empty data folder (to leave a store behind from an earlier run, say). */
+  prepareData: { run(dataDir: string, corpusDir: string): Promise<void> } | null;
 }
 
 const root = join(import.meta.dirname, '..');
@@ -88,6 +90,7 @@ async function launchElectron(binary: string, dataDir: string, corpusDir: string
 export const test = base.extend<ShellOptions & { app: FacingApp }, { webBrowser: () => Promise<Browser> }>({
   shell: ['web', { option: true }],
   corpus: ['bundled', { option: true }],
+  prepareData: [null, { option: true }],
   // Launched on first use, so the Electron project never starts a Chromium it does not need.
   webBrowser: [
     async ({ playwright }, use) => {
@@ -97,10 +100,11 @@ export const test = base.extend<ShellOptions & { app: FacingApp }, { webBrowser:
     },
     { scope: 'worker' },
   ],
-  app: async ({ shell, corpus, webBrowser }, use, testInfo) => {
+  app: async ({ shell, corpus, prepareData, webBrowser }, use, testInfo) => {
     const scratch = mkdtempSync(join(tmpdir(), 'facing-e2e-'));
     const dataDir = join(scratch, 'data');
     const corpusDir = corpusFor(corpus, scratch);
+    await prepareData?.run(dataDir, corpusDir);
     let running: { page: Page; origin: string; open(hash: string): Promise<void>; close(): Promise<void> };
     if (shell === 'electron') {
       const binary = findElectronBinary();

@@ -14,6 +14,7 @@ import { SearchScreen } from './screens/SearchScreen';
 import { CommandPalette } from './commands/CommandPalette';
 import { ThreeColumnScreen } from './screens/ThreeColumnScreen';
 import { BackupsPanel } from './settings/BackupsPanel';
+import { BackupsPanel } from './settings/BackupsPanel';
 import { routeParam } from './routeParam';
 import { useAppStore } from './state/store';
 
@@ -33,6 +34,7 @@ export function App() {
       <Switch>
         <Route path="/" component={LibraryScreen} />
         <Route path="/annotations" component={AnnotationsScreen} />
+        <Route path="/settings/backups" component={BackupsPanel} />
         <Route path="/settings/backups" component={BackupsPanel} />
         <Route path="/read/:id">{(params) => <ReaderScreen id={routeParam(params.id)} />}</Route>
         <Route path="/read/:id/p/:paragraph">{(params) => <ReaderScreen id={routeParam(params.id)} paragraph={Number(params.paragraph) || 0} />}</Route>

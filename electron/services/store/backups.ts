@@ -83,12 +83,13 @@ export interface Retention {
 }
 
 /**
- * Keeps the newest backup of each hour of the last `hourly` hours, and of each of the last `daily`
+ * Keeps the two newest backups, the newest of each hour of the last `hourly` hours, and of each of the last `daily`
  * days that have one (so a month away from Facing does not empty the folder); copies made before a
  * restore stay for `daily` days.
  */
 export function backupsToDelete(newestFirst: BackupFile[], retention: Retention, now: Date): BackupFile[] {
-  const keep = new Set<BackupFile>(newestFirst.slice(0, 1));
+  // The two newest always stay: when the newest is damaged, recovery falls back to the one before.
+  const keep = new Set<BackupFile>(newestFirst.slice(0, 2));
   const byBucket = (length: number, count: number, within = Infinity) => {
     const seen = new Set<string>();
     for (const b of newestFirst) {

@@ -57,6 +57,9 @@ export function LibraryScreen() {
           <Link href="/annotations" className="button" data-testid="open-hub">
             Highlights and notes
           </Link>
+          <Link href="/settings/backups" className="button-quiet" data-testid="open-backups">
+            Backups
+          </Link>
         </div>
       </header>
       <div id={REPORT_SLOT} />

@@ -1,0 +1,45 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describeRange } from '../shared/annotations/anchoring';
+import { openServices } from '../electron/services/handlers';
+import { expect, test } from './fixtures';
+
+/** Two earlier runs of Facing: three notes made and backed up, then a fourth (and the reading position) in the journal only. */
+async function earlierRuns(dataDir: string, corpusDir: string): Promise<void> {
+  const run = async (notes: string[]) => {
+    const services = await openServices({ dataDir, corpusDir, shell: 'web', version: 'e2e', warmAfterMs: 1e9 });
+    const { text } = await services.handlers['documents:get']({ id: '000' });
+    for (const [i, note] of notes.entries()) {
+      await services.handlers['annotations:create']({ documentId: '000', target: describeRange(text, 40 * i, 40 * i + 25), colour: 'green', tags: [], note });
+    }
+    await services.close();
+  };
+  await run(['First kept note', 'Second kept note', 'Third kept note']);
+  await run(['Fourth note, only in the journal']);
+}
+
+test.describe('recovery without the user (issue 12 item 2)', () => {
+  test.use({
+    prepareData: {
+      async run(dataDir, corpusDir) {
+        await earlierRuns(dataDir, corpusDir);
+        // A sync tool's crash: the snapshot cut in half.
+        const snapshot = join(dataDir, 'facing-store.json');
+        const text = readFileSync(snapshot, 'utf8');
+        writeFileSync(snapshot, text.slice(0, Math.floor(text.length / 2)));
+      },
+    },
+  });
+
+  test('a damaged snapshot is rebuilt from the backup and the journal; the notice says so and every note is there', async ({ app }) => {
+    const notice = app.page.getByTestId('notices');
+    await expect(notice).toContainText(/Recovered 3 annotations from the backup of \d\d:\d\d and \d changes made since; the damaged file is kept at .*facing-store\.unreadable-/);
+    await app.open('#/annotations');
+    await expect(app.hub.cards).toHaveCount(4);
+    for (const note of ['First kept note', 'Second kept note', 'Third kept note', 'Fourth note, only in the journal']) await expect(app.hub.cards.filter({ hasText: note })).toHaveCount(1);
+
+    await app.open('#/settings/backups');
+    await expect(app.page.getByTestId('backup').first()).toContainText('4 annotations');
+    await app.page.screenshot({ path: test.info().outputPath('backups.png') });
+  });
+});
