@@ -16,6 +16,7 @@ export interface IndexMatch {
 
 /** Words in a text, folded, umlauts also spelt with an e (see foldVariants). */
 export function indexWords(text: string): string[] {
+  if (!/[^\u0000-\u007f]/.test(text)) return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
   const out: string[] = [];
   for (const word of text.match(/[\p{L}\p{N}]+/gu) ?? []) {
     if (/^[\u0000-\u007f]+$/.test(word)) out.push(word.toLowerCase());
@@ -41,6 +42,8 @@ export class WordIndex {
   private lengths: number[] = [];
   private live = 0;
   private totalLength = 0;
+  /** Word -> word number: a plain map for adding, a radix tree for completions and typos. */
+  private lookup = new Map<string, number>();
   private vocabulary = new SearchableMap<number>();
   private terms: string[] = [];
   private postings: Uint8Array[] = [];
@@ -62,7 +65,7 @@ export class WordIndex {
 
   /** Documents holding the word (removed ones still counted until the index is rebuilt). */
   documentFrequency(term: string): number {
-    const t = this.vocabulary.get(term);
+    const t = this.lookup.get(term);
     return t === undefined ? 0 : this.counts[t]!;
   }
 
@@ -103,7 +106,7 @@ export class WordIndex {
       matched.push(expansions.map(([word]) => word));
       const scores = new Map<number, number>();
       for (const [word, weight] of expansions) {
-        const t = this.vocabulary.get(word)!;
+        const t = this.lookup.get(word)!;
         const idf = Math.log(1 + (this.live - this.counts[t]! + 0.5) / (this.counts[t]! + 0.5));
         this.each(t, (doc, tf) => {
           const bm25 = (idf * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * this.lengths[doc]!) / avg));
@@ -175,6 +178,7 @@ export class WordIndex {
       index.postings.push(bytes.subarray(at, at + used[t]!));
       at += used[t]!;
       index.vocabulary.set(term, t);
+      index.lookup.set(term, t);
     }
     for (const [n, id] of docs.entries()) {
       if (id === null) continue;
@@ -186,10 +190,11 @@ export class WordIndex {
   }
 
   private termOf(word: string): number {
-    let t = this.vocabulary.get(word);
+    let t = this.lookup.get(word);
     if (t === undefined) {
       t = this.terms.length;
       this.vocabulary.set(word, t);
+      this.lookup.set(word, t);
       this.terms.push(word);
       this.postings.push(new Uint8Array(8));
       this.used.push(0);
@@ -241,7 +246,7 @@ export class WordIndex {
   /** The indexed words a query term stands for, with a weight: itself 1, a completion or near miss less. */
   private expand(term: string, prefix: boolean, max: number): Array<[string, number]> {
     const found = new Map<string, number>();
-    if (this.vocabulary.has(term)) found.set(term, 1);
+    if (this.lookup.has(term)) found.set(term, 1);
     if (prefix && term.length >= 3) {
       const completions = [...this.vocabulary.atPrefix(term).entries()].filter(([w]) => w !== term);
       completions.sort((a, b) => this.counts[b[1]]! - this.counts[a[1]]!);
