@@ -11,11 +11,20 @@ import { measureDictionary } from './dictionaries';
 import { measureImportAndSearch, measureLargeDocument, measureLargeLibrary } from './library';
 import { heapMB, peakRssMB, rssMB, runWorkloads, time, type Workload } from './harness';
 import { generateBook } from './text';
+import { measureExport, measureImport } from './exchange';
 
 const corpusDir = join(import.meta.dirname, '..', 'corpus');
 const LIBRARY_DOCS = Number(process.env.FACING_BENCH_DOCS ?? 10_000);
 
 const workloads: Workload[] = [
+  {
+    name: 'pairs out and in: export a 20,000-row pair to TMX and XLSX',
+    run: () => measureExport(20_000),
+  },
+  {
+    name: 'pairs out and in: import a 100,000-unit TMX (~50 MB)',
+    run: () => measureImport(100_000),
+  },
   {
     name: 'align a synthetic book-size pair (20,000 sentences a side)',
     async run() {

@@ -1,0 +1,84 @@
+// Pairs in and out: export a 20,000-row pair to TMX and XLSX; import a 100,000-unit TMX (~50 MB).
+// The import runs in a child process so its peak RSS is its own, not the benchmark runner's.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { alignDocuments } from '../shared/alignment/documents';
+import { pairFromAlignment } from '../shared/formats/from-alignment';
+import { writeTmx } from '../shared/formats/tmx';
+import type { PairFile } from '../shared/formats/bilingual';
+import type { AlignmentRow } from '../shared/model/alignment';
+import { renderPair } from '../electron/services/exchange/render';
+import { readPairFile } from '../electron/services/exchange/read';
+import { peakRssMB, seeded, time, type Figure } from './harness';
+import { generatePair, pairDocuments } from './parallel';
+
+export async function measureExport(rows = 20_000): Promise<Figure[]> {
+  const [left, right] = pairDocuments(rows);
+  let aligned: AlignmentRow[] = alignDocuments(left, right);
+  // Exactly `rows` rows: the aligner's groups, cut or repeated as needed.
+  while (aligned.length < rows) aligned = aligned.concat(aligned.slice(0, rows - aligned.length));
+  const pair = pairFromAlignment({ left, right, rows: aligned.slice(0, rows) });
+  let tmxBytes = 0;
+  let xlsxBytes = 0;
+  const tmx = await time(async () => (tmxBytes = Buffer.byteLength((await renderPair(pair, 'tmx')).data as string)), 3);
+  const xlsx = await time(async () => (xlsxBytes = ((await renderPair(pair, 'xlsx')).data as Buffer).length), 3);
+  return [
+    { name: `export ${pair.units.length.toLocaleString('en')} rows to TMX, median`, value: tmx.median, unit: 'ms', note: `${(tmxBytes / 1048576).toFixed(1)} MB; target < 1,000 ms` },
+    { name: `export ${pair.units.length.toLocaleString('en')} rows to XLSX, median`, value: xlsx.median, unit: 'ms', note: `${(xlsxBytes / 1048576).toFixed(1)} MB; target < 3,000 ms` },
+  ];
+}
+
+/** A TMX of `units` units, about 500 bytes each. */
+export function generateTmx(units: number): string {
+  const random = seeded(11);
+  const { a, b } = generatePair(Math.ceil(units * 1.1), 5);
+  const sa = a.flat();
+  const sb = b.flat();
+  const pair: PairFile = { source: 'en', target: 'de', units: [] };
+  for (let k = 0; k < units; k++) {
+    const x = sa[k % sa.length]!;
+    const y = sb[k % sb.length]!;
+    pair.units.push({ source: random() < 0.5 ? `${x} ${sa[(k + 7) % sa.length]}` : x, target: random() < 0.5 ? `${y} ${sb[(k + 7) % sb.length]}` : y, checked: random() < 0.3, confidence: Math.round(random() * 1000) / 1000 });
+  }
+  return writeTmx(pair, { tool: { name: 'Facing bench', version: '1' } }).text;
+}
+
+export function measureImport(units = 100_000): Figure[] {
+  const dir = mkdtempSync(join(tmpdir(), 'facing-bench-tmx-'));
+  try {
+    const path = join(dir, 'big.tmx');
+    writeFileSync(path, generateTmx(units));
+    const size = statSync(path).size;
+    const run = spawnSync(process.execPath, [join(import.meta.dirname, '..', 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(import.meta.dirname, 'exchange.ts'), '--import-child', path, dir], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    if (run.status !== 0) throw new Error(`the import child failed: ${run.stderr}`);
+    const r = JSON.parse(run.stdout.trim().split('\n').pop()!) as { parseMs: number; parseRss: number; importMs: number; importRss: number; rows: number; parsed: number };
+    return [
+      { name: `read a ${units.toLocaleString('en')}-unit TMX (streaming parse)`, value: r.parseMs, unit: 'ms', note: `${(size / 1048576).toFixed(0)} MB, ${r.parsed.toLocaleString('en')} units; target < 5,000 ms` },
+      { name: 'peak RSS of the process after reading', value: r.parseRss, unit: 'MB', note: 'target < 500 MB' },
+      { name: 'import as two library documents and a fixed alignment (read, store, segment, save)', value: r.importMs, unit: 'ms', note: `${r.rows.toLocaleString('en')} rows` },
+      { name: 'peak RSS of the process after the whole import', value: r.importRss, unit: 'MB' },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function importChild(path: string, dir: string): Promise<void> {
+  const bytes = readFileSync(path);
+  const started = performance.now();
+  const parsed = await readPairFile('big.tmx', bytes);
+  const parseMs = performance.now() - started;
+  const parseRss = peakRssMB();
+  const count = parsed.units.length;
+  const { openServices } = await import('../electron/services/handlers');
+  const services = await openServices({ dataDir: join(dir, 'data'), corpusDir: join(import.meta.dirname, '..', 'corpus'), shell: 'web', version: 'bench', warmAfterMs: 3_600_000 });
+  const begin = performance.now();
+  const outcome = await services.handlers['pairs:import']({ name: 'big.tmx', data: bytes.toString('base64') } as never);
+  const importMs = performance.now() - begin;
+  await services.close();
+  console.log(JSON.stringify({ parseMs, parseRss, importMs, importRss: peakRssMB(), rows: 'rows' in outcome ? outcome.rows : 0, parsed: count }));
+}
+
+if (process.argv[2] === '--import-child') await importChild(process.argv[3]!, process.argv[4]!);
