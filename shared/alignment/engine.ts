@@ -64,6 +64,8 @@ export interface AnchorWeights {
   number: number;
   word: number;
   punctuation: number;
+  /** A word and its translation from a bilingual lexicon (anchors that start with "~"). */
+  dictionary: number;
   /** Gale-Church variance of the length difference per character. */
   variance: number;
   /** Cost of each further segment in a run of untranslated segments. */
@@ -72,7 +74,7 @@ export interface AnchorWeights {
   gapOpenExtra: number;
 }
 
-export const defaultWeights: AnchorWeights = { number: 3, word: 1.2, punctuation: 0.6, variance: 6.8, gapExtend: 1.5, gapOpenExtra: 2 };
+export const defaultWeights: AnchorWeights = { number: 3, word: 1.2, punctuation: 0.6, dictionary: 0.5, variance: 6.8, gapExtend: 1.5, gapOpenExtra: 2 };
 
 export interface AlignStats {
   /** The band half-width the final pass used. */
@@ -147,7 +149,8 @@ function anchorWeights(table: AnchorTable, a: Prepared, b: Prepared, weights: An
   const out = new Float64Array(size);
   for (let id = 0; id < size; id++) {
     const name = table.names[id]!;
-    const base = name.charCodeAt(0) === 35 /* # */ ? weights.number : name.length === 1 ? weights.punctuation : weights.word;
+    const first = name.charCodeAt(0);
+    const base = first === 35 /* # */ ? weights.number : first === 126 /* ~ */ ? weights.dictionary : name.length === 1 ? weights.punctuation : weights.word;
     const idf = Math.log((segment + 1) / (df[id]! + 0.5)) / logTotal;
     out[id] = base * Math.max(0.05, idf);
   }

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { alignSegments } from './engine';
+import { buildLexicon, LEXICON_PREFIX, withLexiconAnchors } from './lexicon';
+
+const lexicon = buildLexicon('de', 'fr', [
+  ['Berg', ['montagne', 'mont']],
+  ['Hütte', ['cabane']],
+  ['Gipfel', ['sommet']],
+  ['Kartoffel', ['pomme de terre']],
+]);
+
+describe('dictionary evidence for the aligner', () => {
+  it('maps stems to stems, inflected forms on both sides included', () => {
+    expect(lexicon.targets('berg')).toEqual(['montagn', 'mont']);
+    expect(lexicon.targets('hutt')).toEqual(['caban']);
+    // A multi-word translation gives its content words, not "de".
+    expect(lexicon.targets('kartoffel')).toEqual(['pomm', 'terr']);
+    expect(lexicon.size).toBe(4);
+  });
+
+  it('gives a sentence and its translation a shared anchor for each translated word', () => {
+    const [[a], [b]] = withLexiconAnchors([{ text: 'Die Hütten am Berg.' }], [{ text: 'Les cabanes de la montagne.' }], lexicon);
+    const shared = a!.anchors!.filter((x) => x.startsWith(LEXICON_PREFIX) && b!.anchors!.includes(x));
+    expect(shared.sort()).toEqual(['~caban', '~montagn']);
+  });
+
+  it('finds the sentence a translation renders by what its words mean, where lengths point elsewhere', () => {
+    const de = [
+      'Am Nachmittag erreichten wir nach langem Aufstieg endlich den Gipfel.',
+      'Am Abend kamen wir müde und hungrig zurück zu unserer kleinen Hütte.',
+      'Der Wind wehte stark und kalt über den breiten Grat zu uns herab.',
+    ].map((text) => ({ text }));
+    const fr = ["Dans l'après-midi, après une longue montée, nous atteignîmes enfin le sommet.", 'Le soir, nous revînmes fatigués et affamés à notre petite cabane.'].map((text) => ({ text }));
+    const rows = (beads: Array<{ a: number[]; b: number[] }>) => beads.map((bead) => [bead.a, bead.b]);
+    const [a, b] = withLexiconAnchors(de, fr, lexicon);
+    // Three sentences this short give each word little weight by rarity; the weight is raised to show the mechanism.
+    expect(rows(alignSegments(a, b, { weights: { dictionary: 3 } }).beads)).toEqual([[[0], [0]], [[1], [1]], [[2], []]]);
+    expect(rows(alignSegments(de, fr, { weights: { dictionary: 3 } }).beads)).not.toEqual([[[0], [0]], [[1], [1]], [[2], []]]);
+  });
+});
