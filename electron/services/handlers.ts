@@ -10,6 +10,7 @@ import { openCorpus } from './corpus';
 import { createChecksService } from './exchange/checks';
 import { exchangeHandlers } from './exchange/handlers';
 import { createExchangeService } from './exchange/index';
+import { createPages } from './document-pages';
 import { openLibrary } from './library';
 import { createSearch } from './search';
 import { openStore } from './store';
@@ -37,6 +38,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   const store = await openStore(options.dataDir);
   const corpus = await openCorpus(options.corpusDir);
   const library = openLibrary(corpus, store, options.dataDir);
+  const pages = createPages(library);
   const alignments = createAlignmentService(library, store);
   let annotations = await createAnnotationService(library, store);
   const search = createSearch(library, { dataDir: options.dataDir });
@@ -66,6 +68,11 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
       const doc = await library.get(id);
       void library.saveReading(id, { opened: new Date().toISOString() });
       return doc;
+    },
+    'documents:blocks': async ({ id, from, count }) => {
+      const page = await pages.page(id, from, count);
+      if (from === 0) void library.saveReading(id, { opened: new Date().toISOString() });
+      return page;
     },
     'documents:import': async ({ name, data }) => {
       const outcome = await library.import(name, Buffer.from(data, 'base64'));

@@ -5,7 +5,7 @@ import { profileOf } from '../../shared/corpus/pairing';
 import { FacingError } from '../../shared/ipc/errors';
 import type { Document, DocumentMeta, DocumentPatch, DocumentSummary, PairSuggestion, ReadingState } from '../../shared/model/document';
 import type { Notice } from '../../shared/model/app';
-import { segmentBlocks, type Block } from '../../shared/text/segmentation';
+import type { Block } from '../../shared/text/segmentation';
 import type { CorpusService } from './corpus';
 import { writeFileDurably } from './durable-file';
 import { ImportRefused } from './import/errors';
@@ -31,6 +31,8 @@ export interface LibraryService extends CorpusService {
   /** One document's summary without listing them all; undefined when there is no such document. */
   summary(id: string): Promise<DocumentSummary | undefined>;
   saveReading(id: string, state: Partial<ReadingState>): Promise<void>;
+  /** An imported document's record and a reader of its stored blocks, for serving it in pages; undefined for bundled ones. */
+  storedBlocks(id: string): { meta: DocumentMeta; wordCount: number; blocks: () => Promise<Block[]> } | undefined;
   /** Paragraph texts and kinds without splitting sentences: what search needs, and cheaper. */
   paragraphTexts(id: string): Promise<Array<{ kind: Block['kind']; text: string }>>;
   readonly notices: Notice[];
@@ -42,7 +44,7 @@ export interface LibraryService extends CorpusService {
  */
 export function openLibrary(corpus: CorpusService, store: Store, dataDir: string): LibraryService {
   const { record, records, summaryOf, byHash, noteHash } = createCatalog(store);
-  const { folder, cache, remember, readBlocks, load } = createTexts(dataDir);
+  const { folder, cache, readBlocks, load } = createTexts(dataDir);
 
   async function list(): Promise<DocumentSummary[]> {
     const bundled = (await corpus.list()).map((d) => {
@@ -119,9 +121,9 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
         originalName: extracted.name,
         format: extracted.format,
       };
-      const segmented = remember({ meta, ...segmentBlocks(extracted.blocks, meta.language) });
-      const wordCount = segmented.wordCount;
-      const profile = profileOf(segmented.paragraphs.map((p) => ({ kind: p.kind, text: segmented.text.slice(p.start, p.end) })));
+      // Not segmented into sentences here: a long book is split only as far as it is read (see document-pages.ts).
+      const wordCount = extracted.wordCount;
+      const profile = profileOf(extracted.blocks);
       await store.commit([{ c: 'documents', k: id, v: { meta, wordCount, profile, hash } }]);
       noteHash(hash, id);
       return { document: summaryOf({ meta, wordCount }), suggestions: await suggestPairs(id) };
@@ -163,6 +165,11 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
       if (record && !cached) return (await readBlocks(record)).filter((b) => b.text).map((b) => ({ kind: b.kind, text: b.text }));
       const doc = cached ?? (await get(id));
       return doc.paragraphs.map((p) => ({ kind: p.kind, text: doc.text.slice(p.start, p.end) }));
+    },
+
+    storedBlocks(id) {
+      const found = record(id);
+      return found ? { meta: found.meta, wordCount: found.wordCount, blocks: () => readBlocks(found) } : undefined;
     },
 
     saveReading: (id, state) => saveReading(store, id, state),

@@ -6,6 +6,7 @@ export const channels = [
   'app:info',
   'documents:list',
   'documents:get',
+  'documents:blocks',
   'documents:import',
   'documents:update',
   'documents:remove',

@@ -3,6 +3,7 @@ import {
   DocumentIdSchema,
   DocumentPatchSchema,
   DocumentSchema,
+  DocumentPageSchema,
   DocumentSummarySchema,
   LanguageSchema,
   PairSuggestionSchema,
@@ -42,6 +43,8 @@ export const contract = {
   'app:info': { request: NoArgs, response: AppInfoSchema },
   'documents:list': { request: NoArgs, response: z.array(DocumentSummarySchema) },
   'documents:get': { request: z.strictObject({ id: DocumentIdSchema }), response: DocumentSchema },
+  /** A page of a document's paragraphs; the reader opens documents this way (see DocumentPageSchema). */
+  'documents:blocks': { request: z.strictObject({ id: DocumentIdSchema, from: z.number().int().nonnegative().max(10_000_000), count: z.number().int().min(1).max(20_000) }), response: DocumentPageSchema },
   'documents:import': {
     request: z.strictObject({ name: z.string().min(1).max(1000), data: Base64File }),
     response: z.object({ document: DocumentSummarySchema, suggestions: z.array(PairSuggestionSchema), duplicate: z.boolean().optional() }),

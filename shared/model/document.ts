@@ -40,6 +40,8 @@ export type DocumentMeta = z.infer<typeof DocumentMetaSchema>;
 export const ReadingStateSchema = z.object({
   /** Index of the first paragraph on screen in the reader. */
   paragraph: z.number().int().nonnegative().max(1_000_000).optional(),
+  /** Pixels of that paragraph scrolled past the top of the reading area (negative: the gap above it). */
+  offset: z.number().int().min(-10_000).max(1_000_000).optional(),
   /** Active row in the parallel view. */
   row: z.number().int().nonnegative().max(1_000_000).optional(),
   opened: z.string().optional(),
@@ -91,6 +93,31 @@ export const DocumentSchema = z.object({
   wordCount: z.number().int().nonnegative(),
 });
 export type Document = z.infer<typeof DocumentSchema>;
+
+/** Paragraphs served per request: a long document travels in pages, never as one huge message. */
+export const PAGE_PARAGRAPHS = 1500;
+/** Characters of text per page, whatever the paragraph count. */
+export const PAGE_CHARACTERS = 1_500_000;
+
+/**
+ * A run of a document's paragraphs, with the text they cover (from `start`), offsets as in
+ * `Document`. The first page also says what the rest looks like: each paragraph's kind (one letter:
+ * h, p, l, q, m, b) and start, and the headings, so the reader can lay out and list contents before
+ * the text arrives. When `from` is 0 and `paragraphs` holds all `total`, it is the whole document.
+ */
+export const DocumentPageSchema = z.object({
+  meta: DocumentMetaSchema,
+  wordCount: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  textLength: z.number().int().nonnegative(),
+  from: z.number().int().nonnegative(),
+  start: z.number().int().nonnegative(),
+  text: z.string(),
+  paragraphs: z.array(ParagraphSchema),
+  outline: z.object({ kinds: z.string(), starts: z.array(z.number().int().nonnegative()) }).optional(),
+  headings: z.array(z.object({ index: z.number().int().nonnegative(), text: z.string() })).optional(),
+});
+export type DocumentPage = z.infer<typeof DocumentPageSchema>;
 
 export const DocumentPatchSchema = z.strictObject({
   title: z.string().trim().min(1).max(500).optional(),

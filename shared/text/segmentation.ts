@@ -118,6 +118,18 @@ export interface Block {
 /** Sentences are found in running text; headings, list items and the like stay one unit. */
 const SPLIT_INTO_SENTENCES: ReadonlySet<BlockKind> = new Set(['paragraph', 'quote', 'list-item']);
 
+/** One block as the model's paragraph number `index`, its text starting at `offset` in the document. */
+function paragraphOf(block: Block, index: number, offset: number, language: string): Paragraph {
+  const text = block.text;
+  const id = `p${index}`;
+  const spans = SPLIT_INTO_SENTENCES.has(block.kind) ? splitSentences(text, language) : [{ start: 0, end: text.length }];
+  const sentences: Sentence[] = spans.map((span, s) => ({ id: `${id}s${s}`, start: offset + span.start, end: offset + span.end }));
+  const paragraph: Paragraph = { id, kind: block.kind, start: offset, end: offset + text.length, sentences };
+  const inline = (block.inline ?? []).filter((r) => r.end > r.start && r.end <= text.length).map((r) => ({ ...r, start: offset + r.start, end: offset + r.end }));
+  if (inline.length) paragraph.inline = inline;
+  return paragraph;
+}
+
 /** The document model's text and structure for blocks of known kind. */
 export function segmentBlocks(blocks: readonly Block[], language: string): Segmentation {
   const paragraphs: Paragraph[] = [];
@@ -127,18 +139,36 @@ export function segmentBlocks(blocks: readonly Block[], language: string): Segme
   for (const block of blocks) {
     const text = block.text;
     if (!text) continue;
-    const id = `p${paragraphs.length}`;
-    const spans = SPLIT_INTO_SENTENCES.has(block.kind) ? splitSentences(text, language) : [{ start: 0, end: text.length }];
-    const sentences: Sentence[] = spans.map((span, s) => ({ id: `${id}s${s}`, start: offset + span.start, end: offset + span.end }));
-    const paragraph: Paragraph = { id, kind: block.kind, start: offset, end: offset + text.length, sentences };
-    const inline = (block.inline ?? []).filter((r) => r.end > r.start && r.end <= text.length).map((r) => ({ ...r, start: offset + r.start, end: offset + r.end }));
-    if (inline.length) paragraph.inline = inline;
-    paragraphs.push(paragraph);
+    paragraphs.push(paragraphOf(block, paragraphs.length, offset, language));
     texts.push(text);
     if (block.kind !== 'boilerplate') wordCount += countWords(text);
     offset += text.length + PARAGRAPH_SEPARATOR.length;
   }
   return { text: texts.join(PARAGRAPH_SEPARATOR), paragraphs, wordCount };
+}
+
+/** Where each block's text starts in the document's text, as `segmentBlocks` lays them out (blocks without text are dropped first). */
+export function blockStarts(blocks: readonly Block[]): Float64Array {
+  const starts = new Float64Array(blocks.length + 1);
+  for (let k = 0; k < blocks.length; k++) starts[k + 1] = starts[k]! + blocks[k]!.text.length + PARAGRAPH_SEPARATOR.length;
+  return starts;
+}
+
+/**
+ * Paragraphs `from` to `to` (exclusive) exactly as `segmentBlocks` would make them, without
+ * segmenting the rest: how a long document is served a page at a time.
+ */
+export function segmentRange(blocks: readonly Block[], starts: ArrayLike<number>, from: number, to: number, language: string): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  for (let k = from; k < Math.min(to, blocks.length); k++) paragraphs.push(paragraphOf(blocks[k]!, k, starts[k]!, language));
+  return paragraphs;
+}
+
+/** Words in blocks, boilerplate not counted, as `segmentBlocks` counts them. */
+export function countBlockWords(blocks: readonly Block[]): number {
+  let count = 0;
+  for (const block of blocks) if (block.kind !== 'boilerplate') count += countWords(block.text);
+  return count;
 }
 
 /** The document model's text and structure for a raw text in a given language. */

@@ -3,7 +3,7 @@ import MarkdownIt from 'markdown-it';
 import type { BlockKind } from '../../../shared/model/document';
 import { MAX_IMPORT_FILE_BYTES } from '../../../shared/ipc/contract';
 import type { Block } from '../../../shared/text/segmentation';
-import { splitBlocks } from '../../../shared/text/segmentation';
+import { countBlockWords, splitBlocks } from '../../../shared/text/segmentation';
 import { kindOf, settleKinds } from '../../../shared/text/blocks';
 import { decodeText, UnreadableTextError } from '../text-file';
 import { epubToBlocks } from './epub';
@@ -42,7 +42,7 @@ const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u2
 
 /** A name or title fit to show: no invisible or direction-changing characters, single spaces. */
 export function cleanTitle(text: string): string {
-  return text.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+  return text.replace(/[\t\n\v\f\r\u2028\u2029]/g, ' ').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
 }
 
 /** A file name fit to show and store: no folders, no invisible characters, not empty. */
@@ -142,6 +142,18 @@ export interface ExtractedDocument {
   /** A BCP 47 tag, or "und" when neither the file nor its text says which language it is. */
   language: string;
   blocks: Block[];
+  /** Words, boilerplate not counted, as the segmented document counts them. */
+  wordCount: number;
+}
+
+/** Counted a slice at a time, handing the event loop back in between. */
+async function wordsOf(blocks: readonly Block[]): Promise<number> {
+  let words = 0;
+  for (let k = 0; k < blocks.length; k += 2000) {
+    words += countBlockWords(blocks.slice(k, k + 2000));
+    if (k + 2000 < blocks.length) await tick();
+  }
+  return words;
 }
 
 const shorten = (text: string, length: number) => (text.length > length ? `${text.slice(0, length - 1).trimEnd()}…` : text);
@@ -177,5 +189,5 @@ export async function extractDocument(rawName: string, bytes: Buffer, budget = n
   const blocks = extracted.blocks.filter((b) => b.text.trim());
   if (blocks.length === 0) throw new ImportRefused(`“${name}” has no text to read.`);
   const language = chooseLanguage(extracted.language, blocks);
-  return { format, name, title: titleFrom({ ...extracted, blocks }, name), language, blocks };
+  return { format, name, title: titleFrom({ ...extracted, blocks }, name), language, blocks, wordCount: await wordsOf(blocks) };
 }

@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { docx, epub, hostileEpub, pdf, sample, scannedPdf } from '../../../e2e/data/documents';
 import { cleanFileName, extractDocument } from './extract';
+
+// pdf.js takes seconds to load on a busy machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 const extract = (name: string, data: string | Buffer) => extractDocument(name, Buffer.isBuffer(data) ? data : Buffer.from(data));
 
