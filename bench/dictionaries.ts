@@ -33,3 +33,31 @@ export async function measureDictionary(): Promise<Figure[]> {
     { name: 'lookup with definitions, p95', value: percentile(times, 95), unit: 'ms' },
   ];
 }
+
+/**
+ * Real OCR'd text at book size: the align-gold dev set (German-French) repeated 40 times, read from
+ * ../shared/align-gold (never copied), aligned flat, without and with FreeDict's deu-fra translations.
+ */
+export async function measureRealTextAlignment(times = 40): Promise<Figure[]> {
+  const { loadGold, goldLexicon } = await import('./eval-align');
+  const { alignSegments } = await import('../shared/alignment/engine');
+  const { withLexiconAnchors } = await import('../shared/alignment/lexicon');
+  const set = loadGold();
+  if (!set) return [{ name: 'skipped', value: 0, unit: '', note: '../shared/align-gold is not here' }];
+  const de = Array.from({ length: times }, () => set.de).flat().map((text) => ({ text }));
+  const fr = Array.from({ length: times }, () => set.fr).flat().map((text) => ({ text }));
+  const figures: Figure[] = [];
+  const before = rssMB();
+  let start = performance.now();
+  const plain = alignSegments(de, fr);
+  figures.push({ name: 'align without a dictionary', value: performance.now() - start, unit: 'ms', note: `${de.length} x ${fr.length} sentences, band ±${plain.stats.band}, ${plain.stats.passes} passes` });
+  figures.push({ name: 'peak RSS growth', value: peakRssMB() - before, unit: 'MB' });
+  const lexicon = await goldLexicon(set);
+  if (!lexicon) return [...figures, { name: 'with a dictionary: skipped', value: 0, unit: '', note: 'dict-freedict-deu-fra is not installed' }];
+  start = performance.now();
+  const [a, b] = withLexiconAnchors(de, fr, lexicon);
+  const informed = alignSegments(a, b);
+  figures.push({ name: 'align with FreeDict deu-fra (anchors included)', value: performance.now() - start, unit: 'ms', note: `band ±${informed.stats.band}, ${informed.stats.passes} passes` });
+  figures.push({ name: 'peak RSS growth, both runs', value: peakRssMB() - before, unit: 'MB' });
+  return figures;
+}

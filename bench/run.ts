@@ -7,7 +7,7 @@ import { segmentText } from '../shared/text/segmentation';
 import { generatePair, pairDocuments } from './parallel';
 import { measureParallelRendering } from './render';
 import { measureAnnotationStore, measureReanchoring } from './annotations';
-import { measureDictionary } from './dictionaries';
+import { measureDictionary, measureRealTextAlignment } from './dictionaries';
 import { measureImportAndSearch, measureLargeDocument, measureLargeLibrary } from './library';
 import { heapMB, peakRssMB, rssMB, runWorkloads, time, type Workload } from './harness';
 import { generateBook } from './text';
@@ -102,6 +102,10 @@ const workloads: Workload[] = [
         { name: 'warm list (cached), median', value: warm.median, unit: 'ms' },
       ];
     },
+  },
+  {
+    name: 'align real OCR text at book size: the align-gold dev set repeated 40 times (German-French)',
+    run: () => measureRealTextAlignment(40),
   },
   {
     name: 'dictionaries: open FreeDict German-English and look up the words of a German document',
