@@ -40,6 +40,66 @@ test.describe('annotations', () => {
     await expect(app.page.locator('mark.hl-blue', { hasText: ', industrial chain' })).toBeVisible();
   });
 
+  test('a highlight wholly inside a newer one keeps its colour and is reached from a list of the highlights there', async ({ app }, testInfo) => {
+    const ui = app.annotations;
+    await app.open('#/read/000');
+    await ui.highlight(app.reader.article, 'innovation chain', 'yellow');
+    await ui.done();
+    await ui.highlight(app.reader.article, 'talent chain, innovation chain, industrial chain', 'blue');
+    await ui.done();
+
+    // Both colours show where they overlap (yellow #fde68a and blue #bfdbfe), not just the newer one.
+    const inner = app.page.locator('mark.hl-overlap');
+    await expect(inner).toHaveText('innovation chain');
+    const background = await inner.evaluate((el) => getComputedStyle(el).backgroundImage);
+    expect(background).toContain('rgb(253, 230, 138)');
+    expect(background).toContain('rgb(191, 219, 254)');
+    await app.page.mouse.move(0, 0);
+    await inner.screenshot({ path: testInfo.outputPath('overlap-run.png') });
+
+    // Clicking there lists both; the keyboard reaches either.
+    await inner.click();
+    await expect(ui.chooser).toContainText('2 highlights here');
+    await expect(ui.chooser.getByRole('button')).toHaveCount(2);
+    await app.page.screenshot({ path: testInfo.outputPath('overlap-chooser.png') });
+    await app.page.keyboard.press('ArrowDown');
+    await app.page.keyboard.press('ArrowUp');
+    await app.page.keyboard.press('Enter');
+    await expect(ui.editor.locator('.editor-quote')).toHaveText('“innovation chain”');
+    await ui.done();
+
+    await inner.click();
+    await ui.chooser.getByRole('button', { name: /Blue/ }).click();
+    await expect(ui.editor.locator('.editor-quote')).toHaveText('“talent chain, innovation chain, industrial chain”');
+    await ui.done();
+    // Where only one covers the text, a click opens it at once.
+    await app.page.locator('mark.hl-blue', { hasText: 'talent chain, ' }).first().click();
+    await expect(ui.chooser).toHaveCount(0);
+    await expect(ui.editor.locator('.editor-quote')).toHaveText('“talent chain, innovation chain, industrial chain”');
+  });
+
+  test('a link in a note opens only after the person agrees', async ({ app }) => {
+    const ui = app.annotations;
+    await app.open('#/read/000');
+    await ui.highlight(app.reader.article, 'angel funds');
+    await ui.writeNote('See [the report](https://example.org/report).');
+    await ui.editor.getByRole('tab', { name: 'Preview' }).click();
+    await app.page.context().route('https://example.org/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>Report</title>' }));
+    const opened: string[] = [];
+    app.page.context().on('page', (page) => opened.push(page.url()));
+    await ui.editor.locator('.note-preview a').click();
+    await expect(ui.linkConfirm).toBeVisible();
+    await expect(ui.linkConfirm).toContainText('https://example.org/report');
+    await ui.linkConfirm.getByRole('button', { name: 'Cancel' }).click();
+    await expect(ui.linkConfirm).toBeHidden();
+    await ui.editor.locator('.note-preview a').click({ modifiers: ['Control'] });
+    await expect(ui.linkConfirm).toBeVisible();
+    expect(opened).toEqual([]);
+    const [popup] = await Promise.all([app.page.context().waitForEvent('page'), ui.linkConfirm.getByRole('button', { name: 'Open in browser' }).click()]);
+    await popup.waitForURL('https://example.org/report');
+    expect(opened).toHaveLength(1);
+  });
+
   test('a note with script or javascript: links renders inert', async ({ app }) => {
     const ui = app.annotations;
     const alerts: string[] = [];
@@ -78,6 +138,47 @@ test.describe('annotations', () => {
 
     await app.open('#/read/001');
     await expect(ui.mark('Start-ups im Bereich')).toBeVisible();
+  });
+
+  test('"Copy to EN" right after typing a note copies the note too', async ({ app }) => {
+    const ui = app.annotations;
+    await app.open('#/parallel/000/001');
+    await app.parallel.waitForRows();
+    const german = app.parallel.cell(1, 'right');
+    await ui.highlight(german, 'Start-ups im Bereich Wissenschaft und Technologie', 'green');
+    await ui.writeNote('Typed and copied at once');
+    await ui.editor.getByTestId('copy-to-counterpart').click();
+    const copy = app.parallel.cell(1, 'left').locator('mark.hl-green');
+    await expect(copy).toContainText('The event marked a new phase');
+    await copy.first().click();
+    await expect(ui.editor.getByLabel('Note')).toHaveValue('Typed and copied at once');
+  });
+
+  test('importing an older export keeps newer edits and says how many were skipped', async ({ app }, testInfo) => {
+    const ui = app.annotations;
+    await app.open('#/read/000');
+    await ui.highlight(app.reader.article, 'angel funds', 'yellow');
+    await ui.addTags('labs');
+    await ui.done();
+    await ui.highlight(app.reader.article, 'Jinfeng Laboratory', 'purple');
+    await ui.addTags('labs');
+    await ui.done();
+
+    await app.open('#/annotations');
+    await expect(app.hub.cards).toHaveCount(2);
+    const earlier = testInfo.outputPath('earlier.json');
+    await (await app.hub.export('json')).saveAs(earlier);
+    await app.hub.tab('Tags');
+    await app.hub.tagRows.filter({ hasText: 'labs' }).getByRole('button', { name: 'Rename or merge' }).click();
+    await app.page.getByLabel('New name for labs').fill('laboratories');
+    await app.page.getByRole('button', { name: 'Rename', exact: true }).click();
+    await expect(app.hub.tagRows.filter({ hasText: 'laboratories' })).toHaveCount(1);
+
+    await app.hub.import(earlier);
+    await expect(app.hub.status).toContainText('0 new, 0 updated, 0 already here; 2 skipped: your copy is newer');
+    await expect(app.hub.tagRows.filter({ hasText: 'laboratories' })).toContainText('2');
+    await expect(app.hub.tagRows.filter({ hasText: /^labs/ })).toHaveCount(0);
+    await app.page.screenshot({ path: testInfo.outputPath('hub-import-skipped.png') });
   });
 
   test('hub: filter by tag, rename a tag, undo; export Markdown and W3C, wipe, import, everything back', async ({ app }, testInfo) => {
@@ -158,7 +259,9 @@ test.describe('drafts', () => {
     await ui.highlight(app.reader.article, 'angel funds');
     await ui.done();
     await ui.mark('angel funds').click();
-    // Type, then "crash" at once: reload before the debounced save can happen.
+    // Type, then "crash" before the save reaches the store (on a busy machine the debounced save may
+    // otherwise land first; in the browser shell, hold it back for certain).
+    await app.page.route((url) => url.pathname.endsWith('/api/annotations%3Aupdate'), (route) => route.abort());
     await ui.editor.getByLabel('Note').pressSequentially('Typed just before the crash', { delay: 0 });
     await app.page.evaluate(() => location.reload());
     await ui.mark('angel funds').click();

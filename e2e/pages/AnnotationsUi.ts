@@ -5,8 +5,14 @@ export class AnnotationsUi {
   readonly editor: Locator;
   readonly menu: Locator;
   readonly toast: Locator;
+  /** The list of highlights at a place covered by several. */
+  readonly chooser: Locator;
+  /** The question asked before a link from a note opens. */
+  readonly linkConfirm: Locator;
 
   constructor(readonly page: Page) {
+    this.chooser = page.getByTestId('highlight-chooser');
+    this.linkConfirm = page.getByTestId('link-confirm');
     this.editor = page.getByTestId('annotation-editor');
     this.menu = page.getByTestId('selection-menu');
     this.toast = page.getByTestId('toast');

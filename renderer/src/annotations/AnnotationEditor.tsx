@@ -3,6 +3,7 @@ import { tagCounts } from '../../../shared/annotations/tags';
 import type { AnchoredAnnotation } from '../../../shared/model/annotation';
 import { useAnnotations } from '../state/annotations';
 import { ColourSwatches } from './ColourSwatches';
+import { readDraft, writeDraft } from './drafts';
 import { Markdown } from './Markdown';
 
 function useEditedAnnotation(): AnchoredAnnotation | undefined {
@@ -12,30 +13,12 @@ function useEditedAnnotation(): AnchoredAnnotation | undefined {
 
 const NOTE_SAVE_DELAY = 400;
 
-/** Note text is kept in the browser's storage as it is typed, until the store has it: a crash loses nothing. */
-const draftKey = (id: string) => `facing.note-draft.${id}`;
-function readDraft(id: string): string | null {
-  try {
-    return localStorage.getItem(draftKey(id));
-  } catch {
-    return null;
-  }
-}
-function writeDraft(id: string, text: string | null): void {
-  try {
-    if (text === null) localStorage.removeItem(draftKey(id));
-    else localStorage.setItem(draftKey(id), text);
-  } catch {
-    // Storage may be full or disabled; the regular save still happens.
-  }
-}
-
 /** The popover for one annotation: colour, tags (with suggestions from all tags in use) and a Markdown note. */
 export function AnnotationEditor({ extras }: { extras?: ReactNode }) {
   const editing = useAnnotations((s) => s.editing);
   const annotation = useEditedAnnotation();
   const all = useAnnotations((s) => s.all);
-  const { update, remove, closeEditor, loadAll } = useAnnotations.getState();
+  const { update, remove, closeEditor, loadAll, setDraft, saveDraft } = useAnnotations.getState();
   const [tagDraft, setTagDraft] = useState('');
   const restored = annotation ? readDraft(annotation.id) : null;
   const [note, setNote] = useState(restored !== null && restored !== annotation?.note ? restored : (annotation?.note ?? ''));
@@ -49,23 +32,25 @@ export function AnnotationEditor({ extras }: { extras?: ReactNode }) {
     if (!all) void loadAll();
   }, [all, loadAll]);
 
-  const flushNote = () => {
+  // A note recovered after a crash counts as typed, so closing the editor saves it.
+  useEffect(() => {
+    if (annotation && recovered) setDraft(annotation.id, note);
+  }, []);
+
+  const cancelTimer = () => {
     if (pendingNote.current) clearTimeout(pendingNote.current);
     pendingNote.current = null;
   };
-  const saveNote = (value: string) => {
-    flushNote();
-    if (annotation && value !== annotation.note) void update(annotation.id, { note: value }).then(() => writeDraft(annotation.id, null));
-    else if (annotation) writeDraft(annotation.id, null);
-  };
+  useEffect(
+    () => () => {
+      cancelTimer();
+      void useAnnotations.getState().saveDraft();
+    },
+    [],
+  );
   const close = () => {
-    if (annotation && note !== annotation.note) {
-      flushNote();
-      void update(annotation.id, { note }).then(() => {
-        writeDraft(annotation.id, null);
-        closeEditor();
-      });
-    } else closeEditor();
+    cancelTimer();
+    void closeEditor();
   };
 
   useEffect(() => {
@@ -73,7 +58,7 @@ export function AnnotationEditor({ extras }: { extras?: ReactNode }) {
       if (event.key === 'Escape') close();
     };
     const onDown = (event: MouseEvent) => {
-      if (panel.current && !panel.current.contains(event.target as Node) && !(event.target as Element).closest?.('mark')) close();
+      if (panel.current && !panel.current.contains(event.target as Node) && !(event.target as Element).closest?.('mark, dialog')) close();
     };
     document.addEventListener('keydown', onKey);
     document.addEventListener('mousedown', onDown);
@@ -155,10 +140,14 @@ export function AnnotationEditor({ extras }: { extras?: ReactNode }) {
               const value = e.target.value;
               setNote(value);
               writeDraft(annotation.id, value);
-              flushNote();
-              pendingNote.current = setTimeout(() => saveNote(value), NOTE_SAVE_DELAY);
+              setDraft(annotation.id, value);
+              cancelTimer();
+              pendingNote.current = setTimeout(() => void saveDraft(), NOTE_SAVE_DELAY);
             }}
-            onBlur={() => saveNote(note)}
+            onBlur={() => {
+              cancelTimer();
+              void saveDraft();
+            }}
           />
         )}
       </div>

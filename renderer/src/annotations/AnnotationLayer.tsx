@@ -1,9 +1,11 @@
-import { useEffect, useState, type ReactNode, type RefObject } from 'react';
+import { useCallback, useEffect, useState, type ReactNode, type RefObject } from 'react';
 import { describeRange } from '../../../shared/annotations/anchoring';
 import type { Colour } from '../../../shared/model/annotation';
 import { useAnnotations } from '../state/annotations';
 import { AnnotationEditor } from './AnnotationEditor';
 import { ColourSwatches } from './ColourSwatches';
+import { LookUpButton } from '../dictionaries/WordLookup';
+import { HighlightChooser, type ChooserPlace } from './HighlightChooser';
 import { currentSelection, type TextSelection } from './selection';
 
 interface Props {
@@ -20,6 +22,8 @@ interface Props {
  */
 export function AnnotationLayer({ root, textOf, editorExtras }: Props) {
   const [selection, setSelection] = useState<TextSelection | null>(null);
+  const [chooser, setChooser] = useState<ChooserPlace | null>(null);
+  const closeChooser = useCallback(() => setChooser(null), []);
   const create = useAnnotations((s) => s.create);
   const openEditor = useAnnotations((s) => s.openEditor);
   const editing = useAnnotations((s) => s.editing);
@@ -34,7 +38,12 @@ export function AnnotationLayer({ root, textOf, editorExtras }: Props) {
       if (!mark || !window.getSelection()?.isCollapsed) return;
       const ids = mark.getAttribute('data-annotation-ids')!.split(' ');
       const box = mark.getBoundingClientRect();
-      openEditor(ids[ids.length - 1]!, box.left, box.bottom);
+      // Several highlights here (one may lie wholly inside another): let the person pick.
+      if (ids.length > 1) {
+        void useAnnotations.getState().closeEditor();
+        setChooser({ ids, x: box.left, y: box.bottom });
+      }
+      else openEditor(ids[0]!, box.left, box.bottom);
     };
     const onSelectionChange = () => {
       if (window.getSelection()?.isCollapsed) setSelection(null);
@@ -73,9 +82,11 @@ export function AnnotationLayer({ root, textOf, editorExtras }: Props) {
           style={{ left: Math.max(8, selection.rect.left + selection.rect.width / 2 - 110), top: Math.max(8, selection.rect.top - 52) }}
         >
           <ColourSwatches onPick={(c) => void highlight(c)} label={(name) => `Highlight ${name.toLowerCase()}`} />
+          <LookUpButton />
         </div>
       ) : null}
-      {editing ? <AnnotationEditor extras={editorExtras?.(editing.id)} /> : null}
+      {chooser && !editing ? <HighlightChooser place={chooser} onClose={closeChooser} /> : null}
+      {editing ? <AnnotationEditor key={editing.id} extras={editorExtras?.(editing.id)} /> : null}
     </>
   );
 }

@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { chunkRange, type Mark } from '../../../shared/annotations/layout';
 import type { InlineStyle } from '../../../shared/model/document';
+import './HighlightedText.css';
 
 /**
  * A span of document text with its highlights. Each run carries its offsets (data-start/data-end),
@@ -22,6 +23,13 @@ function styled(content: string, start: number, end: number, styles: readonly In
   return node;
 }
 
+/** Where highlights overlap, each shows as a band of its own colour, oldest on top, so none hides another. */
+function bands(marks: readonly Mark[]): CSSProperties {
+  const step = 100 / marks.length;
+  const stops = marks.map((m, k) => `var(--hl-${m.colour}) ${(k * step).toFixed(2)}% ${((k + 1) * step).toFixed(2)}%`);
+  return { backgroundImage: `linear-gradient(to bottom, ${stops.join(', ')})` };
+}
+
 export function HighlightedText({ text, from, to, marks, styles = [] }: Props): ReactNode {
   // Emphasis edges cut runs too, so each run is wholly inside or outside each emphasis.
   const edges: Mark[] = styles.flatMap((s, k) => [{ id: `style-${k}`, start: s.start, end: s.end, colour: 'yellow' as const }]);
@@ -35,15 +43,17 @@ export function HighlightedText({ text, from, to, marks, styles = [] }: Props): 
         </span>
       );
     }
-    // The most recent highlight shows its colour; a second one on top deepens it.
     const top = chunk.marks[chunk.marks.length - 1]!;
+    const overlap = chunk.marks.length > 1;
     return (
       <mark
         key={chunk.start}
-        className={`hl hl-${top.colour}${chunk.marks.length > 1 ? ' hl-overlap' : ''}`}
+        className={`hl hl-${top.colour}${overlap ? ' hl-overlap' : ''}`}
+        style={overlap ? bands(chunk.marks) : undefined}
         data-start={chunk.start}
         data-end={chunk.end}
         data-annotation-ids={chunk.marks.map((m) => m.id).join(' ')}
+        data-colours={overlap ? chunk.marks.map((m) => m.colour).join(' ') : undefined}
       >
         {content}
       </mark>

@@ -147,7 +147,8 @@ export function AnnotationsScreen() {
     }
     try {
       const result = await useAnnotations.getState().importFile(await file.text());
-      setStatus(`Imported “${file.name}”: ${result.added} new, ${result.updated} updated, ${result.unchanged} already here.`);
+      const skipped = result.skipped ? `; ${result.skipped} skipped: your copy is newer` : '';
+      setStatus(`Imported “${file.name}”: ${result.added} new, ${result.updated} updated, ${result.unchanged} already here${skipped}.`);
     } catch (error) {
       setStatus(`“${file.name}” was not imported: ${(error as Error).message}`);
     }
@@ -243,7 +244,7 @@ export function AnnotationsScreen() {
               {shown.map((a) => (
                 <li key={a.id}>
                   <p className="hub-doc">
-                    {titles.get(a.documentId)?.title ?? `Document ${a.documentId} (not in the library)`}
+                    {titles.get(a.documentId)?.title ?? (a.documentTitle ? `${a.documentTitle} (removed from the library)` : `A document no longer in the library`)}
                     {a.anchor ? null : <span className="orphan-label"> · passage not found</span>}
                   </p>
                   <AnnotationCard annotation={a} onOpen={() => navigate(`/read/${encodeURIComponent(a.documentId)}/a/${a.id}`)} />

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { AnchoredAnnotation, Annotation, AnnotationDraft, AnnotationPatch, ExportFile, ExportFormat, ImportResult } from '../../../shared/model/annotation';
+import { readDraft, writeDraft } from '../annotations/drafts';
 import { api } from '../api';
 import { useHistory } from './history';
 
@@ -14,6 +15,8 @@ interface AnnotationState {
   editing: { id: string; x: number; y: number } | null;
   /** The state of that annotation when its editor opened: one undo step per editing session. */
   editingBefore: Annotation | null;
+  /** Note text typed in the editor and not saved yet. */
+  draft: { id: string; note: string } | null;
   error: string | null;
 
   load(documentId: string): Promise<void>;
@@ -25,8 +28,14 @@ interface AnnotationState {
   deleteTag(tag: string): Promise<void>;
   exportFile(format: ExportFormat, documentId?: string): Promise<ExportFile>;
   importFile(content: string): Promise<ImportResult>;
+  /** Copies an annotation (colour, tags and its note, unsaved typing included) onto another range. */
+  copyTo(id: string, documentId: string, target: AnnotationDraft['target']): Promise<AnchoredAnnotation | null>;
+  setDraft(id: string, note: string): void;
+  /** Saves the note being typed; resolves when the store has it. */
+  saveDraft(): Promise<void>;
   openEditor(id: string, x: number, y: number): void;
-  closeEditor(): void;
+  /** Closes the editor, saving its note first. */
+  closeEditor(): Promise<void>;
   clearError(): void;
 }
 
@@ -59,6 +68,9 @@ export const useAnnotations = create<AnnotationState>((set, get) => {
     await api.invoke('annotations:restore', { annotations });
     await refresh(annotations.map((a) => a.documentId));
   };
+  // Draft saves run one after another, so whoever waits for one sees every earlier save done.
+  let saving: Promise<void> = Promise.resolve();
+
   const removeIds = async (annotations: Annotation[]) => {
     if (annotations.length === 0) return;
     await api.invoke('annotations:delete', { ids: annotations.map((a) => a.id) });
@@ -70,6 +82,7 @@ export const useAnnotations = create<AnnotationState>((set, get) => {
     all: null,
     editing: null,
     editingBefore: null,
+    draft: null,
     error: null,
 
     async load(documentId) {
@@ -104,6 +117,8 @@ export const useAnnotations = create<AnnotationState>((set, get) => {
       await guard(async () => {
         const removed = await api.invoke('annotations:delete', { ids: [id] });
         if (get().editing?.id === id) set({ editing: null, editingBefore: null });
+        if (get().draft?.id === id) set({ draft: null });
+        writeDraft(id, null);
         await refresh(removed.map((a) => a.documentId));
         useHistory.getState().push({ label: 'deleted a highlight', announce: true, undo: () => restore(removed), redo: () => removeIds(removed) });
       });
@@ -140,15 +155,40 @@ export const useAnnotations = create<AnnotationState>((set, get) => {
       return result;
     },
 
+    async copyTo(id, documentId, target) {
+      await get().saveDraft();
+      const source = find(id);
+      if (!source) return null;
+      await get().closeEditor();
+      return get().create({ documentId, target, colour: source.colour, tags: source.tags, note: source.note });
+    },
+
+    setDraft(id, note) {
+      set({ draft: { id, note } });
+    },
+
+    saveDraft() {
+      saving = saving.then(async () => {
+        const draft = get().draft;
+        if (!draft) return;
+        set({ draft: null });
+        if (find(draft.id)?.note !== draft.note) await get().update(draft.id, { note: draft.note });
+        // Typing may have gone on meanwhile: forget the kept copy only if it is what was saved.
+        if (find(draft.id)?.note === draft.note && readDraft(draft.id) === draft.note) writeDraft(draft.id, null);
+      });
+      return saving;
+    },
+
     openEditor(id, x, y) {
-      get().closeEditor();
+      void get().closeEditor();
       const annotation = find(id);
       set({ editing: { id, x, y }, editingBefore: annotation ? strip(annotation) : null });
     },
 
-    closeEditor() {
+    async closeEditor() {
       const { editing, editingBefore } = get();
       set({ editing: null, editingBefore: null });
+      await get().saveDraft();
       if (!editing || !editingBefore) return;
       const now = find(editing.id);
       if (!now) return;
