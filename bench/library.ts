@@ -1,9 +1,13 @@
 import { chromium } from 'playwright';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumArgs, chromiumExecutable } from '../e2e/chromium';
 import { openServices } from '../electron/services/handlers';
+import { INDEX_FILE } from '../electron/services/search/index-file';
+import { STORE_FILE } from '../electron/services/store';
+import { describeRange } from '../shared/annotations/anchoring';
 import { startWebHost } from '../electron/web/host';
 import { peakRssMB, percentile, rssMB, seeded, type Figure } from './harness';
 import { generateBook, generateProse, proseWord } from './text';
@@ -118,4 +122,111 @@ export async function measureLargeDocument(): Promise<Figure[]> {
     await host.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A Calibre-size library: `count` generated documents of 100 kB imported through the app's own
+ * import, 10 annotations each, then a fresh start: time to the painted library in Chromium, the
+ * search index loaded from the data folder, query latencies, one document's annotations listed.
+ */
+export async function measureLargeLibrary(count: number): Promise<Figure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'facing-bench-big-'));
+  const browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs });
+  try {
+    const first = await openServices({ dataDir: dir, corpusDir, shell: 'web', version: 'bench', warmAfterMs: 3_600_000 });
+    let peak = rssMB();
+    let bytes = 0;
+    const ids: string[] = [];
+    // Only the imports are timed, not generating the texts.
+    let imported = 0;
+    for (let k = 0; k < count; k++) {
+      const text = generateProse(100 * 1024, 1000 + k);
+      bytes += text.length;
+      const data = Buffer.from(text).toString('base64');
+      const t0 = performance.now();
+      ids.push((await first.handlers['documents:import']({ name: `book-${k}.txt`, data })).document.id);
+      imported += performance.now() - t0;
+      if (k % 25 === 0) peak = Math.max(peak, rssMB());
+    }
+    peak = Math.max(peak, rssMB());
+    await first.close();
+
+    // 10 annotations a document, anchored in its first paragraphs, written straight into the store.
+    const storePath = join(dir, STORE_FILE);
+    const store = JSON.parse(readFileSync(storePath, 'utf8'));
+    const random = seeded(5);
+    const now = new Date().toISOString();
+    for (const [k, id] of ids.entries()) {
+      const text = generateProse(2000, 1000 + k);
+      for (let n = 0; n < 10; n++) {
+        const start = Math.floor(random() * (text.length - 200));
+        const a = { id: randomUUID(), documentId: id, target: describeRange(text, start, start + 20 + Math.floor(random() * 150)), colour: 'yellow', tags: [], note: '', created: now, modified: now };
+        store.annotations[a.id] = a;
+      }
+    }
+    writeFileSync(storePath, JSON.stringify(store));
+    const storeMB = statSync(storePath).size / 1048576;
+    const indexMB = statSync(join(dir, INDEX_FILE)).size / 1048576;
+
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const startAt = performance.now();
+    const second = await openServices({ dataDir: dir, corpusDir, shell: 'web', version: 'bench', warmAfterMs: 3_600_000 });
+    const servicesMs = performance.now() - startAt;
+    const host = await startWebHost({ handlers: second.handlers, staticDir: process.env.FACING_RENDERER_DIR ?? join(root, 'dist', 'renderer') });
+    try {
+      await page.goto(host.url);
+      await page.getByTestId('document-row').first().waitFor();
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const painted = performance.now() - startAt;
+
+      const indexStart = performance.now();
+      await second.handlers['search:query']({ query: proseWord(300) });
+      const indexLoad = performance.now() - indexStart;
+      const queries = searchQueries(100);
+      const latencies: number[] = [];
+      for (const query of queries) {
+        const t0 = performance.now();
+        await second.handlers['search:query']({ query, limit: 20 });
+        latencies.push(performance.now() - t0);
+      }
+      const listTimes: number[] = [];
+      for (let n = 0; n < 20; n++) {
+        const t0 = performance.now();
+        await second.handlers['annotations:list']({ documentId: ids[Math.floor(random() * ids.length)]! });
+        listTimes.push(performance.now() - t0);
+      }
+      return [
+        { name: 'import, documents', value: count / (imported / 1000), unit: '/s', note: `${count.toLocaleString('en')} documents, ${(bytes / 1048576).toFixed(0)} MB in ${(imported / 1000).toFixed(0)} s` },
+        { name: 'peak RSS during import', value: peak, unit: 'MB' },
+        { name: 'start to painted library', value: painted, unit: 'ms', note: `services ${servicesMs.toFixed(0)} ms; store ${storeMB.toFixed(0)} MB with ${(ids.length * 10).toLocaleString('en')} annotations` },
+        { name: 'first query (loads the saved index)', value: indexLoad, unit: 'ms', note: `index file ${indexMB.toFixed(0)} MB` },
+        { name: 'query latency p50', value: percentile(latencies, 50), unit: 'ms' },
+        { name: 'query latency p95', value: percentile(latencies, 95), unit: 'ms', note: '100 queries: words, word pairs, prefixes, phrases' },
+        { name: "one document's annotations listed, median", value: percentile(listTimes, 50), unit: 'ms' },
+        { name: 'RSS after searching', value: rssMB(), unit: 'MB' },
+      ];
+    } finally {
+      await host.close();
+      await second.close();
+    }
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Searches people make: content words of middling to rare frequency, two words, a prefix, a phrase from the text. */
+function searchQueries(count: number): string[] {
+  const random = seeded(17);
+  const rank = () => Math.floor(Math.exp(Math.log(20) + random() * (Math.log(5000) - Math.log(20))));
+  const sampleText = generateProse(4000, 1000);
+  return Array.from({ length: count }, (_, q) => {
+    if (q % 10 === 8) return `${proseWord(rank()).slice(0, 4)}`;
+    if (q % 10 === 9) {
+      const words = sampleText.toLowerCase().match(/[a-z]+/g)!;
+      const at = Math.floor(random() * (words.length - 1));
+      return `"${words[at]} ${words[at + 1]}"`;
+    }
+    return q % 5 === 0 ? `${proseWord(rank())} ${proseWord(rank())}` : proseWord(rank());
+  });
 }

@@ -6,7 +6,7 @@ import { alignSegments } from '../shared/alignment/engine';
 import { segmentText } from '../shared/text/segmentation';
 import { generatePair, pairDocuments } from './parallel';
 import { measureParallelRendering } from './render';
-import { measureAnnotationStore, measureReanchoring } from './annotations';
+import { measureAnnotationStore, measureDocumentListing, measureReanchoring } from './annotations';
 import { measureDictionary, measureRealTextAlignment } from './dictionaries';
 import { measureImportAndSearch, measureLargeDocument, measureLargeLibrary } from './library';
 import { heapMB, peakRssMB, rssMB, runWorkloads, time, type Workload } from './harness';
@@ -53,6 +53,10 @@ const workloads: Workload[] = [
   {
     name: 'annotations: a store with 50,000 annotations',
     run: () => measureAnnotationStore(50_000),
+  },
+  {
+    name: "annotations: one document's annotations listed from a store of 100,000",
+    run: () => measureDocumentListing(100_000),
   },
   {
     name: 'annotations: re-anchor 10,000 annotations on an edited 1 MB text',

@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from './fixtures';
 
 test.describe('library', () => {
@@ -34,5 +36,90 @@ test.describe('library', () => {
     // The German translation keeps its English original beside it.
     await expect(app.library.items).toHaveCount(1);
     await expect(app.library.pairs).toHaveCount(1);
+  });
+});
+
+test.describe('library at work', () => {
+  const french = readFileSync(join(import.meta.dirname, 'data', '000-fr.txt'), 'utf8');
+
+  test('a translation of a translation is listed with its family, editable, and a cycle is refused', async ({ app }, testInfo) => {
+    test.slow();
+    const fr = testInfo.outputPath('communique.txt');
+    const it = testInfo.outputPath('comunicato.txt');
+    writeFileSync(fr, french);
+    writeFileSync(it, 'Comunicato\n\nLa zona high-tech di Chongqing lancia una filiale.\n');
+    await app.library.waitForLoad();
+    await app.page.getByTestId('import-documents').setInputFiles([fr, it]);
+    const report = app.page.getByTestId('import-report');
+    await expect(report.getByTestId('pair-suggestion')).toHaveCount(1);
+    await expect(report.getByTestId('pair-suggestion')).toContainText(/Why: .*paragraphs.*shared numbers/);
+    await report.getByRole('button', { name: 'Pair them' }).click();
+    const family = app.library.pairs.filter({ hasText: 'Chongqing High-tech Zone' });
+    const frId = await family.getByTestId('document-row').filter({ hasText: 'French' }).getAttribute('data-document-id');
+
+    // The Italian text translates the French one, which translates the English original.
+    await app.page.getByRole('button', { name: 'Edit details of Comunicato' }).click();
+    await app.page.getByRole('dialog').getByLabel('Translation of').selectOption(frId!);
+    await app.page.getByRole('button', { name: 'Save' }).click();
+    await expect(family.getByTestId('document-row')).toHaveCount(4);
+    await expect(app.library.rows).toHaveCount(7);
+    await expect(family.getByRole('button', { name: 'Edit details of Comunicato' })).toBeVisible();
+    await app.page.screenshot({ path: testInfo.outputPath('library-chain.png'), fullPage: true });
+
+    const itId = await app.library.rows.filter({ hasText: 'Comunicato' }).getAttribute('data-document-id');
+    await family.getByTestId('document-row').filter({ hasText: 'French' }).getByRole('button', { name: /^Edit details/ }).click();
+    await app.page.getByRole('dialog').getByLabel('Translation of').selectOption(itId!);
+    await app.page.getByRole('button', { name: 'Save' }).click();
+    await expect(app.page.getByRole('dialog')).toContainText('it is itself a translation of this document');
+  });
+
+  test('a new import is brought into view and marked; the same file again points at the copy', async ({ app }, testInfo) => {
+    const path = testInfo.outputPath('zebra.txt');
+    writeFileSync(path, 'Zebra Notes\n\n' + 'Zebras graze quietly on the plain. '.repeat(20) + '\n');
+    await app.page.setViewportSize({ width: 1000, height: 500 });
+    await app.library.waitForLoad();
+    await app.page.getByTestId('import-documents').setInputFiles([path]);
+    const card = app.page.locator('.card-fresh');
+    await expect(card).toContainText('Zebra Notes');
+    await expect(card).toBeInViewport();
+    await app.page.getByTestId('import-documents').setInputFiles([path]);
+    await expect(app.page.getByTestId('import-duplicate')).toContainText('Already in your library');
+    await expect(app.library.rows).toHaveCount(6);
+    await app.page.getByTestId('import-duplicate').getByRole('link', { name: 'Open the copy you have' }).click();
+    await expect(app.reader.title).toHaveText('Zebra Notes');
+  });
+
+  test('titles sort past leading quotes; long "Continue reading" titles end in an ellipsis', async ({ app }) => {
+    await app.library.waitForLoad();
+    await app.page.getByTestId('library-sort').selectOption('title');
+    await expect(app.library.rows.first()).toContainText('Chengdu-Chongqing Economic Circle');
+    await expect(app.library.rows.last()).toContainText('Golden Phoenix');
+
+    await app.open('#/read/003');
+    await expect(app.reader.title).toBeVisible();
+    await app.reader.backToLibrary();
+    const chip = app.page.getByRole('navigation', { name: 'Continue reading' }).locator('.recent-title').first();
+    await expect(chip).toContainText('Chengdu-Chongqing');
+    expect(await chip.evaluate((el) => getComputedStyle(el).textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth)).toBe(true);
+  });
+
+  test('search follows the box as you type, folds ß and forgives a typo, and marks the paragraph it opens', async ({ app }, testInfo) => {
+    test.slow();
+    const path = testInfo.outputPath('verein.txt');
+    writeFileSync(path, 'Club News\n\nOur trip to Straßburg was a success.\n\nThe club thanks all its volunteers for their help.\n');
+    await app.library.waitForLoad();
+    await app.page.getByTestId('import-documents').setInputFiles([path]);
+    await expect(app.library.rows).toHaveCount(6);
+    await app.open('#/search/');
+    const box = app.page.getByTestId('search-input');
+    await box.pressSequentially('strassburg', { delay: 30 });
+    await expect(app.page.getByTestId('search-hit').locator('mark')).toHaveText(['Straßburg']);
+    await box.fill('volunters');
+    await expect(app.page.getByTestId('search-hit').locator('mark')).toHaveText(['volunteers']);
+    await expect(app.page.getByTestId('search-summary')).toContainText('1 paragraph found');
+    await app.page.screenshot({ path: testInfo.outputPath('search.png') });
+    await app.page.getByTestId('search-hit').click();
+    await expect(app.reader.title).toHaveText('Club News');
+    await expect(app.page.locator('.block-flash')).toContainText('volunteers');
   });
 });

@@ -1,19 +1,21 @@
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
+import { Link } from 'wouter';
 import { api } from '../api';
 import { useAppStore } from '../state/store';
 import { importFiles, type ImportReport } from './importFiles';
+import { ImportLanguage } from './ImportLanguage';
 
 /** Where the results of an import appear: an element the library places under its header. */
 export const REPORT_SLOT = 'import-report-slot';
 
-const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.xhtml,.docx,.epub,.pdf';
+const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.xhtml,.docx,.epub,.pdf,.tmx,.xlf,.xliff,.tsv,.csv,.xlsx';
 
 /**
  * Importing: a button with a file dialog (Electron's native one too), dropping files anywhere on the
  * window, a progress bar while it works, then what happened to each file, with pairing suggestions.
  */
-export function ImportPanel() {
+export function ImportPanel({ onImported }: { onImported?: (documentIds: string[]) => void }) {
   const refresh = useAppStore((s) => s.refreshDocuments);
   const input = useRef<HTMLInputElement>(null);
   const [progress, setProgress] = useState<{ done: number; total: number; current: string } | null>(null);
@@ -28,6 +30,7 @@ export function ImportPanel() {
     setProgress(null);
     setReports(done);
     await refresh();
+    onImported?.(done.flatMap((r) => (r.document ? [r.document.id] : [])));
   };
 
   useEffect(() => {
@@ -107,7 +110,7 @@ export function ImportPanel() {
         ? createPortal(
             <section className="import-report" aria-label="Import results" data-testid="import-report">
               <header>
-                <h2>Imported</h2>
+                <h2>{reports.some((r) => r.document && !r.duplicate) ? 'Imported' : 'Nothing was imported'}</h2>
                 <button type="button" className="button-quiet" onClick={() => setReports([])}>
                   Close
                 </button>
@@ -120,11 +123,18 @@ export function ImportPanel() {
                     ) : (
                       <>
                         <span>
-                          “{r.document!.title}” · {r.document!.language.toUpperCase()} · {r.document!.wordCount.toLocaleString()} words
+                          “{r.document!.title}” · <ImportLanguage doc={r.document!} /> · {r.document!.wordCount.toLocaleString()} words
                         </span>
+                        {r.duplicate ? (
+                          <span className="suggestion" data-testid="import-duplicate">
+                            Already in your library: this file was imported before, so nothing was added.{' '}
+                            <Link href={`/read/${encodeURIComponent(r.document!.id)}`}>Open the copy you have</Link>
+                          </span>
+                        ) : null}
                         {r.suggestions?.length && !paired[r.document!.id] ? (
-                          <span className="suggestion">
+                          <span className="suggestion" data-testid="pair-suggestion">
                             Looks like a translation of “{r.suggestions[0]!.title}” ({r.suggestions[0]!.language.toUpperCase()}).{' '}
+                            <span className="suggestion-reason">Why: {r.suggestions[0]!.reasons.join(', ')}.</span>{' '}
                             <button type="button" className="button-quiet" onClick={() => void pair(r.document!.id, r.suggestions![0]!.id)}>
                               Pair them
                             </button>

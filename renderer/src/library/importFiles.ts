@@ -1,11 +1,14 @@
 import { MAX_IMPORT_FILE_BYTES } from '../../../shared/ipc/contract';
 import type { DocumentSummary, PairSuggestion } from '../../../shared/model/document';
 import { api } from '../api';
+import { importPairFile, isPairFile } from './importPair';
 
 export interface ImportReport {
   name: string;
   document?: DocumentSummary;
   suggestions?: PairSuggestion[];
+  /** The file had been imported before; `document` is the copy already there. */
+  duplicate?: boolean;
   error?: string;
 }
 
@@ -21,13 +24,17 @@ export async function importFiles(files: readonly File[], progress: (done: numbe
   const reports: ImportReport[] = [];
   for (const [k, file] of files.entries()) {
     progress(k, files.length, file.name);
+    if (isPairFile(file.name)) {
+      reports.push(await importPairFile(file));
+      continue;
+    }
     if (file.size > MAX_IMPORT_FILE_BYTES) {
       reports.push({ name: file.name, error: `“${file.name}” is ${(file.size / 1048576).toFixed(0)} MB; Facing imports files up to ${MAX_IMPORT_FILE_BYTES / 1048576} MB.` });
       continue;
     }
     try {
       const outcome = await api.invoke('documents:import', { name: file.name, data: toBase64(await file.arrayBuffer()) });
-      reports.push({ name: file.name, document: outcome.document, suggestions: outcome.suggestions });
+      reports.push({ name: file.name, document: outcome.document, suggestions: outcome.suggestions, ...(outcome.duplicate ? { duplicate: true } : {}) });
     } catch (error) {
       reports.push({ name: file.name, error: (error as Error).message });
     }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { DocumentSummary } from '../../../shared/model/document';
 import { EditDocumentDialog, RemoveDocumentDialog } from '../library/DocumentDialogs';
@@ -8,6 +8,10 @@ import { DocumentRow } from '../components/DocumentRow';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { languageName } from '../format';
 import { useAppStore } from '../state/store';
+import './LibraryScreen.css';
+
+/** Families rendered at first; more as the list is scrolled (a library of thousands paints at once). */
+const PAGE = 60;
 
 export function LibraryScreen() {
   useDocumentTitle(null);
@@ -21,6 +25,9 @@ export function LibraryScreen() {
   const [editing, setEditing] = useState<{ doc: DocumentSummary; action: 'edit' | 'remove' } | null>(null);
   const [search, setSearch] = useState('');
   const [, navigate] = useLocation();
+  const [shown, setShown] = useState(PAGE);
+  const [fresh, setFresh] = useState<string[]>([]);
+  const more = useRef<HTMLLIElement>(null);
 
   const families = useMemo(() => groupFamilies(documents ?? []), [documents]);
   const visible = useMemo(() => sortFamilies(filterFamilies(families, { query, language }), sort), [families, query, language, sort]);
@@ -34,6 +41,27 @@ export function LibraryScreen() {
   );
   const actions = (doc: DocumentSummary) => ({ onEdit: () => setEditing({ doc, action: 'edit' }), onRemove: () => setEditing({ doc, action: 'remove' }) });
   const languages = useMemo(() => languagesOf(documents ?? []), [documents]);
+  const familyOf = (id: string) => visible.findIndex((f) => f.original.id === id || f.translations.some((t) => t.id === id));
+
+  // Newly imported documents: make sure they are rendered, then bring the first into view, marked.
+  useEffect(() => {
+    if (!fresh.length) return;
+    const at = familyOf(fresh[0]!);
+    if (at >= shown) return setShown(at + 1);
+    document.querySelector(`[data-document-id="${CSS.escape(fresh[0]!)}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    const timer = setTimeout(() => setFresh([]), 4000);
+    return () => clearTimeout(timer);
+    // familyOf reads `visible`, which is a dependency.
+  }, [fresh, visible, shown]);
+
+  // Rendering more when the end of what is rendered comes into view.
+  useEffect(() => {
+    const end = more.current;
+    if (!end) return;
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setShown((n) => n + PAGE), { rootMargin: '600px' });
+    observer.observe(end);
+    return () => observer.disconnect();
+  }, [visible, shown]);
 
   return (
     <div className="library">
@@ -53,12 +81,15 @@ export function LibraryScreen() {
           >
             <input type="search" placeholder="Search all documents" value={search} onChange={(e) => setSearch(e.target.value)} aria-label="Search all documents" data-testid="corpus-search" />
           </form>
-          <ImportPanel />
+          <ImportPanel onImported={setFresh} />
           <Link href="/annotations" className="button" data-testid="open-hub">
             Highlights and notes
           </Link>
           <Link href="/settings/backups" className="button-quiet" data-testid="open-backups">
             Backups
+          </Link>
+          <Link href="/dictionaries" className="button-quiet" data-testid="open-dictionaries">
+            Dictionaries
           </Link>
         </div>
       </header>
@@ -68,8 +99,9 @@ export function LibraryScreen() {
         <nav className="recent" aria-label="Continue reading">
           <span className="recent-label">Continue reading</span>
           {recent.map((d) => (
-            <Link key={d.id} href={`/read/${encodeURIComponent(d.id)}`} className="recent-item">
-              <span className="lang-badge">{d.language.toUpperCase()}</span> {d.title}
+            <Link key={d.id} href={`/read/${encodeURIComponent(d.id)}`} className="recent-item" title={d.title}>
+              <span className="lang-badge">{d.language.toUpperCase()}</span>
+              <span className="recent-title">{d.title}</span>
             </Link>
           ))}
         </nav>
@@ -124,13 +156,14 @@ export function LibraryScreen() {
         </div>
       ) : (
         <ul className="library-list" data-testid="library-list">
-          {visible.map((family) =>
-            family.translations.length === 0 ? (
-              <li key={family.original.id} className="card" data-testid="library-item">
+          {visible.slice(0, shown).map((family) => {
+            const isFresh = [family.original, ...family.translations].some((d) => fresh.includes(d.id));
+            return family.translations.length === 0 ? (
+              <li key={family.original.id} className={`card${isFresh ? ' card-fresh' : ''}`} data-testid="library-item">
                 <DocumentRow doc={family.original} {...actions(family.original)} />
               </li>
             ) : (
-              <li key={family.original.id} className="card card-family" data-testid="library-pair">
+              <li key={family.original.id} className={`card card-family${isFresh ? ' card-fresh' : ''}`} data-testid="library-pair">
                 <div className="family-head">
                   <p className="family-label">
                     {languageName(family.original.language)} original · {family.translations.length}{' '}
@@ -158,8 +191,15 @@ export function LibraryScreen() {
                   <DocumentRow key={t.id} doc={t} isTranslation {...actions(t)} />
                 ))}
               </li>
-            ),
-          )}
+            );
+          })}
+          {visible.length > shown ? (
+            <li ref={more} className="library-more">
+              <button type="button" className="button-quiet" onClick={() => setShown((n) => n + PAGE * 5)}>
+                Show more ({(visible.length - shown).toLocaleString()} left)
+              </button>
+            </li>
+          ) : null}
         </ul>
       )}
       {editing?.action === 'edit' ? <EditDocumentDialog doc={editing.doc} onClose={() => setEditing(null)} /> : null}

@@ -1,20 +1,38 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { SearchResult } from '../../../shared/model/search';
 import { api } from '../api';
 import { BackToLibrary } from '../components/BackToLibrary';
 import { useDocumentTitle } from '../components/useDocumentTitle';
+import './SearchScreen.css';
 
-/** Full-text search across the library; a hit opens its document at that paragraph. */
+/** How long typing pauses before the results follow the box. */
+const TYPING_PAUSE_MS = 180;
+
+/** Full-text search across the library, as you type; a hit opens its document at that paragraph, marked. */
 export function SearchScreen({ query }: { query: string }) {
   useDocumentTitle(query ? `Search: ${query}` : 'Search');
   const [, navigate] = useLocation();
   const [draft, setDraft] = useState(query);
+  /** The query this screen last put in the address, so its own navigation does not reset the box. */
+  const sent = useRef(query.trim());
   const [result, setResult] = useState<SearchResult | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  // The address follows the box a moment after typing stops (replacing, so Back leaves the search).
   useEffect(() => {
-    setDraft(query);
+    if (draft.trim() === query.trim()) return;
+    const timer = setTimeout(() => {
+      sent.current = draft.trim();
+      navigate(`/search/${encodeURIComponent(draft.trim())}`, { replace: true });
+    }, TYPING_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [draft, query, navigate]);
+
+  useEffect(() => {
+    // The box changes with the address only when the address changed elsewhere (the library's box, Back).
+    if (query.trim() !== sent.current) setDraft(query);
+    sent.current = query.trim();
     if (!query.trim()) {
       setResult(null);
       return;
@@ -38,13 +56,14 @@ export function SearchScreen({ query }: { query: string }) {
           className="search-page-form"
           onSubmit={(e) => {
             e.preventDefault();
-            navigate(`/search/${encodeURIComponent(draft.trim())}`);
+            sent.current = draft.trim();
+            navigate(`/search/${encodeURIComponent(draft.trim())}`, { replace: true });
           }}
         >
           <input type="search" value={draft} onChange={(e) => setDraft(e.target.value)} placeholder='Words, prefixes or "a phrase"' aria-label="Search all documents" autoFocus data-testid="search-input" />
         </form>
       </header>
-      <main className="hub-main">
+      <main className="hub-main" aria-busy={draft.trim() !== query.trim()} data-stale={draft.trim() !== query.trim() || undefined}>
         {error ? <p className="form-error">{error}</p> : null}
         {result ? (
           <p className="panel-empty" data-testid="search-summary">
