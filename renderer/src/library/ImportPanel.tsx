@@ -4,12 +4,11 @@ import { Link } from 'wouter';
 import { api } from '../api';
 import { useAppStore } from '../state/store';
 import { importFiles, type ImportReport } from './importFiles';
-import { ImportLanguage } from './ImportLanguage';
 
 /** Where the results of an import appear: an element the library places under its header. */
 export const REPORT_SLOT = 'import-report-slot';
 
-const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.xhtml,.docx,.epub,.pdf,.tmx,.xlf,.xliff,.tsv,.csv,.xlsx';
+const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.xhtml,.docx,.epub,.pdf';
 
 /**
  * Importing: a button with a file dialog (Electron's native one too), dropping files anywhere on the
@@ -110,7 +109,7 @@ export function ImportPanel({ onImported }: { onImported?: (documentIds: string[
         ? createPortal(
             <section className="import-report" aria-label="Import results" data-testid="import-report">
               <header>
-                <h2>{reports.some((r) => r.document && !r.duplicate) ? 'Imported' : 'Nothing was imported'}</h2>
+                <h2>Imported</h2>
                 <button type="button" className="button-quiet" onClick={() => setReports([])}>
                   Close
                 </button>
@@ -123,7 +122,7 @@ export function ImportPanel({ onImported }: { onImported?: (documentIds: string[
                     ) : (
                       <>
                         <span>
-                          “{r.document!.title}” · <ImportLanguage doc={r.document!} /> · {r.document!.wordCount.toLocaleString()} words
+                          “{r.document!.title}” · {r.document!.language.toUpperCase()} · {r.document!.wordCount.toLocaleString()} words
                         </span>
                         {r.duplicate ? (
                           <span className="suggestion" data-testid="import-duplicate">
