@@ -1,61 +1,69 @@
-import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFile, unlink } from 'node:fs/promises';
+import { createConnection, createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { writeFileDurably } from '../durable-file';
 
 export const MARKER_FILE = 'facing.running';
+const SOCKET_FILE = 'facing.lock';
 
 /** Two processes writing one store would interleave their journals: the second one is refused. */
 export class StoreInUseError extends Error {}
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+/**
+ * Where the lock listens: a socket in the data folder (a named pipe on Windows). A path too long for
+ * a Unix socket goes to the temporary folder under a name derived from the data folder.
+ */
+function socketPaths(dataDir: string): string[] {
+  const hash = createHash('sha256').update(dataDir).digest('hex').slice(0, 24);
+  if (process.platform === 'win32') return [`\\\\.\\pipe\\facing-${hash}`];
+  const inFolder = join(dataDir, SOCKET_FILE);
+  const inTemp = join(tmpdir(), `facing-${hash}.lock`);
+  return Buffer.byteLength(inFolder) < 100 ? [inFolder, inTemp] : [inTemp];
 }
+
+const listen = (server: Server, path: string) =>
+  new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(path, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+
+/** Whether a process answers on the socket: a socket file nobody listens on was left by a process that died. */
+const answers = (path: string) =>
+  new Promise<boolean>((resolve) => {
+    const socket = createConnection(path);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 
 /**
- * What tells one process from a later one that reuses its PID: its start time. Null where the
- * system cannot say (Windows), and then a live PID is taken to be Facing.
+ * A lock the operating system releases with the process: a listening socket. No PID is trusted, so
+ * a PID reused by another program after a crash never refuses a start.
  */
-async function processStart(pid: number): Promise<string | null> {
-  if (process.platform === 'linux') {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
-    const boot = await readFile('/proc/sys/kernel/random/boot_id', 'utf8').catch(() => '');
-    // Field 22, counted after the command name, which may itself contain spaces and parentheses.
-    const fields = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return fields?.[19] ? `${boot.trim()}:${fields[19]}` : null;
+async function holdSocket(dataDir: string): Promise<Server | null> {
+  for (const path of socketPaths(dataDir)) {
+    const server = createServer((socket) => socket.destroy());
+    try {
+      await listen(server, path);
+      server.unref();
+      return server;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') continue;
+      if (process.platform === 'win32' || (await answers(path))) throw new StoreInUseError(path);
+      await unlink(path).catch(() => {});
+      await listen(server, path);
+      server.unref();
+      return server;
+    }
   }
-  if (process.platform === 'win32') return null;
-  const { stdout } = await promisify(execFile)('ps', ['-o', 'lstart=', '-p', String(pid)]).catch(() => ({ stdout: '' }));
-  return stdout.trim() || null;
-}
-
-/** A marker from before start times were recorded holds a bare PID: judge by the command line where it can be read. */
-async function looksLikeFacing(pid: number): Promise<boolean> {
-  if (process.platform !== 'linux') return true;
-  const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => null);
-  return cmdline === null || /facing|electron|node/i.test(cmdline);
-}
-
-interface Marker {
-  pid: number;
-  started: unknown;
-}
-
-function parseMarker(text: string): Marker | null {
-  try {
-    const json = JSON.parse(text);
-    if (typeof json === 'number' && Number.isInteger(json) && json > 0) return { pid: json, started: undefined };
-    if (json && typeof json === 'object' && Number.isInteger(json.pid) && json.pid > 0) return { pid: json.pid, started: json.started };
-  } catch {
-    // An unreadable marker belongs to no one.
-  }
+  // A file system without sockets (some network drives): carry on unlocked rather than not at all.
   return null;
 }
 
@@ -65,23 +73,40 @@ export interface Lock {
   release(): Promise<void>;
 }
 
+/** Locks this process holds, by data folder: opening a store twice in one process (tests do) shares the lock. */
+const held = new Map<string, { server: Server | null; users: number }>();
+
 /**
- * A marker that exists while the store is open: found at start, it means the last run did not end
- * cleanly — unless the process it names is still running Facing, when this start is refused.
+ * Refuses a data folder another Facing has open, and leaves a marker while the store is open: found
+ * at start, it means the last run did not end cleanly.
  */
 export async function acquireLock(dataDir: string): Promise<Lock> {
-  const path = join(dataDir, MARKER_FILE);
-  const text = await readFile(path, 'utf8').catch(() => null);
-  const owner = text === null ? null : parseMarker(text);
-  if (owner && owner.pid !== process.pid && isAlive(owner.pid)) {
-    const start = await processStart(owner.pid);
-    const running = owner.started !== undefined && start !== null ? owner.started === start : await looksLikeFacing(owner.pid);
-    if (running) {
+  const marker = join(dataDir, MARKER_FILE);
+  let lock = held.get(dataDir);
+  if (!lock) {
+    try {
+      lock = { server: await holdSocket(dataDir), users: 0 };
+    } catch (error) {
+      if (!(error instanceof StoreInUseError)) throw error;
       throw new StoreInUseError(
-        `Facing is already running on this data folder (${dataDir}, process ${owner.pid}). Close it first, or start this one with another data folder. If no Facing is running, delete ${path} and start again.`,
+        `Facing is already running on this data folder (${dataDir}): another Facing answers on ${error.message}. Close that one first (it may be in another window, or still closing), or start this one with another data folder.`,
       );
     }
+    held.set(dataDir, lock);
   }
-  await writeFileDurably(path, JSON.stringify({ pid: process.pid, started: await processStart(process.pid), run: randomUUID() }));
-  return { unclean: text !== null, release: () => unlink(path).catch(() => {}) };
+  lock.users++;
+  const previous = await readFile(marker, 'utf8').catch(() => null);
+  await writeFileDurably(marker, JSON.stringify({ pid: process.pid, run: randomUUID() }));
+  let released = false;
+  return {
+    unclean: previous !== null,
+    async release() {
+      if (released) return;
+      released = true;
+      await unlink(marker).catch(() => {});
+      if (--lock.users > 0) return;
+      held.delete(dataDir);
+      await new Promise((resolve) => (lock.server ? lock.server.close(resolve) : resolve(undefined)));
+    },
+  };
 }

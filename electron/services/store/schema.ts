@@ -3,6 +3,14 @@ import { defaultSettings, SettingsSchema, type Settings } from '../../../shared/
 
 export const STORE_VERSION = 2;
 
+/**
+ * A collection is checked to be a plain JSON object and used as parsed: `z.record` would visit and
+ * copy each of 50,000 annotations only to accept any value.
+ */
+const collection = z
+  .custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'a collection must be an object')
+  .default(() => ({}));
+
 export const StoreDataSchema = z.object({
   schemaVersion: z.literal(STORE_VERSION),
   /** The journal file that continues this snapshot. */
@@ -10,13 +18,13 @@ export const StoreDataSchema = z.object({
   // A bad settings block is not worth setting the whole store aside for.
   settings: SettingsSchema.catch(defaultSettings),
   /** Collections keyed by id. Entries are validated by the services that use them, so one bad entry spoils nothing else. */
-  alignments: z.record(z.string(), z.unknown()).default({}),
-  annotations: z.record(z.string(), z.unknown()).default({}),
+  alignments: collection,
+  annotations: collection,
   /** Imported documents' metadata, and reading positions, by document id. */
-  documents: z.record(z.string(), z.unknown()).default({}),
-  reading: z.record(z.string(), z.unknown()).default({}),
+  documents: collection,
+  reading: collection,
   /** Entries that failed validation, kept rather than deleted, keyed "<collection>:<key>". */
-  quarantine: z.record(z.string(), z.unknown()).default({}),
+  quarantine: collection,
 });
 export type StoreData = z.infer<typeof StoreDataSchema>;
 
