@@ -154,3 +154,149 @@ test.describe('parallel reading position', () => {
     await expect(app.parallel.row(9)).toBeInViewport();
   });
 });
+
+test.describe('parallel view: keyboard and review', () => {
+  test('the command palette lists the view’s own actions, ranks whole words first, and leaves out what cannot run', async ({ app }) => {
+    await app.open('#/parallel/000/001');
+    await app.parallel.waitForRows();
+    expect(await app.parallel.paletteFor('swap')).toContain('Swap sides');
+    expect(await app.parallel.paletteFor('merge')).toContain('Merge with the row below');
+    expect(await app.parallel.paletteFor('unchecked')).toEqual(expect.arrayContaining(['Go to the next unchecked row', 'Show only unchecked rows']));
+    expect(await app.parallel.paletteFor('differences')).toContain('Show the differences');
+    expect(await app.parallel.paletteFor('scroll')).toContain('Scroll the two texts together');
+    expect((await app.parallel.paletteFor('light'))[0]).toBe('Theme: light');
+    expect(await app.parallel.paletteFor('highlight editor')).toEqual([]);
+    await app.page.keyboard.press('Escape');
+    await app.page.getByTestId('command-palette').waitFor({ state: 'detached' });
+    // A palette command runs the same action as its key.
+    expect(await app.parallel.paletteFor('swap sides')).toEqual(['Swap sides']);
+    await app.page.keyboard.press('Enter');
+    await expect(app.parallel.cell(0, 'left')).toHaveAttribute('lang', 'de');
+  });
+
+  test('? shows every shortcut from the command registry', async ({ app }) => {
+    await app.open('#/parallel/000/001');
+    await app.parallel.waitForRows();
+    await app.page.keyboard.press('?');
+    const overview = app.page.getByTestId('shortcuts');
+    await expect(overview.getByRole('heading', { name: 'Keyboard shortcuts' })).toBeVisible();
+    for (const [key, label] of <Array<[string, string]>>[['M', 'Merge with the row below'], ['U', 'Go to the next unchecked row'], ['H', 'Highlight the left sentences of this row'], ['Ctrl+F', 'Find in both texts'], ['Ctrl+K', 'Show all commands'], ['?', 'Show the keyboard shortcuts']]) {
+      await expect(overview.locator('.shortcut').filter({ has: app.page.locator('dd', { hasText: label }) }).locator('kbd')).toHaveText(key);
+    }
+    await app.page.keyboard.press('Escape');
+    await expect(overview).toBeHidden();
+    await app.open('#/read/000');
+    await expect(app.reader.title).toBeVisible();
+    await app.page.keyboard.press('?');
+    await expect(app.page.getByTestId('shortcuts').locator('dd', { hasText: 'Highlight the current paragraph' })).toBeVisible();
+    await expect(app.page.getByTestId('shortcuts').locator('dd', { hasText: 'Merge with the row below' })).toHaveCount(0);
+  });
+
+  test('Ctrl+F finds in both columns, steps through the matches and brings each row into view', async ({ app }) => {
+    test.slow();
+    await app.page.setViewportSize({ width: 1280, height: 600 });
+    await app.open('#/parallel/000/001');
+    await app.parallel.waitForRows();
+    await app.page.keyboard.press('Control+f');
+    await app.page.getByTestId('find-input').fill('chongqing');
+    const count = app.page.getByTestId('find-count');
+    await expect(count).toHaveText(/^1 of \d+$/);
+    const total = Number((await count.textContent())!.split(' of ')[1]);
+    const columns = new Set<string>();
+    for (let k = 0; k < total; k++) {
+      await expect(count).toHaveText(`${k + 1} of ${total}`);
+      await expect.poll(async () => (await app.reader.currentMatch())?.column ?? null).not.toBeNull();
+      const match = (await app.reader.currentMatch())!;
+      columns.add(match.column!);
+      expect(match.top).toBeGreaterThan(0);
+      expect(match.bottom).toBeLessThanOrEqual(600);
+      await expect(app.page.locator('[data-testid="parallel-row"][aria-current="true"]')).toContainText(/chongqing/i);
+      await app.page.getByTestId('find-input').press('Enter');
+    }
+    expect([...columns].sort()).toEqual(['left', 'right']);
+    await expect(count).toHaveText(`1 of ${total}`);
+    await app.page.getByTestId('find-input').press('Shift+Enter');
+    await expect(count).toHaveText(`${total} of ${total}`);
+  });
+
+  test('H highlights the active row’s left sentences', async ({ app }) => {
+    await app.open('#/parallel/000/001');
+    await app.parallel.waitForRows();
+    await app.page.keyboard.press('j');
+    await expect(app.parallel.activeRow).toHaveText(/^Row 2 of/);
+    await app.page.keyboard.press('h');
+    await expect(app.parallel.cell(1, 'left').locator('mark.hl-yellow').first()).toBeVisible();
+    await expect(app.parallel.cell(1, 'right').locator('mark')).toHaveCount(0);
+    await expect(app.parallel.cell(0, 'left').locator('mark')).toHaveCount(0);
+  });
+
+  test('U goes to the next unchecked row, and the filter lists only unchecked rows; a checked row shows it plainly', async ({ app }) => {
+    test.slow();
+    await app.open('#/parallel/000/001');
+    await app.parallel.waitForRows();
+    const count = await app.parallel.rowCount();
+    await app.page.keyboard.press('j');
+    await app.page.keyboard.press('c');
+    const mark = app.parallel.alignmentRow(1).locator('.prow-checked');
+    await expect(mark).toBeVisible();
+    expect((await mark.boundingBox())!.width).toBeGreaterThanOrEqual(18);
+    await app.page.keyboard.press('k');
+    await expect(app.parallel.activeRow).toHaveText(`Row 1 of ${count}`);
+    await app.page.keyboard.press('u');
+    await expect(app.parallel.activeRow).toHaveText(`Row 3 of ${count}`);
+    await app.page.keyboard.press('Shift+U');
+    await expect(app.parallel.actionButton('only-unchecked')).toHaveAttribute('aria-pressed', 'true');
+    await expect(app.parallel.alignmentRow(1)).toHaveCount(0);
+    await expect(app.parallel.alignmentRow(0)).toBeVisible();
+    await expect(app.parallel.alignmentRow(2)).toBeVisible();
+    // Checking a row while reviewing takes it off the list and moves on.
+    await app.page.keyboard.press('c');
+    await expect(app.parallel.alignmentRow(2)).toHaveCount(0);
+    await expect(app.parallel.activeRow).toHaveText(`Row 4 of ${count}`);
+    await app.parallel.action('only-unchecked');
+    await expect(app.parallel.alignmentRow(1).locator('.prow-checked')).toBeVisible();
+  });
+});
+
+test.describe('parallel view: layout', () => {
+  test('scrolling apart is remembered, and the column heads line up with the text either way', async ({ app }) => {
+    test.slow();
+    await app.open('#/parallel/000/001');
+    await app.parallel.waitForRows();
+    for (const column of ['left', 'right'] as const) {
+      const { head, text } = await app.parallel.headAndTextLeft(column, true);
+      expect(Math.abs(head - text)).toBeLessThanOrEqual(2);
+    }
+    await app.parallel.action('sync');
+    await expect(app.page.getByTestId('free-pane-left')).toBeVisible();
+    for (const column of ['left', 'right'] as const) {
+      const { head, text } = await app.parallel.headAndTextLeft(column, false);
+      expect(Math.abs(head - text)).toBeLessThanOrEqual(2);
+    }
+    await app.page.waitForTimeout(300);
+    await app.page.reload();
+    await expect(app.page.getByTestId('free-pane-left')).toBeVisible();
+    await expect(app.parallel.actionButton('sync')).toHaveAttribute('aria-pressed', 'false');
+    await app.parallel.action('sync');
+    await app.parallel.waitForRows();
+  });
+
+  test('under 1200 px the differences fold into a badge that opens them, and the columns get the width', async ({ app }) => {
+    await app.page.setViewportSize({ width: 1024, height: 700 });
+    await app.open('#/parallel/000/001');
+    await app.parallel.waitForRows();
+    await expect(app.page.getByTestId('differences')).toBeHidden();
+    const badge = app.parallel.actionButton('differences');
+    await expect(badge).toHaveText('1 difference');
+    const left = (await app.parallel.cell(0, 'left').boundingBox())!;
+    expect(left.width).toBeGreaterThan(400);
+    await badge.click();
+    await expect(app.page.getByTestId('differences')).toBeVisible();
+    await app.parallel.differences.first().click();
+    await expect(app.parallel.activeRow).toHaveText(/^Row (\d+) of \1$/);
+    await app.page.getByRole('button', { name: 'Close the differences' }).click();
+    await expect(app.page.getByTestId('differences')).toBeHidden();
+    await app.page.setViewportSize({ width: 1400, height: 700 });
+    await expect(app.page.getByTestId('differences')).toBeVisible();
+  });
+});

@@ -21,6 +21,34 @@ export class ParallelPage {
     return this.row(index).locator(`.pcell[data-column="${column}"]`);
   }
 
+  /** The row listed for alignment row `index` (with a filter on, listed positions and row numbers differ). */
+  alignmentRow(index: number): Locator {
+    return this.page.locator(`[data-testid="parallel-row"][data-row="${index}"]`);
+  }
+
+  /** Opens the command palette, types a query, and returns the commands it lists, best first. */
+  async paletteFor(query: string): Promise<string[]> {
+    const palette = this.page.getByTestId('command-palette');
+    if (!(await palette.isVisible())) await this.page.keyboard.press('Control+k');
+    await palette.getByRole('combobox').fill(query);
+    return palette.getByRole('option').locator('span').allTextContents();
+  }
+
+  /** The left edge of a column's head and of the text beneath it, in CSS pixels. */
+  async headAndTextLeft(column: 'left' | 'right', synced: boolean): Promise<{ head: number; text: number }> {
+    return this.page.evaluate(
+      ({ column, synced }) => {
+        const heads = synced ? document.querySelectorAll('.column-heads .lang-badge') : document.querySelectorAll(`[data-testid="free-pane-${column}"] .lang-badge`);
+        const head = (synced ? heads[column === 'left' ? 0 : 1] : heads[0])!.getBoundingClientRect().left;
+        const sentence = synced
+          ? document.querySelector(`[data-testid="parallel-row"][data-index="0"] .pcell[data-column="${column}"] .sentence`)!
+          : document.querySelector(`[data-testid="free-pane-${column}"] .sentence`)!;
+        return { head, text: sentence.getBoundingClientRect().left };
+      },
+      { column, synced },
+    );
+  }
+
   async waitForRows(): Promise<void> {
     await this.rows.first().waitFor();
   }

@@ -9,6 +9,26 @@ function describeIssues(error: z.ZodError): string[] {
   });
 }
 
+/** "translationOf" → "Translation of": the field a problem is about, as a person would name it. */
+function fieldName(path: readonly PropertyKey[]): string | null {
+  const key = [...path].reverse().find((k): k is string => typeof k === 'string');
+  if (!key) return null;
+  const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * What the user reads when a request is refused: the first problem, naming its field. A schema
+ * message written as a whole sentence ("Date must look like 2025-12-22.") is used as it stands.
+ */
+export function validationMessage(channel: string, error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return `The request to ${channel} is malformed.`;
+  if (/^\p{Lu}.*\.$/u.test(issue.message)) return issue.message;
+  const field = fieldName(issue.path);
+  return field ? `${field}: ${issue.message}.` : `The request to ${channel} is malformed: ${issue.message}.`;
+}
+
 /**
  * The one gate every request passes: unknown channels and payloads that fail the channel's schema
  * never reach a handler. Errors come back as data, never thrown across the boundary.
@@ -26,7 +46,7 @@ export async function dispatch(
   if (!parsed.success) {
     return {
       ok: false,
-      error: { code: 'invalid-request', message: `The request to ${channel} is malformed.`, issues: describeIssues(parsed.error) },
+      error: { code: 'invalid-request', message: validationMessage(channel, parsed.error), issues: describeIssues(parsed.error) },
     };
   }
   try {

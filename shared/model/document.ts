@@ -18,7 +18,7 @@ export const LanguageSchema = z
 /** A full date, a month or a year: "2025-12-22", "2025-12", "2025". */
 export const PartialDateSchema = z
   .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'a date is YYYY, YYYY-MM or YYYY-MM-DD');
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'Date must look like 2025-12-22, 2025-12 or 2025.');
 
 export const DocumentMetaSchema = z.object({
   id: DocumentIdSchema,

@@ -1,31 +1,68 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
+import { isTyping } from '../components/useUndoKeys';
 
-/** An action the command palette lists, with the shortcut that also runs it. */
+/**
+ * An action of the app: the command palette lists it, the shortcut overview shows its keys, and the
+ * one key handler below runs it when `matches` says a key press is meant for it.
+ */
 export interface Command {
   id: string;
   label: string;
+  /** As shown to the user. */
   shortcut?: string;
+  matches?: (event: KeyboardEvent) => boolean;
+  /** Whether it makes sense now; when it does not, the palette leaves it out and its key does nothing. */
+  available?: () => boolean;
+  /** Keys that also work while typing in a field (Ctrl+F, Ctrl+K). */
+  whileTyping?: boolean;
   run: () => void;
 }
 
+export const plainKey = (key: string) => (e: KeyboardEvent) => e.key === key && !e.ctrlKey && !e.metaKey && !e.altKey;
+export const ctrlKey = (key: string) => (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === key;
+
+export const isAvailable = (command: Command) => command.available?.() ?? true;
+
 interface CommandState {
-  /** Commands offered by the screen that is open, by the screen's key. */
+  /** Commands offered by the screen that is open. */
   screen: Command[];
+  /** Commands of the whole app (palette, overview, themes...), registered once by the app shell. */
+  global: Command[];
   setScreen(commands: Command[]): void;
+  setGlobal(commands: Command[]): void;
 }
 
 export const useCommandRegistry = create<CommandState>((set) => ({
   screen: [],
+  global: [],
   setScreen: (screen) => set({ screen }),
+  setGlobal: (global) => set({ global }),
 }));
 
 /** Registers the open screen's commands for as long as it is shown. */
 export function useCommands(commands: Command[]): void {
-  const key = commands.map((c) => `${c.id}:${c.label}`).join('|');
+  const key = commands.map((c) => `${c.id}:${c.label}:${c.shortcut ?? ''}`).join('|');
   useEffect(() => {
     useCommandRegistry.getState().setScreen(commands);
     return () => useCommandRegistry.getState().setScreen([]);
-    // The key changes whenever a command's identity or label does; run closures are refreshed with it.
+    // The key changes whenever a command's identity or label does; run closures read fresh state themselves.
   }, [key]);
+}
+
+/** Runs the command a key press is meant for: the open screen's first, then the app's. */
+export function useCommandKeys(): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented) return;
+      const { screen, global } = useCommandRegistry.getState();
+      const typing = isTyping(event.target);
+      const command = [...screen, ...global].find((c) => (!typing || c.whileTyping) && c.matches?.(event));
+      if (!command) return;
+      event.preventDefault();
+      if (isAvailable(command)) command.run();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 }

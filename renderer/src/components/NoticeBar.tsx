@@ -1,5 +1,6 @@
 import type { Notice } from '../../../shared/model/app';
 import { useAppStore } from '../state/store';
+import { BannerIcon } from './BannerIcon';
 
 const none: Notice[] = [];
 
@@ -9,9 +10,10 @@ export function NoticeBar() {
   const dismissed = useAppStore((s) => s.dismissedNotices);
   const dismiss = useAppStore((s) => s.dismissNotices);
   if (notices.length <= dismissed) return null;
-  const worst = notices.some((n) => n.level === 'error') ? 'error' : 'warning';
+  const worst = notices.some((n) => n.level === 'error') ? 'error' : notices.some((n) => n.level === 'warning') ? 'warning' : 'info';
   return (
-    <div className={`notice-bar notice-${worst}`} role="alert" data-testid="notices">
+    <div className={`notice-bar notice-${worst}`} role={worst === 'info' ? 'status' : 'alert'} data-testid="notices">
+      <BannerIcon tone={worst} />
       <ul>
         {notices.map((notice, i) => (
           <li key={i}>{notice.message}</li>

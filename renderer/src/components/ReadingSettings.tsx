@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Settings, Theme } from '../../../shared/model/settings';
 import { useAppStore } from '../state/store';
+import './ReadingSettings.css';
 
 const themes: Array<{ value: Theme; label: string }> = [
   { value: 'light', label: 'Light' },
@@ -32,6 +33,16 @@ export function ReadingSettings() {
       document.removeEventListener('mousedown', close);
       document.removeEventListener('keydown', close);
     };
+  }, [open]);
+
+  // Kept inside the window: shifted right when its button sits too near the left edge.
+  useLayoutEffect(() => {
+    const element = panel.current;
+    if (!open || !element) return;
+    element.style.transform = '';
+    const box = element.getBoundingClientRect();
+    const shift = Math.max(8 - box.left, 0) || Math.min(window.innerWidth - 8 - box.right, 0);
+    if (shift) element.style.transform = `translateX(${shift}px)`;
   }, [open]);
 
   const size = (delta: number) => update({ fontSize: Math.min(32, Math.max(12, settings.fontSize + delta)) });

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useAnnotations } from '../state/annotations';
 import { useHistory } from '../state/history';
+import { BannerIcon } from './BannerIcon';
 
 const SHOWN_FOR = 5000;
 
@@ -19,7 +20,8 @@ export function Toast() {
   }, [message, error]);
   if (!message && !error) return null;
   return (
-    <div className={`toast${error ? ' toast-error' : ''}`} role="status" data-testid="toast">
+    <div className={`toast${error ? ' toast-error' : ''}`} role={error ? 'alert' : 'status'} data-testid="toast">
+      <BannerIcon tone={error ? 'error' : 'success'} />
       <span>{error ?? message}</span>
       {!error && canUndo ? (
         <button type="button" className="button-quiet" onClick={() => void useHistory.getState().undo()}>

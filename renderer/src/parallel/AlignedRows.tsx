@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { AlignmentRow } from '../../../shared/model/alignment';
 import { useParallelStore } from '../state/parallel';
 import { Cell, isAnnotated, type CellSide } from './Cell';
@@ -26,9 +26,12 @@ export function AlignedRows({ rows, left, right, swapped, flagged }: Props) {
   const hovered = useParallelStore((s) => s.hovered);
   const setActive = useParallelStore((s) => s.setActive);
   const setHovered = useParallelStore((s) => s.setHovered);
+  const onlyUnchecked = useParallelStore((s) => s.onlyUnchecked);
+  // The rows listed, as indices into `rows`: all of them, or those still to review.
+  const listed = useMemo(() => (onlyUnchecked ? rows.flatMap((r, k) => (r.checked ? [] : [k])) : rows.map((_, k) => k)), [rows, onlyUnchecked]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: listed.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => 110,
     overscan: 6,
@@ -42,40 +45,44 @@ export function AlignedRows({ rows, left, right, swapped, flagged }: Props) {
     const opening = shown.current === null;
     shown.current = active;
     if (opening && active === 0) return;
-    virtualizer.scrollToIndex(active, { align: opening ? 'start' : 'auto' });
-  }, [active, virtualizer]);
+    const position = listed.indexOf(active);
+    if (position >= 0) virtualizer.scrollToIndex(position, { align: opening ? 'start' : 'auto' });
+  }, [active, virtualizer, listed]);
 
   return (
     <div className="parallel-scroll" ref={scroller} data-testid="parallel-rows" onMouseLeave={() => setHovered(null)} tabIndex={0} aria-label="Aligned rows">
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {listed.length === 0 ? <p className="parallel-empty">Every row is marked checked.</p> : null}
         {virtualizer.getVirtualItems().map((item) => {
-          const row = rows[item.index]!;
+          const index = listed[item.index]!;
+          const row = rows[index]!;
           const [leftIds, rightIds] = swapped ? [row.b, row.a] : [row.a, row.b];
-          const classes = ['prow', row.startsParagraph ? 'starts-paragraph' : '', item.index === active ? 'is-active' : '', flagged.has(item.index) ? 'is-flagged' : ''];
+          const classes = ['prow', row.startsParagraph ? 'starts-paragraph' : '', index === active ? 'is-active' : '', flagged.has(index) ? 'is-flagged' : '', row.checked ? 'is-checked' : ''];
           return (
             <div
               key={item.key}
               ref={virtualizer.measureElement}
               data-index={item.index}
+              data-row={index}
               data-testid="parallel-row"
               className={classes.filter(Boolean).join(' ')}
               style={{ transform: `translateY(${item.start}px)` }}
-              onMouseEnter={() => setHovered(item.index)}
-              onClick={() => setActive(item.index)}
-              aria-current={item.index === active ? 'true' : undefined}
+              onMouseEnter={() => setHovered(index)}
+              onClick={() => setActive(index)}
+              aria-current={index === active ? 'true' : undefined}
             >
-              <div className="prow-gutter" aria-hidden="true">
-                <span className="prow-number">{item.index + 1}</span>
+              <div className="prow-gutter">
+                <span className="prow-number" aria-hidden="true">{index + 1}</span>
                 {row.checked ? (
-                  <span className="prow-checked" title="Checked">
+                  <span className="prow-checked" title="Checked" role="img" aria-label="Checked">
                     ✓
                   </span>
                 ) : row.a.length && row.b.length && row.confidence < 0.35 ? (
                   <span className="prow-unsure" title={`The aligner is unsure here (${Math.round(row.confidence * 100)}%)`} />
                 ) : null}
               </div>
-              <Cell column="left" ids={leftIds} side={left} linked={hovered === item.index} annotatedIn={crossMarker(rightIds, right, leftIds, left)} />
-              <Cell column="right" ids={rightIds} side={right} linked={hovered === item.index} annotatedIn={crossMarker(leftIds, left, rightIds, right)} />
+              <Cell column="left" ids={leftIds} side={left} linked={hovered === index} annotatedIn={crossMarker(rightIds, right, leftIds, left)} />
+              <Cell column="right" ids={rightIds} side={right} linked={hovered === index} annotatedIn={crossMarker(leftIds, left, rightIds, right)} />
             </div>
           );
         })}

@@ -5,13 +5,18 @@ import { useParallelStore } from '../state/parallel';
 const SHOWN = 300;
 
 /** The translation checks: every flagged row, and a click takes both sides there. */
-export function DifferencesPanel({ flags }: { flags: RowFlag[] }) {
+export function DifferencesPanel({ flags, overlay = false, onClose }: { flags: RowFlag[]; overlay?: boolean; onClose: () => void }) {
   const active = useParallelStore((s) => s.active);
   const setActive = useParallelStore((s) => s.setActive);
   return (
-    <aside className="differences" aria-label="Differences" data-testid="differences">
+    <aside className={`differences${overlay ? ' differences-overlay' : ''}`} aria-label="Differences" data-testid="differences">
       <h2>
-        Differences <span className="count">{flags.length}</span>
+        <span>
+          Differences <span className="count">{flags.length}</span>
+        </span>
+        <button type="button" className="button-quiet differences-close" onClick={onClose} aria-label="Close the differences" title="Close the differences (D)">
+          ✕
+        </button>
       </h2>
       {flags.length === 0 ? (
         <p className="differences-empty">No row looks suspicious: numbers match and lengths are as usual.</p>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { AlignmentRow } from '../../../shared/model/alignment';
 import type { Document } from '../../../shared/model/document';
 import type { Mark } from '../../../shared/annotations/layout';
@@ -18,7 +18,7 @@ function isVisible(element: Element, container: Element): boolean {
   return box.top >= frame.top && box.bottom <= frame.bottom;
 }
 
-function Pane({ doc, rowOf, column, marks }: { doc: Document; rowOf: Map<string, number>; column: 'left' | 'right'; marks: readonly Mark[] }) {
+function Pane({ doc, rowOf, column, marks, head }: { doc: Document; rowOf: Map<string, number>; column: 'left' | 'right'; marks: readonly Mark[]; head: ReactNode }) {
   const active = useParallelStore((s) => s.active);
   const hovered = useParallelStore((s) => s.hovered);
   const setActive = useParallelStore((s) => s.setActive);
@@ -33,6 +33,10 @@ function Pane({ doc, rowOf, column, marks }: { doc: Document; rowOf: Map<string,
 
   return (
     <div className="free-pane" ref={pane} lang={doc.meta.language} data-document-id={doc.meta.id} tabIndex={0} aria-label={doc.meta.title} data-column={column} data-testid={`free-pane-${column}`} onMouseLeave={() => setHovered(null)}>
+      {/* Inside the pane, so it lines up with the text whatever the scrollbars take. */}
+      <div className="free-head" data-testid="column-heads">
+        {head}
+      </div>
       {doc.paragraphs
         .filter((p) => p.kind !== 'boilerplate')
         .map((p) => (
@@ -62,13 +66,13 @@ function Pane({ doc, rowOf, column, marks }: { doc: Document; rowOf: Map<string,
 }
 
 /** Each document in its own column, scrolled on its own; hovering or clicking a sentence finds its counterpart. */
-export function FreeColumns({ rows, left, right, swapped }: { rows: readonly AlignmentRow[]; left: CellSide; right: CellSide; swapped: boolean }) {
+export function FreeColumns({ rows, left, right, swapped, heads }: { rows: readonly AlignmentRow[]; left: CellSide; right: CellSide; swapped: boolean; heads: [ReactNode, ReactNode] | ReactNode[] }) {
   const leftRows = useMemo(() => rowOfSentence(rows, swapped ? 'b' : 'a'), [rows, swapped]);
   const rightRows = useMemo(() => rowOfSentence(rows, swapped ? 'a' : 'b'), [rows, swapped]);
   return (
     <div className="free-columns">
-      <Pane doc={left.doc} rowOf={leftRows} column="left" marks={left.marks} />
-      <Pane doc={right.doc} rowOf={rightRows} column="right" marks={right.marks} />
+      <Pane doc={left.doc} rowOf={leftRows} column="left" marks={left.marks} head={heads[0]} />
+      <Pane doc={right.doc} rowOf={rightRows} column="right" marks={right.marks} head={heads[1]} />
     </div>
   );
 }

@@ -1,3 +1,6 @@
+import { sentenceSpans } from '../../../shared/alignment/rows';
+import { describeRange } from '../../../shared/annotations/anchoring';
+import { useAnnotations } from '../state/annotations';
 import { canMergeWithNext, canMove, canSplit, mergeWithNext, moveSentence, setChecked, splitRow, type Direction, type Side } from '../../../shared/alignment/edits';
 import { useHistory } from '../state/history';
 import { useParallelStore } from '../state/parallel';
@@ -78,7 +81,48 @@ export const parallelActions: ParallelAction[] = [
     shortcut: 'C',
     matches: plain('c'),
     enabled: (s) => s.rows.length > 0,
-    run: (s) => s.apply('mark a row checked', (rows) => setChecked(rows, s.active, !rows[s.active]!.checked)),
+    run: (s) => {
+      const checking = !s.rows[s.active]!.checked;
+      s.apply(checking ? 'mark a row checked' : 'mark a row unchecked', (rows) => setChecked(rows, s.active, checking));
+      // Reviewing only unchecked rows: the row just checked leaves the list, so go on to the next.
+      const state = useParallelStore.getState();
+      if (checking && state.onlyUnchecked) state.setActive(state.nextUnchecked() ?? state.active);
+    },
+  },
+  {
+    id: 'next-unchecked',
+    label: 'Go to the next unchecked row',
+    shortcut: 'U',
+    matches: plain('u'),
+    enabled: (s) => s.rows.some((r, k) => !r.checked && k !== s.active),
+    run: (s) => s.setActive(s.nextUnchecked() ?? s.active),
+  },
+  {
+    id: 'only-unchecked',
+    label: 'Show only unchecked rows',
+    shortcut: 'Shift+U',
+    matches: (e) => e.key === 'U' && e.shiftKey && !mod(e) && !e.altKey,
+    enabled: (s) => s.rows.length > 0,
+    run: (s) => s.toggleOnlyUnchecked(),
+  },
+  {
+    id: 'highlight-row',
+    label: 'Highlight the left sentences of this row',
+    shortcut: 'H',
+    matches: plain('h'),
+    enabled: (s) => highlightTarget(s) !== null,
+    run: (s) => {
+      const target = highlightTarget(s);
+      if (target) void useAnnotations.getState().create({ documentId: target.doc.meta.id, target: describeRange(target.doc.text, target.start, target.end), colour: 'yellow', tags: [], note: '' });
+    },
+  },
+  {
+    id: 'find',
+    label: 'Find in both texts',
+    shortcut: 'Ctrl+F',
+    matches: (e) => mod(e) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'f',
+    enabled: () => true,
+    run: (s) => s.setFinding(true),
   },
   {
     id: 'undo',
@@ -104,7 +148,7 @@ export const parallelActions: ParallelAction[] = [
   },
   {
     id: 'sync',
-    label: 'Synchronised scrolling',
+    label: 'Scroll the two texts together',
     shortcut: 'Y',
     matches: plain('y'),
     enabled: () => true,
@@ -112,13 +156,25 @@ export const parallelActions: ParallelAction[] = [
   },
   {
     id: 'differences',
-    label: 'Differences panel',
+    label: 'Show the differences',
     shortcut: 'D',
     matches: plain('d'),
     enabled: () => true,
     run: (s) => s.togglePanel(),
   },
 ];
+
+/** The left column's sentences in the active row, as one range of its document. */
+function highlightTarget(s: State) {
+  const row = s.rows[s.active];
+  const doc = s.swapped ? s.right : s.left;
+  const ids = row ? (s.swapped ? row.b : row.a) : [];
+  if (!doc || ids.length === 0) return null;
+  const spans = sentenceSpans(doc);
+  const sentences = ids.map((id) => spans.get(id)).filter((x) => x !== undefined);
+  if (sentences.length === 0) return null;
+  return { doc, start: Math.min(...sentences.map((x) => x.start)), end: Math.max(...sentences.map((x) => x.end)) };
+}
 
 export function actionById(id: string): ParallelAction {
   const action = parallelActions.find((a) => a.id === id);

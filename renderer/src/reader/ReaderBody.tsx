@@ -5,10 +5,22 @@ import type { Document, Paragraph } from '../../../shared/model/document';
 import { Block, groupBoilerplate } from '../components/DocumentBody';
 
 export interface ReaderBodyHandle {
-  /** Brings a paragraph into view (rendering it first if the list is virtualised). */
-  scrollToParagraph(index: number, options?: { flash?: boolean }): Promise<void>;
+  /**
+   * Brings a paragraph into view (rendering it first if the list is virtualised): its top at the top
+   * of the reading area, or `offset` pixels of it scrolled past that line.
+   */
+  scrollToParagraph(index: number, options?: { flash?: boolean; offset?: number }): Promise<void>;
   /** Index of the first paragraph on screen. */
   firstVisibleParagraph(): number;
+  /** The first paragraph on screen and how many pixels of it are scrolled past the top line. */
+  position(): ReadingPosition;
+  /** The rendered block of a paragraph, if it is rendered and not folded away. */
+  shownBlock(index: number): HTMLElement | null;
+}
+
+export interface ReadingPosition {
+  paragraph: number;
+  offset: number;
 }
 
 /** Beyond this many blocks only those near the viewport are rendered, so a whole book opens at once. */
@@ -35,11 +47,22 @@ function Group({ doc, group, marks }: { doc: Document; group: Paragraph | Paragr
   );
 }
 
-function firstVisible(): number {
+/** Where the reading area starts: below the sticky toolbar. */
+export function readingTop(): number {
+  return document.querySelector('.reader-toolbar')?.getBoundingClientRect().bottom ?? 0;
+}
+
+/** Folded boilerplate has no boxes; it is skipped when finding or stepping through paragraphs. */
+const isShown = (element: Element) => element.getClientRects().length > 0;
+
+function firstVisible(): ReadingPosition {
+  const top = readingTop();
   for (const element of document.querySelectorAll<HTMLElement>('.document-body [data-paragraph-id]')) {
-    if (element.getBoundingClientRect().bottom > 64) return Number(element.dataset.paragraphId!.slice(1));
+    if (!isShown(element)) continue;
+    const box = element.getBoundingClientRect();
+    if (box.bottom > top + 1) return { paragraph: Number(element.dataset.paragraphId!.slice(1)), offset: Math.round(top - box.top) };
   }
-  return 0;
+  return { paragraph: 0, offset: 0 };
 }
 
 /** The document's text: all of it for ordinary lengths, virtualised against the window for books. */
@@ -65,11 +88,15 @@ export function ReaderBody({ doc, marks, handle }: { doc: Document; marks: reado
           for (let tries = 0; tries < 10 && !find(index); tries++) await nextFrame();
         }
         const element = find(index);
-        element?.scrollIntoView({ block: 'start' });
-        window.scrollBy(0, -72);
+        if (element) window.scrollTo(0, window.scrollY + element.getBoundingClientRect().top - readingTop() + (options?.offset ?? -12));
         if (options?.flash) flash(element);
       },
-      firstVisibleParagraph: firstVisible,
+      firstVisibleParagraph: () => firstVisible().paragraph,
+      position: firstVisible,
+      shownBlock: (index) => {
+        const element = find(index);
+        return element instanceof HTMLElement && isShown(element) ? element : null;
+      },
     };
   }, [handle, virtual, virtualizer, groupOf, doc]);
 

@@ -10,20 +10,27 @@ import { useAnnotations } from '../state/annotations';
 import { api } from '../api';
 import { ReadingSettings } from '../components/ReadingSettings';
 import { BackToLibrary } from '../components/BackToLibrary';
+import { BannerIcon } from '../components/BannerIcon';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { languageName } from '../format';
 import { ActionButton } from '../parallel/ActionButton';
 import { AlignedRows } from '../parallel/AlignedRows';
 import { DifferencesPanel } from '../parallel/DifferencesPanel';
 import { FreeColumns } from '../parallel/FreeColumns';
-import { useParallelKeys } from '../parallel/useParallelKeys';
-import { useParallelStore } from '../state/parallel';
+import { ParallelFind } from '../parallel/ParallelFind';
+import { parallelActions } from '../parallel/actions';
+import { useCommands, type Command } from '../commands/registry';
+import { useMediaQuery } from '../components/useMediaQuery';
+import { NARROW_BELOW, useParallelStore, useSynced } from '../state/parallel';
+import '../parallel/parallel.css';
 import { MessageScreen } from './MessageScreen';
 
 function EditBar() {
   const active = useParallelStore((s) => s.active);
   const count = useParallelStore((s) => s.rows.length);
   const checked = useParallelStore((s) => s.rows[s.active]?.checked ?? false);
+  const unchecked = useParallelStore((s) => s.rows.filter((r) => !r.checked).length);
+  const onlyUnchecked = useParallelStore((s) => s.onlyUnchecked);
   const edited = useParallelStore((s) => s.edited);
   const reset = useParallelStore((s) => s.reset);
   return (
@@ -42,8 +49,12 @@ function EditBar() {
         <ActionButton id="move-right-down">Right ↓</ActionButton>
       </span>
       <span className="edit-bar-group">
-        <ActionButton id="check" pressed={checked}>
+        <ActionButton id="check" pressed={checked} className="button-quiet check-button">
           {checked ? '✓ Checked' : 'Mark checked'}
+        </ActionButton>
+        <ActionButton id="next-unchecked">Next unchecked</ActionButton>
+        <ActionButton id="only-unchecked" pressed={onlyUnchecked}>
+          {unchecked === 1 ? 'Only unchecked (1 row)' : `Only unchecked (${unchecked} rows)`}
         </ActionButton>
       </span>
       <span className="edit-bar-group edit-bar-end">
@@ -57,6 +68,17 @@ function EditBar() {
   );
 }
 
+/** The view's actions in the command palette and the shortcut overview; their keys run through the registry. */
+const parallelCommands: Command[] = parallelActions.map((action) => ({
+  id: action.id,
+  label: action.label,
+  shortcut: action.shortcut,
+  matches: action.matches,
+  whileTyping: action.id === 'find',
+  available: () => action.enabled(useParallelStore.getState()),
+  run: () => action.run(useParallelStore.getState()),
+}));
+
 export function ParallelScreen({ left, right }: { left: string; right: string }) {
   const open = useParallelStore((s) => s.open);
   const status = useParallelStore((s) => s.status);
@@ -65,12 +87,23 @@ export function ParallelScreen({ left, right }: { left: string; right: string })
   const b = useParallelStore((s) => s.right);
   const rows = useParallelStore((s) => s.rows);
   const swapped = useParallelStore((s) => s.swapped);
-  const synced = useParallelStore((s) => s.synced);
+  const synced = useSynced();
+  const finding = useParallelStore((s) => s.finding);
+  const setFinding = useParallelStore((s) => s.setFinding);
+  const setPanelOpen = useParallelStore((s) => s.setPanelOpen);
+  const narrow = useMediaQuery(`(max-width: ${NARROW_BELOW - 0.02}px)`);
   const panelOpen = useParallelStore((s) => s.panelOpen);
   const notice = useParallelStore((s) => s.notice);
   const saveError = useParallelStore((s) => s.saveError);
   const dismissNotice = useParallelStore((s) => s.dismissNotice);
-  useParallelKeys();
+  useCommands(parallelCommands);
+
+  // A window made narrow folds the Differences panel into its badge; made wide again, it opens.
+  const wasNarrow = useRef(narrow);
+  useEffect(() => {
+    if (wasNarrow.current !== narrow) setPanelOpen(!narrow);
+    wasNarrow.current = narrow;
+  }, [narrow, setPanelOpen]);
 
   useEffect(() => void open(left, right), [open, left, right]);
 
@@ -129,8 +162,15 @@ export function ParallelScreen({ left, right }: { left: string; right: string })
     );
   };
 
+  const heads = [leftDoc, rightDoc].map((doc) => (
+    <Link key={doc.meta.id} href={`/read/${encodeURIComponent(doc.meta.id)}`} className="column-head" title={`Read "${doc.meta.title}" alone`}>
+      <span className="lang-badge">{doc.meta.language.toUpperCase()}</span>
+      <span className="column-title">{doc.meta.title}</span>
+    </Link>
+  ));
+
   return (
-    <div className={`parallel${panelOpen ? ' with-panel' : ''}`}>
+    <div className={`parallel${panelOpen ? ' with-panel' : ''}${narrow ? ' is-narrow' : ''}`}>
       <header className="reader-toolbar parallel-toolbar">
         <BackToLibrary />
         <span className="toolbar-title">Side by side</span>
@@ -138,13 +178,20 @@ export function ParallelScreen({ left, right }: { left: string; right: string })
         <ActionButton id="sync" pressed={synced}>
           {synced ? 'Scrolling together' : 'Scrolling apart'}
         </ActionButton>
-        <ActionButton id="differences" pressed={panelOpen}>
-          Differences <span className="count">{flags.length}</span>
-        </ActionButton>
+        {narrow ? (
+          <ActionButton id="differences" pressed={panelOpen} className="button-quiet differences-badge">
+            {flags.length === 1 ? '1 difference' : `${flags.length} differences`}
+          </ActionButton>
+        ) : (
+          <ActionButton id="differences" pressed={panelOpen}>
+            Differences <span className="count">{flags.length}</span>
+          </ActionButton>
+        )}
         <ReadingSettings />
       </header>
       {notice ? (
         <div className="notice-bar notice-warning" role="status">
+          <BannerIcon tone="warning" />
           <span>{notice}</span>
           <button type="button" className="button-quiet" onClick={dismissNotice}>
             Dismiss
@@ -153,28 +200,27 @@ export function ParallelScreen({ left, right }: { left: string; right: string })
       ) : null}
       {saveError ? (
         <div className="notice-bar notice-error" role="alert">
-          {saveError}
+          <BannerIcon tone="error" />
+          <span>{saveError}</span>
         </div>
       ) : null}
       <EditBar />
+      {finding ? <ParallelFind left={leftSide} right={rightSide} swapped={swapped} rows={rows} onClose={() => setFinding(false)} /> : null}
       <div className="parallel-body">
         <div className="parallel-main" ref={main}>
-          <div className="column-heads" data-testid="column-heads">
-            <span className="column-gutter" />
-            {[leftDoc, rightDoc].map((doc) => (
-              <Link key={doc.meta.id} href={`/read/${encodeURIComponent(doc.meta.id)}`} className="column-head" title={`Read "${doc.meta.title}" alone`}>
-                <span className="lang-badge">{doc.meta.language.toUpperCase()}</span>
-                <span className="column-title">{doc.meta.title}</span>
-              </Link>
-            ))}
-          </div>
           {synced ? (
-            <AlignedRows rows={rows} left={leftSide} right={rightSide} swapped={swapped} flagged={flagged} />
+            <>
+              <div className="column-heads" data-testid="column-heads">
+                <span className="column-gutter" />
+                {heads}
+              </div>
+              <AlignedRows rows={rows} left={leftSide} right={rightSide} swapped={swapped} flagged={flagged} />
+            </>
           ) : (
-            <FreeColumns rows={rows} left={leftSide} right={rightSide} swapped={swapped} />
+            <FreeColumns rows={rows} left={leftSide} right={rightSide} swapped={swapped} heads={heads} />
           )}
         </div>
-        {panelOpen ? <DifferencesPanel flags={flags} /> : null}
+        {panelOpen ? <DifferencesPanel flags={flags} overlay={narrow} onClose={() => setPanelOpen(false)} /> : null}
       </div>
       <AnnotationLayer root={main} textOf={textOf} editorExtras={copyToCounterpart} />
     </div>

@@ -5,15 +5,19 @@ import { AnnotationLayer } from '../annotations/AnnotationLayer';
 import { NotesPanel, revealAnnotation } from '../annotations/NotesPanel';
 import { useDocumentAnnotations } from '../annotations/useMarks';
 import { api } from '../api';
-import { useCommands } from '../commands/registry';
+import { ctrlKey, plainKey, useCommands } from '../commands/registry';
 import { CompareMenu } from '../components/CompareMenu';
 import { ReadingSettings } from '../components/ReadingSettings';
 import { BackToLibrary } from '../components/BackToLibrary';
 import { useDocumentTitle } from '../components/useDocumentTitle';
+import { describeRange } from '../../../shared/annotations/anchoring';
+import { useAnnotations } from '../state/annotations';
+import { useCurrentParagraph } from '../reader/useCurrentParagraph';
 import { useLoad } from '../components/useLoad';
-import { isTyping } from '../components/useUndoKeys';
 import { formatPartialDate, formatReadingTime, formatWordCount, languageName } from '../format';
 import { FindBar } from '../reader/FindBar';
+import { useDocumentFind } from '../reader/useDocumentFind';
+import '../reader/reader.css';
 import { ReaderBody, type ReaderBodyHandle } from '../reader/ReaderBody';
 import { useAppStore } from '../state/store';
 import { MessageScreen } from './MessageScreen';
@@ -33,48 +37,89 @@ function paragraphAt(doc: Document, offset: number): number {
 
 const SAVE_POSITION_AFTER = 800;
 
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+/** Resolves once web fonts are in and layout has settled: a position restored earlier would drift. */
+async function layoutSettled(): Promise<void> {
+  await nextFrame();
+  await document.fonts.ready;
+  await nextFrame();
+}
+
+function DocumentFind({ doc, body, onClose }: { doc: Document; body: { current: ReaderBodyHandle | null }; onClose: () => void }) {
+  const { search, show, paint } = useDocumentFind(doc, body);
+  return <FindBar label="Find in document" search={search} show={show} paint={paint} onClose={onClose} />;
+}
+
 export function ReaderScreen({ id, annotation, paragraph }: { id: string; annotation?: string; paragraph?: number }) {
   const loading = useLoad(id, () => api.invoke('documents:get', { id }));
   const doc = loading.state === 'ready' ? loading.value : null;
   const { annotations, marks } = useDocumentAnnotations(doc?.meta.id ?? null);
   const relatives = useRelatives(doc);
-  const saved = useAppStore((s) => s.documents?.find((d) => d.id === id)?.reading?.paragraph);
+  const listed = useAppStore((s) => s.documents !== null);
+  const saved = useAppStore((s) => s.documents?.find((d) => d.id === id)?.reading);
   const [panelOpen, setPanelOpen] = useState(false);
   const [finding, setFinding] = useState(false);
   const article = useRef<HTMLElement>(null);
   const body = useRef<ReaderBodyHandle | null>(null);
   const textOf = useCallback((documentId: string) => (doc && documentId === doc.meta.id ? doc.text : undefined), [doc]);
   useDocumentTitle(doc?.meta.title ?? null);
+  const current = useCurrentParagraph(doc, body);
 
   const goToOffset = useCallback(async (offset: number) => {
     if (doc) await body.current?.scrollToParagraph(paragraphAt(doc, offset));
   }, [doc]);
 
+  // The reader restores its own position; the browser's would land wherever the page happened to be tall enough.
+  useEffect(() => {
+    const before = history.scrollRestoration;
+    history.scrollRestoration = 'manual';
+    return () => void (history.scrollRestoration = before);
+  }, []);
+
   // Arriving: at a highlight (from the hub), a paragraph (from search), or where the reader left off.
   const arrived = useRef<string | null>(null);
+  const restoring = useRef(false);
   useEffect(() => {
-    if (!doc || arrived.current === `${doc.meta.id}/${annotation}/${paragraph}`) return;
+    const key = `${doc?.meta.id}/${annotation}/${paragraph}`;
+    if (!doc || arrived.current === key) return;
     if (annotation) {
       const target = annotations.find((a) => a.id === annotation);
       if (!target?.anchor) return;
-      arrived.current = `${doc.meta.id}/${annotation}/${paragraph}`;
+      arrived.current = key;
       void goToOffset(target.anchor.start).then(() => requestAnimationFrame(() => revealAnnotation(annotation)));
       return;
     }
-    arrived.current = `${doc.meta.id}/${annotation}/${paragraph}`;
-    if (paragraph !== undefined) void body.current?.scrollToParagraph(paragraph, { flash: true });
-    else if (saved) void body.current?.scrollToParagraph(saved);
-  }, [doc, annotation, paragraph, annotations, saved, goToOffset]);
+    if (paragraph !== undefined) {
+      arrived.current = key;
+      void body.current?.scrollToParagraph(paragraph, { flash: true });
+      return;
+    }
+    if (!listed) return; // the saved position comes with the document list
+    arrived.current = key;
+    if (saved?.paragraph === undefined) return;
+    const target = { paragraph: saved.paragraph, offset: saved.offset ?? -12 };
+    restoring.current = true;
+    void (async () => {
+      await layoutSettled();
+      await body.current?.scrollToParagraph(target.paragraph, { offset: target.offset });
+      // Highlights and late images can still move things by a few pixels: check once more.
+      await layoutSettled();
+      await body.current?.scrollToParagraph(target.paragraph, { offset: target.offset });
+      restoring.current = false;
+    })();
+  }, [doc, annotation, paragraph, annotations, listed, saved, goToOffset]);
 
-  // Remember the first paragraph on screen, a moment after scrolling stops.
+  // Remember the first paragraph on screen and how far into it, a moment after scrolling stops.
   useEffect(() => {
     if (!doc) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const onScroll = () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
-        const first = body.current?.firstVisibleParagraph();
-        if (first !== undefined) void api.invoke('reading:save', { documentId: doc.meta.id, state: { paragraph: first } }).catch(() => {});
+        const position = body.current?.position();
+        if (!position || restoring.current) return;
+        void api.invoke('reading:save', { documentId: doc.meta.id, state: position }).catch(() => {});
       }, SAVE_POSITION_AFTER);
     };
     window.addEventListener('scroll', onScroll, { passive: true });
@@ -84,31 +129,24 @@ export function ReaderScreen({ id, annotation, paragraph }: { id: string; annota
     };
   }, [doc]);
 
-  // Ctrl+F finds; J and K step from paragraph to paragraph.
-  useEffect(() => {
+  /** H: highlights the paragraph the keyboard is on (focus inside it, or the J/K paragraph) in the default colour. */
+  const highlightCurrent = useCallback(() => {
     if (!doc) return;
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
-        event.preventDefault();
-        setFinding(true);
-        return;
-      }
-      if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (event.key === 'j' || event.key === 'k') {
-        const first = body.current?.firstVisibleParagraph() ?? 0;
-        const next = Math.max(0, Math.min(doc.paragraphs.length - 1, first + (event.key === 'j' ? 1 : -1)));
-        void body.current?.scrollToParagraph(next);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [doc]);
+    const focused = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('.document-body [data-paragraph-id]');
+    const index = focused ? Number(focused.dataset.paragraphId!.slice(1)) : (current.get() ?? body.current?.firstVisibleParagraph());
+    const p = index === undefined ? undefined : doc.paragraphs[index];
+    if (!p) return;
+    void useAnnotations.getState().create({ documentId: doc.meta.id, target: describeRange(doc.text, p.start, p.end), colour: 'yellow', tags: [], note: '' });
+  }, [doc, current]);
 
   const headings = doc?.paragraphs.map((p, index) => ({ p, index })).filter(({ p }) => p.kind === 'heading') ?? [];
   useCommands(
     doc
       ? [
-          { id: 'find', label: 'Find in document', shortcut: 'Ctrl+F', run: () => setFinding(true) },
+          { id: 'find', label: 'Find in document', shortcut: 'Ctrl+F', matches: ctrlKey('f'), whileTyping: true, run: () => setFinding(true) },
+          { id: 'next-paragraph', label: 'Next paragraph', shortcut: 'J', matches: plainKey('j'), run: () => current.step(1) },
+          { id: 'previous-paragraph', label: 'Previous paragraph', shortcut: 'K', matches: plainKey('k'), run: () => current.step(-1) },
+          { id: 'highlight-paragraph', label: 'Highlight the current paragraph', shortcut: 'H', matches: plainKey('h'), run: highlightCurrent },
           { id: 'notes', label: panelOpen ? 'Hide notes' : 'Show notes', run: () => setPanelOpen(!panelOpen) },
           { id: 'top', label: 'Go to the beginning', shortcut: 'Home', run: () => window.scrollTo(0, 0) },
           ...relatives.map((r) => ({ id: `side-${r.id}`, label: `Read side by side with ${languageName(r.language)}`, run: () => (location.hash = `#/parallel/${doc.meta.id}/${r.id}`) })),
@@ -151,7 +189,7 @@ export function ReaderScreen({ id, annotation, paragraph }: { id: string; annota
         </button>
         <ReadingSettings />
       </header>
-      {finding && doc ? <FindBar doc={doc} onClose={() => setFinding(false)} goTo={goToOffset} /> : null}
+      {finding && doc ? <DocumentFind doc={doc} body={body} onClose={() => setFinding(false)} /> : null}
 
       {doc === null ? (
         <p className="reader-loading" aria-live="polite">

@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../components/useDocumentTitle';
 import { useLoad } from '../components/useLoad';
 import { Cell } from '../parallel/Cell';
 import { MessageScreen } from './MessageScreen';
+import '../parallel/parallel.css';
 
 interface ThreeWay {
   docs: [Document, Document, Document];

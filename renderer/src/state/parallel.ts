@@ -20,8 +20,11 @@ interface ParallelState {
   active: number;
   hovered: number | null;
   swapped: boolean;
-  synced: boolean;
+  /** Whether the Differences panel is open: where there is room it starts open, on narrow windows as a badge. */
   panelOpen: boolean;
+  /** Reviewing: only the rows not yet marked checked are listed. */
+  onlyUnchecked: boolean;
+  finding: boolean;
 
   open(left: string, right: string): Promise<void>;
   /** Applies an edit to the rows; it is saved at once and can be undone. */
@@ -30,10 +33,22 @@ interface ParallelState {
   setActive(index: number): void;
   setHovered(index: number | null): void;
   toggleSwap(): void;
+  /** Scrolling together or apart, remembered in the settings. */
   toggleSync(): void;
   togglePanel(): void;
+  setPanelOpen(open: boolean): void;
+  toggleOnlyUnchecked(): void;
+  /** The next row after the active one (wrapping round) not yet marked checked. */
+  nextUnchecked(): number | null;
+  setFinding(finding: boolean): void;
   dismissNotice(): void;
 }
+
+/** Below this window width the Differences panel is a badge, so the two columns keep the room. */
+export const NARROW_BELOW = 1200;
+
+/** Whether the rows scroll together (the default) or each text scrolls on its own. */
+export const useSynced = () => useAppStore((s) => s.settings.parallelScrolling !== 'apart');
 
 export const useParallelStore = create<ParallelState>((set, get) => {
   let saving: Promise<unknown> = Promise.resolve();
@@ -71,13 +86,14 @@ export const useParallelStore = create<ParallelState>((set, get) => {
     active: 0,
     hovered: null,
     swapped: false,
-    synced: true,
     panelOpen: true,
+    onlyUnchecked: false,
+    finding: false,
 
     async open(left, right) {
       const key = `${left}|${right}`;
       if (get().key === key && get().status !== 'failed') return;
-      set({ key, status: 'loading', error: null, rows: [], active: 0, hovered: null, notice: null, saveError: null });
+      set({ key, status: 'loading', error: null, rows: [], active: 0, hovered: null, notice: null, saveError: null, onlyUnchecked: false, finding: false, panelOpen: window.innerWidth >= NARROW_BELOW });
       try {
         const [a, b, alignment] = await Promise.all([
           api.invoke('documents:get', { id: left }),
@@ -125,10 +141,31 @@ export const useParallelStore = create<ParallelState>((set, get) => {
       set({ swapped: !get().swapped });
     },
     toggleSync() {
-      set({ synced: !get().synced });
+      const { settings, updateSettings } = useAppStore.getState();
+      void updateSettings({ parallelScrolling: settings.parallelScrolling === 'apart' ? 'together' : 'apart' });
     },
     togglePanel() {
       set({ panelOpen: !get().panelOpen });
+    },
+    setPanelOpen(panelOpen) {
+      set({ panelOpen });
+    },
+    toggleOnlyUnchecked() {
+      const onlyUnchecked = !get().onlyUnchecked;
+      set({ onlyUnchecked });
+      const { rows, active } = get();
+      if (onlyUnchecked && rows[active]?.checked) set({ active: get().nextUnchecked() ?? active });
+    },
+    nextUnchecked() {
+      const { rows, active } = get();
+      for (let k = 1; k <= rows.length; k++) {
+        const index = (active + k) % rows.length;
+        if (!rows[index]!.checked) return index === active ? null : index;
+      }
+      return null;
+    },
+    setFinding(finding) {
+      set({ finding });
     },
     dismissNotice() {
       set({ notice: null });
