@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+/** A person's name as others in the group see it on their annotations. */
+export const DisplayNameSchema = z.string().trim().max(100);
+
+const UrlSchema = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'http:' || url.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'the server address is a web address such as https://couch.example.org:6984');
+
+/** CouchDB database names: lower case letter first, then a-z, 0-9 and _$()+-/ */
+export const DatabaseNameSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_$()+/-]*$/, 'a database name starts with a lower-case letter and holds a-z, 0-9 and _$()+-/')
+  .max(238);
+
+export const SyncConfigSchema = z.object({
+  url: UrlSchema,
+  database: DatabaseNameSchema,
+  username: z.string().trim().max(200),
+  displayName: DisplayNameSchema,
+  enabled: z.boolean(),
+});
+export type SyncConfig = z.infer<typeof SyncConfigSchema>;
+
+/** What sync:set takes: a password only when it changes (an empty string forgets it). */
+export const SyncSetSchema = SyncConfigSchema.extend({ password: z.string().max(1000).optional() }).strict();
+export type SyncSet = z.input<typeof SyncSetSchema>;
+
+export const SyncStateSchema = z.enum(['off', 'syncing', 'up-to-date', 'offline', 'error']);
+export type SyncState = z.infer<typeof SyncStateSchema>;
+
+export const SyncStatusSchema = z.object({
+  state: SyncStateSchema,
+  /** Counts up each time remote changes reach the store: open screens re-fetch when it moves. */
+  revision: z.number().int().nonnegative(),
+  /** Local changes not yet on the server (offline). */
+  pending: z.number().int().nonnegative(),
+  /** Progress of a sync under way. */
+  docs: z.number().int().nonnegative(),
+  bytes: z.number().int().nonnegative(),
+  lastSynced: z.string().nullable(),
+  /** Why, and what to do (error), or a note on the state. */
+  message: z.string().nullable(),
+  quarantined: z.number().int().nonnegative(),
+  conflicts: z.number().int().nonnegative(),
+});
+export type SyncStatus = z.infer<typeof SyncStatusSchema>;
+
+export const SyncSettingsSchema = z.object({
+  config: SyncConfigSchema.nullable(),
+  /** The password itself never leaves the main process. */
+  hasPassword: z.boolean(),
+  status: SyncStatusSchema,
+  /** Documents from the server that failed validation and were not applied. */
+  quarantine: z.array(z.object({ id: z.string(), reason: z.string() })),
+});
+export type SyncSettings = z.infer<typeof SyncSettingsSchema>;
+
+export const SyncTestSchema = z.object({
+  ok: z.boolean(),
+  kind: z.enum(['ok', 'unreachable', 'unauthorized', 'no-database', 'not-couchdb', 'insecure', 'error']),
+  message: z.string(),
+  /** For no-database: whether these credentials may create it (Facing creates it when sync starts). */
+  canCreate: z.boolean().optional(),
+});
+export type SyncTest = z.infer<typeof SyncTestSchema>;
+
+/** An annotation (or another synced entry) changed on two computers while apart. */
+export const SyncConflictSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['annotation', 'alignment', 'reading', 'document']),
+  /** The version CouchDB chose, which is the one applied. */
+  winner: z.unknown(),
+  other: z.unknown(),
+  /** Who wrote each version, as their display name (null when they gave none). */
+  winnerBy: z.string().nullable(),
+  otherBy: z.string().nullable(),
+});
+export type SyncConflict = z.infer<typeof SyncConflictSchema>;
+
+export const SyncResolveSchema = z.strictObject({ id: z.string().min(1).max(300), keep: z.enum(['winner', 'other', 'both']) });
