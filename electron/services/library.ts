@@ -43,7 +43,7 @@ export interface LibraryService extends CorpusService {
  * folder (the original is never touched) next to its extracted text; its metadata lives in the store.
  */
 export function openLibrary(corpus: CorpusService, store: Store, dataDir: string): LibraryService {
-  const { record, records, summaryOf, byHash, noteHash } = createCatalog(store);
+  const { record, records, summaryOf, byHash, noteHash, profileOf: storedProfile } = createCatalog(store);
   const { folder, cache, readBlocks, load } = createTexts(dataDir);
 
   async function list(): Promise<DocumentSummary[]> {
@@ -59,7 +59,7 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
     return found ? load(found) : corpus.get(id);
   }
 
-  const pairing = createPairing({ list, get, storedProfile: (id) => record(id)?.profile });
+  const pairing = createPairing({ list, get, storedProfile });
   const suggestPairs = pairing.suggestPairs;
 
   async function editable(id: string): Promise<ImportedRecord> {

@@ -4,7 +4,7 @@ import { WordIndex } from '../../shared/search/index';
 import { containsPhrases, parseQuery, snippet } from '../../shared/search/query';
 import type { LibraryService } from './library';
 import { createIndexSaver, INDEX_FILE, readIndexFile } from './search/index-file';
-import { passageOf, type Passage } from './search/passages';
+import { holdsWord, passageOf, type Passage } from './search/passages';
 
 export interface SearchService {
   query(query: string, limit?: number): Promise<SearchResult>;
@@ -30,7 +30,7 @@ const CACHED_PASSAGES = 64;
  * found (the best-ranked documents come first); at least a few documents are always scanned.
  */
 const SCAN_BUDGET_MS = 15;
-const MIN_SCANNED = 8;
+const MIN_SCANNED = 4;
 
 /**
  * Full-text search over the library, accent- and case-insensitive, with prefixes, typos forgiven
@@ -92,8 +92,7 @@ export function createSearch(library: LibraryService, options: SearchOptions = {
       const last = terms.length - 1;
       // A passage holds a term if one of its words is a word the index matched for it, or, for the
       // last term (typed as a prefix), starts with it.
-      const holds = (passage: Passage, k: number) =>
-        (k === last && terms[k]!.length >= 3 && passage.words.includes(` ${terms[k]}`)) || matched[k]!.some((w) => passage.words.includes(` ${w} `));
+      const holds = (passage: Passage, k: number) => (k === last && terms[k]!.length >= 3 && holdsWord(passage, terms[k]!, true)) || matched[k]!.some((w) => holdsWord(passage, w));
       const marked = [...new Set([...matched.flat(), terms[last]!])];
       const hits: SearchHit[] = [];
       let total = 0;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PairingProfileSchema } from '../../../shared/corpus/pairing';
+import { PairingProfileSchema, type PairingProfile } from '../../../shared/corpus/pairing';
 import { DocumentMetaSchema, type DocumentSummary } from '../../../shared/model/document';
 import type { Store } from '../store';
 import { readingOf } from './reading';
@@ -7,8 +7,12 @@ import { readingOf } from './reading';
 export const ImportedRecordSchema = z.object({
   meta: DocumentMetaSchema,
   wordCount: z.number().int().nonnegative(),
-  /** For pairing suggestions without reading the text (absent in documents imported before it existed). */
-  profile: PairingProfileSchema.optional(),
+  /**
+   * For pairing suggestions without reading the text (absent in documents imported before it
+   * existed). Validated when pairing reads it (see profileOf below), not each time the library is
+   * listed: it is most of a record's size.
+   */
+  profile: z.unknown().optional(),
   /** SHA-256 of the imported file, to notice the same file imported twice. */
   hash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
@@ -58,6 +62,19 @@ export function createCatalog(store: Store) {
 
   const noteHash = (hash: string, id: string) => hashes?.set(hash, id);
 
-  return { record, records, summaryOf, byHash, noteHash };
+  const profiles = new WeakMap<object, PairingProfile | null>();
+  function profileOf(id: string): PairingProfile | undefined {
+    const found = record(id);
+    if (!found?.profile || typeof found.profile !== 'object') return undefined;
+    let known = profiles.get(found.profile);
+    if (known === undefined) {
+      const result = PairingProfileSchema.safeParse(found.profile);
+      known = result.success ? result.data : null;
+      profiles.set(found.profile, known);
+    }
+    return known ?? undefined;
+  }
+
+  return { record, records, summaryOf, byHash, noteHash, profileOf };
 }
 export type Catalog = ReturnType<typeof createCatalog>;
