@@ -19,6 +19,8 @@ async function earlierRuns(dataDir: string, corpusDir: string): Promise<void> {
 }
 
 test.describe('recovery without the user (issue 12 item 2)', () => {
+  // Two earlier runs of the services come before the app starts.
+  test.slow();
   test.use({
     prepareData: {
       async run(dataDir, corpusDir) {
@@ -41,5 +43,16 @@ test.describe('recovery without the user (issue 12 item 2)', () => {
     await app.open('#/settings/backups');
     await expect(app.page.getByTestId('backup').first()).toContainText('4 annotations');
     await app.page.screenshot({ path: test.info().outputPath('backups.png') });
+
+    // Restoring the earlier backup keeps the current store as a backup first, so the restore can be undone.
+    const earlier = app.page.getByTestId('backup').filter({ hasText: '3 annotations' });
+    await earlier.getByRole('button', { name: 'Restore this backup' }).click();
+    await app.page.screenshot({ path: test.info().outputPath('backups-confirm.png') });
+    await earlier.getByRole('button', { name: 'Restore', exact: true }).click();
+    await expect(app.page.getByRole('status')).toContainText('restore it to undo this');
+    await expect(app.page.getByTestId('backup').filter({ hasText: 'before restore' })).toContainText('4 annotations');
+    await app.page.screenshot({ path: test.info().outputPath('backups-restored.png') });
+    await app.open('#/annotations');
+    await expect(app.hub.cards).toHaveCount(3);
   });
 });

@@ -29,12 +29,11 @@ export function BackupsPanel() {
   const restore = async (backup: Backup) => {
     setBusy(true);
     try {
-      const outcome = await api.invoke('backups:restore', { id: backup.id });
+      await api.invoke('backups:restore', { id: backup.id });
       setMessage({
         kind: 'done',
-        text: `Restored the backup of ${when(backup.time)} (${count(backup.annotations)}). Your store as it was just before is the first backup below, marked “before restore”: restore it to undo this.`,
+        text: `Restored the backup of ${when(backup.time)} (${count(backup.annotations)}). Your store as it was just before is kept as the backup marked “before restore”: restore it to undo this.`,
       });
-      void outcome;
       await refreshDocuments();
       load();
     } catch (error) {
@@ -70,21 +69,25 @@ export function BackupsPanel() {
           {backups.map((b) => (
             <li key={b.id} className="backup" data-testid="backup">
               <div className="backup-what">
-                <span className="backup-time">{when(b.time)}</span>
-                {b.beforeRestore ? <span className="backup-tag">before restore</span> : null}
+                <span className="backup-time">
+                  {when(b.time)}
+                  {b.beforeRestore ? <span className="backup-tag">before restore</span> : null}
+                </span>
                 <span className="backup-facts">
                   {count(b.annotations)} · {size(b.size)}
                 </span>
               </div>
               {confirming === b.id ? (
                 <div className="backup-confirm" role="group" aria-label="Confirm the restore">
-                  <span>Replace your current store with this backup? It is kept as a backup first.</span>
-                  <button type="button" className="button" disabled={busy} onClick={() => void restore(b)}>
-                    Restore
-                  </button>
-                  <button type="button" className="button-quiet" disabled={busy} onClick={() => setConfirming(null)}>
-                    Cancel
-                  </button>
+                  <span>Replace your current store with this backup? Your current store is backed up first.</span>
+                  <span className="backup-confirm-buttons">
+                    <button type="button" className="button" disabled={busy} onClick={() => void restore(b)}>
+                      Restore
+                    </button>
+                    <button type="button" className="button-quiet" disabled={busy} onClick={() => setConfirming(null)}>
+                      Cancel
+                    </button>
+                  </span>
                 </div>
               ) : (
                 <button type="button" className="button-quiet" onClick={() => setConfirming(b.id)}>
