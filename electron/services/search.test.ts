@@ -70,7 +70,7 @@ describe('search', () => {
     // Only the one document with a hit was read (to show its passage), not the library.
     expect(second.reads).toEqual([id]);
     await second.close();
-  });
+  }, 30_000);
 
   it('rebuilds a damaged index, and catches up with imports and removals it missed', async () => {
     const dataDir = temp();
@@ -94,5 +94,5 @@ describe('search', () => {
     expect((await fourth.search.query('zebras')).hits.map((h) => h.documentId)).toEqual([kept]);
     expect((await fourth.search.query('chongqing')).documents).toBeGreaterThan(3);
     await fourth.close();
-  });
+  }, 30_000);
 });

@@ -26,11 +26,11 @@ export interface SearchOptions {
 /** Documents whose passages are kept ready for scanning; others are read again. */
 const CACHED_PASSAGES = 64;
 /**
- * How long to look through ranked documents for matching paragraphs before answering with what was
- * found (the best-ranked documents come first); at least a few documents are always scanned.
+ * How much text to look through, in ranked documents, for matching paragraphs before answering with
+ * what was found (the best-ranked documents come first). Counted in characters, not milliseconds, so
+ * a busy machine answers the same, only later.
  */
-const SCAN_BUDGET_MS = 15;
-const MIN_SCANNED = 4;
+const SCAN_BUDGET_CHARS = 300_000;
 
 /**
  * Full-text search over the library, accent- and case-insensitive, with prefixes, typos forgiven
@@ -97,12 +97,13 @@ export function createSearch(library: LibraryService, options: SearchOptions = {
       const hits: SearchHit[] = [];
       let total = 0;
       let scanned = 0;
-      const scanStart = performance.now();
+      let read = 0;
       for (const result of ranked) {
-        if (scanned >= MIN_SCANNED && performance.now() - scanStart > SCAN_BUDGET_MS) break;
+        if (read > SCAN_BUDGET_CHARS) break;
         scanned++;
         const doc = labels.get(result.id);
         for (const passage of await passagesOf(result.id)) {
+          read += passage.text.length;
           if (!terms.every((_, k) => holds(passage, k)) || !containsPhrases(passage.text, phrases)) continue;
           total++;
           if (hits.length < limit) {
