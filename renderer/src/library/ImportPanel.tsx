@@ -8,7 +8,7 @@ import { importFiles, type ImportReport } from './importFiles';
 /** Where the results of an import appear: an element the library places under its header. */
 export const REPORT_SLOT = 'import-report-slot';
 
-const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.xhtml,.docx,.epub,.pdf';
+const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.xhtml,.docx,.epub,.pdf,.tmx,.xlf,.xliff,.tsv,.csv,.xlsx';
 
 /**
  * Importing: a button with a file dialog (Electron's native one too), dropping files anywhere on the

@@ -1,6 +1,7 @@
 import { MAX_IMPORT_FILE_BYTES } from '../../../shared/ipc/contract';
 import type { DocumentSummary, PairSuggestion } from '../../../shared/model/document';
 import { api } from '../api';
+import { importPairFile, isPairFile } from './importPair';
 
 export interface ImportReport {
   name: string;
@@ -23,6 +24,10 @@ export async function importFiles(files: readonly File[], progress: (done: numbe
   const reports: ImportReport[] = [];
   for (const [k, file] of files.entries()) {
     progress(k, files.length, file.name);
+    if (isPairFile(file.name)) {
+      reports.push(await importPairFile(file));
+      continue;
+    }
     if (file.size > MAX_IMPORT_FILE_BYTES) {
       reports.push({ name: file.name, error: `“${file.name}” is ${(file.size / 1048576).toFixed(0)} MB; Facing imports files up to ${MAX_IMPORT_FILE_BYTES / 1048576} MB.` });
       continue;

@@ -16,6 +16,8 @@ import { languageName } from '../format';
 import { ActionButton } from '../parallel/ActionButton';
 import { AlignedRows } from '../parallel/AlignedRows';
 import { DifferencesPanel } from '../parallel/DifferencesPanel';
+import { ExportMenu } from '../parallel/ExportMenu';
+import { usePairChecks } from '../parallel/pairChecks';
 import { FreeColumns } from '../parallel/FreeColumns';
 import { ParallelFind } from '../parallel/ParallelFind';
 import { parallelActions } from '../parallel/actions';
@@ -122,7 +124,9 @@ export function ParallelScreen({ left, right }: { left: string; right: string })
   const sideB = useMemo(() => (b ? { doc: b, spans: sentenceSpans(b), marks: annotationsB.marks } : null), [b, annotationsB.marks]);
   const main = useRef<HTMLDivElement>(null);
   const textOf = useCallback((id: string) => (id === a?.meta.id ? a.text : id === b?.meta.id ? b.text : undefined), [a, b]);
-  const flags = useMemo(() => (ready ? checkRows(rows, a, b) : []), [ready, rows, a, b]);
+  const checkOptions = usePairChecks(left, right);
+  const allFlags = useMemo(() => (ready ? checkRows(rows, a, b, checkOptions) : []), [ready, rows, a, b, checkOptions]);
+  const flags = useMemo(() => allFlags.filter((f) => !f.dismissed), [allFlags]);
   const flagged = useMemo(() => new Set(flags.map((f) => f.row)), [flags]);
   useDocumentTitle(ready ? `${a.meta.title} ⇄ ${languageName(b.meta.language)}` : null);
 
@@ -187,6 +191,7 @@ export function ParallelScreen({ left, right }: { left: string; right: string })
             Differences <span className="count">{flags.length}</span>
           </ActionButton>
         )}
+        <ExportMenu left={left} right={right} />
         <ReadingSettings />
       </header>
       {notice ? (
@@ -220,7 +225,7 @@ export function ParallelScreen({ left, right }: { left: string; right: string })
             <FreeColumns rows={rows} left={leftSide} right={rightSide} swapped={swapped} heads={heads} />
           )}
         </div>
-        {panelOpen ? <DifferencesPanel flags={flags} overlay={narrow} onClose={() => setPanelOpen(false)} /> : null}
+        {panelOpen ? <DifferencesPanel flags={allFlags} overlay={narrow} onClose={() => setPanelOpen(false)} /> : null}
       </div>
       <AnnotationLayer root={main} textOf={textOf} editorExtras={copyToCounterpart} />
     </div>

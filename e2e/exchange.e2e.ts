@@ -1,0 +1,126 @@
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { parseDelimited } from '../shared/formats/delimited';
+import { readTmx } from '../shared/formats/tmx';
+import { readXliff } from '../shared/formats/xliff';
+import { openServices } from '../electron/services/handlers';
+import { expect, test } from './fixtures';
+
+test.describe('pairs in and out (issue 9)', () => {
+  // Many exports and a Java-free but heavy scan per test: more than the default half minute on a busy machine.
+  test.describe.configure({ timeout: 180_000 });
+
+  test('exports the pair in every format from the parallel view, each file parsed', async ({ app }) => {
+    await app.open('#/parallel/000/001');
+    await app.parallel.waitForRows();
+    const rows = await app.parallel.rowCount();
+    const exported = async (format: string) => {
+      await app.page.getByTestId('export-menu').click();
+      const download = app.page.waitForEvent('download');
+      await app.page.getByTestId(`export-${format}`).click();
+      const file = await download;
+      return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
+    };
+    const tmx = await exported('tmx');
+    expect(tmx.name).toMatch(/\(en-de\)\.tmx$/);
+    expect(readTmx(tmx.bytes.toString('utf8')).units).toHaveLength(rows - 1);
+    await expect(app.page.locator('.export-status')).toContainText('1 rows with one side empty were left out');
+    expect(readXliff((await exported('xliff')).bytes.toString('utf8')).units.length).toBe(rows);
+    expect(parseDelimited((await exported('tsv')).bytes.toString('utf8'), '\t')).toHaveLength(rows + 1);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await exported('xlsx')).bytes as unknown as ArrayBuffer);
+    expect(book.worksheets[0]!.rowCount).toBe(rows + 1);
+    const docx = await exported('docx');
+    expect(docx.bytes.subarray(0, 2).toString()).toBe('PK');
+    expect(docx.bytes.includes(Buffer.from('word/document.xml'))).toBe(true);
+    const epub = await exported('epub');
+    expect(epub.bytes.subarray(30, 38).toString()).toBe('mimetype');
+    expect(JSON.parse((await exported('json')).bytes.toString('utf8')).rows).toHaveLength(rows);
+    const html = (await exported('html')).bytes.toString('utf8');
+    expect(html).toContain('<table>');
+
+    // The bilingual page on its own passes an accessibility scan.
+    await app.page.setContent(html);
+    const results = await new AxeBuilder({ page: app.page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  });
+
+  test('imports a TMX through the library and shows its rows side by side', async ({ app }, testInfo) => {
+    const tmx = `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="test" creationtoolversion="1" segtype="sentence" o-tmf="test" adminlang="en" srclang="en" datatype="plaintext"/><body>
+<tu><tuv xml:lang="en"><seg>The pump starts after five seconds.</seg></tuv><tuv xml:lang="de"><seg>Die Pumpe startet nach fünf Sekunden.</seg></tuv></tu>
+<tu><prop type="x-checked">yes</prop><tuv xml:lang="en"><seg>Close the valve first.</seg></tuv><tuv xml:lang="de"><seg>Schließen Sie zuerst das Ventil.</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>Is the light green?</seg></tuv><tuv xml:lang="de"><seg>Leuchtet die Lampe grün?</seg></tuv></tu>
+</body></tmx>`;
+    const path = testInfo.outputPath('pump manual.tmx');
+    writeFileSync(path, tmx);
+    await app.library.waitForLoad();
+    await app.page.getByTestId('import-documents').setInputFiles([path]);
+    await expect(app.page.getByTestId('import-report').locator('li.import-done')).toHaveCount(1);
+    await app.library.pairs.filter({ hasText: 'pump manual' }).getByTestId('open-parallel').click();
+    await app.parallel.waitForRows();
+    expect(await app.parallel.allRows()).toHaveLength(3);
+    await expect(app.parallel.cell(0, 'left')).toHaveText('The pump starts after five seconds.');
+    await expect(app.parallel.cell(0, 'right')).toHaveText('Die Pumpe startet nach fünf Sekunden.');
+    await expect(app.parallel.cell(2, 'right')).toHaveText('Leuchtet die Lampe grün?');
+    // Agreeing numbers in words and digits raise nothing.
+    await expect(app.page.getByTestId('differences-number-mismatch')).toHaveCount(0);
+  });
+
+  test.describe('a glossary flag', () => {
+    test.use({
+      prepareData: {
+        async run(dataDir, corpusDir) {
+          const services = await openServices({ dataDir, corpusDir, shell: 'web', version: 'e2e', warmAfterMs: 3_600_000 });
+          await services.handlers['glossary:import']({ source: 'en', target: 'de', name: 'terms.csv', content: 'en,de\nAlliance,Bündnis\n' });
+          await services.close();
+        },
+      },
+    });
+
+    test('is raised, marked "not an error", and stays so after a reload', async ({ app }) => {
+      await app.open('#/parallel/000/001');
+      await app.parallel.waitForRows();
+      const group = app.page.getByTestId('differences-term-missing');
+      await expect(group).toContainText('Glossary term');
+      const count = Number(await group.locator('.count').first().textContent());
+      expect(count).toBeGreaterThan(0);
+      await expect(group.getByTestId('difference').first()).toContainText('"Alliance" is in the glossary as "Bündnis"');
+      await group.getByTestId('difference-dismiss').first().click();
+      const dismissed = app.page.getByTestId('differences-dismissed');
+      await expect(dismissed.locator('.count')).toHaveText('1');
+      await app.page.reload();
+      await app.parallel.waitForRows();
+      await expect(app.page.getByTestId('differences-dismissed').locator('.count')).toHaveText('1');
+      if (count > 1) await expect(app.page.getByTestId('differences-term-missing').locator('.count').first()).toHaveText(String(count - 1));
+      else await expect(app.page.getByTestId('differences-term-missing')).toHaveCount(0);
+    });
+
+    test('the terminology check can be turned off for the pair', async ({ app }) => {
+      await app.open('#/parallel/000/001');
+      await app.parallel.waitForRows();
+      await expect(app.page.getByTestId('differences-term-missing')).toHaveCount(1);
+      await app.page.locator('.check-switches summary').click();
+      await app.page.getByTestId('check-terminology').uncheck();
+      await expect(app.page.getByTestId('differences-term-missing')).toHaveCount(0);
+    });
+  });
+
+  test('print preview of the parallel view shows both columns and no toolbars', async ({ app }, testInfo) => {
+    await app.open('#/parallel/000/001');
+    await app.parallel.waitForRows();
+    await app.page.emulateMedia({ media: 'print' });
+    await app.page.screenshot({ path: '/tmp/facing-formats/print-preview.png', fullPage: true });
+    await expect(app.page.locator('.parallel-toolbar')).toBeHidden();
+    await expect(app.page.getByTestId('differences')).toBeHidden();
+    const left = app.parallel.cell(1, 'left');
+    const right = app.parallel.cell(1, 'right');
+    await expect(left).toBeVisible();
+    await expect(right).toBeVisible();
+    const [a, b] = [await left.boundingBox(), await right.boundingBox()];
+    expect(b!.x).toBeGreaterThan(a!.x + a!.width - 1);
+    expect(Math.abs(a!.y - b!.y)).toBeLessThan(4);
+    await app.page.screenshot({ path: testInfo.outputPath('print-preview.png'), fullPage: true });
+  });
+});

@@ -1,0 +1,108 @@
+import { useEffect, useRef, useState } from 'react';
+import { formatInfo, PairFormatSchema, type ExportedFile, type PairFormat } from '../../../shared/formats/formats';
+import { api } from '../api';
+import { useCommands, type Command } from '../commands/registry';
+import './export-menu.css';
+
+const formats = PairFormatSchema.options;
+
+function save(file: ExportedFile): void {
+  const body = file.base64 !== undefined ? Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0)) : new TextEncoder().encode(file.text ?? '');
+  const url = URL.createObjectURL(new Blob([body], { type: file.mime }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** "Export…": the pair as TMX, XLIFF, a table or a reading copy; also in the command palette. */
+export function ExportMenu({ left, right }: { left: string; right: string }) {
+  const [open, setOpen] = useState(false);
+  const [level, setLevel] = useState<'sentence' | 'paragraph'>('sentence');
+  const [highlights, setHighlights] = useState(true);
+  const [status, setStatus] = useState<string | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+
+  const run = async (format: PairFormat) => {
+    setStatus(`Writing ${formatInfo[format].label}…`);
+    try {
+      const file = await api.invoke('pairs:export', { left, right, format, level, highlights });
+      save(file);
+      setStatus(file.notice ? `Saved ${file.name}. ${file.notice}` : `Saved ${file.name}.`);
+      setOpen(false);
+    } catch (error) {
+      setStatus(`Could not export: ${(error as Error).message}`);
+    }
+  };
+
+  useCommands(
+    formats.map(
+      (format): Command => ({
+        id: `export-${format}`,
+        label: `Export pair as ${formatInfo[format].label}`,
+        run: () => void run(format),
+      }),
+    ),
+  );
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent | KeyboardEvent) => {
+      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !root.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', close);
+    document.addEventListener('keydown', close);
+    return () => {
+      document.removeEventListener('mousedown', close);
+      document.removeEventListener('keydown', close);
+    };
+  }, [open]);
+
+  return (
+    <div className="export-menu" ref={root}>
+      <button type="button" aria-haspopup="true" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="export-menu">
+        Export…
+      </button>
+      {open ? (
+        <div className="export-popover" role="group" aria-label="Export the pair">
+          <fieldset className="export-options">
+            <legend>Rows</legend>
+            <label>
+              <input type="radio" name="export-level" checked={level === 'sentence'} onChange={() => setLevel('sentence')} /> Sentences
+            </label>
+            <label>
+              <input type="radio" name="export-level" checked={level === 'paragraph'} onChange={() => setLevel('paragraph')} /> Paragraphs
+            </label>
+            <label>
+              <input type="checkbox" checked={highlights} onChange={(e) => setHighlights(e.currentTarget.checked)} /> Highlights and notes
+            </label>
+          </fieldset>
+          <ul className="export-formats">
+            {formats.map((format) => (
+              <li key={format}>
+                <button type="button" className="button-quiet" onClick={() => void run(format)} data-testid={`export-${format}`}>
+                  <span className="export-format-name">.{formatInfo[format].extension}</span>
+                  <span className="export-format-label">{formatInfo[format].label}</span>
+                </button>
+              </li>
+            ))}
+            <li>
+              <button type="button" className="button-quiet" onClick={() => (setOpen(false), window.print())} data-testid="export-print">
+                <span className="export-format-name">Print</span>
+                <span className="export-format-label">Both columns, or save as PDF</span>
+              </button>
+            </li>
+          </ul>
+        </div>
+      ) : null}
+      {status ? (
+        <span className="export-status" role="status">
+          {status}
+        </span>
+      ) : null}
+    </div>
+  );
+}
