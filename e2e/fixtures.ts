@@ -1,7 +1,7 @@
 import { test as base, _electron, type Browser, type Page } from '@playwright/test';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { openServices } from '../electron/services/handlers';
 import { startWebHost } from '../electron/web/host';
 import { chromiumArgs, chromiumExecutable } from './chromium';
@@ -19,6 +19,8 @@ export interface ShellOptions {
   corpus: 'bundled' | 'with-french';
   /** Runs before the app starts, on its empty data folder (to leave a store behind from an earlier run, say). */
   prepareData: { run(dataDir: string, corpusDir: string): Promise<void> } | null;
+  /** Folders searched for the system's dictionaries: none by default, so the machine's /usr/share/dictd stays out of the tests. */
+  dictionaryDirs: string[];
 }
 
 const root = join(import.meta.dirname, '..');
@@ -55,8 +57,8 @@ function corpusFor(kind: ShellOptions['corpus'], scratch: string): string {
   return dir;
 }
 
-async function launchWeb(browser: Browser, dataDir: string, corpusDir: string) {
-  const services = await openServices({ dataDir, corpusDir, shell: 'web', version: 'e2e' });
+async function launchWeb(browser: Browser, dataDir: string, corpusDir: string, dictionaryDirs: string[]) {
+  const services = await openServices({ dataDir, corpusDir, dictionaryDirs, shell: 'web', version: 'e2e' });
   const host = await startWebHost({ handlers: services.handlers, staticDir: rendererDir });
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -73,10 +75,10 @@ async function launchWeb(browser: Browser, dataDir: string, corpusDir: string) {
   };
 }
 
-async function launchElectron(binary: string, dataDir: string, corpusDir: string) {
+async function launchElectron(binary: string, dataDir: string, corpusDir: string, dictionaryDirs: string[]) {
   const app = await _electron.launch({
     executablePath: binary,
-    args: [join(root, 'dist-electron', 'main.cjs'), `--facing-data-dir=${dataDir}`, `--facing-corpus-dir=${corpusDir}`],
+    args: [join(root, 'dist-electron', 'main.cjs'), `--facing-data-dir=${dataDir}`, `--facing-corpus-dir=${corpusDir}`, `--facing-dictionary-dirs=${dictionaryDirs.join(delimiter)}`],
   });
   const page = await app.firstWindow();
   return {
@@ -91,6 +93,7 @@ export const test = base.extend<ShellOptions & { app: FacingApp }, { webBrowser:
   shell: ['web', { option: true }],
   corpus: ['bundled', { option: true }],
   prepareData: [null, { option: true }],
+  dictionaryDirs: [[], { option: true }],
   // Launched on first use, so the Electron project never starts a Chromium it does not need.
   webBrowser: [
     async ({ playwright }, use) => {
@@ -100,7 +103,7 @@ export const test = base.extend<ShellOptions & { app: FacingApp }, { webBrowser:
     },
     { scope: 'worker' },
   ],
-  app: async ({ shell, corpus, prepareData, webBrowser }, use, testInfo) => {
+  app: async ({ shell, corpus, prepareData, dictionaryDirs, webBrowser }, use, testInfo) => {
     const scratch = mkdtempSync(join(tmpdir(), 'facing-e2e-'));
     const dataDir = join(scratch, 'data');
     const corpusDir = corpusFor(corpus, scratch);
@@ -109,9 +112,9 @@ export const test = base.extend<ShellOptions & { app: FacingApp }, { webBrowser:
     if (shell === 'electron') {
       const binary = findElectronBinary();
       testInfo.skip(!binary, 'Skipped: no Electron binary on this machine (it cannot be downloaded here); the same spec ran against the web host.');
-      running = await launchElectron(binary!, dataDir, corpusDir);
+      running = await launchElectron(binary!, dataDir, corpusDir, dictionaryDirs);
     } else {
-      running = await launchWeb(await webBrowser(), dataDir, corpusDir);
+      running = await launchWeb(await webBrowser(), dataDir, corpusDir, dictionaryDirs);
     }
     await use({ page: running.page, origin: running.origin, corpusDir, dataDir, library: new LibraryPage(running.page), reader: new ReaderPage(running.page), parallel: new ParallelPage(running.page), annotations: new AnnotationsUi(running.page), hub: new HubPage(running.page), open: running.open });
     await running.close();

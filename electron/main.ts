@@ -1,6 +1,6 @@
 // Wires the shell's pieces (electron/shell/*) to Electron; every decision lives in those functions.
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
-import { join } from 'node:path';
+import { join, delimiter } from 'node:path';
 import { openServices, type Services } from './services/handlers';
 import { closeBeforeQuit, quitWhenAllClosed } from './shell/lifecycle';
 import { menuTemplate, rendererCommands } from './shell/menu';
@@ -16,7 +16,8 @@ import { createMainWindow, offerReloadOnCrash } from './shell/window';
 const rendererDir = join(__dirname, '..', 'dist', 'renderer');
 
 // A portable or test setup: --facing-data-dir=DIR replaces the per-user data folder,
-// --facing-corpus-dir=DIR the bundled corpus.
+// --facing-corpus-dir=DIR the bundled corpus, --facing-dictionary-dirs=DIRS (path-delimited, may be empty)
+// the folders searched for the system's dictionaries.
 const argument = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 const dataDirArg = argument('facing-data-dir');
 if (dataDirArg) app.setPath('userData', dataDirArg);
@@ -55,6 +56,7 @@ async function start(): Promise<void> {
     services = await openServices({
       dataDir: app.getPath('userData'),
       corpusDir: argument('facing-corpus-dir') ?? join(app.getAppPath(), 'corpus'),
+      dictionaryDirs: argument('facing-dictionary-dirs')?.split(delimiter).filter(Boolean),
       shell: 'electron',
       version: app.getVersion(),
     });

@@ -14,7 +14,7 @@ import { SearchScreen } from './screens/SearchScreen';
 import { CommandPalette } from './commands/CommandPalette';
 import { ThreeColumnScreen } from './screens/ThreeColumnScreen';
 import { BackupsPanel } from './settings/BackupsPanel';
-import { BackupsPanel } from './settings/BackupsPanel';
+import { DictionariesScreen } from './dictionaries/DictionariesScreen';
 import { routeParam } from './routeParam';
 import { useAppStore } from './state/store';
 
@@ -35,7 +35,7 @@ export function App() {
         <Route path="/" component={LibraryScreen} />
         <Route path="/annotations" component={AnnotationsScreen} />
         <Route path="/settings/backups" component={BackupsPanel} />
-        <Route path="/settings/backups" component={BackupsPanel} />
+        <Route path="/dictionaries" component={DictionariesScreen} />
         <Route path="/read/:id">{(params) => <ReaderScreen id={routeParam(params.id)} />}</Route>
         <Route path="/read/:id/p/:paragraph">{(params) => <ReaderScreen id={routeParam(params.id)} paragraph={Number(params.paragraph) || 0} />}</Route>
         <Route path="/search/:query?">{(params) => <SearchScreen query={routeParam(params.query)} />}</Route>

@@ -4,7 +4,8 @@ import { useAnnotations } from '../state/annotations';
 import { useHistory } from '../state/history';
 import { useAppStore } from '../state/store';
 import { rankByLabel } from './rank';
-import { ctrlKey, isAvailable, useCommandKeys, useCommandRegistry, type Command } from './registry';
+import { ctrlKey, isAvailable, plainKey, useCommandKeys, useCommandRegistry, type Command } from './registry';
+import { lookUpSelection, selectedWord } from '../dictionaries/lookupStore';
 import { ShortcutsDialog } from './ShortcutsDialog';
 
 function appCommands(openPalette: () => void, openShortcuts: () => void): Command[] {
@@ -17,6 +18,8 @@ function appCommands(openPalette: () => void, openShortcuts: () => void): Comman
     { id: 'library', label: 'Go to the library', shortcut: 'Ctrl+L', run: () => (location.hash = '#/') },
     { id: 'hub', label: 'Highlights and notes', run: () => (location.hash = '#/annotations') },
     { id: 'search', label: 'Search all documents', run: () => (location.hash = '#/search/') },
+    { id: 'dictionaries', label: 'Dictionaries', run: () => (location.hash = '#/dictionaries') },
+    { id: 'look-up', label: 'Look up the selected word', shortcut: 'L', matches: plainKey('l'), available: () => selectedWord() !== null, run: () => void lookUpSelection() },
     { id: 'undo', label: 'Undo', shortcut: 'Ctrl+Z', available: () => useHistory.getState().past.length > 0, run: () => void useHistory.getState().undo() },
     { id: 'redo', label: 'Redo', shortcut: 'Ctrl+Shift+Z', available: () => useHistory.getState().future.length > 0, run: () => void useHistory.getState().redo() },
     theme('light', 'Theme: light'),

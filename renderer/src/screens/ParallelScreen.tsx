@@ -5,6 +5,8 @@ import { sentenceSpans } from '../../../shared/alignment/rows';
 import { describeRange } from '../../../shared/annotations/anchoring';
 import { counterpartRange } from '../../../shared/annotations/counterpart';
 import { AnnotationLayer } from '../annotations/AnnotationLayer';
+import { WordLookup } from '../dictionaries/WordLookup';
+import { WordLinks } from '../dictionaries/WordLinks';
 import { useDocumentAnnotations } from '../annotations/useMarks';
 import { useAnnotations } from '../state/annotations';
 import { api } from '../api';
@@ -228,6 +230,8 @@ export function ParallelScreen({ left, right }: { left: string; right: string })
         {panelOpen ? <DifferencesPanel flags={allFlags} overlay={narrow} onClose={() => setPanelOpen(false)} /> : null}
       </div>
       <AnnotationLayer root={main} textOf={textOf} editorExtras={copyToCounterpart} />
+      <WordLookup root={main} textOf={textOf} />
+      <WordLinks root={main} a={a} b={b} rows={rows} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import type { Document } from '../../../shared/model/document';
 import { AnnotationLayer } from '../annotations/AnnotationLayer';
+import { WordLookup } from '../dictionaries/WordLookup';
 import { NotesPanel, revealAnnotation } from '../annotations/NotesPanel';
 import { useDocumentAnnotations } from '../annotations/useMarks';
 import { api } from '../api';
@@ -224,6 +225,7 @@ export function ReaderScreen({ id, annotation, paragraph }: { id: string; annota
           </article>
           {panelOpen ? <NotesPanel annotations={annotations} goTo={goToOffset} /> : null}
           <AnnotationLayer root={article} textOf={textOf} />
+          <WordLookup root={article} textOf={textOf} />
         </div>
       )}
     </div>
