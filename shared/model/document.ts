@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fold } from '../text/fold';
 
 /** Ids of bundled documents are short slugs; imported ones are UUIDs. Never a path. */
 export const DocumentIdSchema = z
@@ -141,4 +142,16 @@ export type PairSuggestion = z.infer<typeof PairSuggestionSchema>;
 
 export function sliceOf(doc: Pick<Document, 'text'>, span: { start: number; end: number }): string {
   return doc.text.slice(span.start, span.end);
+}
+
+/**
+ * The paragraph that repeats the document's title as its first heading (the app shows the title
+ * above the text already), or null. Compared folded, punctuation and spacing aside.
+ */
+export function titleRepeatedAt(doc: Pick<Document, 'meta' | 'text' | 'paragraphs'>): number | null {
+  const first = doc.paragraphs.findIndex((p) => p.kind !== 'boilerplate' && p.kind !== 'meta');
+  const p = doc.paragraphs[first];
+  if (!p || p.kind !== 'heading') return null;
+  const key = (s: string) => (fold(s).match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+  return key(sliceOf(doc, p)) === key(doc.meta.title) ? first : null;
 }
