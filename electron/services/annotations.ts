@@ -66,6 +66,19 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
   }
   const { anchored, forget } = createAnchoring(all, textOf);
 
+  // Changes from other computers enter the store directly (sync/apply-remote.ts): keep the index in step.
+  store.onCommit((records, source) => {
+    if (source !== 'sync') return;
+    for (const r of records) {
+      if (r.c !== 'annotations') continue;
+      const before = all.delete(r.k);
+      if (before) forget(before);
+      if (r.v === null) continue;
+      all.set(r.v as Annotation);
+      forget(r.v as Annotation);
+    }
+  });
+
   async function texts(documentIds: Iterable<string>): Promise<Map<string, string>> {
     const found = new Map<string, string>();
     for (const id of new Set(documentIds)) {

@@ -15,6 +15,9 @@ export { STORE_FILE } from './store/load';
 export { StoreInUseError } from './store/lock';
 export { emptyStore, STORE_VERSION, StoreDataSchema, type Collection, type StoreData, type StoreRecord } from './store/schema';
 
+export type CommitSource = 'local' | 'sync';
+export type CommitListener = (records: StoreRecord[], source: CommitSource) => void;
+
 export interface StoreOptions {
   /** The clock backups are named and kept by (tests move it). */
   now?: () => Date;
@@ -27,8 +30,10 @@ export interface Store {
   readonly path: string;
   /** What the user should know about this start, and about backups that failed since. */
   readonly notices: Notice[];
-  /** Applies records at once and resolves when they are on disk. */
-  commit(records: StoreRecord[]): Promise<void>;
+  /** Applies records at once and resolves when they are on disk. `source` names who made them ('sync' for changes from other computers). */
+  commit(records: StoreRecord[], source?: CommitSource): Promise<void>;
+  /** Calls `listener` after each commit is on disk; returns a function that stops it. */
+  onCommit(listener: CommitListener): () => void;
   /** Folds the journal into a fresh snapshot and a verified backup. */
   compact(): Promise<void>;
   /** Resolves when background compactions and backups have finished. */
@@ -57,6 +62,7 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
   const loaded = await loadStore(dataDir, lock.unclean, now());
   const state = { data: loaded.data };
   const notices = loaded.notices;
+  const listeners = new Set<CommitListener>();
   const compactor = createCompactor({
     dataDir,
     state,
@@ -81,10 +87,15 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
     get data() {
       return state.data;
     },
-    async commit(records) {
+    async commit(records, source = 'local') {
       for (const record of records) apply(state.data, record);
       await compactor.journal().append(records);
       compactor.maybeCompact();
+      for (const listener of listeners) listener(records, source);
+    },
+    onCommit(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     async compact() {
       await compactor.compact();
