@@ -2,12 +2,13 @@ import fc from 'fast-check';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import { syncBuiltinESMExports } from 'node:module';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels, type Handlers } from '../../shared/ipc/contract';
 import { dispatch } from '../../shared/ipc/dispatch';
+import { makeDictd } from './dictionaries/dictionary-files.fixture';
 import { openServices } from './handlers';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -64,8 +65,14 @@ beforeAll(async () => {
   dataDir = join(sandbox, 'data');
   corpusDir = join(sandbox, 'corpus');
   cpSync(join(root, 'corpus'), corpusDir, { recursive: true });
+  // A system dictionary inside the sandbox, so the dictionary channels have something real to read.
+  const dictionaryDir = join(sandbox, 'system-dictionaries');
+  mkdirSync(dictionaryDir);
+  const made = makeDictd('fuzz-deu-eng', [['haus', 'Haus\nhouse'], ['allianz', 'Allianz\nalliance']]);
+  writeFileSync(join(dictionaryDir, 'fuzz-deu-eng.index'), made.index);
+  writeFileSync(join(dictionaryDir, `fuzz-deu-eng.${made.dictName}`), made.dict);
   watchFs();
-  ({ handlers } = await openServices({ dataDir, corpusDir, shell: 'web', version: 'fuzz' }));
+  ({ handlers } = await openServices({ dataDir, corpusDir, shell: 'web', version: 'fuzz', dictionaryDirs: [dictionaryDir] }));
   await handlers['settings:set']({ patch: { fontSize: 20 } });
 });
 afterAll(() => {
