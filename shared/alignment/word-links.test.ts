@@ -62,6 +62,13 @@ describe('word links', () => {
     expect(linked(texts, forward)).toContain('Veranstaltungen');
   });
 
+  it('keeps every translation a dictionary gives, not only the first few', () => {
+    const many = Array.from({ length: 30 }, (_, k) => `Wort${String.fromCharCode(97 + (k % 26))}${k}`);
+    const forward = lexiconFromTranslations('en', 'de', { event: [...many, 'Veranstaltungen'] });
+    const texts: [string, string] = ['The event was long.', 'Die Veranstaltung war lang.'];
+    expect(linked(texts, wordLinks(texts, ['en', 'de'], { side: 'a', index: 1 }, { forward }))).toEqual(['Veranstaltung']);
+  });
+
   it('lights nothing when nothing is known, never by position', () => {
     const texts: [string, string] = ['The cat sleeps.', 'Der Hund bellt.'];
     for (let i = 0; i < 3; i++) expect(wordLinks(texts, ['en', 'de'], { side: 'a', index: i })).toEqual([]);

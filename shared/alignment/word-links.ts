@@ -1,6 +1,6 @@
 import { stemmerFor } from '../dictionary/stemming';
 import { fold } from '../text/fold';
-import { buildLexicon, type TranslationLexicon } from './lexicon';
+import type { TranslationLexicon } from './lexicon';
 
 /** A word of a row's text and where it is in that text. */
 export interface WordToken {
@@ -118,9 +118,25 @@ export function learnCooccurrence(rows: ReadonlyArray<readonly [string, string]>
   };
 }
 
-/** A lexicon from what `dictionaries:translations` answers: each word with its translations. */
+/**
+ * A lexicon from what `dictionaries:translations` answers: each word with all its translations (the
+ * aligner's lexicon keeps a few per word; a word link must not miss "Veranstaltungen", the 19th for "event").
+ */
 export function lexiconFromTranslations(from: string, to: string, translations: Readonly<Record<string, readonly string[]>>): TranslationLexicon {
-  return buildLexicon(from, to, Object.entries(translations));
+  const [stemFrom, stemTo] = [stemmerFor(from), stemmerFor(to)];
+  const map = new Map<string, Set<string>>();
+  for (const [word, list] of Object.entries(translations)) {
+    const key = stemFrom(fold(word));
+    const targets = map.get(key) ?? new Set<string>();
+    for (const translation of list) {
+      const parts = wordTokens(fold(translation)).map((t) => t.text);
+      // "pomme de terre" is one translation: its content words, not "de".
+      for (const part of parts.length > 1 ? parts.filter((p) => p.length >= 4) : parts) targets.add(stemTo(part));
+    }
+    if (targets.size) map.set(key, targets);
+  }
+  const frozen = new Map([...map].map(([k, v]) => [k, [...v]]));
+  return { from, to, targets: (stem) => frozen.get(stem), size: frozen.size };
 }
 
 /**
