@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { create } from 'zustand';
 import { isTyping } from '../components/useUndoKeys';
 
@@ -25,27 +25,36 @@ export const ctrlKey = (key: string) => (e: KeyboardEvent) => (e.ctrlKey || e.me
 export const isAvailable = (command: Command) => command.available?.() ?? true;
 
 interface CommandState {
-  /** Commands offered by the screen that is open. */
+  /** Commands offered by the screen that is open: every part of it that registered some, in order. */
   screen: Command[];
   /** Commands of the whole app (palette, overview, themes...), registered once by the app shell. */
   global: Command[];
-  setScreen(commands: Command[]): void;
+  /** Sets (or, with no commands, removes) one part's commands. */
+  setPart(part: symbol, commands: Command[] | null): void;
   setGlobal(commands: Command[]): void;
 }
 
-export const useCommandRegistry = create<CommandState>((set) => ({
-  screen: [],
-  global: [],
-  setScreen: (screen) => set({ screen }),
-  setGlobal: (global) => set({ global }),
-}));
+export const useCommandRegistry = create<CommandState>((set) => {
+  const parts = new Map<symbol, Command[]>();
+  return {
+    screen: [],
+    global: [],
+    setPart: (part, commands) => {
+      if (commands) parts.set(part, commands);
+      else parts.delete(part);
+      set({ screen: [...parts.values()].flat() });
+    },
+    setGlobal: (global) => set({ global }),
+  };
+});
 
-/** Registers the open screen's commands for as long as it is shown. */
+/** Registers a screen's (or a part of a screen's) commands for as long as it is shown. */
 export function useCommands(commands: Command[]): void {
+  const part = useRef(Symbol('commands')).current;
   const key = commands.map((c) => `${c.id}:${c.label}:${c.shortcut ?? ''}`).join('|');
   useEffect(() => {
-    useCommandRegistry.getState().setScreen(commands);
-    return () => useCommandRegistry.getState().setScreen([]);
+    useCommandRegistry.getState().setPart(part, commands);
+    return () => useCommandRegistry.getState().setPart(part, null);
     // The key changes whenever a command's identity or label does; run closures read fresh state themselves.
   }, [key]);
 }
