@@ -76,7 +76,7 @@ describe('the store', () => {
     expect(snapshot(dir).schemaVersion).toBe(2);
   });
 
-  it('drops a torn last journal line silently but reports damage before the end', async () => {
+  it('drops a torn last journal line with an info notice, and applies every record around a damaged line', async () => {
     const dir = dataDir();
     const store = await openStore(dir);
     await store.commit([{ c: 'annotations', k: 'a', v: 1 }]);
