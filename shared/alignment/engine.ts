@@ -224,6 +224,8 @@ class Band {
   }
 }
 
+const MAX_PAIRED_OCCURRENCES = 64;
+
 /**
  * The band's guide path: anchors that occur exactly once on each side (a rare name, a number) pair
  * segments with near certainty; the longest chain of such pairs increasing on both sides, joined by
@@ -237,19 +239,28 @@ export function guidePath(
 ): { centres: Float64Array; chain: Array<[number, number]> } {
   const n = a.length;
   const m = b.length;
+  // The segments each anchor occurs in, in order (once per segment).
   const where = (side: readonly Int32Array[]) => {
-    const seen = new Map<number, number>();
+    const seen = new Map<number, number[]>();
     side.forEach((ids, k) => {
-      for (const id of ids) seen.set(id, seen.has(id) && seen.get(id) !== k ? -1 : k);
+      for (const id of ids) {
+        const list = seen.get(id);
+        if (!list) seen.set(id, [k]);
+        else if (list[list.length - 1] !== k) list.push(k);
+      }
     });
     return seen;
   };
   const inA = where(a);
   const inB = where(b);
+  // An anchor found as often on one side as on the other (a name three times in each) pairs its
+  // occurrences in order; unique anchors are the case of once each. Text repeated or quoted at length
+  // would leave no unique anchor at all, yet its equal counts still draw the path.
   const points: Array<[number, number]> = [];
-  for (const [id, i] of inA) {
-    const j = inB.get(id);
-    if (i >= 0 && j !== undefined && j >= 0 && weightOf[id]! >= minWeight) points.push([i, j]);
+  for (const [id, listA] of inA) {
+    const listB = inB.get(id);
+    if (!listB || listB.length !== listA.length || listA.length > MAX_PAIRED_OCCURRENCES || weightOf[id]! < minWeight) continue;
+    for (let k = 0; k < listA.length; k++) points.push([listA[k]!, listB[k]!]);
   }
   // Longest chain strictly increasing in both coordinates: sort by i, ties by j descending, then a
   // longest strictly increasing subsequence of j (patience sorting, O(k log k)).
