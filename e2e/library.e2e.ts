@@ -59,14 +59,18 @@ test.describe('library at work', () => {
 
     // The Italian text translates the French one, which translates the English original.
     await app.page.getByRole('button', { name: 'Edit details of Comunicato' }).click();
+    // Nine words are too few to tell the language: the dialog asks for it.
+    await app.page.getByRole('dialog').getByLabel(/^Language/).fill('it');
     await app.page.getByRole('dialog').getByLabel('Translation of').selectOption(frId!);
     await app.page.getByRole('button', { name: 'Save' }).click();
     await expect(family.getByTestId('document-row')).toHaveCount(4);
     await expect(app.library.rows).toHaveCount(7);
     await expect(family.getByRole('button', { name: 'Edit details of Comunicato' })).toBeVisible();
+    const itId = await app.library.rows.filter({ hasText: 'Comunicato' }).getAttribute('data-document-id');
+    // It reads side by side with the French text it was made from.
+    await expect(family.getByRole('link', { name: 'Read side by side (FR–IT)' })).toHaveAttribute('href', `#/parallel/${frId}/${itId}`);
     await app.page.screenshot({ path: testInfo.outputPath('library-chain.png'), fullPage: true });
 
-    const itId = await app.library.rows.filter({ hasText: 'Comunicato' }).getAttribute('data-document-id');
     await family.getByTestId('document-row').filter({ hasText: 'French' }).getByRole('button', { name: /^Edit details/ }).click();
     await app.page.getByRole('dialog').getByLabel('Translation of').selectOption(itId!);
     await app.page.getByRole('button', { name: 'Save' }).click();

@@ -171,11 +171,16 @@ export function LibraryScreen() {
                   </p>
                   {family.translations
                     .filter((t) => !t.problem && !family.original.problem)
-                    .map((t) => (
-                      <Link key={t.id} href={`/parallel/${encodeURIComponent(family.original.id)}/${encodeURIComponent(t.id)}`} className="button button-accent" data-testid="open-parallel">
-                        Read side by side{family.translations.length > 1 ? ` (${t.language.toUpperCase()})` : ''}
-                      </Link>
-                    ))}
+                    .map((t) => {
+                      // A translation of a translation reads beside the text it was made from.
+                      const from = [family.original, ...family.translations].find((d) => d.id === t.translationOf) ?? family.original;
+                      const label = from === family.original ? t.language.toUpperCase() : `${from.language.toUpperCase()}–${t.language.toUpperCase()}`;
+                      return (
+                        <Link key={t.id} href={`/parallel/${encodeURIComponent(from.id)}/${encodeURIComponent(t.id)}`} className="button button-accent" data-testid="open-parallel">
+                          Read side by side{family.translations.length > 1 ? ` (${label})` : ''}
+                        </Link>
+                      );
+                    })}
                   {family.translations.filter((t) => !t.problem).length >= 2 && !family.original.problem ? (
                     <Link
                       href={`/parallel/${[family.original, ...family.translations.filter((t) => !t.problem).slice(0, 2)].map((d) => encodeURIComponent(d.id)).join('/')}`}
