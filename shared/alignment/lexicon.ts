@@ -53,8 +53,17 @@ export function buildLexicon(from: string, to: string, entries: Iterable<readonl
  * translates a word there".
  */
 export function withLexiconAnchors(source: readonly Segment[], target: readonly Segment[], lexicon: TranslationLexicon): [Segment[], Segment[]] {
-  const stemFrom = stemmerFor(lexicon.from);
-  const stemTo = stemmerFor(lexicon.to);
+  // A book repeats its words thousands of times: stem each once.
+  const memo = (stem: (word: string) => string) => {
+    const cache = new Map<string, string>();
+    return (word: string) => {
+      let out = cache.get(word);
+      if (out === undefined) cache.set(word, (out = stem(word)));
+      return out;
+    };
+  };
+  const stemFrom = memo(stemmerFor(lexicon.from));
+  const stemTo = memo(stemmerFor(lexicon.to));
   const base = (segment: Segment): Anchor[] => [...(segment.anchors ?? extractAnchors(segment.text))];
   const a = source.map((segment) => {
     const anchors = base(segment);
