@@ -11,6 +11,7 @@ import { measureDictionary, measureRealTextAlignment } from './dictionaries';
 import { measureImportAndSearch, measureLargeDocument, measureLargeLibrary } from './library';
 import { heapMB, peakRssMB, rssMB, runWorkloads, time, type Workload } from './harness';
 import { generateBook } from './text';
+import { measureBigText } from './big-text';
 import { measureExport, measureImport } from './exchange';
 
 const corpusDir = join(import.meta.dirname, '..', 'corpus');
@@ -73,6 +74,10 @@ const workloads: Workload[] = [
   {
     name: 'reader: open a 2 MB document in Chromium and scroll through it',
     run: () => measureLargeDocument(),
+  },
+  {
+    name: 'reader: import + open a 39 MB txt',
+    run: () => measureBigText(39),
   },
   {
     name: 'segment a generated 2 MB book (paragraphs + sentences)',

@@ -31,8 +31,15 @@ export function groupBoilerplate(paragraphs: Paragraph[]): Array<Paragraph | Par
   return groups;
 }
 
+/** Lines a paragraph not fetched yet is given, by its length: about 80 characters a line. */
+const pendingLines = (p: Paragraph) => Math.max(1, Math.ceil((p.end - p.start) / 80));
+
 export function Block({ doc, paragraph, marks }: { doc: Document; paragraph: Paragraph; marks: readonly Mark[] }) {
   const props = { 'data-paragraph-id': paragraph.id, className: `block block-${paragraph.kind}` };
+  // A paragraph of a long document that has not arrived yet (it has a length but no sentences).
+  if (paragraph.sentences.length === 0 && paragraph.end > paragraph.start) {
+    return <p {...props} className={`${props.className} block-pending`} aria-busy="true" style={{ minHeight: `${pendingLines(paragraph) * 1.6}em` }} />;
+  }
   const content = <Sentences doc={doc} paragraph={paragraph} marks={marks} />;
   if (paragraph.kind === 'heading') return <h2 {...props}>{content}</h2>;
   if (paragraph.kind === 'quote') return <blockquote {...props}>{content}</blockquote>;

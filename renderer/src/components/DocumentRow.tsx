@@ -16,7 +16,7 @@ export function DocumentRow({ doc, isTranslation = false, onEdit, onRemove }: Pr
   return (
     <div className={`doc-row${isTranslation ? ' doc-row-translation' : ''}`} data-testid="document-row" data-document-id={doc.id}>
       <span className="lang-badge" title={languageName(doc.language)} aria-hidden="true">
-        {doc.language.toUpperCase()}
+        {doc.language === 'und' ? '?' : doc.language.toUpperCase()}
       </span>
       <div className="doc-row-text">
         {doc.problem ? (

@@ -55,6 +55,11 @@ export function readingTop(): number {
 /** Folded boilerplate has no boxes; it is skipped when finding or stepping through paragraphs. */
 const isShown = (element: Element) => element.getClientRects().length > 0;
 
+function paragraphIndex(group: Paragraph | Paragraph[], end: 'first' | 'last'): number {
+  const p = Array.isArray(group) ? group[end === 'first' ? 0 : group.length - 1]! : group;
+  return Number(p.id.slice(1));
+}
+
 function firstVisible(): ReadingPosition {
   const top = readingTop();
   for (const element of document.querySelectorAll<HTMLElement>('.document-body [data-paragraph-id]')) {
@@ -66,7 +71,8 @@ function firstVisible(): ReadingPosition {
 }
 
 /** The document's text: all of it for ordinary lengths, virtualised against the window for books. */
-export function ReaderBody({ doc, marks, handle }: { doc: Document; marks: readonly Mark[]; handle: MutableRefObject<ReaderBodyHandle | null> }) {
+/** `onRange` hears which paragraphs are on (or near) the screen, so a long document can fetch them. */
+export function ReaderBody({ doc, marks, handle, onRange }: { doc: Document; marks: readonly Mark[]; handle: MutableRefObject<ReaderBodyHandle | null>; onRange?: (from: number, to: number) => void }) {
   const groups = useMemo(() => groupBoilerplate(doc.paragraphs), [doc]);
   const groupOf = useMemo(() => {
     const map = new Map<number, number>();
@@ -99,6 +105,11 @@ export function ReaderBody({ doc, marks, handle }: { doc: Document; marks: reado
       },
     };
   }, [handle, virtual, virtualizer, groupOf, doc]);
+
+  const shown = virtual ? virtualizer.getVirtualItems() : [];
+  const firstShown = shown.length ? paragraphIndex(groups[shown[0]!.index]!, 'first') : 0;
+  const lastShown = shown.length ? paragraphIndex(groups[shown[shown.length - 1]!.index]!, 'last') : doc.paragraphs.length - 1;
+  useEffect(() => onRange?.(firstShown, lastShown), [onRange, firstShown, lastShown]);
 
   if (!virtual) {
     return (

@@ -14,12 +14,12 @@ import { useDocumentTitle } from '../components/useDocumentTitle';
 import { describeRange } from '../../../shared/annotations/anchoring';
 import { useAnnotations } from '../state/annotations';
 import { useCurrentParagraph } from '../reader/useCurrentParagraph';
-import { useLoad } from '../components/useLoad';
 import { formatPartialDate, formatReadingTime, formatWordCount, languageName } from '../format';
 import { FindBar } from '../reader/FindBar';
 import { useDocumentFind } from '../reader/useDocumentFind';
 import '../reader/reader.css';
 import { ReaderBody, type ReaderBodyHandle } from '../reader/ReaderBody';
+import { usePagedDocument } from '../reader/usePagedDocument';
 import { useAppStore } from '../state/store';
 import { MessageScreen } from './MessageScreen';
 
@@ -53,7 +53,8 @@ function DocumentFind({ doc, body, onClose }: { doc: Document; body: { current: 
 }
 
 export function ReaderScreen({ id, annotation, paragraph }: { id: string; annotation?: string; paragraph?: number }) {
-  const loading = useLoad(id, () => api.invoke('documents:get', { id }));
+  // Long documents arrive a page at a time (see usePagedDocument); short ones whole, as before.
+  const { loading, paging } = usePagedDocument(id);
   const doc = loading.state === 'ready' ? loading.value : null;
   const { annotations, marks } = useDocumentAnnotations(doc?.meta.id ?? null);
   const relatives = useRelatives(doc);
@@ -61,6 +62,7 @@ export function ReaderScreen({ id, annotation, paragraph }: { id: string; annota
   const saved = useAppStore((s) => s.documents?.find((d) => d.id === id)?.reading);
   const [panelOpen, setPanelOpen] = useState(false);
   const [finding, setFinding] = useState(false);
+  useEffect(() => void (finding && paging.loadAll()), [finding, paging]);
   const article = useRef<HTMLElement>(null);
   const body = useRef<ReaderBodyHandle | null>(null);
   const textOf = useCallback((documentId: string) => (doc && documentId === doc.meta.id ? doc.text : undefined), [doc]);
@@ -221,7 +223,7 @@ export function ReaderScreen({ id, annotation, paragraph }: { id: string; annota
                 ) : null}
               </p>
             </header>
-            <ReaderBody doc={doc} marks={marks} handle={body} />
+            <ReaderBody doc={doc} marks={marks} handle={body} onRange={paging.ensure} />
           </article>
           {panelOpen ? <NotesPanel annotations={annotations} goTo={goToOffset} /> : null}
           <AnnotationLayer root={article} textOf={textOf} />

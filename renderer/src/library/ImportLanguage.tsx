@@ -1,0 +1,17 @@
+import { useState } from 'react';
+import type { DocumentSummary } from '../../../shared/model/document';
+import { EditDocumentDialog } from './DocumentDialogs';
+
+/** The language an import was given, or, when the file did not say and its text was too short to tell, a way to choose it. */
+export function ImportLanguage({ doc }: { doc: DocumentSummary }) {
+  const [choosing, setChoosing] = useState(false);
+  if (doc.language !== 'und') return <>{doc.language.toUpperCase()}</>;
+  return (
+    <>
+      <button type="button" className="button-quiet" onClick={() => setChoosing(true)} data-testid="choose-language" title="The file does not say, and its text is too short to tell. Choose it in Edit details.">
+        Language: not sure — choose
+      </button>
+      {choosing ? <EditDocumentDialog doc={doc} onClose={() => setChoosing(false)} /> : null}
+    </>
+  );
+}
