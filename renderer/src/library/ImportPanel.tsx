@@ -4,6 +4,7 @@ import { Link } from 'wouter';
 import { api } from '../api';
 import { useAppStore } from '../state/store';
 import { importFiles, type ImportReport } from './importFiles';
+import { ImportLanguage } from './ImportLanguage';
 
 /** Where the results of an import appear: an element the library places under its header. */
 export const REPORT_SLOT = 'import-report-slot';
@@ -122,7 +123,7 @@ export function ImportPanel({ onImported }: { onImported?: (documentIds: string[
                     ) : (
                       <>
                         <span>
-                          “{r.document!.title}” · {r.document!.language.toUpperCase()} · {r.document!.wordCount.toLocaleString()} words
+                          “{r.document!.title}” · <ImportLanguage doc={r.document!} /> · {r.document!.wordCount.toLocaleString()} words
                         </span>
                         {r.duplicate ? (
                           <span className="suggestion" data-testid="import-duplicate">
