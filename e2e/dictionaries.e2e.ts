@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -242,5 +242,45 @@ test.describe('dictionaries', () => {
       const bad = page.locator('[data-dictionary-id="system:bad-deu-eng"]');
       await expect(bad.getByTestId('dictionary-problem')).toContainText('bad-deu-eng.index names definitions past the end of bad-deu-eng.dict');
     });
+  });
+});
+
+// Pictures for the README with the machine's FreeDict dictionaries; run with FACING_SHOTS_DIR set.
+test.describe('dictionary screenshots with FreeDict', () => {
+  test.skip(({ shell }) => shell !== 'web' || !shots || !existsSync('/usr/share/dictd/freedict-deu-eng.index'), 'Only when asked for pictures, with FreeDict installed.');
+  test.use({ dictionaryDirs: ['/usr/share/dictd'] });
+
+  test('lookup, word links and the Dictionaries page', async ({ app }) => {
+    test.setTimeout(150_000);
+    const { page } = app;
+    await page.setViewportSize({ width: 1200, height: 760 });
+    await app.open('#/dictionaries');
+    const made = makeStarDict('Glossar Technik', [['Zweigstelle', 'Zweigstelle\nbranch office']]);
+    await page.getByTestId('dictionary-files').setInputFiles([
+      { name: 'technik.ifo', mimeType: 'application/octet-stream', buffer: made.ifo },
+      { name: 'technik.idx', mimeType: 'application/octet-stream', buffer: made.idx },
+      { name: 'technik.dict.dz', mimeType: 'application/octet-stream', buffer: made.dict },
+    ]);
+    await expect(page.getByTestId('dictionary')).toHaveCount(5);
+    await page.screenshot({ path: join(shots!, 'dictionaries-freedict.png'), fullPage: true });
+
+    await app.open('#/read/001');
+    await expect(app.reader.paragraphs.first()).toBeVisible();
+    await page.evaluate(() => document.fonts.ready);
+    await page.setViewportSize({ width: 1200, height: 860 });
+    const word = (await wordBox(page, '[data-testid="reader-article"] .document-body', 'Veranstaltung'))!;
+    await page.mouse.dblclick(word.x, word.y);
+    await expect(page.getByTestId('lookup-entry').first()).toBeVisible({ timeout: 30_000 });
+    await page.screenshot({ path: join(shots!, 'lookup-freedict.png') });
+    await page.keyboard.press('Escape');
+
+    await page.setViewportSize({ width: 1400, height: 760 });
+    await app.open('#/parallel/000/001');
+    await app.parallel.waitForRows();
+    const left = '[data-testid="parallel-row"][data-row="1"] .pcell[data-column="left"]';
+    const event = (await wordBox(page, left, 'event'))!;
+    await page.mouse.move(event.x, event.y);
+    await expect(page.getByTestId('word-links-status')).toContainText('Veranstaltung', { timeout: 30_000 });
+    await page.screenshot({ path: join(shots!, 'word-links-freedict.png') });
   });
 });
