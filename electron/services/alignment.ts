@@ -2,6 +2,7 @@ import { AlignmentInputError, alignDocuments, fingerprint, rowsFit } from '../..
 import { FacingError } from '../../shared/ipc/errors';
 import { pairKey, StoredAlignmentSchema, type Alignment, type AlignmentRow, type StoredAlignment } from '../../shared/model/alignment';
 import type { Document } from '../../shared/model/document';
+import type { TranslationLexicon } from '../../shared/alignment/lexicon';
 import type { CorpusService } from './corpus';
 import type { Store } from './store';
 
@@ -12,21 +13,26 @@ export interface AlignmentService {
 }
 
 /** Computed alignments (cached per pair and text) and the user's stored edits, which win while they still fit. */
-export function createAlignmentService(corpus: CorpusService, store: Store): AlignmentService {
+/** A bilingual lexicon for two documents' languages, when an enabled dictionary covers them. */
+export type LexiconSource = (left: Document, right: Document) => Promise<TranslationLexicon | undefined>;
+
+export function createAlignmentService(corpus: CorpusService, store: Store, lexiconFor?: LexiconSource): AlignmentService {
   const computed = new Map<string, { stamp: string; rows: AlignmentRow[] }>();
 
   async function load(left: string, right: string): Promise<[Document, Document]> {
     return Promise.all([corpus.get(left), corpus.get(right)]);
   }
 
-  function compute(a: Document, b: Document): AlignmentRow[] {
+  async function compute(a: Document, b: Document): Promise<AlignmentRow[]> {
     const key = pairKey(a.meta.id, b.meta.id);
-    const stamp = `${fingerprint(a.text)}:${fingerprint(b.text)}`;
+    const lexicon = await lexiconFor?.(a, b).catch(() => undefined);
+    // A dictionary switched on or off changes the evidence, so it is part of the cache's stamp.
+    const stamp = `${fingerprint(a.text)}:${fingerprint(b.text)}:${lexicon ? `${lexicon.from}-${lexicon.to}-${lexicon.size}` : '-'}`;
     const cached = computed.get(key);
     if (cached?.stamp === stamp) return cached.rows;
     let rows: AlignmentRow[];
     try {
-      rows = alignDocuments(a, b);
+      rows = alignDocuments(a, b, { lexicon });
     } catch (error) {
       if (error instanceof AlignmentInputError) throw new FacingError('not-alignable', error.message);
       throw error;
@@ -52,12 +58,12 @@ export function createAlignmentService(corpus: CorpusService, store: Store): Ali
         return {
           left,
           right,
-          rows: compute(a, b),
+          rows: await compute(a, b),
           edited: false,
           notice: 'Your alignment edits for this pair no longer fit the documents, which have changed since. They were set aside and the alignment was computed afresh.',
         };
       }
-      return { left, right, rows: compute(a, b), edited: false };
+      return { left, right, rows: await compute(a, b), edited: false };
     },
 
     async save(left, right, rows) {
@@ -82,7 +88,7 @@ export function createAlignmentService(corpus: CorpusService, store: Store): Ali
       if (store.data.alignments[pairKey(left, right)] !== undefined) {
         await store.commit([{ c: 'alignments', k: pairKey(left, right), v: null }]);
       }
-      return { left, right, rows: compute(a, b), edited: false };
+      return { left, right, rows: await compute(a, b), edited: false };
     },
   };
 }

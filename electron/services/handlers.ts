@@ -39,10 +39,12 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   const corpus = await openCorpus(options.corpusDir);
   const library = openLibrary(corpus, store, options.dataDir);
   const pages = createPages(library);
-  const alignments = createAlignmentService(library, store);
+  const dictionaries = createDictionaryService({ dataDir: options.dataDir, systemDirs: options.dictionaryDirs ?? systemDictionaryDirs() });
+  const alignments = createAlignmentService(library, store, (left, right) =>
+    dictionaries.lexiconBetween({ language: left.meta.language, texts: () => [left.text] }, { language: right.meta.language, texts: () => [right.text] }),
+  );
   let annotations = await createAnnotationService(library, store);
   const search = createSearch(library, { dataDir: options.dataDir });
-  const dictionaries = createDictionaryService({ dataDir: options.dataDir, systemDirs: options.dictionaryDirs ?? systemDictionaryDirs() });
   const checks = createChecksService(store);
   const exchange = createExchangeService({ library, alignments, annotations: { list: (id) => annotations.list(id) }, checks, store, version: options.version });
 

@@ -2,6 +2,7 @@ import type { AlignmentRow } from '../model/alignment';
 import type { Document, Paragraph } from '../model/document';
 import { extractAnchors } from './anchors';
 import { alignSegments, paragraphBeads, sentenceBeads, type Segment } from './engine';
+import { withLexiconAnchors, type TranslationLexicon } from './lexicon';
 
 export class AlignmentInputError extends Error {}
 
@@ -25,12 +26,22 @@ function paragraphSegment(doc: Document, paragraph: Paragraph, sentences: Map<st
   return { text: doc.text.slice(paragraph.start, paragraph.end), anchors: paragraph.sentences.flatMap((s) => sentences.get(s.id)!.anchors!) };
 }
 
+const primary = (language: string) => language.toLowerCase().split('-')[0];
+
+/** Adds a bilingual dictionary's evidence to the sentences' anchors, whichever side its source language is. */
+function addLexiconAnchors(a: Map<string, Segment>, b: Map<string, Segment>, lexicon: TranslationLexicon, leftLanguage: string): void {
+  const [source, target] = primary(lexicon.from) === primary(leftLanguage) ? [a, b] : [b, a];
+  const [withSource, withTarget] = withLexiconAnchors([...source.values()], [...target.values()], lexicon);
+  [...source.keys()].forEach((id, k) => source.set(id, withSource[k]!));
+  [...target.keys()].forEach((id, k) => target.set(id, withTarget[k]!));
+}
+
 /**
  * Aligns two documents in two passes: paragraphs first (beads up to 1-3/3-1), then the sentences
  * inside each aligned group of paragraphs. Boilerplate is left out. Rows come in reading order and
  * together cover every other sentence of both documents exactly once.
  */
-export function alignDocuments(left: Document, right: Document): AlignmentRow[] {
+export function alignDocuments(left: Document, right: Document, options: { lexicon?: TranslationLexicon } = {}): AlignmentRow[] {
   const paragraphsA = alignable(left);
   const paragraphsB = alignable(right);
   if (paragraphsA.length === 0 && paragraphsB.length === 0) {
@@ -45,6 +56,7 @@ export function alignDocuments(left: Document, right: Document): AlignmentRow[] 
   // costs no more than the 1-0 prior.
   const segmentsA = sentenceSegments(left, paragraphsA);
   const segmentsB = sentenceSegments(right, paragraphsB);
+  if (options.lexicon) addLexiconAnchors(segmentsA, segmentsB, options.lexicon, left.meta.language);
   const groups = alignSegments(
     paragraphsA.map((p) => paragraphSegment(left, p, segmentsA)),
     paragraphsB.map((p) => paragraphSegment(right, p, segmentsB)),

@@ -10,6 +10,8 @@ import { describe, findIn, readState, writeState, type DictionaryState, type Fou
 import { openDictd, peekDictd } from './dictd';
 import { DictionaryFileError } from './errors';
 import type { DictionaryReader } from './reader';
+import { lexiconFor } from './lexicon';
+import type { TranslationLexicon } from '../../../shared/alignment/lexicon';
 import { openStarDict, peekStarDict } from './stardict';
 
 export interface DictionaryServiceOptions {
@@ -182,6 +184,19 @@ export function createDictionaryService({ dataDir, systemDirs }: DictionaryServi
         if (d.enabled && !d.problem && d.from && d.to && primary(d.from) === primary(from) && primary(d.to) === primary(to)) {
           return open(await get(d.id)).catch(() => undefined);
         }
+      }
+      return undefined;
+    },
+
+    /**
+     * What an enabled dictionary says about the words of the document in its source language, for the
+     * aligner; either direction serves (a German-English dictionary helps align English with German).
+     */
+    async lexiconBetween(left: { language: string; texts: () => Iterable<string> }, right: { language: string; texts: () => Iterable<string> }): Promise<TranslationLexicon | undefined> {
+      for (const [source, target] of [[left, right], [right, left]] as const) {
+        const reader = await this.readerFor(source.language, target.language);
+        if (!reader) continue;
+        return lexiconFor(reader, primary(source.language), primary(target.language), source.texts());
       }
       return undefined;
     },
