@@ -14,6 +14,7 @@ import { createPages } from './document-pages';
 import { openLibrary } from './library';
 import { createSearch } from './search';
 import { openStore } from './store';
+import { openSync, type SecretBox } from './sync/index';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -24,6 +25,8 @@ export interface ServiceOptions {
   dictionaryDirs?: string[];
   /** Delay before aligning known pairs in the background (tests and benchmarks may set it). */
   warmAfterMs?: number;
+  /** Seals the sync password on disk (Electron passes one built on safeStorage). */
+  secretBox?: SecretBox;
 }
 
 export interface Services {
@@ -31,6 +34,8 @@ export interface Services {
   storePath: string;
   /** Flushes and closes the store; the next start then knows this run ended cleanly. */
   close(): Promise<void>;
+  /** For tests and benchmarks: waits until sync has nothing queued locally. */
+  syncIdle(): Promise<void>;
 }
 
 /** Opens every service and binds them to the contract. Electron and the web host both call this. */
@@ -46,6 +51,14 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   let annotations = await createAnnotationService(library, store);
   const search = createSearch(library, { dataDir: options.dataDir });
   const checks = createChecksService(store);
+  const sync = await openSync({
+    dataDir: options.dataDir,
+    store,
+    ...(options.secretBox ? { secretBox: options.secretBox } : {}),
+    onApplied: (records) => {
+      for (const r of records) if (r.c === 'documents') void search.refresh(r.k);
+    },
+  });
   const exchange = createExchangeService({ library, alignments, annotations: { list: (id) => annotations.list(id) }, checks, store, version: options.version });
 
   // Align known translation pairs in the background after start, so the first "Read side by side"
@@ -126,6 +139,15 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     'annotations:import': ({ content }) => annotations.import(content),
     'tags:rename': ({ from, to }) => annotations.renameTag(from, to),
     'tags:delete': ({ tag }) => annotations.deleteTag(tag),
+    'sync:get': () => sync.settings(),
+    'sync:set': (input) => sync.set(input),
+    'sync:test': ({ settings }) => sync.test(settings),
+    'sync:status': async () => sync.status(),
+    'sync:conflicts': () => sync.conflicts(),
+    'sync:resolve': async ({ id, keep }) => {
+      await sync.resolve(id, keep);
+      return {};
+    },
     ...dictionaryHandlers(dictionaries),
     ...exchangeHandlers(exchange, checks, store, (id) => search.refresh(id)),
   };
@@ -135,9 +157,11 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   return {
     handlers,
     storePath: store.path,
+    syncIdle: () => sync.idle(),
     close: async () => {
       closed = true;
       clearTimeout(warmTimer);
+      await sync.close();
       await search.close();
       await dictionaries.close();
       await store.close();

@@ -42,5 +42,11 @@ export const channels = [
   'dictionaries:update',
   'dictionaries:remove',
   'dictionaries:translations',
+  'sync:get',
+  'sync:set',
+  'sync:test',
+  'sync:status',
+  'sync:conflicts',
+  'sync:resolve',
 ] as const;
 export type Channel = (typeof channels)[number];

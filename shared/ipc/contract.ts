@@ -27,6 +27,7 @@ import { channels, type Channel } from './channels';
 import { exchangeContract } from '../formats/contract';
 import { BackupSchema, SettingsPatchSchema, SettingsSchema } from '../model/settings';
 import { DictionaryIdSchema, DictionaryInfoSchema, LookupResultSchema } from '../dictionary/model';
+import { SyncConflictSchema, SyncResolveSchema, SyncSetSchema, SyncSettingsSchema, SyncStatusSchema, SyncTestSchema } from '../sync/model';
 
 const NoArgs = z.strictObject({});
 const Pair = { left: DocumentIdSchema, right: DocumentIdSchema };
@@ -94,6 +95,15 @@ export const contract = {
     request: z.strictObject({ from: LanguageSchema, to: LanguageSchema, words: z.array(z.string().min(1).max(100)).max(2000) }),
     response: z.record(z.string(), z.array(z.string())),
   },
+  /** Sync settings never carry the password back: `hasPassword` says whether one is saved. */
+  'sync:get': { request: NoArgs, response: SyncSettingsSchema },
+  'sync:set': { request: SyncSetSchema, response: SyncSettingsSchema },
+  /** Tests the given settings (a missing password means the saved one), or the saved ones. */
+  'sync:test': { request: z.strictObject({ settings: SyncSetSchema.optional() }), response: SyncTestSchema },
+  /** Polled by the header; `revision` moves when other computers' changes arrive. */
+  'sync:status': { request: NoArgs, response: SyncStatusSchema },
+  'sync:conflicts': { request: NoArgs, response: z.array(SyncConflictSchema) },
+  'sync:resolve': { request: SyncResolveSchema, response: z.object({}) },
   ...exchangeContract,
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 

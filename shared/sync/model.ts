@@ -7,14 +7,7 @@ const UrlSchema = z
   .string()
   .trim()
   .max(2000)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === 'http:' || url.protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, 'the server address is a web address such as https://couch.example.org:6984');
+  .regex(/^https?:\/\/[^\s/?#]+(\/[^\s]*)?$/i, 'the server address is a web address such as https://couch.example.org:6984');
 
 /** CouchDB database names: lower case letter first, then a-z, 0-9 and _$()+-/ */
 export const DatabaseNameSchema = z

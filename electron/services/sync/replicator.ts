@@ -1,0 +1,43 @@
+import type { Emitter, PouchDb } from './pouch';
+import type { Memory } from './state';
+import { lastingProblem, type StatusTracker } from './status';
+
+/**
+ * PouchDB's own live, retrying two-way replication between the local database and the server;
+ * this only turns its events into the status the header shows.
+ */
+export function startReplication(local: PouchDb, remote: PouchDb, status: StatusTracker, memory: Memory): { stop(): void; pending(): Promise<number> } {
+  async function pending(): Promise<number> {
+    const since = await local.changes({ since: memory.memory.pushedSeq, return_docs: true });
+    return since.results.filter((r) => !r.id.startsWith('_local/')).length;
+  }
+
+  const sync: Emitter = local.sync(remote, {
+    live: true,
+    retry: true,
+    batch_size: 500,
+    batches_limit: 4,
+    back_off_function: (delay: number) => (delay === 0 ? 1000 : Math.min(delay * 2, 60_000)),
+  });
+  status.syncing();
+  sync.on('change', (info: { direction: 'push' | 'pull'; change: { docs_written: number; docs?: unknown[]; last_seq: number | string } }) => {
+    const bytes = (info.change.docs ?? []).reduce<number>((sum, doc) => sum + JSON.stringify(doc).length, 0);
+    status.progress(info.change.docs_written, bytes);
+    if (info.direction === 'push') memory.memory.pushedSeq = info.change.last_seq;
+  });
+  sync.on('active', () => status.syncing());
+  sync.on('paused', (error?: unknown) => {
+    if (!error) {
+      status.upToDate();
+      memory.memory.lastSynced = new Date().toISOString();
+      void memory.save();
+      return;
+    }
+    const problem = lastingProblem(error);
+    if (problem) status.error(problem);
+    else void pending().then((count) => status.offline(count, error));
+  });
+  sync.on('denied', (error: unknown) => status.error(`The server refused a change: ${String((error as { message?: unknown })?.message ?? error)}. Ask its administrator about this user’s rights.`));
+  sync.on('error', (error: unknown) => status.error(lastingProblem(error) ?? `Sync stopped: ${String((error as { message?: unknown })?.message ?? error)}. Turn it off and on again in Settings → Sync.`));
+  return { stop: () => sync.cancel(), pending };
+}

@@ -1,0 +1,56 @@
+import type { SyncStatus } from '../../../shared/sync/model';
+import { statusOf } from './pouch';
+
+/** The sync status the header shows, and the revision open screens watch for remote changes. */
+export function createStatus() {
+  const status: SyncStatus = { state: 'off', revision: 0, pending: 0, docs: 0, bytes: 0, lastSynced: null, message: null, quarantined: 0, conflicts: 0 };
+
+  return {
+    get: (): SyncStatus => ({ ...status }),
+    off() {
+      Object.assign(status, { state: 'off', pending: 0, docs: 0, bytes: 0, message: null });
+    },
+    syncing() {
+      if (status.state !== 'syncing') Object.assign(status, { state: 'syncing', docs: 0, bytes: 0, message: null });
+    },
+    progress(docs: number, bytes: number) {
+      status.state = 'syncing';
+      status.docs += docs;
+      status.bytes += bytes;
+    },
+    upToDate(when = new Date()) {
+      Object.assign(status, { state: 'up-to-date', pending: 0, lastSynced: when.toISOString(), message: null });
+    },
+    offline(pending: number, error: unknown) {
+      Object.assign(status, { state: 'offline', pending, message: `The server cannot be reached (${describe(error)}). Your changes are kept on this computer and sent when it answers again.` });
+    },
+    error(message: string) {
+      Object.assign(status, { state: 'error', message });
+    },
+    remoteApplied() {
+      status.revision++;
+    },
+    counts(quarantined: number, conflicts: number) {
+      status.quarantined = quarantined;
+      status.conflicts = conflicts;
+    },
+  };
+}
+export type StatusTracker = ReturnType<typeof createStatus>;
+
+/** A problem with the server that waiting will not fix, put as what to do; null for a network failure worth retrying. */
+export function lastingProblem(error: unknown): string | null {
+  const code = statusOf(error);
+  if (code === 401) return 'The server refused the user name or password. Check them in Settings → Sync.';
+  if (code === 403) return 'This user may not read or write that database. Ask the server’s administrator for access, or choose another database.';
+  if (code === 404) return 'The database does not exist on the server. Test the connection in Settings → Sync to create it.';
+  const message = String((error as { message?: unknown } | null)?.message ?? '');
+  if (/certificate|self[- ]signed|CERT_|SSL|TLS/i.test(message)) return `The server’s certificate is not valid (${message.slice(0, 200)}). Facing does not send your notes to a server it cannot verify.`;
+  return null;
+}
+
+function describe(error: unknown): string {
+  const code = statusOf(error);
+  const message = String((error as { message?: unknown; reason?: unknown } | null)?.message ?? (error as { reason?: unknown } | null)?.reason ?? 'no answer');
+  return code ? `${code} ${message}`.slice(0, 200) : message.slice(0, 200);
+}
