@@ -97,6 +97,16 @@ test.describe('pairs in and out (issue 9)', () => {
       else await expect(app.page.getByTestId('differences-term-missing')).toHaveCount(0);
     });
 
+    test('the grouped differences and the export menu, as a person sees them', async ({ app }, testInfo) => {
+      await app.open('#/parallel/000/001');
+      await app.parallel.waitForRows();
+      await app.page.locator('.check-switches summary').click();
+      await app.page.getByTestId('differences').screenshot({ path: testInfo.outputPath('differences.png') });
+      await app.page.getByTestId('export-menu').click();
+      await expect(app.page.getByTestId('export-tmx')).toBeVisible();
+      await app.page.screenshot({ path: testInfo.outputPath('export-menu.png') });
+    });
+
     test('the terminology check can be turned off for the pair', async ({ app }) => {
       await app.open('#/parallel/000/001');
       await app.parallel.waitForRows();

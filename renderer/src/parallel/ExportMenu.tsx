@@ -63,7 +63,7 @@ export function ExportMenu({ left, right }: { left: string; right: string }) {
 
   return (
     <div className="export-menu" ref={root}>
-      <button type="button" aria-haspopup="true" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="export-menu">
+      <button type="button" className="button-quiet" aria-haspopup="true" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="export-menu">
         Export…
       </button>
       {open ? (
