@@ -176,6 +176,19 @@ describe('the dictionary service', () => {
     await dictionaries.close();
   });
 
+  it('gives the aligner a lexicon for a pair of languages whichever way round the dictionary goes', async () => {
+    const system = temp();
+    writeDictd(system, 'freedict-deu-eng', [['allianz', 'Allianz <fem>\nalliance, league'], ['gipfel', 'Gipfel <masc>\nsummit, peak']]);
+    const dictionaries = service([system]);
+    const german = { language: 'de', texts: () => ['Die Allianz erreichte den Gipfel.'] };
+    const english = { language: 'en', texts: () => ['The alliance reached the summit.'] };
+    const lexicon = await dictionaries.lexiconBetween(english, german);
+    expect(lexicon).toMatchObject({ from: 'de', to: 'en', size: 2 });
+    expect(lexicon!.targets('allianz')).toEqual(['allianc', 'leagu']);
+    expect(await dictionaries.lexiconBetween({ language: 'fr', texts: () => [] }, english)).toBeUndefined();
+    await dictionaries.close();
+  });
+
   it('lists a dictionary whose files are damaged with its problem and leaves it out of lookups', async () => {
     const system = temp();
     mkdirSync(join(system, 'sub'));
