@@ -10,17 +10,27 @@ export class HeadwordIndex implements Lexicon {
   private readonly buckets = new Map<string, number[]>();
   private readonly keys: string[] = [];
   /** Which entry (record) each key points at: several keys may point at one entry (synonyms). */
-  private readonly records: number[] = [];
+  private records: Int32Array;
   /** Headwords as written, where that differs from the key (most dictd headwords are lower case already). */
   private readonly written = new Map<number, string>();
   private readonly synonyms = new Set<number>();
 
+  /** `capacity`: how many headwords to expect (the index's line count), so loading does not grow arrays. */
+  constructor(capacity = 1024) {
+    this.records = new Int32Array(Math.max(16, capacity));
+  }
+
   add(headword: string, record: number, isSynonym = false) {
-    const key = asciiLower.test(headword) ? headword : lexiconKey(headword);
+    const key = asciiLower.test(headword) ? headword : latinKey(headword);
     if (!key) return;
     const slot = this.keys.length;
     this.keys.push(key);
-    this.records.push(record);
+    if (slot >= this.records.length) {
+      const grown = new Int32Array(this.records.length * 2);
+      grown.set(this.records);
+      this.records = grown;
+    }
+    this.records[slot] = record;
     if (key !== headword) this.written.set(slot, headword);
     if (isSynonym) this.synonyms.add(slot);
     const bucket = key.slice(0, BUCKET);
@@ -60,6 +70,11 @@ export class HeadwordIndex implements Lexicon {
     const bucket = this.buckets.get(key.slice(0, BUCKET));
     return bucket ? bucket.filter((slot) => this.keys[slot] === key) : [];
   }
+}
+
+/** Latin-1 text has no combining marks to compose: lower-casing is all it needs. */
+function latinKey(headword: string): string {
+  return /[^\u0000-\u00ff]/.test(headword) ? lexiconKey(headword) : headword.toLowerCase().trim();
 }
 
 /** Lower-case ASCII with no surrounding space is already a key: skip normalising it. */

@@ -67,9 +67,12 @@ export async function openDictd(indexPath: string): Promise<DictionaryReader> {
   const text = decodeText(raw);
   if (text === undefined) throw new DictionaryFileError(indexPath, 'is not a dictd index (it is not UTF-8 text)');
 
-  const headwords = new HeadwordIndex();
-  const offsets: number[] = [];
-  const lengths: number[] = [];
+  let lineCount = 1;
+  for (let at = raw.indexOf(10); at >= 0; at = raw.indexOf(10, at + 1)) lineCount++;
+  const headwords = new HeadwordIndex(lineCount);
+  const offsets = new Float64Array(lineCount);
+  const lengths = new Float64Array(lineCount);
+  let records = 0;
   const meta = new Map<string, number>();
   let entries = 0;
   let start = 0;
@@ -89,9 +92,9 @@ export async function openDictd(indexPath: string): Promise<DictionaryReader> {
       const length = decodeNumber(text, tab2 + 1, tab3);
       if (offset < 0 || length < 0) throw new DictionaryFileError(indexPath, `is not a dictd index: line ${line} has an offset or length that is not dictd's base 64`);
       const headword = text.slice(start, tab1);
-      const record = offsets.length;
-      offsets.push(offset);
-      lengths.push(length);
+      const record = records++;
+      offsets[record] = offset;
+      lengths[record] = length;
       end = Math.max(end, offset + length);
       if (headword.startsWith('00database') || headword.startsWith('00-database')) meta.set(headword.replace(/^00-?database-?/, ''), record);
       else {

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { Parser } from 'htmlparser2';
 
 const breakBefore = new Set(['br', 'p', 'div', 'tr', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'def', 'ex', 'k']);
@@ -42,14 +43,9 @@ export function tidy(text: string): string {
     .trim();
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
 /** Text from a definition's bytes, or undefined when they are not UTF-8 text (a binary file named .dict). */
 export function decodeText(bytes: Uint8Array): string | undefined {
-  if (bytes.includes(0)) return undefined;
-  try {
-    return decoder.decode(bytes);
-  } catch {
-    return undefined;
-  }
+  // Node's native check and decoder: a 12 MB index takes milliseconds, not the second a fatal TextDecoder does.
+  if (bytes.includes(0) || !isUtf8(bytes)) return undefined;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
