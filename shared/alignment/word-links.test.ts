@@ -6,7 +6,7 @@ import { segmentText } from '../text/segmentation';
 import { alignDocuments } from './documents';
 import { buildLexicon } from './lexicon';
 import { sentenceSpans } from './rows';
-import { formSimilarity, learnCooccurrence, lexiconFromTranslations, MIN_ROWS_FOR_STATISTICS, wordLinks, wordTokens } from './word-links';
+import { formSimilarity, learnCooccurrence, lexiconFromTranslations, MAX_ROWS_FOR_STATISTICS, MIN_ROWS_FOR_STATISTICS, wordLinks, wordTokens } from './word-links';
 
 const corpus = join(import.meta.dirname, '..', '..', 'corpus');
 const manifest = JSON.parse(readFileSync(join(corpus, 'manifest.json'), 'utf8')) as { documents: Array<{ id: string; file: string }> };
@@ -103,6 +103,14 @@ describe('word links', () => {
     // Twice together is chance, however exclusive.
     const owl: [string, string] = ['owl', 'Eule'];
     expect(wordLinks(owl, ['en', 'de'], { side: 'a', index: 0 }, { cooccurrence: statistics })).toEqual([]);
+  });
+
+  it('samples a long pair evenly instead of reading every row', () => {
+    const long = Array.from({ length: MAX_ROWS_FOR_STATISTICS * 2 + 10 }, (_, k): [string, string] => (k % 2 ? ['the cat', 'die Katze'] : ['a dog', 'ein Hund']));
+    const statistics = learnCooccurrence(long, ['en', 'de'])!;
+    expect(statistics.rows).toBe(MAX_ROWS_FOR_STATISTICS);
+    expect(statistics.dice('cat', 'katz')).toBeCloseTo(1);
+    expect(statistics.dice('cat', 'hund')).toBe(0);
   });
 
   it('the seed pair is too short for statistics', () => {

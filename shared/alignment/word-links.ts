@@ -83,37 +83,65 @@ export function formSimilarity(a: string, b: string): { strength: number; reason
   return undefined;
 }
 
+/** Rows beyond this are sampled evenly: frequent words' statistics settle long before, and a book stays quick. */
+export const MAX_ROWS_FOR_STATISTICS = 4000;
+
 /**
  * Learns which stems go together from a pair's aligned rows (each row: side a's text, side b's).
  * Undefined below MIN_ROWS_FOR_STATISTICS rows: too few to tell chance from translation.
  */
 export function learnCooccurrence(rows: ReadonlyArray<readonly [string, string]>, languages: readonly [string, string]): Cooccurrence | undefined {
-  const usable = rows.filter(([a, b]) => a.trim() && b.trim());
+  let usable = rows.filter(([a, b]) => a.trim() && b.trim());
   if (usable.length < MIN_ROWS_FOR_STATISTICS) return undefined;
-  const [stemA, stemB] = [stemmerFor(languages[0]), stemmerFor(languages[1])];
-  const stemsOf = (text: string, stem: (w: string) => string) => [...new Set(wordTokens(text).slice(0, MAX_WORDS_PER_ROW).map((t) => stem(fold(t.text))))];
-  const sets = usable.map(([a, b]) => [stemsOf(a, stemA), stemsOf(b, stemB)] as const);
-  const countA = new Map<string, number>();
-  const countB = new Map<string, number>();
+  if (usable.length > MAX_ROWS_FOR_STATISTICS) {
+    const step = usable.length / MAX_ROWS_FOR_STATISTICS;
+    usable = Array.from({ length: MAX_ROWS_FOR_STATISTICS }, (_, k) => usable[Math.floor(k * step)]!);
+  }
+  // Stems as small integers, each distinct word stemmed once.
+  const ids = [new Map<string, number>(), new Map<string, number>()];
+  const seen = [new Map<string, number>(), new Map<string, number>()];
+  const stems = [stemmerFor(languages[0]), stemmerFor(languages[1])];
+  const idsOf = (text: string, side: 0 | 1) => {
+    const out = new Set<number>();
+    for (const token of wordTokens(text).slice(0, MAX_WORDS_PER_ROW)) {
+      let id = seen[side]!.get(token.text);
+      if (id === undefined) {
+        const stem = stems[side]!(fold(token.text));
+        id = ids[side]!.get(stem) ?? ids[side]!.size;
+        ids[side]!.set(stem, id);
+        seen[side]!.set(token.text, id);
+      }
+      out.add(id);
+    }
+    return [...out];
+  };
+  const sets = usable.map(([a, b]) => [idsOf(a, 0), idsOf(b, 1)] as const);
+  const countA = new Uint32Array(ids[0]!.size);
+  const countB = new Uint32Array(ids[1]!.size);
   for (const [a, b] of sets) {
-    for (const s of a) countA.set(s, (countA.get(s) ?? 0) + 1);
-    for (const s of b) countB.set(s, (countB.get(s) ?? 0) + 1);
+    for (const x of a) countA[x]!++;
+    for (const y of b) countB[y]!++;
   }
   // Only words seen often enough can be seen together often enough: skip the rest before pairing.
-  const together = new Map<string, number>();
+  const width = ids[1]!.size;
+  const together = new Map<number, number>();
   for (const [a, b] of sets) {
-    const left = a.filter((s) => countA.get(s)! >= MIN_TOGETHER);
-    const right = b.filter((s) => countB.get(s)! >= MIN_TOGETHER);
-    for (const x of left) for (const y of right) {
-      const key = `${x}\u0000${y}`;
-      together.set(key, (together.get(key) ?? 0) + 1);
+    const right = b.filter((y) => countB[y]! >= MIN_TOGETHER);
+    for (const x of a) {
+      if (countA[x]! < MIN_TOGETHER) continue;
+      for (const y of right) {
+        const key = x * width + y;
+        together.set(key, (together.get(key) ?? 0) + 1);
+      }
     }
   }
   return {
     rows: usable.length,
-    dice(x, y) {
-      const both = together.get(`${x}\u0000${y}`) ?? 0;
-      return both < MIN_TOGETHER ? 0 : (2 * both) / (countA.get(x)! + countB.get(y)!);
+    dice(stemA, stemB) {
+      const [x, y] = [ids[0]!.get(stemA), ids[1]!.get(stemB)];
+      if (x === undefined || y === undefined) return 0;
+      const both = together.get(x * width + y) ?? 0;
+      return both < MIN_TOGETHER ? 0 : (2 * both) / (countA[x]! + countB[y]!);
     },
   };
 }

@@ -75,10 +75,18 @@ export function WordLinks({ root, a, b, rows }: Props) {
     let current: Hover | null = null;
     let frame = 0;
 
+    // Learned once per set of rows, after the first hover has painted what the dictionary and forms say.
+    let learning = 0;
     const cooccurrence = () => {
       if (rows.length < MIN_ROWS_FOR_STATISTICS) return undefined;
-      if (statistics.current?.rows !== rows) statistics.current = { rows, value: learnCooccurrence(rowTexts(a, b, rows), [a.meta.language, b.meta.language]) };
-      return statistics.current.value;
+      if (statistics.current?.rows === rows) return statistics.current.value;
+      if (!learning) {
+        learning = window.setTimeout(() => {
+          statistics.current = { rows, value: learnCooccurrence(rowTexts(a, b, rows), [a.meta.language, b.meta.language]) };
+          if (current) paint(current);
+        }, 50);
+      }
+      return undefined;
     };
 
     const clear = () => {
@@ -166,6 +174,7 @@ export function WordLinks({ root, a, b, rows }: Props) {
     document.addEventListener('selectionchange', onSelection);
     return () => {
       cancelAnimationFrame(frame);
+      clearTimeout(learning);
       element.removeEventListener('mousemove', onMove);
       element.removeEventListener('mouseleave', clear);
       document.removeEventListener('selectionchange', onSelection);
