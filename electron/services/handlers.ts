@@ -1,6 +1,8 @@
 import type { Handlers } from '../../shared/ipc/contract';
 import type { AppInfo } from '../../shared/model/app';
 import { SettingsSchema } from '../../shared/model/settings';
+import { setLocale } from '../../shared/i18n/current';
+import { resolveLocale } from '../../shared/i18n/locale';
 import { createAlignmentService } from './alignment';
 import { createAnnotationService } from './annotations';
 import { createDictionaryService } from './dictionaries/service';
@@ -27,6 +29,8 @@ export interface ServiceOptions {
   warmAfterMs?: number;
   /** Seals the sync password on disk (Electron passes one built on safeStorage). */
   secretBox?: SecretBox;
+  /** The system's language ("de-DE"): messages follow it while Settings → Language is "system". */
+  locale?: string;
 }
 
 export interface Services {
@@ -41,6 +45,8 @@ export interface Services {
 /** Opens every service and binds them to the contract. Electron and the web host both call this. */
 export async function openServices(options: ServiceOptions): Promise<Services> {
   const store = await openStore(options.dataDir);
+  const followLanguage = () => setLocale(resolveLocale(store.data.settings.language, options.locale ? [options.locale] : []));
+  followLanguage();
   const corpus = await openCorpus(options.corpusDir);
   const library = openLibrary(corpus, store, options.dataDir);
   const pages = createPages(library);
@@ -118,6 +124,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     'settings:get': async () => store.data.settings,
     'settings:set': async ({ patch }) => {
       await store.commit([{ c: 'settings', v: SettingsSchema.parse({ ...store.data.settings, ...patch }) }]);
+      followLanguage();
       return store.data.settings;
     },
     'backups:list': () => store.backups(),
@@ -142,7 +149,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     'sync:get': () => sync.settings(),
     'sync:set': (input) => sync.set(input),
     'sync:test': ({ settings }) => sync.test(settings),
-    'sync:status': async () => sync.status(),
+    'sync:status': () => sync.status(),
     'sync:conflicts': () => sync.conflicts(),
     'sync:resolve': async ({ id, keep }) => {
       await sync.resolve(id, keep);

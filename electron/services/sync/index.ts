@@ -27,7 +27,7 @@ export interface SyncService {
   set(input: SyncSet): Promise<SyncSettings>;
   /** Tests the given settings, or the saved ones; a missing password means the saved one. */
   test(input?: SyncSet): Promise<SyncTest>;
-  status(): SyncStatus;
+  status(): Promise<SyncStatus>;
   conflicts(): Promise<SyncConflict[]>;
   resolve(id: string, keep: 'winner' | 'other' | 'both'): Promise<void>;
   /** The name this person's annotations carry, or '' without sync. */
@@ -46,6 +46,7 @@ interface Running {
   conflicts: ReturnType<typeof createConflicts>;
   quarantine(): Array<{ id: string; reason: string }>;
   counts(): { quarantined: number; conflicts: number };
+  pending(): Promise<number>;
 }
 
 /**
@@ -107,6 +108,7 @@ export async function openSync(options: SyncOptions): Promise<SyncService> {
       conflicts,
       quarantine: applier.quarantine,
       counts: () => ({ quarantined: applier.quarantine().length, conflicts: applier.conflictIds().length }),
+      pending: async () => (replication ? replication.pending() : 0),
       idle: async () => {
         await outbox.idle();
         await applier.idle();
@@ -135,13 +137,15 @@ export async function openSync(options: SyncOptions): Promise<SyncService> {
   }
 
   async function settings(): Promise<SyncSettings> {
-    return { config, hasPassword: (await files.readPassword()) !== null, status: currentStatus(), quarantine: running?.quarantine() ?? [] };
+    return { config, hasPassword: (await files.readPassword()) !== null, status: await currentStatus(), quarantine: running?.quarantine() ?? [] };
   }
 
-  function currentStatus(): SyncStatus {
+  async function currentStatus(): Promise<SyncStatus> {
     if (running) {
       const { quarantined, conflicts } = running.counts();
       status.counts(quarantined, conflicts);
+      // Offline, the count of waiting changes moves with each edit.
+      if (status.get().state === 'offline') status.pending(await running.pending().catch(() => status.get().pending));
     }
     return status.get();
   }

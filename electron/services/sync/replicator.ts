@@ -26,17 +26,26 @@ export function startReplication(local: PouchDb, remote: PouchDb, status: Status
     if (info.direction === 'push') memory.memory.pushedSeq = info.change.last_seq;
   });
   sync.on('active', () => status.syncing());
-  sync.on('paused', (error?: unknown) => {
-    if (!error) {
-      status.upToDate();
-      memory.memory.lastSynced = new Date().toISOString();
-      void memory.save();
+  // The two-way handle drops the reason when it pauses: each direction's own handle keeps it.
+  const failing = { push: null as unknown, pull: null as unknown };
+  const paused = (direction: 'push' | 'pull') => (error?: unknown) => {
+    failing[direction] = error ?? null;
+    const problem = failing.push ?? failing.pull;
+    if (!problem) {
+      if (direction === 'pull' || !failing.pull) {
+        status.upToDate();
+        memory.memory.lastSynced = new Date().toISOString();
+        void memory.save();
+      }
       return;
     }
-    const problem = lastingProblem(error);
-    if (problem) status.error(problem);
-    else void pending().then((count) => status.offline(count, error));
-  });
+    const lasting = lastingProblem(problem);
+    if (lasting) status.error(lasting);
+    else void pending().then((count) => status.offline(count, problem));
+  };
+  const sides = sync as Emitter & { push: Emitter; pull: Emitter };
+  sides.push.on('paused', paused('push'));
+  sides.pull.on('paused', paused('pull'));
   sync.on('denied', (error: unknown) => status.error(`The server refused a change: ${String((error as { message?: unknown })?.message ?? error)}. Ask its administrator about this user’s rights.`));
   sync.on('error', (error: unknown) => status.error(lastingProblem(error) ?? `Sync stopped: ${String((error as { message?: unknown })?.message ?? error)}. Turn it off and on again in Settings → Sync.`));
   return { stop: () => sync.cancel(), pending };

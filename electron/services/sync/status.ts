@@ -27,6 +27,9 @@ export function createStatus() {
     error(message: string) {
       Object.assign(status, { state: 'error', message });
     },
+    pending(count: number) {
+      status.pending = count;
+    },
     remoteApplied() {
       status.revision++;
     },
