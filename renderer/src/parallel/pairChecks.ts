@@ -39,8 +39,11 @@ export const usePairChecksStore = create<PairChecksState>((set, get) => {
       if (get().pair === pair) apply(loaded.checks, loaded.glossary);
     },
     toggle: (group, on) => {
-      const disabled = get().checks.disabled.filter((g) => g !== group);
-      return patch({ disabled: on ? disabled : [...disabled, group] });
+      const others = get().checks.disabled.filter((g) => g !== group);
+      const disabled = on ? others : [...others, group];
+      // The box changes at once; the store's answer follows.
+      apply({ ...get().checks, disabled });
+      return patch({ disabled });
     },
     dismiss: (key, notAnError) => patch(notAnError ? { dismiss: [key] } : { restore: [key] }),
   };
