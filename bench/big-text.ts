@@ -36,7 +36,8 @@ async function longestStall<T>(work: () => Promise<T>): Promise<{ result: T; sta
 export async function measureBigText(megabytes = 39): Promise<Figure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'facing-bench-big-'));
   try {
-    const { handlers } = await openServices({ dataDir: dir, corpusDir: join(root, 'corpus'), shell: 'web', version: 'bench', warmAfterMs: 3_600_000 });
+    const services = await openServices({ dataDir: dir, corpusDir: join(root, 'corpus'), shell: 'web', version: 'bench', warmAfterMs: 3_600_000 });
+    const { handlers } = services;
     const data = Buffer.from(generateBook(megabytes * 1024 * 1024, 39)).toString('base64');
     const fileMB = (data.length * 3) / 4 / 1048576;
     global.gc?.();
@@ -80,6 +81,7 @@ export async function measureBigText(megabytes = 39): Promise<Figure[]> {
     } finally {
       await browser.close();
       await host.close();
+      await services.close();
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
