@@ -59,6 +59,7 @@ async function start(): Promise<void> {
       dictionaryDirs: argument('facing-dictionary-dirs')?.split(delimiter).filter(Boolean),
       shell: 'electron',
       version: app.getVersion(),
+      locale: app.getLocale(),
     });
   } catch (error) {
     dialog.showErrorBox(strings.startFailed.title, (error as Error).message);

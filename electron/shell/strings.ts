@@ -1,33 +1,35 @@
+import { t } from '../../shared/i18n/current';
+
 /**
- * Every word the main process shows: menu labels and dialog texts, in one table so they can be
- * translated as a whole. Menu entries with an Electron role take their labels from the system.
+ * Every word the main process shows: menu labels and dialog texts, read from the message catalogues
+ * in the current interface language. Menu entries with an Electron role take their labels from the system.
  */
 export const strings = {
   menu: {
-    edit: 'Edit',
-    undo: 'Undo',
-    redo: 'Redo',
-    go: 'Go',
-    library: 'Library',
-    back: 'Back',
-    forward: 'Forward',
+    get edit() { return t('shell.menu.edit'); },
+    get undo() { return t('shell.menu.undo'); },
+    get redo() { return t('shell.menu.redo'); },
+    get go() { return t('shell.menu.go'); },
+    get library() { return t('shell.menu.library'); },
+    get back() { return t('shell.menu.back'); },
+    get forward() { return t('shell.menu.forward'); },
   },
   openLink: {
-    message: 'Open this link in your web browser?',
-    open: 'Open in browser',
-    cancel: 'Cancel',
+    get message() { return t('shell.openLink.message'); },
+    get open() { return t('shell.openLink.open'); },
+    get cancel() { return t('shell.openLink.cancel'); },
   },
   crashed: {
-    message: 'Facing’s window stopped unexpectedly.',
-    detail: 'Your documents, highlights and notes are safe, including note text you were typing. Reload to carry on.',
-    reload: 'Reload',
-    quit: 'Quit',
+    get message() { return t('shell.crashed.message'); },
+    get detail() { return t('shell.crashed.detail'); },
+    get reload() { return t('shell.crashed.reload'); },
+    get quit() { return t('shell.crashed.quit'); },
   },
-  startFailed: { title: 'Facing cannot start' },
+  startFailed: { get title() { return t('shell.startFailed.title'); } },
   openFiles: {
-    title: 'Some files could not be opened',
-    tooLarge: (name: string, limitMb: number) => `“${name}” is larger than ${limitMb} MB, the most Facing imports.`,
-    unreadable: (name: string, reason: string) => `“${name}” could not be read: ${reason}`,
+    get title() { return t('shell.openFiles.title'); },
+    tooLarge: (name: string, limitMb: number) => t('shell.openFiles.tooLarge', { name, limitMb }),
+    unreadable: (name: string, reason: string) => t('shell.openFiles.unreadable', { name, reason }),
   },
-  refused: 'Refused: the request did not come from Facing.',
+  get refused() { return t('shell.refused'); },
 };

@@ -17,6 +17,7 @@ import { BackupsPanel } from './settings/BackupsPanel';
 import { DictionariesScreen } from './dictionaries/DictionariesScreen';
 import { routeParam } from './routeParam';
 import { useAppStore } from './state/store';
+import { useT } from './i18n/useT';
 
 export function App() {
   const start = useAppStore((s) => s.start);
@@ -24,9 +25,10 @@ export function App() {
   useEffect(() => void start(), [start]);
   useTheme();
   useUndoKeys();
+  const t = useT();
 
   if (startupError) {
-    return <MessageScreen title="Facing could not start" message={startupError} />;
+    return <MessageScreen title={t('app.couldNotStart')} message={startupError} />;
   }
   return (
     <Router hook={useHashLocation}>
@@ -45,7 +47,7 @@ export function App() {
         </Route>
         <Route path="/parallel/:left/:right">{(params) => <ParallelScreen left={routeParam(params.left)} right={routeParam(params.right)} />}</Route>
         <Route>
-          <MessageScreen title="Nothing here" message="This address does not lead to a screen of Facing." />
+          <MessageScreen title={t('app.nothingHere')} message={t('app.nothingHereMessage')} />
         </Route>
       </Switch>
       <Toast />

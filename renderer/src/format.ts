@@ -1,8 +1,13 @@
-const languageNames = new Intl.DisplayNames(undefined, { type: 'language' });
+import { t, translator } from '../../shared/i18n/current';
 
+const languageNames = new Map<string, Intl.DisplayNames>();
+
+/** "German" or "Deutsch": a language's name in the interface language. */
 export function languageName(tag: string): string {
+  const locale = translator().locale;
+  if (!languageNames.has(locale)) languageNames.set(locale, new Intl.DisplayNames([locale], { type: 'language' }));
   try {
-    return languageNames.of(tag) ?? tag;
+    return languageNames.get(locale)!.of(tag) ?? tag;
   } catch {
     return tag;
   }
@@ -15,15 +20,15 @@ export function formatPartialDate(date: string | undefined): string {
   if (!month) return String(year);
   const value = new Date(Date.UTC(year!, month - 1, day ?? 1));
   const options: Intl.DateTimeFormatOptions = day ? { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' } : { month: 'short', year: 'numeric', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(undefined, options).format(value);
+  return translator().date(value, options);
 }
 
 export function formatWordCount(count: number): string {
-  return `${new Intl.NumberFormat().format(count)} ${count === 1 ? 'word' : 'words'}`;
+  return t('count.words', { count });
 }
 
 /** Reading time at an unhurried 230 words a minute. */
 export function formatReadingTime(words: number): string {
   const minutes = Math.max(1, Math.round(words / 230));
-  return `${minutes} min read`;
+  return t('format.readingTime', { minutes });
 }

@@ -1,5 +1,6 @@
 import type { FacingBridge } from '../../shared/ipc/contract';
 import type { ErrorCode, Result } from '../../shared/ipc/errors';
+import { t } from '../../shared/i18n/current';
 
 const failure = (code: ErrorCode, message: string): Result<never> => ({ ok: false, error: { code, message } });
 
@@ -17,7 +18,7 @@ export async function readAnswer(response: Response): Promise<unknown> {
   }
   const said = text.replace(/\s+/g, ' ').trim().slice(0, 400);
   const code = response.status >= 500 ? 'internal' : 'invalid-request';
-  return failure(code, said || `Facing’s local server answered ${response.status} ${response.statusText}`.trim() + '.');
+  return failure(code, said || t('bridge.serverAnswered', { status: `${response.status} ${response.statusText}`.trim() }));
 }
 
 /** The transport of the renderer in a browser: the contract's channels as POSTs to the loopback web host. */
@@ -32,7 +33,7 @@ export function httpBridge(token: string, base: string | URL): FacingBridge {
           body: JSON.stringify(payload ?? {}),
         });
       } catch {
-        return failure('internal', 'Facing’s local server is not answering. Is `npm run web` still running?');
+        return failure('internal', t('bridge.notAnswering'));
       }
       return readAnswer(response);
     },

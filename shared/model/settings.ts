@@ -16,10 +16,12 @@ const settingsFields = {
   backupsDaily: z.number().int().min(1).max(365),
   /** The parallel view: rows scrolled together, or each text on its own. */
   parallelScrolling: z.enum(['together', 'apart']),
+  /** The interface language: the system's, or one chosen. */
+  language: z.enum(['system', 'en', 'de']),
 };
 
 // Settings added later have defaults, so a store written before them keeps its other settings.
-export const SettingsSchema = z.object({ ...settingsFields, backupsHourly: settingsFields.backupsHourly.default(24), backupsDaily: settingsFields.backupsDaily.default(7), parallelScrolling: settingsFields.parallelScrolling.default('together') });
+export const SettingsSchema = z.object({ ...settingsFields, backupsHourly: settingsFields.backupsHourly.default(24), backupsDaily: settingsFields.backupsDaily.default(7), parallelScrolling: settingsFields.parallelScrolling.default('together'), language: settingsFields.language.default('system') });
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export const SettingsPatchSchema = z.object(settingsFields).partial().strict();
@@ -34,6 +36,7 @@ export const defaultSettings: Settings = {
   backupsHourly: 24,
   backupsDaily: 7,
   parallelScrolling: 'together',
+  language: 'system',
 };
 
 /** One backup of the annotation store, as Settings → Backups lists it. */

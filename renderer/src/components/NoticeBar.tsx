@@ -1,6 +1,7 @@
 import type { Notice } from '../../../shared/model/app';
 import { useAppStore } from '../state/store';
 import { BannerIcon } from './BannerIcon';
+import { useT } from '../i18n/useT';
 
 const none: Notice[] = [];
 
@@ -9,6 +10,7 @@ export function NoticeBar() {
   const notices = useAppStore((s) => s.info?.notices ?? none);
   const dismissed = useAppStore((s) => s.dismissedNotices);
   const dismiss = useAppStore((s) => s.dismissNotices);
+  const t = useT();
   if (notices.length <= dismissed) return null;
   const worst = notices.some((n) => n.level === 'error') ? 'error' : notices.some((n) => n.level === 'warning') ? 'warning' : 'info';
   return (
@@ -20,7 +22,7 @@ export function NoticeBar() {
         ))}
       </ul>
       <button type="button" className="button-quiet" onClick={dismiss}>
-        Dismiss
+        {t('common.dismiss')}
       </button>
     </div>
   );

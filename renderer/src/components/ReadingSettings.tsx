@@ -1,21 +1,30 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Settings, Theme } from '../../../shared/model/settings';
 import { useAppStore } from '../state/store';
+import { t } from '../../../shared/i18n/current';
+import type { MessageKey } from '../../../shared/i18n/en';
 import './ReadingSettings.css';
 
-const themes: Array<{ value: Theme; label: string }> = [
-  { value: 'light', label: 'Light' },
-  { value: 'sepia', label: 'Sepia' },
-  { value: 'dark', label: 'Dark' },
-  { value: 'system', label: 'System' },
+const themes: Array<{ value: Theme; label: MessageKey }> = [
+  { value: 'light', label: 'reading.light' },
+  { value: 'sepia', label: 'reading.sepia' },
+  { value: 'dark', label: 'reading.dark' },
+  { value: 'system', label: 'reading.system' },
 ];
 
-const fonts: Array<{ value: Settings['fontFamily']; label: string }> = [
-  { value: 'serif', label: 'Serif' },
-  { value: 'sans', label: 'Sans' },
+const fonts: Array<{ value: Settings['fontFamily']; label: MessageKey }> = [
+  { value: 'serif', label: 'reading.serif' },
+  { value: 'sans', label: 'reading.sans' },
 ];
 
-/** The "Aa" menu: theme, typeface and text size, saved as you change them. */
+// Each language named in itself, as language menus do.
+const languages: Array<{ value: Settings['language']; label: string | null }> = [
+  { value: 'system', label: null },
+  { value: 'en', label: 'English' },
+  { value: 'de', label: 'Deutsch' },
+];
+
+/** The "Aa" menu: theme, typeface, text size and the interface language, saved as you change them. */
 export function ReadingSettings() {
   const settings = useAppStore((s) => s.settings);
   const update = useAppStore((s) => s.updateSettings);
@@ -51,50 +60,60 @@ export function ReadingSettings() {
     <div className="settings-menu">
       <button type="button" className="button-quiet" aria-expanded={open} aria-haspopup="dialog" onClick={() => setOpen(!open)} data-testid="reading-settings">
         <span aria-hidden="true" className="aa">Aa</span>
-        <span className="visually-hidden">Reading settings</span>
+        <span className="visually-hidden">{t('reading.settings')}</span>
       </button>
       {open ? (
-        <div className="settings-panel" role="dialog" aria-label="Reading settings" ref={panel}>
+        <div className="settings-panel" role="dialog" aria-label={t('reading.settings')} ref={panel}>
           <fieldset>
-            <legend>Theme</legend>
+            <legend>{t('reading.theme')}</legend>
             <div className="segmented">
-              {themes.map((t) => (
-                <button key={t.value} type="button" aria-pressed={settings.theme === t.value} className={`swatch swatch-${t.value}`} onClick={() => update({ theme: t.value })}>
-                  {t.label}
+              {themes.map((theme) => (
+                <button key={theme.value} type="button" aria-pressed={settings.theme === theme.value} className={`swatch swatch-${theme.value}`} onClick={() => update({ theme: theme.value })}>
+                  {t(theme.label)}
                 </button>
               ))}
             </div>
           </fieldset>
           <fieldset>
-            <legend>Typeface</legend>
+            <legend>{t('reading.typeface')}</legend>
             <div className="segmented">
               {fonts.map((f) => (
                 <button key={f.value} type="button" aria-pressed={settings.fontFamily === f.value} className={`font-${f.value}`} onClick={() => update({ fontFamily: f.value })}>
-                  {f.label}
+                  {t(f.label)}
                 </button>
               ))}
             </div>
           </fieldset>
           <label className="slider">
-            <span>Line spacing</span>
+            <span>{t('reading.lineSpacing')}</span>
             <input type="range" min={1.2} max={2.2} step={0.1} value={settings.lineHeight} onChange={(e) => update({ lineHeight: Number(e.target.value) })} aria-valuetext={settings.lineHeight.toFixed(1)} />
             <output>{settings.lineHeight.toFixed(1)}</output>
           </label>
           <label className="slider">
-            <span>Column width</span>
-            <input type="range" min={45} max={100} step={1} value={settings.measure} onChange={(e) => update({ measure: Number(e.target.value) })} aria-valuetext={`${settings.measure} characters`} />
+            <span>{t('reading.columnWidth')}</span>
+            <input type="range" min={45} max={100} step={1} value={settings.measure} onChange={(e) => update({ measure: Number(e.target.value) })} aria-valuetext={t('reading.characters', { count: settings.measure })} />
             <output>{settings.measure} ch</output>
           </label>
           <fieldset>
-            <legend>Text size</legend>
+            <legend>{t('reading.textSize')}</legend>
             <div className="stepper">
-              <button type="button" onClick={() => size(-1)} aria-label="Smaller text" disabled={settings.fontSize <= 12}>
+              <button type="button" onClick={() => size(-1)} aria-label={t('reading.smaller')} disabled={settings.fontSize <= 12}>
                 A−
               </button>
               <output aria-live="polite" data-testid="font-size">{settings.fontSize}px</output>
-              <button type="button" onClick={() => size(1)} aria-label="Larger text" disabled={settings.fontSize >= 32}>
+              <button type="button" onClick={() => size(1)} aria-label={t('reading.larger')} disabled={settings.fontSize >= 32}>
                 A+
               </button>
+            </div>
+          </fieldset>
+          <fieldset>
+            <legend>{t('reading.language')}</legend>
+            <div className="segmented" data-testid="language-choice">
+              {languages.map((l) => (
+                <button key={l.value} type="button" aria-pressed={settings.language === l.value} lang={l.value === 'system' ? undefined : l.value} onClick={() => update({ language: l.value })}>
+                  {l.label ?? t('reading.languageSystem')}
+                </button>
+              ))}
             </div>
           </fieldset>
         </div>

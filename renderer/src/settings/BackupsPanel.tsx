@@ -4,15 +4,17 @@ import { api } from '../api';
 import { BackToLibrary } from '../components/BackToLibrary';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { useAppStore } from '../state/store';
+import { t, translator } from '../../../shared/i18n/current';
 import './backups.css';
 
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} kB` : `${(bytes / 1048576).toFixed(1)} MB`);
-const count = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'annotation' : 'annotations'}`;
+const when = (iso: string) => translator().date(iso, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const size = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${translator().number(Math.max(1, Math.round(bytes / 1024)))} kB` : `${translator().number(bytes / 1048576, { maximumFractionDigits: 1, minimumFractionDigits: 1 })} MB`;
+const count = (n: number) => t('count.annotations', { count: n });
 
 /** Settings → Backups: the store's backups, newest first, each restorable; how many are kept. */
 export function BackupsPanel() {
-  useDocumentTitle('Backups');
+  useDocumentTitle(t('backups.title'));
   const settings = useAppStore((s) => s.settings);
   const update = useAppStore((s) => s.updateSettings);
   const refreshDocuments = useAppStore((s) => s.refreshDocuments);
@@ -32,7 +34,7 @@ export function BackupsPanel() {
       await api.invoke('backups:restore', { id: backup.id });
       setMessage({
         kind: 'done',
-        text: `Restored the backup of ${when(backup.time)} (${count(backup.annotations)}). Your store as it was just before is kept as the backup marked “before restore”: restore it to undo this.`,
+        text: t('backups.restored', { time: when(backup.time), annotations: count(backup.annotations) }),
       });
       await refreshDocuments();
       load();
@@ -49,10 +51,9 @@ export function BackupsPanel() {
       <div className="backups-bar">
         <BackToLibrary />
       </div>
-      <h1>Backups</h1>
+      <h1>{t('backups.title')}</h1>
       <p className="backups-intro">
-        Facing backs up your highlights, notes, tags, alignment fixes and settings on its own: each time it tidies its store, and at least once an hour while you
-        work. A damaged store is rebuilt from the newest backup without asking you.
+        {t('backups.intro')}
       </p>
       {message ? (
         <p className={`backups-message backups-${message.kind}`} role="status">
@@ -61,37 +62,37 @@ export function BackupsPanel() {
       ) : null}
 
       {backups === null ? (
-        <p className="backups-empty">Loading the backups…</p>
+        <p className="backups-empty">{t('backups.loading')}</p>
       ) : backups.length === 0 ? (
-        <p className="backups-empty">No backup yet. The first is made when Facing next tidies its store.</p>
+        <p className="backups-empty">{t('backups.none')}</p>
       ) : (
-        <ul className="backups-list" aria-label="Backups, newest first">
+        <ul className="backups-list" aria-label={t('backups.list')}>
           {backups.map((b) => (
             <li key={b.id} className="backup" data-testid="backup">
               <div className="backup-what">
                 <span className="backup-time">
                   {when(b.time)}
-                  {b.beforeRestore ? <span className="backup-tag">before restore</span> : null}
+                  {b.beforeRestore ? <span className="backup-tag">{t('backups.beforeRestore')}</span> : null}
                 </span>
                 <span className="backup-facts">
                   {count(b.annotations)} · {size(b.size)}
                 </span>
               </div>
               {confirming === b.id ? (
-                <div className="backup-confirm" role="group" aria-label="Confirm the restore">
-                  <span>Replace your current store with this backup? Your current store is backed up first.</span>
+                <div className="backup-confirm" role="group" aria-label={t('backups.confirmLabel')}>
+                  <span>{t('backups.confirm')}</span>
                   <span className="backup-confirm-buttons">
                     <button type="button" className="button" disabled={busy} onClick={() => void restore(b)}>
-                      Restore
+                      {t('backups.restore')}
                     </button>
                     <button type="button" className="button-quiet" disabled={busy} onClick={() => setConfirming(null)}>
-                      Cancel
+                      {t('common.cancel')}
                     </button>
                   </span>
                 </div>
               ) : (
                 <button type="button" className="button-quiet" onClick={() => setConfirming(b.id)}>
-                  Restore this backup
+                  {t('backups.restoreThis')}
                 </button>
               )}
             </li>
@@ -100,16 +101,16 @@ export function BackupsPanel() {
       )}
 
       <fieldset className="backups-keep">
-        <legend>Keep</legend>
+        <legend>{t('backups.keep')}</legend>
         <label>
-          <span>One backup of each hour, for the last</span>
+          <span>{t('backups.hourly')}</span>
           <input type="number" min={1} max={168} value={settings.backupsHourly} onChange={(e) => e.target.validity.valid && void update({ backupsHourly: Number(e.target.value) })} />
-          <span>hours</span>
+          <span>{t('backups.hours')}</span>
         </label>
         <label>
-          <span>One backup of each day, for the last</span>
+          <span>{t('backups.daily')}</span>
           <input type="number" min={1} max={365} value={settings.backupsDaily} onChange={(e) => e.target.validity.valid && void update({ backupsDaily: Number(e.target.value) })} />
-          <span>days with changes</span>
+          <span>{t('backups.days')}</span>
         </label>
       </fieldset>
     </main>

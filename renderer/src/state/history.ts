@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { t } from '../../../shared/i18n/current';
 
 /** One undoable change, whatever it touched (alignment rows, annotations, tags). */
 export interface HistoryEntry {
@@ -33,13 +34,13 @@ export const useHistory = create<HistoryState>((set, get) => ({
   async undo() {
     const entry = get().past.at(-1);
     if (!entry) return;
-    set({ past: get().past.slice(0, -1), future: [...get().future, entry], message: `Undone: ${entry.label}` });
+    set({ past: get().past.slice(0, -1), future: [...get().future, entry], message: t('history.undone', { label: entry.label }) });
     await entry.undo();
   },
   async redo() {
     const entry = get().future.at(-1);
     if (!entry) return;
-    set({ future: get().future.slice(0, -1), past: [...get().past, entry], message: `Redone: ${entry.label}` });
+    set({ future: get().future.slice(0, -1), past: [...get().past, entry], message: t('history.redone', { label: entry.label }) });
     await entry.redo();
   },
   clearMessage() {

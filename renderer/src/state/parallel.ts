@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { t } from '../../../shared/i18n/current';
 import { FacingError } from '../../../shared/ipc/errors';
 import type { AlignmentRow } from '../../../shared/model/alignment';
 import type { Document } from '../../../shared/model/document';
@@ -62,7 +63,7 @@ export const useParallelStore = create<ParallelState>((set, get) => {
       .then(() => api.invoke('alignment:save', { left: left.meta.id, right: right.meta.id, rows }))
       .then(
         () => set({ edited: true, saveError: null }),
-        (error: unknown) => set({ saveError: `Your last change could not be saved: ${(error as Error).message}` }),
+        (error: unknown) => set({ saveError: t('parallel.saveFailed', { reason: (error as Error).message }) }),
       );
   };
 
@@ -126,7 +127,7 @@ export const useParallelStore = create<ParallelState>((set, get) => {
         set({ rows: fresh.rows, edited: false, active: 0 });
         useHistory.getState().push({ label: 'reset alignment', undo: () => replaceRows(key, rows), redo: () => replaceRows(key, fresh.rows) });
       } catch (error) {
-        set({ saveError: `The alignment could not be reset: ${(error as Error).message}` });
+        set({ saveError: t('parallel.resetFailed', { reason: (error as Error).message }) });
       }
     },
 
