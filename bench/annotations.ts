@@ -100,3 +100,48 @@ export async function measureReanchoring(count: number): Promise<Figure[]> {
     { name: 'found at their position / exact / fuzzy / orphaned', value: methods.position, unit: '', note: `${methods.position} / ${methods.exact} / ${methods.fuzzy} / ${methods.orphan}` },
   ];
 }
+
+/**
+ * A store of `count` annotations shaped like a big library: 10,000 on one long-read document, 10,000
+ * on each other bundled document, and the rest ten to a document (documents since removed, so
+ * orphans). Times listing one document's annotations, which the service answers from its index.
+ */
+export async function measureDocumentListing(count: number): Promise<Figure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'facing-bench-list-'));
+  try {
+    const corpus = await openCorpus(corpusDir);
+    const docs = await Promise.all((await corpus.list()).map((d) => corpus.get(d.id)));
+    const random = seeded(7);
+    const now = new Date().toISOString();
+    const annotations: Record<string, Annotation> = {};
+    const add = (a: Annotation) => (annotations[a.id] = a);
+    for (const doc of docs) for (let i = 0; i < 10_000 && Object.keys(annotations).length < count; i++) add(makeAnnotation(doc.meta.id, doc.text, random, now));
+    const filler = docs[0]!.text;
+    for (let i = 0; Object.keys(annotations).length < count; i++) add({ ...makeAnnotation(`removed-${Math.floor(i / 10)}`, filler, random, now), documentTitle: `Removed ${Math.floor(i / 10)}` });
+    writeFileSync(join(dir, STORE_FILE), JSON.stringify({ schemaVersion: STORE_VERSION, journal: 0, settings: defaultSettings, alignments: {}, annotations, quarantine: {} }));
+
+    const { handlers, close } = await openServices({ dataDir: dir, corpusDir, shell: 'web', version: 'bench' });
+    const timed = async (documentId: string, runs: number) => {
+      const times: number[] = [];
+      let listed = 0;
+      for (let k = 0; k < runs; k++) {
+        const t0 = performance.now();
+        listed = (await handlers['annotations:list']({ documentId })).length;
+        times.push(performance.now() - t0);
+      }
+      return { p50: percentile(times, 50), listed };
+    };
+    const first = await timed(docs[0]!.meta.id, 1);
+    const big = await timed(docs[0]!.meta.id, 10);
+    const small = await timed('removed-42', 20);
+    await close();
+    const total = count.toLocaleString('en');
+    return [
+      { name: "one document's annotations listed, first time (anchoring included)", value: first.p50, unit: 'ms', note: `${first.listed.toLocaleString('en')} of ${total}` },
+      { name: "one document's annotations listed, p50", value: big.p50, unit: 'ms', note: `${big.listed.toLocaleString('en')} of ${total}` },
+      { name: "one document's annotations listed, p50 (a document with few)", value: small.p50, unit: 'ms', note: `${small.listed} of ${total}` },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
