@@ -110,7 +110,7 @@ export function ImportPanel({ onImported }: { onImported?: (documentIds: string[
         ? createPortal(
             <section className="import-report" aria-label="Import results" data-testid="import-report">
               <header>
-                <h2>Imported</h2>
+                <h2>{reports.some((r) => r.document && !r.duplicate) ? 'Imported' : 'Nothing was imported'}</h2>
                 <button type="button" className="button-quiet" onClick={() => setReports([])}>
                   Close
                 </button>
