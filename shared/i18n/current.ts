@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { MessageKey } from './en';
 import type { Locale } from './locale';
 import { createTranslator, type MessageValues, type Translator } from './translator';
@@ -7,7 +8,11 @@ import { createTranslator, type MessageValues, type Translator } from './transla
 let current: Translator = createTranslator('en');
 
 export function setLocale(locale: Locale): Translator {
-  if (current.locale !== locale) current = createTranslator(locale);
+  if (current.locale !== locale) {
+    current = createTranslator(locale);
+    // zod's own messages ("Too small: expected string to have >=1 characters") in the same language.
+    z.config(locale === 'de' ? z.locales.de() : z.locales.en());
+  }
   return current;
 }
 

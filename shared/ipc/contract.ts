@@ -24,6 +24,7 @@ import {
 } from '../model/annotation';
 import { AppInfoSchema } from '../model/app';
 import { channels, type Channel } from './channels';
+import { t } from '../i18n/current';
 import { exchangeContract } from '../formats/contract';
 import { BackupSchema, SettingsPatchSchema, SettingsSchema } from '../model/settings';
 import { DictionaryIdSchema, DictionaryInfoSchema, LookupResultSchema } from '../dictionary/model';
@@ -62,7 +63,7 @@ export const contract = {
   'settings:set': { request: z.strictObject({ patch: SettingsPatchSchema }), response: SettingsSchema },
   'backups:list': { request: NoArgs, response: z.array(BackupSchema) },
   'backups:restore': {
-    request: z.strictObject({ id: z.string().regex(/^facing-store-[\w.-]+\.json$/, 'a backup name from backups:list') }),
+    request: z.strictObject({ id: z.string().regex(/^facing-store-[\w.-]+\.json$/, { error: () => t('validation.backupName') }) }),
     response: z.object({ restored: BackupSchema, keptAs: z.string() }),
   },
   'alignment:get': { request: z.strictObject(Pair), response: AlignmentSchema },

@@ -1,6 +1,26 @@
 import type { z } from 'zod';
 import { contract, isChannel, type Handlers } from './contract';
 import { FacingError, type Result } from './errors';
+import { t } from '../i18n/current';
+import type { MessageKey } from '../i18n/en';
+
+const fieldKeys: Partial<Record<string, MessageKey>> = {
+  title: 'field.title',
+  author: 'field.author',
+  language: 'field.language',
+  date: 'field.date',
+  source: 'field.source',
+  translationOf: 'field.translationOf',
+  id: 'field.id',
+  name: 'field.name',
+  note: 'field.note',
+  tags: 'field.tags',
+  colour: 'field.colour',
+  query: 'field.query',
+  url: 'field.url',
+  username: 'field.username',
+  password: 'field.password',
+};
 
 function describeIssues(error: z.ZodError): string[] {
   return error.issues.slice(0, 20).map((issue) => {
@@ -13,6 +33,8 @@ function describeIssues(error: z.ZodError): string[] {
 function fieldName(path: readonly PropertyKey[]): string | null {
   const key = [...path].reverse().find((k): k is string => typeof k === 'string');
   if (!key) return null;
+  const known = fieldKeys[key];
+  if (known) return t(known);
   const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
@@ -23,10 +45,10 @@ function fieldName(path: readonly PropertyKey[]): string | null {
  */
 export function validationMessage(channel: string, error: z.ZodError): string {
   const issue = error.issues[0];
-  if (!issue) return `The request to ${channel} is malformed.`;
+  if (!issue) return t('ipc.malformed', { channel });
   if (/^\p{Lu}.*\.$/u.test(issue.message)) return issue.message;
   const field = fieldName(issue.path);
-  return field ? `${field}: ${issue.message}.` : `The request to ${channel} is malformed: ${issue.message}.`;
+  return field ? t('ipc.fieldProblem', { field, problem: issue.message }) : t('ipc.malformedBecause', { channel, problem: issue.message });
 }
 
 /**
@@ -40,7 +62,7 @@ export async function dispatch(
   onInternalError: (error: unknown) => void = () => {},
 ): Promise<Result<unknown>> {
   if (!isChannel(channel)) {
-    return { ok: false, error: { code: 'unknown-channel', message: `There is no channel named ${JSON.stringify(String(channel)).slice(0, 80)}.` } };
+    return { ok: false, error: { code: 'unknown-channel', message: t('ipc.noChannel', { name: JSON.stringify(String(channel)).slice(0, 80) }) } };
   }
   const parsed = contract[channel].request.safeParse(payload);
   if (!parsed.success) {
@@ -55,6 +77,6 @@ export async function dispatch(
   } catch (error) {
     if (error instanceof FacingError) return { ok: false, error: error.toInfo() };
     onInternalError(error);
-    return { ok: false, error: { code: 'internal', message: `Facing could not complete ${channel}. Details are in the log.` } };
+    return { ok: false, error: { code: 'internal', message: t('ipc.internal', { channel }) } };
   }
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { DocumentIdSchema } from './document';
+import { t } from '../i18n/current';
 
-export const SentenceIdSchema = z.string().regex(/^p\d{1,6}s\d{1,5}$/, 'a sentence id looks like "p3s1"');
+export const SentenceIdSchema = z.string().regex(/^p\d{1,6}s\d{1,5}$/, { error: () => t('validation.sentenceId') });
 
 /** One row of the parallel view: the sentences of each side that translate each other. */
 export const AlignmentRowSchema = z.object({

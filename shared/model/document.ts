@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { fold } from '../text/fold';
+import { t } from '../i18n/current';
 
 /** Ids of bundled documents are short slugs; imported ones are UUIDs. Never a path. */
 export const DocumentIdSchema = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'a document id is letters, digits, "-" and "_"');
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, { error: () => t('validation.documentId') });
 export type DocumentId = z.infer<typeof DocumentIdSchema>;
 
 /** BCP 47 language tag, e.g. "en", "de", "pt-BR". */
@@ -14,12 +15,12 @@ export const LanguageSchema = z
   .string()
   .min(2)
   .max(35)
-  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language is a BCP 47 tag such as "en" or "de"');
+  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: () => t('validation.language') });
 
 /** A full date, a month or a year: "2025-12-22", "2025-12", "2025". */
 export const PartialDateSchema = z
   .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'Date must look like 2025-12-22, 2025-12 or 2025.');
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, { error: () => t('validation.date') });
 
 export const DocumentMetaSchema = z.object({
   id: DocumentIdSchema,
