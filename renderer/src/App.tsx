@@ -14,6 +14,8 @@ import { SearchScreen } from './screens/SearchScreen';
 import { CommandPalette } from './commands/CommandPalette';
 import { ThreeColumnScreen } from './screens/ThreeColumnScreen';
 import { BackupsPanel } from './settings/BackupsPanel';
+import { SyncPanel } from './sync/SyncPanel';
+import { watchSync } from './sync/syncStatus';
 import { DictionariesScreen } from './dictionaries/DictionariesScreen';
 import { routeParam } from './routeParam';
 import { useAppStore } from './state/store';
@@ -23,6 +25,7 @@ export function App() {
   const start = useAppStore((s) => s.start);
   const startupError = useAppStore((s) => s.startupError);
   useEffect(() => void start(), [start]);
+  useEffect(watchSync, []);
   useTheme();
   useUndoKeys();
   const t = useT();
@@ -37,6 +40,7 @@ export function App() {
         <Route path="/" component={LibraryScreen} />
         <Route path="/annotations" component={AnnotationsScreen} />
         <Route path="/settings/backups" component={BackupsPanel} />
+        <Route path="/settings/sync" component={SyncPanel} />
         <Route path="/dictionaries" component={DictionariesScreen} />
         <Route path="/read/:id">{(params) => <ReaderScreen id={routeParam(params.id)} />}</Route>
         <Route path="/read/:id/p/:paragraph">{(params) => <ReaderScreen id={routeParam(params.id)} paragraph={Number(params.paragraph) || 0} />}</Route>

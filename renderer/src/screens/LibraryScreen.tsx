@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { SyncIndicator } from '../sync/SyncIndicator';
 import { Link, useLocation } from 'wouter';
 import type { DocumentSummary } from '../../../shared/model/document';
 import { EditDocumentDialog, RemoveDocumentDialog } from '../library/DocumentDialogs';
@@ -91,6 +92,7 @@ export function LibraryScreen() {
           <Link href="/dictionaries" className="button-quiet" data-testid="open-dictionaries">
             Dictionaries
           </Link>
+          <SyncIndicator />
         </div>
       </header>
       <div id={REPORT_SLOT} />

@@ -1,0 +1,153 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { SyncSet, SyncSettings, SyncTest } from '../../../shared/sync/model';
+import { api } from '../api';
+import { BackToLibrary } from '../components/BackToLibrary';
+import { useDocumentTitle } from '../components/useDocumentTitle';
+import { describeStatus } from './SyncIndicator';
+import { useSyncStatus } from './syncStatus';
+import './sync.css';
+
+const empty: SyncSet = { url: '', database: 'facing', username: '', displayName: '', enabled: false };
+
+/** Settings → Sync: the server, the database, who you are to others, a connection test and the state. */
+export function SyncPanel() {
+  useDocumentTitle('Sync');
+  const [saved, setSaved] = useState<SyncSettings | null>(null);
+  const [form, setForm] = useState<SyncSet>(empty);
+  const [password, setPassword] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const status = useSyncStatus((s) => s.status) ?? saved?.status ?? null;
+
+  useEffect(() => {
+    api.invoke('sync:get', {}).then(
+      (got) => {
+        setSaved(got);
+        if (got.config) setForm(got.config);
+      },
+      (error: Error) => setMessage({ ok: false, text: error.message }),
+    );
+  }, []);
+
+  const field = <K extends keyof SyncSet>(key: K) => (value: SyncSet[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const withPassword = (): SyncSet => (password ? { ...form, password } : form);
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      await work();
+    } catch (error) {
+      setMessage({ ok: false, text: (error as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const test = () =>
+    run(async () => {
+      const result: SyncTest = await api.invoke('sync:test', { settings: withPassword() });
+      setMessage({ ok: result.ok || (result.kind === 'no-database' && result.canCreate === true), text: result.message });
+    });
+
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      const got = await api.invoke('sync:set', withPassword());
+      setSaved(got);
+      setPassword('');
+      await useSyncStatus.getState().refresh();
+      setMessage({ ok: got.status.state !== 'error', text: got.status.message ?? (got.config?.enabled ? 'Saved. Sync is on.' : 'Saved. Sync is off.') });
+    });
+  };
+
+  return (
+    <main className="sync-panel" data-testid="sync-panel">
+      <div className="backups-bar">
+        <BackToLibrary />
+      </div>
+      <h1>Sync</h1>
+      <p className="sync-intro">
+        Share your highlights, notes, tags, alignment edits, reading positions and imported documents with your other computers, or with a reading group, through a CouchDB server you choose. Facing works
+        the same without it; nothing leaves this computer unless you turn sync on.
+      </p>
+
+      {status ? (
+        <p className={`sync-state sync-${status.state}`} data-testid="sync-state">
+          <span className="sync-dot" aria-hidden="true" />
+          {describeStatus(status)}
+          {status.conflicts ? ` · ${status.conflicts} changed on two computers (see Highlights and notes)` : ''}
+        </p>
+      ) : null}
+      {status?.message ? <p className={`sync-message ${status.state === 'error' ? 'sync-bad' : ''}`}>{status.message}</p> : null}
+
+      <form className="sync-form" onSubmit={save}>
+        <label>
+          Server address
+          <input type="url" required placeholder="https://couch.example.org:6984" value={form.url} onChange={(e) => field('url')(e.target.value)} data-testid="sync-url" />
+          <span className="sync-hint">A CouchDB server (or a compatible one). Servers not on this computer need https.</span>
+        </label>
+        <div className="sync-pair">
+          <label>
+            Database
+            <input type="text" required value={form.database} onChange={(e) => field('database')(e.target.value)} data-testid="sync-database" />
+            <span className="sync-hint">One database is one group: everyone using it sees each other’s notes.</span>
+          </label>
+          <label>
+            Your name for others
+            <input type="text" value={form.displayName} onChange={(e) => field('displayName')(e.target.value)} placeholder="e.g. Ana" data-testid="sync-display-name" />
+            <span className="sync-hint">Shown on the annotations you make.</span>
+          </label>
+        </div>
+        <div className="sync-pair">
+          <label>
+            User name
+            <input type="text" autoComplete="username" value={form.username} onChange={(e) => field('username')(e.target.value)} data-testid="sync-username" />
+          </label>
+          <label>
+            Password
+            <input
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              placeholder={saved?.hasPassword ? 'Saved (type to change)' : ''}
+              onChange={(e) => setPassword(e.target.value)}
+              data-testid="sync-password"
+            />
+            <span className="sync-hint">Kept on this computer only, readable by you alone.</span>
+          </label>
+        </div>
+        <label className="sync-enable">
+          <input type="checkbox" checked={form.enabled} onChange={(e) => field('enabled')(e.target.checked)} data-testid="sync-enabled" />
+          Sync with this server
+        </label>
+        {message ? (
+          <p className={`sync-message ${message.ok ? '' : 'sync-bad'}`} role="status" data-testid="sync-message">
+            {message.text}
+          </p>
+        ) : null}
+        <div className="sync-actions">
+          <button type="button" className="button-quiet" disabled={busy || !form.url} onClick={() => void test()} data-testid="sync-test">
+            Test connection
+          </button>
+          <button type="submit" className="button" disabled={busy} data-testid="sync-save">
+            Save
+          </button>
+        </div>
+      </form>
+
+      {saved?.quarantine.length ? (
+        <details className="sync-quarantine">
+          <summary>{saved.quarantine.length} items from the server were not valid and were set aside</summary>
+          <ul>
+            {saved.quarantine.map((q) => (
+              <li key={q.id}>
+                <code>{q.id}</code>: {q.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </main>
+  );
+}
