@@ -1,7 +1,7 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import type { Mark } from '../../../shared/annotations/layout';
-import type { Document, Paragraph } from '../../../shared/model/document';
+import { titleRepeatedAt, type Document, type Paragraph } from '../../../shared/model/document';
 import { Block, groupBoilerplate } from '../components/DocumentBody';
 
 export interface ReaderBodyHandle {
@@ -33,8 +33,13 @@ function flash(element: Element | null) {
   setTimeout(() => element?.classList.remove('block-flash'), 1600);
 }
 
-function Group({ doc, group, marks }: { doc: Document; group: Paragraph | Paragraph[]; marks: readonly Mark[] }) {
-  if (!Array.isArray(group)) return <Block doc={doc} paragraph={group} marks={marks} />;
+function Group({ doc, group, marks, repeatedTitle }: { doc: Document; group: Paragraph | Paragraph[]; marks: readonly Mark[]; repeatedTitle: number | null }) {
+  if (!Array.isArray(group)) {
+    const block = <Block doc={doc} paragraph={group} marks={marks} />;
+    // The screen's heading already shows the title: a first heading that repeats it stays in the
+    // document (anchors and positions count it) but takes no room.
+    return repeatedTitle !== null && group.id === `p${repeatedTitle}` ? <div hidden>{block}</div> : block;
+  }
   return (
     <details className="boilerplate-group">
       <summary>
@@ -74,6 +79,7 @@ function firstVisible(): ReadingPosition {
 /** `onRange` hears which paragraphs are on (or near) the screen, so a long document can fetch them. */
 export function ReaderBody({ doc, marks, handle, onRange }: { doc: Document; marks: readonly Mark[]; handle: MutableRefObject<ReaderBodyHandle | null>; onRange?: (from: number, to: number) => void }) {
   const groups = useMemo(() => groupBoilerplate(doc.paragraphs), [doc]);
+  const repeatedTitle = useMemo(() => titleRepeatedAt(doc), [doc]);
   const groupOf = useMemo(() => {
     const map = new Map<number, number>();
     groups.forEach((g, k) => (Array.isArray(g) ? g : [g]).forEach((p) => map.set(Number(p.id.slice(1)), k)));
@@ -115,7 +121,7 @@ export function ReaderBody({ doc, marks, handle, onRange }: { doc: Document; mar
     return (
       <div className="document-body" data-document-id={doc.meta.id} ref={list}>
         {groups.map((group) => (
-          <Group key={Array.isArray(group) ? group[0]!.id : group.id} doc={doc} group={group} marks={marks} />
+          <Group key={Array.isArray(group) ? group[0]!.id : group.id} doc={doc} group={group} marks={marks} repeatedTitle={repeatedTitle} />
         ))}
       </div>
     );
@@ -128,7 +134,7 @@ export function ReaderBody({ doc, marks, handle, onRange }: { doc: Document; mar
           const group = groups[item.index]!;
           return (
             <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="virtual-block">
-              <Group doc={doc} group={group} marks={marks} />
+              <Group doc={doc} group={group} marks={marks} repeatedTitle={repeatedTitle} />
             </div>
           );
         })}
