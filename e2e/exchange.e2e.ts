@@ -46,6 +46,39 @@ test.describe('pairs in and out (issue 9)', () => {
     expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   });
 
+  test('exports the QA report from the Differences panel: HTML passing an axe scan, CSV with both sides', async ({ app }) => {
+    await app.open('#/parallel/000/001');
+    await app.parallel.waitForRows();
+    const report = async (format: 'html' | 'csv') => {
+      await app.page.getByTestId('export-report').click();
+      const download = app.page.waitForEvent('download');
+      await app.page.getByTestId(`export-report-${format}`).click();
+      const file = await download;
+      return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') };
+    };
+    const flagged = Number(await app.page.getByTestId('differences').locator('h2 .count').textContent());
+    expect(flagged).toBeGreaterThan(0);
+    const csv = await report('csv');
+    expect(csv.name).toMatch(/\(en-de\)\.csv$/);
+    const lines = parseDelimited(csv.text, ',');
+    expect(lines[0]).toEqual(['row', 'check', 'kind', 'message', 'status', 'en', 'de']);
+    expect(lines.slice(1).filter((l) => l[4] === 'open')).toHaveLength(flagged);
+    const first = lines[1]!;
+    await expect(app.page.locator('.report-status')).toContainText(csv.name);
+    // The row's own text is in the report, both sides where the row has them.
+    await app.page.getByTestId('difference').filter({ hasText: `Row ${first[0]}` }).first().click();
+    await expect(app.parallel.cell(Number(first[0]) - 1, first[5] ? 'left' : 'right')).toContainText((first[5] || first[6]!).slice(0, 20));
+
+    const html = await report('html');
+    expect(html.name).toMatch(/\.html$/);
+    expect(html.text).not.toMatch(/<script|<link /i);
+    await app.page.setContent(html.text);
+    await expect(app.page.locator('h1')).toContainText('Translation checks');
+    await expect(app.page.locator('tbody tr')).toHaveCount(lines.length - 1);
+    const results = await new AxeBuilder({ page: app.page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  });
+
   test('imports a TMX through the library and shows its rows side by side', async ({ app }, testInfo) => {
     const tmx = `<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header creationtool="test" creationtoolversion="1" segtype="sentence" o-tmf="test" adminlang="en" srclang="en" datatype="plaintext"/><body>

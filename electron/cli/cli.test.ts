@@ -68,6 +68,24 @@ describe('the facing command line', { timeout: 120_000 }, () => {
     expect(clean.code).toBe(0);
   });
 
+  it('check --report writes the flags with both sides of each row as HTML or CSV', async () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'a.txt'), 'The pump starts after 5 seconds.\n\nClose the valve.\n');
+    writeFileSync(join(dir, 'b.txt'), 'Die Pumpe startet nach 6 Sekunden.\n\nSchließen Sie das Ventil.\n');
+    const html = join(dir, 'report.html');
+    const run = await facing('check', join(dir, 'a.txt'), join(dir, 'b.txt'), '--from', 'en', '--to', 'de', '--report', html);
+    expect(run.code).toBe(1);
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain('Numbers differ (1)');
+    expect(page).toContain('<td class="side" lang="en">The pump starts after 5 seconds.</td><td class="side" lang="de">Die Pumpe startet nach 6 Sekunden.</td>');
+    const csv = join(dir, 'report.csv');
+    expect((await facing('check', join(dir, 'a.txt'), join(dir, 'b.txt'), '--from', 'en', '--to', 'de', '--report', csv)).code).toBe(1);
+    expect(readFileSync(csv, 'utf8').split('\r\n')[1]).toMatch(/^"1","Numbers differ","number-mismatch",".*","open","The pump starts after 5 seconds.","Die Pumpe startet nach 6 Sekunden."$/);
+    const wrong = await facing('check', join(dir, 'a.txt'), join(dir, 'b.txt'), '--report', join(dir, 'report.pdf'));
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/report\.pdf: --report writes \.html or \.csv/);
+  });
+
   it('bad input: exit 2 and one line on stderr naming the file', async () => {
     const missing = await facing('align', join(temp(), 'nope.txt'), right);
     expect(missing.code).toBe(2);

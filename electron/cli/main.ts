@@ -2,12 +2,13 @@
 import { writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkRows, flagLabel, type RowFlag } from '../../shared/alignment/checks';
+import { checkRows, flagLabel, rowTexts, type RowFlag } from '../../shared/alignment/checks';
 import { alignDocuments, AlignmentInputError } from '../../shared/alignment/documents';
 import { choosePair, toPair } from '../../shared/formats/bilingual';
 import { formatFromName, formatInfo, PairFormatSchema, type PairFormat } from '../../shared/formats/formats';
 import { pairFromAlignment } from '../../shared/formats/from-alignment';
 import { alignmentJson } from '../../shared/formats/json';
+import { qaReport } from '../../shared/formats/qa-report';
 import { FormatError } from '../../shared/formats/xml';
 import { readGlossaryCsv } from '../../shared/glossary/csv';
 import { readTbx } from '../../shared/glossary/tbx';
@@ -25,7 +26,7 @@ const help = `facing: align, check and convert documents and their translations
 Usage:
   facing align LEFT RIGHT [--format FORMAT] [-o OUT] [--level sentence|paragraph]
                           [--from LANG --to LANG] [--one-per-line] [--data-dir DIR]
-  facing check LEFT RIGHT [--json] [--glossary FILE] [--from LANG --to LANG] [--one-per-line] [--data-dir DIR]
+  facing check LEFT RIGHT [--json] [--report OUT.html|OUT.csv] [--glossary FILE] [--from LANG --to LANG] [--one-per-line] [--data-dir DIR]
   facing convert IN OUT [--from LANG --to LANG] [--level sentence|paragraph]
   facing --help
 
@@ -38,7 +39,8 @@ convert reads .tmx, .xlf/.xliff, .tsv, .csv and .xlsx and writes any FORMAT; --f
 pair when the file holds more languages.
 
 check prints the rows the translation checks flag; exit code 0 when nothing is flagged, 1 when
-something is, 2 on bad input. Errors go to stderr, one line each, with the file name.
+something is, 2 on bad input. --report also writes the flags with both sides of each row as a
+self-contained HTML page or a CSV file (by the name's extension). Errors go to stderr, one line each, with the file name.
 `;
 
 class Exit extends Error {
@@ -60,6 +62,7 @@ const options = {
   'data-dir': { type: 'string' },
   json: { type: 'boolean' },
   glossary: { type: 'string' },
+  report: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -135,11 +138,8 @@ async function align(args: string[], values: Values): Promise<number> {
   }
 }
 
-function report(flags: RowFlag[], a: Document, b: Document, rows: AlignmentRow[]): string {
-  const text = (doc: Document, ids: string[]) => ids.map((id) => doc.paragraphs.flatMap((p) => p.sentences).find((s) => s.id === id)).filter(Boolean).map((s) => doc.text.slice(s!.start, s!.end)).join(' ');
-  return flags
-    .map((f) => `row ${f.row + 1}: ${flagLabel[f.kind]}: ${f.message}\n  ${a.meta.language}: ${text(a, rows[f.row]!.a)}\n  ${b.meta.language}: ${text(b, rows[f.row]!.b)}`)
-    .join('\n');
+function report(flags: RowFlag[], a: Document, b: Document, texts: ReturnType<typeof rowTexts>): string {
+  return flags.map((f) => `row ${f.row + 1}: ${flagLabel[f.kind]}: ${f.message}\n  ${a.meta.language}: ${texts[f.row]![0]}\n  ${b.meta.language}: ${texts[f.row]![1]}`).join('\n');
 }
 
 async function check(args: string[], values: Values): Promise<number> {
@@ -147,9 +147,16 @@ async function check(args: string[], values: Values): Promise<number> {
   const { a, b, rows, close } = await loadPair(args[0]!, args[1]!, values);
   try {
     const glossary = values.glossary ? await readGlossary(values.glossary, a, b) : undefined;
+    const reportFormat = values.report === undefined ? undefined : /\.html?$/i.test(values.report) ? 'html' : /\.csv$/i.test(values.report) ? 'csv' : null;
+    if (reportFormat === null) throw new Exit(2, `${values.report}: --report writes .html or .csv`);
     const flags = checkRows(rows, a, b, { glossary });
+    const texts = rowTexts(rows, a, b);
+    if (reportFormat && values.report) {
+      const file = qaReport(reportFormat, { title: a.meta.title, source: a.meta.language, target: b.meta.language, rows: rows.length, flags, texts: (row) => texts[row]!, created: new Date().toISOString() });
+      await writeFile(values.report, file.text);
+    }
     if (values.json) process.stdout.write(`${JSON.stringify({ rows: rows.length, flags: flags.map((f) => ({ row: f.row + 1, kind: f.kind, message: f.message })) }, null, 1)}\n`);
-    else process.stdout.write(flags.length ? `${report(flags, a, b, rows)}\n${flags.length} flagged in ${rows.length} rows.\n` : `Nothing flagged in ${rows.length} rows.\n`);
+    else process.stdout.write(flags.length ? `${report(flags, a, b, texts)}\n${flags.length} flagged in ${rows.length} rows.\n` : `Nothing flagged in ${rows.length} rows.\n`);
     return flags.length ? 1 : 0;
   } finally {
     await close?.();

@@ -53,7 +53,7 @@ export function toMarkdown(annotations: readonly AnchoredAnnotation[], titles: T
  * spreadsheets do not run it. `asText` cells (ids) that look like numbers or dates get the same
  * apostrophe, so `000` stays `000` and does not become 0.
  */
-function cell(value: string | number, asText = false): string {
+export function csvCell(value: string | number, asText = false): string {
   let text = String(value);
   if (/^[=+\-@\t\r]/.test(text) || (asText && /^\s*[\d.,]/.test(text))) text = `'${text}`;
   return `"${text.replace(/"/g, '""')}"`;
@@ -77,7 +77,7 @@ export function toCsv(annotations: readonly AnchoredAnnotation[], titles: Titles
     a.modified,
   ]);
   const textColumns = new Set([0, 1]);
-  return `${[header, ...rows].map((row) => row.map((value, column) => cell(value, textColumns.has(column))).join(',')).join('\r\n')}\r\n`;
+  return `${[header, ...rows].map((row) => row.map((value, column) => csvCell(value, textColumns.has(column))).join(',')).join('\r\n')}\r\n`;
 }
 
 const strip = ({ anchor: _anchor, ...rest }: AnchoredAnnotation): Annotation => rest;

@@ -1,8 +1,9 @@
 import type { RowFlag } from '../../../shared/alignment/checks';
 import { DifferencesGroups } from './DifferencesGroups';
+import { ReportMenu, type ReportSource } from './ReportMenu';
 
 /** The translation checks: flagged rows grouped by kind, and a click takes both sides there. */
-export function DifferencesPanel({ flags, overlay = false, onClose }: { flags: RowFlag[]; overlay?: boolean; onClose: () => void }) {
+export function DifferencesPanel({ flags, pair, overlay = false, onClose }: { flags: RowFlag[]; pair: Omit<ReportSource, 'flags'>; overlay?: boolean; onClose: () => void }) {
   return (
     <aside className={`differences${overlay ? ' differences-overlay' : ''}`} aria-label="Differences" data-testid="differences">
       <h2>
@@ -13,6 +14,9 @@ export function DifferencesPanel({ flags, overlay = false, onClose }: { flags: R
           ✕
         </button>
       </h2>
+      <div className="differences-actions">
+        <ReportMenu source={{ ...pair, flags }} />
+      </div>
       <DifferencesGroups flags={flags} />
     </aside>
   );

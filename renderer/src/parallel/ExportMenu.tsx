@@ -6,7 +6,8 @@ import './export-menu.css';
 
 const formats = PairFormatSchema.options;
 
-function save(file: ExportedFile): void {
+/** Hands a file to the browser's download (a save dialog in Electron). */
+export function save(file: Pick<ExportedFile, 'name' | 'mime' | 'text' | 'base64'>): void {
   const body = file.base64 !== undefined ? Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0)) : new TextEncoder().encode(file.text ?? '');
   const url = URL.createObjectURL(new Blob([body], { type: file.mime }));
   const link = document.createElement('a');

@@ -227,7 +227,7 @@ export function ParallelScreen({ left, right }: { left: string; right: string })
             <FreeColumns rows={rows} left={leftSide} right={rightSide} swapped={swapped} heads={heads} />
           )}
         </div>
-        {panelOpen ? <DifferencesPanel flags={allFlags} overlay={narrow} onClose={() => setPanelOpen(false)} /> : null}
+        {panelOpen ? <DifferencesPanel flags={allFlags} pair={{ a, b, rows }} overlay={narrow} onClose={() => setPanelOpen(false)} /> : null}
       </div>
       <AnnotationLayer root={main} textOf={textOf} editorExtras={copyToCounterpart} />
       <WordLookup root={main} textOf={textOf} />
