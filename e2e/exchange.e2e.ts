@@ -79,6 +79,49 @@ test.describe('pairs in and out (issue 9)', () => {
     expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   });
 
+  test('the Glossary dialog: a term added raises a terminology flag; edited, exported, imported and removed', async ({ app }, testInfo) => {
+    await app.open('#/parallel/000/001');
+    await app.parallel.waitForRows();
+    await expect(app.page.getByTestId('differences-term-missing')).toHaveCount(0);
+    await app.page.getByTestId('open-glossary').click();
+    const dialog = app.page.getByTestId('glossary-dialog');
+    await expect(dialog).toBeVisible();
+    const add = dialog.getByTestId('glossary-add-form');
+    await add.getByTestId('glossary-term').fill('Alliance');
+    await add.getByTestId('glossary-translations').fill('Bündnis; Allianzvertrag');
+    await add.getByTestId('glossary-save-entry').click();
+    await expect(dialog.getByTestId('glossary-entry')).toHaveCount(1);
+    await expect(dialog.getByTestId('glossary-entry')).toContainText('Bündnis; Allianzvertrag');
+    await dialog.screenshot({ path: testInfo.outputPath('glossary-dialog.png') });
+
+    const download = app.page.waitForEvent('download');
+    await dialog.getByTestId('glossary-export-csv').click();
+    const csv = readFileSync((await (await download).path())!, 'utf8');
+    expect(csv).toContain('Alliance');
+    expect(csv).toContain('Bündnis');
+
+    const terms = testInfo.outputPath('terms.csv');
+    writeFileSync(terms, 'en,de\nEurope,Europa\n');
+    await dialog.getByTestId('glossary-import').setInputFiles(terms);
+    await expect(dialog.getByTestId('glossary-entry')).toHaveCount(2);
+    await expect(dialog.locator('.glossary-status')).toContainText('1 new, 2 terms in all');
+
+    await app.page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    const group = app.page.getByTestId('differences-term-missing');
+    await expect(group).toContainText('Glossary term');
+    await expect(group.getByTestId('difference').first()).toContainText('"Alliance" is in the glossary as "Bündnis" or "Allianzvertrag"');
+
+    // Removing the term takes its flags away; the command palette opens the same dialog.
+    expect(await app.parallel.paletteFor('glossary of this pair')).toContain('Glossary of this pair…');
+    await app.page.keyboard.press('Enter');
+    await expect(dialog).toBeVisible();
+    await dialog.getByTestId('glossary-entry').filter({ hasText: 'Alliance' }).getByTestId('glossary-remove').click();
+    await expect(dialog.getByTestId('glossary-entry')).toHaveCount(1);
+    await app.page.keyboard.press('Escape');
+    await expect(app.page.getByTestId('difference').filter({ hasText: '"Alliance"' })).toHaveCount(0);
+  });
+
   test('imports a TMX through the library and shows its rows side by side', async ({ app }, testInfo) => {
     const tmx = `<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header creationtool="test" creationtoolversion="1" segtype="sentence" o-tmf="test" adminlang="en" srclang="en" datatype="plaintext"/><body>

@@ -42,7 +42,12 @@ export interface AnnotationService {
 const put = (a: Annotation): StoreRecord => ({ c: 'annotations', k: a.id, v: a });
 
 /** Annotations in the store, indexed by document and anchored against each document's current text. */
-export async function createAnnotationService(corpus: CorpusService, store: Store): Promise<AnnotationService> {
+export interface AnnotationOptions {
+  /** The name new annotations carry as their creator ('' for none): the sync display name. */
+  creator?: () => string;
+}
+
+export async function createAnnotationService(corpus: CorpusService, store: Store, options: AnnotationOptions = {}): Promise<AnnotationService> {
   const notices: Notice[] = [];
   const all = new AnnotationIndex();
   const invalid: StoreRecord[] = [];
@@ -125,7 +130,8 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
         throw new FacingError('invalid-request', 'The highlighted text does not match the document; reload it and select again.');
       }
       const now = new Date().toISOString();
-      const annotation: Annotation = { id: randomUUID(), ...draft, created: now, modified: now };
+      const creator = options.creator?.();
+      const annotation: Annotation = { id: randomUUID(), ...draft, created: now, modified: now, ...(creator ? { creator } : {}) };
       await save([annotation]);
       return (await anchored([annotation]))[0]!;
     },

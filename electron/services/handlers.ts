@@ -54,7 +54,8 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   const alignments = createAlignmentService(library, store, (left, right) =>
     dictionaries.lexiconBetween({ language: left.meta.language, texts: () => [left.text] }, { language: right.meta.language, texts: () => [right.text] }),
   );
-  let annotations = await createAnnotationService(library, store);
+  const annotationOptions = { creator: () => sync.displayName() };
+  let annotations = await createAnnotationService(library, store, annotationOptions);
   const search = createSearch(library, { dataDir: options.dataDir });
   const checks = createChecksService(store);
   const sync = await openSync({
@@ -131,7 +132,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     'backups:restore': async ({ id }) => {
       const outcome = await store.restoreBackup(id);
       // The annotation service indexes the store at start: index the restored one.
-      annotations = await createAnnotationService(library, store);
+      annotations = await createAnnotationService(library, store, annotationOptions);
       return outcome;
     },
     'alignment:get': ({ left, right }) => alignments.get(left, right),

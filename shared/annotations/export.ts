@@ -108,6 +108,7 @@ export function toW3CAnnotation(a: Annotation, text?: string): Record<string, un
     motivation: a.note.trim() ? 'commenting' : 'highlighting',
     created: a.created,
     modified: a.modified,
+    ...(a.creator ? { creator: { type: 'Person', name: a.creator } } : {}),
     ...(bodies.length ? { body: bodies } : {}),
     target: {
       source: documentUrn(a.documentId),

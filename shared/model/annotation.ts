@@ -65,6 +65,8 @@ export const AnnotationSchema = z.object({
   modified: IsoDate,
   /** The document's title, kept when the document is removed so its orphans can still name it. */
   documentTitle: z.string().max(500).optional(),
+  /** Who made it, by the name they sync under (Settings → Sync); absent when made without sync. */
+  creator: z.string().max(100).optional(),
 });
 export type Annotation = z.infer<typeof AnnotationSchema>;
 

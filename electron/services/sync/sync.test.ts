@@ -59,6 +59,10 @@ describe('sync between two computers through a real CouchDB server', { timeout: 
     const { a, b } = await twoComputers();
     const created = await highlight(a, 'talent pool has expanded', { tags: ['talent'], note: 'from A' });
     await eventually(async () => expect(await b.handlers['annotations:list']({})).toEqual([created]));
+    // Reading groups: the annotation carries who made it, and the W3C export says so.
+    expect(created.creator).toBe('Ana');
+    const w3c = JSON.parse((await b.handlers['annotations:export']({ format: 'w3c' })).content);
+    expect(w3c.first.items[0].creator).toEqual({ type: 'Person', name: 'Ana' });
 
     const retagged = await a.handlers['tags:rename']({ from: 'talent', to: 'people' });
     expect(retagged).toHaveLength(1);

@@ -1,5 +1,6 @@
 import type { RowFlag } from '../../../shared/alignment/checks';
 import { DifferencesGroups } from './DifferencesGroups';
+import { GlossaryButton } from './GlossaryDialog';
 import { ReportMenu, type ReportSource } from './ReportMenu';
 
 /** The translation checks: flagged rows grouped by kind, and a click takes both sides there. */
@@ -15,6 +16,7 @@ export function DifferencesPanel({ flags, pair, overlay = false, onClose }: { fl
         </button>
       </h2>
       <div className="differences-actions">
+        <GlossaryButton />
         <ReportMenu source={{ ...pair, flags }} />
       </div>
       <DifferencesGroups flags={flags} />

@@ -14,6 +14,11 @@ interface PairChecksState {
   load(left: string, right: string): Promise<void>;
   toggle(group: CheckGroup, on: boolean): Promise<void>;
   dismiss(key: string, notAnError: boolean): Promise<void>;
+  /** Whether the Glossary dialog is open. */
+  glossaryOpen: boolean;
+  showGlossary(open: boolean): void;
+  /** Saves the glossary (as the dialog edited it, or as the store answers an import) and checks with it at once. */
+  applyGlossary(glossary: Glossary): void;
 }
 
 const empty: PairChecks = { disabled: [], dismissed: [] };
@@ -46,6 +51,9 @@ export const usePairChecksStore = create<PairChecksState>((set, get) => {
       return patch({ disabled });
     },
     dismiss: (key, notAnError) => patch(notAnError ? { dismiss: [key] } : { restore: [key] }),
+    glossaryOpen: false,
+    showGlossary: (glossaryOpen) => set({ glossaryOpen }),
+    applyGlossary: (glossary) => apply(get().checks, glossary),
   };
 });
 

@@ -19,6 +19,7 @@ import { ActionButton } from '../parallel/ActionButton';
 import { AlignedRows } from '../parallel/AlignedRows';
 import { DifferencesPanel } from '../parallel/DifferencesPanel';
 import { ExportMenu } from '../parallel/ExportMenu';
+import { GlossaryHost } from '../parallel/GlossaryDialog';
 import { usePairChecks } from '../parallel/pairChecks';
 import { FreeColumns } from '../parallel/FreeColumns';
 import { ParallelFind } from '../parallel/ParallelFind';
@@ -192,6 +193,7 @@ export function ParallelScreen({ left, right }: { left: string; right: string })
           <ActionButton id="differences" pressed={panelOpen}>
             Differences <span className="count">{flags.length}</span>
           </ActionButton>
+        <GlossaryHost source={a.meta.language} target={b.meta.language} />
         )}
         <ExportMenu left={left} right={right} />
         <ReadingSettings />
