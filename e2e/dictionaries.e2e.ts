@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { makeDictd, makeStarDict } from '../electron/services/dictionaries/dictionary-files.fixture';
 import { expect, test } from './fixtures';
@@ -80,6 +81,11 @@ async function selectWord(page: Page, selector: string, word: string) {
   );
 }
 
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}
+
 const overlaps = (a: { top: number; bottom: number; left: number; right: number }, b: { y: number; height: number; x: number; width: number }) =>
   a.left < b.x + b.width && b.x < a.right && a.top < b.y + b.height && b.y < a.bottom;
 
@@ -152,6 +158,10 @@ test.describe('dictionaries', () => {
     await page.mouse.dblclick(word.x, word.y);
     await popup.getByTestId('lookup-highlight').first().click();
     await expect(popup.getByTestId('lookup-status')).toContainText('Highlighted “Veranstaltung” with the tag vocabulary');
+    // ...and into the glossary of the language pair, with the translation chosen.
+    await popup.getByRole('combobox', { name: 'Translation to add to the English glossary' }).first().selectOption('function');
+    await popup.getByTestId('lookup-glossary').first().click();
+    await expect(popup.getByTestId('lookup-status')).toHaveText('Added “Veranstaltung” → “function” to the glossary from German to English.');
     await page.keyboard.press('Escape');
     await expect(page.locator(`${article} mark[data-annotation-ids]`).first()).toHaveText('Veranstaltung');
     await app.open('#/annotations');
@@ -221,6 +231,7 @@ test.describe('dictionaries', () => {
       await expect(page.getByTestId('dictionary')).toHaveCount(2);
       await expect(page.getByTestId('dictionary').first()).toContainText('Installed on this system');
       await expect(page.getByTestId('dictionary-remove')).toHaveCount(0);
+      expect(await seriousViolations(page)).toEqual([]);
 
       const made = germanEnglish();
       await page.getByTestId('dictionary-files').setInputFiles([made[0]!, { ...made[1]!, buffer: made[1]!.buffer.subarray(0, 5) }, made[2]!]);
@@ -237,10 +248,12 @@ test.describe('dictionaries', () => {
       await page.mouse.dblclick(word.x, word.y);
       await expect(page.getByTestId('lookup-entry')).toHaveCount(1);
       await expect(page.getByTestId('lookup-entry')).toContainText('event');
+      expect(await seriousViolations(page)).toEqual([]);
       await page.keyboard.press('Escape');
       await app.open('#/dictionaries');
       const bad = page.locator('[data-dictionary-id="system:bad-deu-eng"]');
       await expect(bad.getByTestId('dictionary-problem')).toContainText('bad-deu-eng.index names definitions past the end of bad-deu-eng.dict');
+      expect(await seriousViolations(page)).toEqual([]);
     });
   });
 });

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { DictionaryEntry } from '../../../shared/dictionary/model';
 import { translationsIn } from '../../../shared/dictionary/translations';
 import { languageName } from '../format';
-import { matchLabel } from './matchLabel';
+import { displayHeadword, matchLabel } from './matchLabel';
 
 interface Props {
   entry: DictionaryEntry;
@@ -22,9 +22,7 @@ export function LookupEntry({ entry, word, to, onCopy, onHighlight, onGlossary }
   return (
     <li className="lookup-entry" data-testid="lookup-entry">
       <div className="lookup-entry-head">
-        <span className="lookup-headword">
-          {entry.headword}
-        </span>
+        <span className="lookup-headword">{displayHeadword(entry)}</span>
         {label ? <span className="lookup-match">{label}</span> : null}
         <span className="lookup-source">{entry.dictionaryName}</span>
       </div>

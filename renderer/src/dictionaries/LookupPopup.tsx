@@ -7,6 +7,7 @@ import { languageName } from '../format';
 import { useAnnotations } from '../state/annotations';
 import { addToGlossary } from './dictionaryApi';
 import { LookupEntry } from './LookupEntry';
+import { displayHeadword } from './matchLabel';
 import type { LookupTarget } from './lookupStore';
 import { clearPaint, paintRanges } from './textDom';
 import { usePopupPlace } from './usePopupPlace';
@@ -112,8 +113,9 @@ export function LookupPopup({ target, textOf, onClose }: Props) {
     const to = targets[entry.dictionaryId];
     if (!to) return;
     try {
-      await addToGlossary(target.language, to, entry.headword, translation);
-      setStatus({ kind: 'done', text: `Added “${entry.headword}” → “${translation}” to the glossary from ${languageLabel} to ${languageName(to)}.` });
+      const term = displayHeadword(entry);
+      await addToGlossary(target.language, to, term, translation);
+      setStatus({ kind: 'done', text: `Added “${term}” → “${translation}” to the glossary from ${languageLabel} to ${languageName(to)}.` });
     } catch (e) {
       setStatus({ kind: 'error', text: (e as Error).message });
     }

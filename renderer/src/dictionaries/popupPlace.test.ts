@@ -22,3 +22,13 @@ describe('the lookup popup beside its word', () => {
     expect(placeBeside(word(100, -50), { width: 400, height: 100 }, viewport).left).toBe(8);
   });
 });
+
+describe('headwords as entries write them', () => {
+  const entry = (headword: string, definition: string) => ({ dictionaryId: 'system:x', dictionaryName: 'x', headword, match: 'case' as const, definition });
+  it('takes the spelling from the entry when its first line starts with the headword', async () => {
+    const { displayHeadword } = await import('./matchLabel');
+    expect(displayHeadword(entry('veranstaltung', 'Veranstaltung /fɛɐ̯ˈanʃtaltʊŋ/ <fem>\nevent'))).toBe('Veranstaltung');
+    expect(displayHeadword(entry('veranstaltung', 'Veranstaltungen <pl>\nevents'))).toBe('veranstaltung');
+    expect(displayHeadword(entry('Haus', 'house'))).toBe('Haus');
+  });
+});
