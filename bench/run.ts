@@ -13,6 +13,7 @@ import { heapMB, peakRssMB, rssMB, runWorkloads, time, type Workload } from './h
 import { generateBook } from './text';
 import { measureBigText } from './big-text';
 import { measureExport, measureImport } from './exchange';
+import { measureSync } from './sync';
 
 const corpusDir = join(import.meta.dirname, '..', 'corpus');
 const LIBRARY_DOCS = Number(process.env.FACING_BENCH_DOCS ?? 10_000);
@@ -115,6 +116,10 @@ const workloads: Workload[] = [
   {
     name: 'align real OCR text at book size: the align-gold dev set repeated 40 times (German-French)',
     run: () => measureRealTextAlignment(40),
+  },
+  {
+    name: 'sync: 10,000 annotations + 100 documents into an empty second instance through pouchdb-server, then one change A -> B',
+    run: () => measureSync(10_000, 100),
   },
   {
     name: 'dictionaries: open FreeDict German-English and look up the words of a German document',
