@@ -158,9 +158,7 @@ export function ParallelScreen({ left, right }: { left: string; right: string })
         title={range ? `Highlight the ${language} counterpart with the same colour, tags and note` : `This passage has no ${language} counterpart`}
         onClick={() => {
           if (!range) return;
-          const { closeEditor, create } = useAnnotations.getState();
-          closeEditor();
-          void create({ documentId: other.doc.meta.id, target: describeRange(other.doc.text, range.start, range.end), colour: annotation.colour, tags: annotation.tags, note: annotation.note });
+          void useAnnotations.getState().copyTo(annotation.id, other.doc.meta.id, describeRange(other.doc.text, range.start, range.end));
         }}
         data-testid="copy-to-counterpart"
       >
@@ -193,9 +191,9 @@ export function ParallelScreen({ left, right }: { left: string; right: string })
           <ActionButton id="differences" pressed={panelOpen}>
             Differences <span className="count">{flags.length}</span>
           </ActionButton>
-        <GlossaryHost source={a.meta.language} target={b.meta.language} />
         )}
         <ExportMenu left={left} right={right} />
+        <GlossaryHost source={a.meta.language} target={b.meta.language} />
         <ReadingSettings />
       </header>
       {notice ? (
