@@ -9,6 +9,7 @@ import { BackToLibrary } from '../components/BackToLibrary';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { useAnnotations } from '../state/annotations';
 import { useAppStore } from '../state/store';
+import { ConflictsPanel } from '../sync/ConflictsPanel';
 
 type Tab = 'all' | 'orphans' | 'tags';
 type Sort = 'reading' | 'newest' | 'edited';
@@ -189,6 +190,7 @@ export function AnnotationsScreen() {
             {status}
           </p>
         ) : null}
+        <ConflictsPanel />
         <div className="hub-tabs" role="tablist">
           {(
             [

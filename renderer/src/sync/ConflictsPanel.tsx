@@ -1,0 +1,90 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { SyncConflict } from '../../../shared/sync/model';
+import { api } from '../api';
+import { useAnnotations } from '../state/annotations';
+import { useSyncStatus } from './syncStatus';
+import './conflicts.css';
+
+interface Version {
+  note?: string;
+  tags?: string[];
+  colour?: string;
+  modified?: string;
+  target?: { quote?: { exact?: string } };
+}
+
+function VersionCard({ title, by, version }: { title: string; by: string | null; version: unknown }) {
+  const v = (version ?? {}) as Version;
+  return (
+    <div className="conflict-version">
+      <div className="conflict-head">
+        <span>{title}</span>
+        <span className="conflict-by">
+          {by ? `by ${by}` : 'no name'}
+          {v.modified ? ` · ${new Date(v.modified).toLocaleString([], { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}` : ''}
+        </span>
+      </div>
+      {v.colour ? <span className={`conflict-colour colour-${v.colour}`}>{v.colour}</span> : null}
+      <p className="conflict-note">{v.note ? v.note : <em>No note</em>}</p>
+      {v.tags?.length ? <p className="conflict-tags">{v.tags.map((t) => `#${t}`).join(' ')}</p> : null}
+    </div>
+  );
+}
+
+/** Annotations changed on two computers while apart: both versions side by side, one click to choose. */
+export function ConflictsPanel() {
+  const revision = useSyncStatus((s) => s.status?.revision ?? 0);
+  const count = useSyncStatus((s) => s.status?.conflicts ?? 0);
+  const [conflicts, setConflicts] = useState<SyncConflict[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    api.invoke('sync:conflicts', {}).then(setConflicts, () => setConflicts([]));
+  }, []);
+  useEffect(load, [load, revision, count]);
+
+  const resolve = async (id: string, keep: 'winner' | 'other' | 'both') => {
+    try {
+      await api.invoke('sync:resolve', { id, keep });
+      setError(null);
+      load();
+      await useAnnotations.getState().loadAll();
+      await useSyncStatus.getState().refresh();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const shown = conflicts.filter((c) => c.kind === 'annotation');
+  if (!shown.length) return null;
+  return (
+    <section className="conflicts" aria-label="Changed on two computers" data-testid="sync-conflicts">
+      <h2>Changed on two computers</h2>
+      <p className="conflicts-intro">These were edited on two computers while they were apart. The first version is the one shown everywhere until you choose; nothing is lost either way.</p>
+      {error ? <p className="conflicts-error" role="alert">{error}</p> : null}
+      {shown.map((c) => {
+        const quote = ((c.winner ?? c.other) as Version).target?.quote?.exact;
+        return (
+          <article key={c.id} className="conflict" data-testid="sync-conflict">
+            {quote ? <blockquote className="conflict-quote">{quote}</blockquote> : null}
+            <div className="conflict-versions">
+              <VersionCard title="Shown now" by={c.winnerBy} version={c.winner} />
+              <VersionCard title="Other version" by={c.otherBy} version={c.other} />
+            </div>
+            <div className="conflict-actions">
+              <button type="button" className="button-quiet" onClick={() => void resolve(c.id, 'winner')}>
+                Keep shown
+              </button>
+              <button type="button" className="button-quiet" onClick={() => void resolve(c.id, 'other')}>
+                Keep other
+              </button>
+              <button type="button" className="button" onClick={() => void resolve(c.id, 'both')}>
+                Keep both
+              </button>
+            </div>
+          </article>
+        );
+      })}
+    </section>
+  );
+}
