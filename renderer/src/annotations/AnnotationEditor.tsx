@@ -5,6 +5,7 @@ import { useAnnotations } from '../state/annotations';
 import { ColourSwatches } from './ColourSwatches';
 import { readDraft, writeDraft } from './drafts';
 import { Markdown } from './Markdown';
+import { t } from '../../../shared/i18n/current';
 
 function useEditedAnnotation(): AnchoredAnnotation | undefined {
   const id = useAnnotations((s) => s.editing?.id);
@@ -81,7 +82,7 @@ export function AnnotationEditor({ extras }: { extras?: ReactNode }) {
   const top = Math.min(editing.y + 8, window.innerHeight - 380);
 
   return (
-    <div className="annotation-editor" role="dialog" aria-label="Highlight" ref={panel} style={{ left, top: Math.max(8, top), width }} data-testid="annotation-editor">
+    <div className="annotation-editor" role="dialog" aria-label={t('annotation.editor')} ref={panel} style={{ left, top: Math.max(8, top), width }} data-testid="annotation-editor">
       <p className="editor-quote">“{annotation.target.quote.exact.length > 140 ? `${annotation.target.quote.exact.slice(0, 140)}…` : annotation.target.quote.exact}”</p>
       <ColourSwatches value={annotation.colour} onPick={(colour) => void update(annotation.id, { colour })} label={(name) => name} />
 
@@ -89,7 +90,7 @@ export function AnnotationEditor({ extras }: { extras?: ReactNode }) {
         {annotation.tags.map((tag) => (
           <span key={tag} className="tag-chip" data-testid="tag-chip">
             {tag}
-            <button type="button" aria-label={`Remove tag ${tag}`} onClick={() => void update(annotation.id, { tags: annotation.tags.filter((t) => t !== tag) })}>
+            <button type="button" aria-label={t('annotation.removeTag', { tag })} onClick={() => void update(annotation.id, { tags: annotation.tags.filter((t) => t !== tag) })}>
               ×
             </button>
           </span>
@@ -98,8 +99,8 @@ export function AnnotationEditor({ extras }: { extras?: ReactNode }) {
           className="tag-input"
           value={tagDraft}
           list="facing-tag-suggestions"
-          placeholder={annotation.tags.length ? 'Add tag' : 'Add tags'}
-          aria-label="Add a tag"
+          placeholder={annotation.tags.length ? t('annotation.addTag') : t('annotation.addTags')}
+          aria-label={t('annotation.addATag')}
           onChange={(e) => setTagDraft(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter' || e.key === ',') {
@@ -118,14 +119,14 @@ export function AnnotationEditor({ extras }: { extras?: ReactNode }) {
         </datalist>
       </div>
 
-      {recovered ? <p className="editor-recovered">Restored note text that had not been saved yet.</p> : null}
+      {recovered ? <p className="editor-recovered">{t('annotation.recovered')}</p> : null}
       <div className="editor-note">
         <div className="note-tabs" role="tablist">
           <button type="button" role="tab" aria-selected={!preview} onClick={() => setPreview(false)}>
-            Write
+            {t('annotation.write')}
           </button>
           <button type="button" role="tab" aria-selected={preview} onClick={() => setPreview(true)} disabled={!note.trim()}>
-            Preview
+            {t('annotation.preview')}
           </button>
         </div>
         {preview ? (
@@ -133,8 +134,8 @@ export function AnnotationEditor({ extras }: { extras?: ReactNode }) {
         ) : (
           <textarea
             value={note}
-            placeholder="Note (Markdown: **bold**, *italic*, - lists, [links](https://…))"
-            aria-label="Note"
+            placeholder={t('annotation.notePlaceholder')}
+            aria-label={t('annotation.note')}
             rows={4}
             onChange={(e) => {
               const value = e.target.value;
@@ -154,11 +155,11 @@ export function AnnotationEditor({ extras }: { extras?: ReactNode }) {
 
       <div className="editor-actions">
         <button type="button" className="button-quiet danger" onClick={() => void remove(annotation.id)}>
-          Delete
+          {t('common.delete')}
         </button>
         {extras}
         <button type="button" className="button" onClick={close}>
-          Done
+          {t('annotation.done')}
         </button>
       </div>
     </div>

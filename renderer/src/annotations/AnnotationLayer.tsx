@@ -7,6 +7,7 @@ import { ColourSwatches } from './ColourSwatches';
 import { LookUpButton } from '../dictionaries/WordLookup';
 import { HighlightChooser, type ChooserPlace } from './HighlightChooser';
 import { currentSelection, type TextSelection } from './selection';
+import { t } from '../../../shared/i18n/current';
 
 interface Props {
   /** The element holding document text (with data-document-id and data-start runs). */
@@ -77,11 +78,11 @@ export function AnnotationLayer({ root, textOf, editorExtras }: Props) {
         <div
           className="selection-menu"
           role="toolbar"
-          aria-label="Highlight the selection"
+          aria-label={t('annotation.highlightSelection')}
           data-testid="selection-menu"
           style={{ left: Math.max(8, selection.rect.left + selection.rect.width / 2 - 110), top: Math.max(8, selection.rect.top - 52) }}
         >
-          <ColourSwatches onPick={(c) => void highlight(c)} label={(name) => `Highlight ${name.toLowerCase()}`} />
+          <ColourSwatches onPick={(c) => void highlight(c)} label={(_, colour) => t('colour.highlightIn', { colour })} />
           <LookUpButton />
         </div>
       ) : null}

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
-import { colours } from '../../../shared/model/annotation';
 import { useAnnotations } from '../state/annotations';
 import './HighlightChooser.css';
+import { t } from '../../../shared/i18n/current';
 
 export interface ChooserPlace {
   ids: string[];
@@ -44,12 +44,12 @@ export function HighlightChooser({ place, onClose }: { place: ChooserPlace; onCl
     <div
       className="highlight-chooser"
       role="dialog"
-      aria-label={`${found.length} highlights here`}
+      aria-label={t('annotation.hereCount', { count: found.length })}
       ref={panel}
       style={{ left: Math.min(Math.max(8, place.x), window.innerWidth - width - 8), top: Math.min(place.y + 8, window.innerHeight - 60 - 44 * found.length), width }}
       data-testid="highlight-chooser"
     >
-      <p className="chooser-head">{found.length} highlights here</p>
+      <p className="chooser-head">{t('annotation.hereCount', { count: found.length })}</p>
       <ul>
         {found.map((a) => (
           <li key={a.id}>
@@ -62,7 +62,7 @@ export function HighlightChooser({ place, onClose }: { place: ChooserPlace; onCl
             >
               <span className={`chooser-dot hl-${a.colour}`} aria-hidden="true" />
               <span className="chooser-text">
-                <span className="chooser-colour">{colours.find((c) => c.id === a.colour)!.name}</span> “{excerpt(a.target.quote.exact)}”
+                <span className="chooser-colour">{t('colour.name', { colour: a.colour })}</span> “{excerpt(a.target.quote.exact)}”
               </span>
             </button>
           </li>

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import './LinkConfirm.css';
+import { t } from '../../../shared/i18n/current';
 
 /**
  * Asks before a link from a note leaves Facing, in Electron and in the browser alike: the one place
@@ -16,14 +17,14 @@ export function LinkConfirm({ url, onClose }: { url: string; onClose: () => void
   return createPortal(
     // React passes events up from a portal to the note's parents (a card is a button): stop them here.
     <dialog ref={dialog} className="link-confirm" aria-labelledby="link-confirm-title" onClose={onClose} onClick={(e) => e.stopPropagation()} data-testid="link-confirm">
-      <h2 id="link-confirm-title">Open this link in your web browser?</h2>
+      <h2 id="link-confirm-title">{t('link.confirm')}</h2>
       <p className="link-confirm-url">{url}</p>
       <div className="link-confirm-actions">
         <button type="button" className="button-quiet" onClick={() => dialog.current?.close()} autoFocus>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="button" className="button" onClick={open}>
-          Open in browser
+          {t('link.open')}
         </button>
       </div>
     </dialog>,

@@ -3,6 +3,7 @@ import { foldForSearch } from '../../../shared/corpus/library';
 import type { AnchoredAnnotation } from '../../../shared/model/annotation';
 import { useAnnotations } from '../state/annotations';
 import { Markdown } from './Markdown';
+import { t } from '../../../shared/i18n/current';
 
 /** Scrolls a highlight into view, flashes it and opens its editor. */
 export function revealAnnotation(id: string): boolean {
@@ -47,12 +48,12 @@ export function NotesPanel({ annotations, goTo }: { annotations: AnchoredAnnotat
   const placed = shown.filter((a) => a.anchor);
   const orphans = shown.filter((a) => !a.anchor);
   return (
-    <aside className="notes-panel" aria-label="Notes" data-testid="notes-panel">
+    <aside className="notes-panel" aria-label={t('notes.panel')} data-testid="notes-panel">
       <h2>
-        Highlights and notes <span className="count">{annotations.length}</span>
+        {t('notes.title')} <span className="count">{annotations.length}</span>
       </h2>
-      <input type="search" placeholder="Filter by text, note or tag" value={query} onChange={(e) => setQuery(e.target.value)} aria-label="Filter highlights" />
-      {annotations.length === 0 ? <p className="panel-empty">Select text to highlight it, tag it or add a note.</p> : null}
+      <input type="search" placeholder={t('notes.filter')} value={query} onChange={(e) => setQuery(e.target.value)} aria-label={t('notes.filterLabel')} />
+      {annotations.length === 0 ? <p className="panel-empty">{t('notes.empty')}</p> : null}
       <ul>
         {placed.map((a) => (
           <li key={a.id}>
@@ -61,9 +62,9 @@ export function NotesPanel({ annotations, goTo }: { annotations: AnchoredAnnotat
         ))}
       </ul>
       {orphans.length ? (
-        <section className="orphans" aria-label="Orphans">
-          <h3>Not found in the current text ({orphans.length})</h3>
-          <p className="panel-empty">The passage changed or was removed. These are kept; edit or delete them here.</p>
+        <section className="orphans" aria-label={t('notes.orphans')}>
+          <h3>{t('notes.notFound', { count: orphans.length })}</h3>
+          <p className="panel-empty">{t('notes.orphansHelp')}</p>
           <ul>
             {orphans.map((a) => (
               <li key={a.id}>

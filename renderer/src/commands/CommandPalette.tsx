@@ -7,30 +7,31 @@ import { rankByLabel } from './rank';
 import { ctrlKey, isAvailable, plainKey, useCommandKeys, useCommandRegistry, type Command } from './registry';
 import { lookUpSelection, selectedWord } from '../dictionaries/lookupStore';
 import { ShortcutsDialog } from './ShortcutsDialog';
+import { t } from '../../../shared/i18n/current';
 
 function appCommands(openPalette: () => void, openShortcuts: () => void): Command[] {
   const settings = () => useAppStore.getState().settings;
   const update = (patch: Parameters<ReturnType<typeof useAppStore.getState>['updateSettings']>[0]) => void useAppStore.getState().updateSettings(patch);
-  const theme = (t: Theme, label: string): Command => ({ id: `theme-${t}`, label, run: () => update({ theme: t }) });
+  const theme = (value: Theme, label: string): Command => ({ id: `theme-${value}`, label, run: () => update({ theme: value }) });
   return [
-    { id: 'palette', label: 'Show all commands', shortcut: 'Ctrl+K', matches: ctrlKey('k'), whileTyping: true, run: openPalette },
-    { id: 'shortcuts', label: 'Show the keyboard shortcuts', shortcut: '?', matches: (e) => e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey, run: openShortcuts },
-    { id: 'library', label: 'Go to the library', shortcut: 'Ctrl+L', run: () => (location.hash = '#/') },
-    { id: 'hub', label: 'Highlights and notes', run: () => (location.hash = '#/annotations') },
-    { id: 'search', label: 'Search all documents', run: () => (location.hash = '#/search/') },
-    { id: 'dictionaries', label: 'Dictionaries', run: () => (location.hash = '#/dictionaries') },
-    { id: 'look-up', label: 'Look up the selected word', shortcut: 'L', matches: plainKey('l'), available: () => selectedWord() !== null, run: () => void lookUpSelection() },
-    { id: 'undo', label: 'Undo', shortcut: 'Ctrl+Z', available: () => useHistory.getState().past.length > 0, run: () => void useHistory.getState().undo() },
-    { id: 'redo', label: 'Redo', shortcut: 'Ctrl+Shift+Z', available: () => useHistory.getState().future.length > 0, run: () => void useHistory.getState().redo() },
-    theme('light', 'Theme: light'),
-    theme('sepia', 'Theme: sepia'),
-    theme('dark', 'Theme: dark'),
-    theme('system', 'Theme: follow the system'),
-    { id: 'larger', label: 'Larger text', run: () => update({ fontSize: Math.min(32, settings().fontSize + 1) }) },
-    { id: 'smaller', label: 'Smaller text', run: () => update({ fontSize: Math.max(12, settings().fontSize - 1) }) },
-    { id: 'font-serif', label: 'Typeface: serif', available: () => settings().fontFamily !== 'serif', run: () => update({ fontFamily: 'serif' }) },
-    { id: 'font-sans', label: 'Typeface: sans serif', available: () => settings().fontFamily !== 'sans', run: () => update({ fontFamily: 'sans' }) },
-    { id: 'close-editor', label: 'Close the highlight editor', available: () => useAnnotations.getState().editing !== null, run: () => useAnnotations.getState().closeEditor() },
+    { id: 'palette', label: t('cmd.palette'), shortcut: 'Ctrl+K', matches: ctrlKey('k'), whileTyping: true, run: openPalette },
+    { id: 'shortcuts', label: t('cmd.shortcuts'), shortcut: '?', matches: (e) => e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey, run: openShortcuts },
+    { id: 'library', label: t('cmd.library'), shortcut: 'Ctrl+L', run: () => (location.hash = '#/') },
+    { id: 'hub', label: t('cmd.hub'), run: () => (location.hash = '#/annotations') },
+    { id: 'search', label: t('cmd.search'), run: () => (location.hash = '#/search/') },
+    { id: 'dictionaries', label: t('cmd.dictionaries'), run: () => (location.hash = '#/dictionaries') },
+    { id: 'look-up', label: t('cmd.lookUp'), shortcut: 'L', matches: plainKey('l'), available: () => selectedWord() !== null, run: () => void lookUpSelection() },
+    { id: 'undo', label: t('cmd.undo'), shortcut: 'Ctrl+Z', available: () => useHistory.getState().past.length > 0, run: () => void useHistory.getState().undo() },
+    { id: 'redo', label: t('cmd.redo'), shortcut: 'Ctrl+Shift+Z', available: () => useHistory.getState().future.length > 0, run: () => void useHistory.getState().redo() },
+    theme('light', t('cmd.themeLight')),
+    theme('sepia', t('cmd.themeSepia')),
+    theme('dark', t('cmd.themeDark')),
+    theme('system', t('cmd.themeSystem')),
+    { id: 'larger', label: t('cmd.larger'), run: () => update({ fontSize: Math.min(32, settings().fontSize + 1) }) },
+    { id: 'smaller', label: t('cmd.smaller'), run: () => update({ fontSize: Math.max(12, settings().fontSize - 1) }) },
+    { id: 'font-serif', label: t('cmd.serif'), available: () => settings().fontFamily !== 'serif', run: () => update({ fontFamily: 'serif' }) },
+    { id: 'font-sans', label: t('cmd.sans'), available: () => settings().fontFamily !== 'sans', run: () => update({ fontFamily: 'sans' }) },
+    { id: 'close-editor', label: t('cmd.closeEditor'), available: () => useAnnotations.getState().editing !== null, run: () => useAnnotations.getState().closeEditor() },
   ];
 }
 
@@ -79,12 +80,12 @@ export function CommandPalette() {
     <>
       {shortcutsOpen ? <ShortcutsDialog onClose={() => setShortcutsOpen(false)} /> : null}
       {open ? (
-        <dialog ref={dialog} className="palette" aria-label="Commands" onClose={() => setOpen(false)} data-testid="command-palette">
+        <dialog ref={dialog} className="palette" aria-label={t('palette.label')} onClose={() => setOpen(false)} data-testid="command-palette">
           <input
             autoFocus
             value={query}
-            placeholder="Type a command"
-            aria-label="Command"
+            placeholder={t('palette.placeholder')}
+            aria-label={t('palette.input')}
             role="combobox"
             aria-expanded="true"
             aria-controls="palette-list"
@@ -101,14 +102,14 @@ export function CommandPalette() {
               e.preventDefault();
             }}
           />
-          <ul id="palette-list" role="listbox" aria-label="Commands">
+          <ul id="palette-list" role="listbox" aria-label={t('palette.label')}>
             {shown.map((c, k) => (
               <li key={c.id} id={`cmd-${c.id}`} role="option" aria-selected={k === selected} onMouseEnter={() => setSelected(k)} onClick={() => run(c)}>
                 <span>{c.label}</span>
                 {c.shortcut ? <kbd>{c.shortcut}</kbd> : null}
               </li>
             ))}
-            {shown.length === 0 ? <li className="palette-empty">No command matches.</li> : null}
+            {shown.length === 0 ? <li className="palette-empty">{t('palette.none')}</li> : null}
           </ul>
         </dialog>
       ) : null}

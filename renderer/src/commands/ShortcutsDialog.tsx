@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useCommandRegistry, type Command } from './registry';
 import './ShortcutsDialog.css';
+import { t } from '../../../shared/i18n/current';
 
 function Group({ title, commands }: { title: string; commands: Command[] }) {
   if (commands.length === 0) return null;
@@ -31,14 +32,14 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   return (
     <dialog ref={dialog} className="shortcuts" aria-labelledby="shortcuts-title" onClose={onClose} onClick={(e) => e.target === dialog.current && dialog.current.close()} data-testid="shortcuts">
       <header>
-        <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-        <button type="button" className="button-quiet" onClick={() => dialog.current?.close()} aria-label="Close" autoFocus>
+        <h2 id="shortcuts-title">{t('shortcuts.title')}</h2>
+        <button type="button" className="button-quiet" onClick={() => dialog.current?.close()} aria-label={t('common.close')} autoFocus>
           ✕
         </button>
       </header>
       <div className="shortcuts-groups">
-        <Group title="In this view" commands={withKeys(screen)} />
-        <Group title="Everywhere" commands={withKeys(global)} />
+        <Group title={t('shortcuts.here')} commands={withKeys(screen)} />
+        <Group title={t('shortcuts.everywhere')} commands={withKeys(global)} />
       </div>
     </dialog>
   );

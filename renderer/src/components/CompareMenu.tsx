@@ -1,5 +1,6 @@
 import { useLocation } from 'wouter';
 import { useAppStore } from '../state/store';
+import { t } from '../../../shared/i18n/current';
 
 /** "Compare with…": any other document can be opened beside this one, since users bring their own pairs. */
 export function CompareMenu({ documentId }: { documentId: string }) {
@@ -9,13 +10,13 @@ export function CompareMenu({ documentId }: { documentId: string }) {
   if (others.length === 0) return null;
   return (
     <label className="compare-menu">
-      <span className="visually-hidden">Compare with another document</span>
+      <span className="visually-hidden">{t('compare.label')}</span>
       <select
         value=""
         onChange={(e) => e.target.value && navigate(`/parallel/${encodeURIComponent(documentId)}/${encodeURIComponent(e.target.value)}`)}
         data-testid="compare-with"
       >
-        <option value="">Compare with…</option>
+        <option value="">{t('compare.choose')}</option>
         {others.map((d) => (
           <option key={d.id} value={d.id}>
             {d.language.toUpperCase()} · {d.title}

@@ -1,6 +1,7 @@
 import { Link } from 'wouter';
 import type { DocumentSummary } from '../../../shared/model/document';
 import { formatPartialDate, formatReadingTime, formatWordCount, languageName } from '../format';
+import { t } from '../../../shared/i18n/current';
 
 interface Props {
   doc: DocumentSummary;
@@ -32,17 +33,17 @@ export function DocumentRow({ doc, isTranslation = false, onEdit, onRemove }: Pr
         </span>
         {doc.problem ? (
           <span className="doc-problem" role="note" data-testid="document-problem">
-            Cannot be opened: {doc.problem}
+            {t('doc.cannotOpen', { problem: doc.problem })}
           </span>
         ) : null}
       </div>
       {doc.origin === 'imported' && onEdit && onRemove ? (
         <div className="doc-row-actions">
-          <button type="button" className="button-quiet" onClick={onEdit} aria-label={`Edit details of ${doc.title}`}>
-            Edit
+          <button type="button" className="button-quiet" onClick={onEdit} aria-label={t('doc.editDetailsOf', { title: doc.title })}>
+            {t('common.edit')}
           </button>
-          <button type="button" className="button-quiet danger" onClick={onRemove} aria-label={`Remove ${doc.title}`}>
-            Remove
+          <button type="button" className="button-quiet danger" onClick={onRemove} aria-label={t('doc.removeTitle', { title: doc.title })}>
+            {t('doc.remove')}
           </button>
         </div>
       ) : null}

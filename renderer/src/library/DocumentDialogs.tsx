@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { DocumentSummary } from '../../../shared/model/document';
 import { api } from '../api';
 import { useAppStore } from '../state/store';
+import { t } from '../../../shared/i18n/current';
 
 function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -38,7 +39,7 @@ export function EditDocumentDialog({ doc, onClose }: { doc: DocumentSummary; onC
     }
   };
   return (
-    <Dialog title="Document details" onClose={onClose}>
+    <Dialog title={t('docDialog.title')} onClose={onClose}>
       <form
         method="dialog"
         className="dialog-form"
@@ -48,21 +49,21 @@ export function EditDocumentDialog({ doc, onClose }: { doc: DocumentSummary; onC
         }}
       >
         <label>
-          Title
+          {t('docDialog.titleField')}
           <input value={title} onChange={(e) => setTitle(e.target.value)} required />
         </label>
         <label>
-          Language (e.g. en, de, fr)
+          {t('docDialog.language')}
           <input value={language} onChange={(e) => setLanguage(e.target.value)} required pattern="[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*" />
         </label>
         <label>
-          Date (YYYY, YYYY-MM or YYYY-MM-DD)
+          {t('docDialog.date')}
           <input value={date} onChange={(e) => setDate(e.target.value)} pattern="\d{4}(-\d{2}(-\d{2})?)?" />
         </label>
         <label>
-          Translation of
+          {t('docDialog.translationOf')}
           <select value={translationOf} onChange={(e) => setTranslationOf(e.target.value)}>
-            <option value="">— not a translation —</option>
+            <option value="">{t('docDialog.notTranslation')}</option>
             {documents
               .filter((d) => d.id !== doc.id)
               .map((d) => (
@@ -75,10 +76,10 @@ export function EditDocumentDialog({ doc, onClose }: { doc: DocumentSummary; onC
         {error ? <p className="form-error">{error}</p> : null}
         <div className="dialog-actions">
           <button type="button" className="button-quiet" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="button button-accent">
-            Save
+            {t('common.save')}
           </button>
         </div>
       </form>
@@ -101,24 +102,24 @@ export function RemoveDocumentDialog({ doc, onClose }: { doc: DocumentSummary; o
     }
   };
   return (
-    <Dialog title={`Remove “${doc.title}”?`} onClose={onClose}>
-      <p>The copy Facing keeps is deleted; the file you imported it from stays where it is.</p>
+    <Dialog title={t('removeDialog.title', { title: doc.title })} onClose={onClose}>
+      <p>{t('removeDialog.text')}</p>
       <fieldset className="dialog-choice">
-        <legend>Its highlights and notes</legend>
+        <legend>{t('removeDialog.legend')}</legend>
         <label>
-          <input type="radio" name="annotations" checked={choice === 'keep'} onChange={() => setChoice('keep')} /> Keep them (they stay in Highlights and notes as orphans)
+          <input type="radio" name="annotations" checked={choice === 'keep'} onChange={() => setChoice('keep')} /> {t('removeDialog.keep')}
         </label>
         <label>
-          <input type="radio" name="annotations" checked={choice === 'delete'} onChange={() => setChoice('delete')} /> Delete them too
+          <input type="radio" name="annotations" checked={choice === 'delete'} onChange={() => setChoice('delete')} /> {t('removeDialog.delete')}
         </label>
       </fieldset>
       {error ? <p className="form-error">{error}</p> : null}
       <div className="dialog-actions">
         <button type="button" className="button-quiet" onClick={onClose}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="button" className="button danger" onClick={() => void remove()}>
-          Remove
+          {t('doc.remove')}
         </button>
       </div>
     </Dialog>

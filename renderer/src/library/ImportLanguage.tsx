@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { DocumentSummary } from '../../../shared/model/document';
 import { EditDocumentDialog } from './DocumentDialogs';
+import { t } from '../../../shared/i18n/current';
 
 /** The language an import was given, or, when the file did not say and its text was too short to tell, a way to choose it. */
 export function ImportLanguage({ doc }: { doc: DocumentSummary }) {
@@ -8,8 +9,8 @@ export function ImportLanguage({ doc }: { doc: DocumentSummary }) {
   if (doc.language !== 'und') return <>{doc.language.toUpperCase()}</>;
   return (
     <>
-      <button type="button" className="button-quiet" onClick={() => setChoosing(true)} data-testid="choose-language" title="The file does not say, and its text is too short to tell. Choose it in Edit details.">
-        Language: not sure — choose
+      <button type="button" className="button-quiet" onClick={() => setChoosing(true)} data-testid="choose-language" title={t('importLanguage.help')}>
+        {t('importLanguage.choose')}
       </button>
       {choosing ? <EditDocumentDialog doc={doc} onClose={() => setChoosing(false)} /> : null}
     </>

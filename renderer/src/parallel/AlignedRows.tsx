@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { AlignmentRow } from '../../../shared/model/alignment';
 import { useParallelStore } from '../state/parallel';
 import { Cell, isAnnotated, type CellSide } from './Cell';
+import { t } from '../../../shared/i18n/current';
 
 interface Props {
   rows: readonly AlignmentRow[];
@@ -50,9 +51,9 @@ export function AlignedRows({ rows, left, right, swapped, flagged }: Props) {
   }, [active, virtualizer, listed]);
 
   return (
-    <div className="parallel-scroll" ref={scroller} data-testid="parallel-rows" onMouseLeave={() => setHovered(null)} tabIndex={0} aria-label="Aligned rows">
+    <div className="parallel-scroll" ref={scroller} data-testid="parallel-rows" onMouseLeave={() => setHovered(null)} tabIndex={0} aria-label={t('parallel.rows')}>
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {listed.length === 0 ? <p className="parallel-empty">Every row is marked checked.</p> : null}
+        {listed.length === 0 ? <p className="parallel-empty">{t('parallel.allChecked')}</p> : null}
         {virtualizer.getVirtualItems().map((item) => {
           const index = listed[item.index]!;
           const row = rows[index]!;
@@ -74,11 +75,11 @@ export function AlignedRows({ rows, left, right, swapped, flagged }: Props) {
               <div className="prow-gutter">
                 <span className="prow-number" aria-hidden="true">{index + 1}</span>
                 {row.checked ? (
-                  <span className="prow-checked" title="Checked" role="img" aria-label="Checked">
+                  <span className="prow-checked" title={t('parallel.checked')} role="img" aria-label={t('parallel.checked')}>
                     ✓
                   </span>
                 ) : row.a.length && row.b.length && row.confidence < 0.35 ? (
-                  <span className="prow-unsure" title={`The aligner is unsure here (${Math.round(row.confidence * 100)}%)`} />
+                  <span className="prow-unsure" title={t('parallel.unsure', { percent: Math.round(row.confidence * 100) })} />
                 ) : null}
               </div>
               <Cell column="left" ids={leftIds} side={left} linked={hovered === index} annotatedIn={crossMarker(rightIds, right, leftIds, left)} />

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { Mark } from '../../../shared/annotations/layout';
 import type { Document, Sentence } from '../../../shared/model/document';
 import { HighlightedText } from '../annotations/HighlightedText';
+import { t } from '../../../shared/i18n/current';
 
 export interface CellSide {
   doc: Document;
@@ -22,14 +23,14 @@ interface CellProps {
 export function Cell({ column, ids, side, linked, annotatedIn }: CellProps) {
   const language = side.doc.meta.language;
   const marker = annotatedIn ? (
-    <span className="cross-marker" title={`The ${annotatedIn} side of this row has highlights or notes`}>
-      annotated in {annotatedIn}
+    <span className="cross-marker" title={t('cell.annotatedTitle', { language: annotatedIn })}>
+      {t('cell.annotatedIn', { language: annotatedIn })}
     </span>
   ) : null;
   if (ids.length === 0) {
     return (
       <div className={`pcell pcell-empty${linked ? ' is-linked' : ''}`} data-column={column} lang={language} data-testid="no-counterpart">
-        No {language.toUpperCase()} counterpart
+        {t('cell.noCounterpart', { language: language.toUpperCase() })}
         {marker}
       </div>
     );

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { clearFindHighlights } from './find';
 import './reader.css';
+import { t } from '../../../shared/i18n/current';
 
 interface Props<T> {
   label: string;
@@ -59,15 +60,15 @@ export function FindBar<T>({ label, search, show, paint, onClose }: Props<T>) {
         data-testid="find-input"
       />
       <span className="find-count" aria-live="polite" data-testid="find-count">
-        {query.trim() ? (matches.length ? `${Math.min(current, matches.length - 1) + 1} of ${matches.length}` : 'No matches') : ''}
+        {query.trim() ? (matches.length ? t('find.position', { current: Math.min(current, matches.length - 1) + 1, total: matches.length }) : t('find.none')) : ''}
       </span>
-      <button type="button" className="button-quiet" onClick={() => step(-1)} disabled={!matches.length} aria-label="Previous match" title="Previous match (Shift+Enter)">
+      <button type="button" className="button-quiet" onClick={() => step(-1)} disabled={!matches.length} aria-label={t('find.previous')} title={t('find.previousTitle')}>
         ↑
       </button>
-      <button type="button" className="button-quiet" onClick={() => step(1)} disabled={!matches.length} aria-label="Next match" title="Next match (Enter)">
+      <button type="button" className="button-quiet" onClick={() => step(1)} disabled={!matches.length} aria-label={t('find.next')} title={t('find.nextTitle')}>
         ↓
       </button>
-      <button type="button" className="button-quiet" onClick={onClose} aria-label="Close find" title="Close (Escape)">
+      <button type="button" className="button-quiet" onClick={onClose} aria-label={t('find.close')} title={t('find.closeTitle')}>
         ✕
       </button>
     </div>

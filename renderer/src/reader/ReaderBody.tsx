@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type MutableRefO
 import type { Mark } from '../../../shared/annotations/layout';
 import { titleRepeatedAt, type Document, type Paragraph } from '../../../shared/model/document';
 import { Block, groupBoilerplate } from '../components/DocumentBody';
+import { t } from '../../../shared/i18n/current';
 
 export interface ReaderBodyHandle {
   /**
@@ -43,7 +44,7 @@ function Group({ doc, group, marks, repeatedTitle }: { doc: Document; group: Par
   return (
     <details className="boilerplate-group">
       <summary>
-        Website boilerplate hidden ({group.length} {group.length === 1 ? 'line' : 'lines'})
+        {t('reader.boilerplate', { count: group.length })}
       </summary>
       {group.map((p) => (
         <Block key={p.id} doc={doc} paragraph={p} marks={marks} />

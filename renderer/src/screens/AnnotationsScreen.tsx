@@ -10,6 +10,7 @@ import { useDocumentTitle } from '../components/useDocumentTitle';
 import { useAnnotations } from '../state/annotations';
 import { useAppStore } from '../state/store';
 import { ConflictsPanel } from '../sync/ConflictsPanel';
+import { t } from '../../../shared/i18n/current';
 
 type Tab = 'all' | 'orphans' | 'tags';
 type Sort = 'reading' | 'newest' | 'edited';
@@ -34,16 +35,16 @@ function TagManager({ annotations }: { annotations: AnchoredAnnotation[] }) {
   const [renaming, setRenaming] = useState<string | null>(null);
   const [draft, setDraft] = useState('');
   const { renameTag, deleteTag } = useAnnotations.getState();
-  if (tags.length === 0) return <p className="panel-empty">No tags yet. Add tags to a highlight from its editor.</p>;
+  if (tags.length === 0) return <p className="panel-empty">{t('hub.noTags')}</p>;
   const merging = renaming && tags.find((t) => t.tag.toLowerCase() === draft.trim().toLowerCase() && t.tag.toLowerCase() !== renaming.toLowerCase());
   return (
     <table className="tag-table" data-testid="tag-manager">
       <thead>
         <tr>
-          <th>Tag</th>
-          <th>Highlights</th>
+          <th>{t('hub.tag')}</th>
+          <th>{t('hub.highlights')}</th>
           <th>
-            <span className="visually-hidden">Actions</span>
+            <span className="visually-hidden">{t('hub.actions')}</span>
           </th>
         </tr>
       </thead>
@@ -59,9 +60,9 @@ function TagManager({ annotations }: { annotations: AnchoredAnnotation[] }) {
                     setRenaming(null);
                   }}
                 >
-                  <input autoFocus value={draft} onChange={(e) => setDraft(e.target.value)} aria-label={`New name for ${tag}`} onKeyDown={(e) => e.key === 'Escape' && setRenaming(null)} />
+                  <input autoFocus value={draft} onChange={(e) => setDraft(e.target.value)} aria-label={t('hub.newName', { tag })} onKeyDown={(e) => e.key === 'Escape' && setRenaming(null)} />
                   <button type="submit" className="button">
-                    {merging ? `Merge into “${merging.tag}”` : 'Rename'}
+                    {merging ? t('hub.mergeInto', { tag: merging.tag }) : t('hub.rename')}
                   </button>
                 </form>
               ) : (
@@ -80,10 +81,10 @@ function TagManager({ annotations }: { annotations: AnchoredAnnotation[] }) {
                       setDraft(tag);
                     }}
                   >
-                    Rename or merge
+                    {t('hub.renameOrMerge')}
                   </button>
                   <button type="button" className="button-quiet danger" onClick={() => void deleteTag(tag)}>
-                    Delete
+                    {t('common.delete')}
                   </button>
                 </>
               )}
@@ -97,7 +98,7 @@ function TagManager({ annotations }: { annotations: AnchoredAnnotation[] }) {
 
 /** Every highlight and note across the corpus: filter, sort, jump to the passage, manage tags, export and import. */
 export function AnnotationsScreen() {
-  useDocumentTitle('Highlights and notes');
+  useDocumentTitle(t('notes.title'));
   const all = useAnnotations((s) => s.all);
   const loadAll = useAnnotations((s) => s.loadAll);
   const documents = useAppStore((s) => s.documents) ?? [];
@@ -137,21 +138,20 @@ export function AnnotationsScreen() {
     try {
       download(await useAnnotations.getState().exportFile(format, documentId || undefined));
     } catch (error) {
-      setStatus(`Export failed: ${(error as Error).message}`);
+      setStatus(t('hub.exportFailed', { reason: (error as Error).message }));
     }
   };
 
   const importFile = async (file: File) => {
     if (file.size > MAX_IMPORT_BYTES) {
-      setStatus(`“${file.name}” is ${(file.size / 1048576).toFixed(0)} MB; Facing imports annotation files up to ${MAX_IMPORT_BYTES / 1048576} MB. Nothing was imported.`);
+      setStatus(t('hub.tooLarge', { name: file.name, size: Math.round(file.size / 1048576), limit: MAX_IMPORT_BYTES / 1048576 }));
       return;
     }
     try {
       const result = await useAnnotations.getState().importFile(await file.text());
-      const skipped = result.skipped ? `; ${result.skipped} skipped: your copy is newer` : '';
-      setStatus(`Imported “${file.name}”: ${result.added} new, ${result.updated} updated, ${result.unchanged} already here${skipped}.`);
+      setStatus(t('hub.imported', { name: file.name, added: result.added, updated: result.updated, unchanged: result.unchanged, skipped: result.skipped ?? 0 }));
     } catch (error) {
-      setStatus(`“${file.name}” was not imported: ${(error as Error).message}`);
+      setStatus(t('hub.notImported', { name: file.name, reason: (error as Error).message }));
     }
   };
 
@@ -159,9 +159,9 @@ export function AnnotationsScreen() {
     <div className="hub">
       <header className="reader-toolbar">
         <BackToLibrary />
-        <span className="toolbar-title">Highlights and notes</span>
-        <span className="hub-export" role="group" aria-label="Export">
-          Export:
+        <span className="toolbar-title">{t('notes.title')}</span>
+        <span className="hub-export" role="group" aria-label={t('hub.export')}>
+          {t('hub.exportColon')}
           {formats.map(({ format, label }) => (
             <button key={format} type="button" className="button-quiet" onClick={() => void exportAs(format)} data-testid={`export-${format}`}>
               {label}
@@ -169,7 +169,7 @@ export function AnnotationsScreen() {
           ))}
         </span>
         <button type="button" className="button" onClick={() => fileInput.current?.click()}>
-          Import…
+          {t('hub.import')}
         </button>
         <input
           ref={fileInput}
@@ -194,9 +194,9 @@ export function AnnotationsScreen() {
         <div className="hub-tabs" role="tablist">
           {(
             [
-              ['all', `All ${list.length}`],
-              ['orphans', `Orphans ${orphans.length}`],
-              ['tags', 'Tags'],
+              ['all', t('hub.all', { count: list.length })],
+              ['orphans', t('hub.orphans', { count: orphans.length })],
+              ['tags', t('hub.tags')],
             ] as const
           ).map(([id, label]) => (
             <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>
@@ -209,45 +209,45 @@ export function AnnotationsScreen() {
         ) : (
           <>
             <div className="hub-filters">
-              <input type="search" placeholder="Search quotes, notes and tags" value={query} onChange={(e) => setQuery(e.target.value)} aria-label="Search highlights" />
-              <select value={tag} onChange={(e) => setTag(e.target.value)} aria-label="Tag">
-                <option value="">All tags</option>
+              <input type="search" placeholder={t('hub.search')} value={query} onChange={(e) => setQuery(e.target.value)} aria-label={t('hub.searchLabel')} />
+              <select value={tag} onChange={(e) => setTag(e.target.value)} aria-label={t('hub.tag')}>
+                <option value="">{t('hub.allTags')}</option>
                 {tagCounts(list).map((t) => (
                   <option key={t.tag} value={t.tag}>
                     {t.tag} ({t.count})
                   </option>
                 ))}
               </select>
-              <select value={documentId} onChange={(e) => setDocumentId(e.target.value)} aria-label="Document">
-                <option value="">All documents</option>
+              <select value={documentId} onChange={(e) => setDocumentId(e.target.value)} aria-label={t('hub.document')}>
+                <option value="">{t('hub.allDocuments')}</option>
                 {documents.map((d) => (
                   <option key={d.id} value={d.id}>
                     {d.language.toUpperCase()} · {d.title}
                   </option>
                 ))}
               </select>
-              <select value={sort} onChange={(e) => setSort(e.target.value as Sort)} aria-label="Sort">
-                <option value="reading">Reading order</option>
-                <option value="newest">Newest first</option>
-                <option value="edited">Recently edited</option>
+              <select value={sort} onChange={(e) => setSort(e.target.value as Sort)} aria-label={t('hub.sort')}>
+                <option value="reading">{t('hub.readingOrder')}</option>
+                <option value="newest">{t('hub.newest')}</option>
+                <option value="edited">{t('hub.edited')}</option>
               </select>
               <ColourSwatches
                 value={colourFilter}
-                groupLabel="Colour filter"
-                label={(name) => `Only ${name.toLowerCase()}`}
+                groupLabel={t('hub.colourFilter')}
+                label={(_, colour) => t('hub.onlyColour', { colour })}
                 onPick={(c) => setColourFilter(colourFilter === c ? '' : c)}
               />
             </div>
-            {all === null ? <p className="panel-empty">Loading…</p> : null}
+            {all === null ? <p className="panel-empty">{t('common.loading')}</p> : null}
             {all !== null && shown.length === 0 ? (
-              <p className="panel-empty">{list.length === 0 ? 'No highlights yet. Open a document and select text to highlight it.' : 'Nothing matches these filters.'}</p>
+              <p className="panel-empty">{list.length === 0 ? t('hub.none') : t('hub.noMatch')}</p>
             ) : null}
             <ul className="hub-list" data-testid="hub-list">
               {shown.map((a) => (
                 <li key={a.id}>
                   <p className="hub-doc">
-                    {titles.get(a.documentId)?.title ?? (a.documentTitle ? `${a.documentTitle} (removed from the library)` : `A document no longer in the library`)}
-                    {a.anchor ? null : <span className="orphan-label"> · passage not found</span>}
+                    {titles.get(a.documentId)?.title ?? (a.documentTitle ? t('hub.removedDoc', { title: a.documentTitle }) : t('hub.goneDoc'))}
+                    {a.anchor ? null : <span className="orphan-label"> · {t('hub.passageNotFound')}</span>}
                   </p>
                   <AnnotationCard annotation={a} onOpen={() => navigate(`/read/${encodeURIComponent(a.documentId)}/a/${a.id}`)} />
                 </li>

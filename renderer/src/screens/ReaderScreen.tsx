@@ -22,6 +22,7 @@ import { ReaderBody, type ReaderBodyHandle } from '../reader/ReaderBody';
 import { usePagedDocument } from '../reader/usePagedDocument';
 import { useAppStore } from '../state/store';
 import { MessageScreen } from './MessageScreen';
+import { t } from '../../../shared/i18n/current';
 
 /** Other languages of the same text: the original and its translations. */
 function useRelatives(doc: Document | null) {
@@ -49,7 +50,7 @@ async function layoutSettled(): Promise<void> {
 
 function DocumentFind({ doc, body, onClose }: { doc: Document; body: { current: ReaderBodyHandle | null }; onClose: () => void }) {
   const { search, show, paint } = useDocumentFind(doc, body);
-  return <FindBar label="Find in document" search={search} show={show} paint={paint} onClose={onClose} />;
+  return <FindBar label={t('reader.find')} search={search} show={show} paint={paint} onClose={onClose} />;
 }
 
 export function ReaderScreen({ id, annotation, paragraph }: { id: string; annotation?: string; paragraph?: number }) {
@@ -146,12 +147,12 @@ export function ReaderScreen({ id, annotation, paragraph }: { id: string; annota
   useCommands(
     doc
       ? [
-          { id: 'find', label: 'Find in document', shortcut: 'Ctrl+F', matches: ctrlKey('f'), whileTyping: true, run: () => setFinding(true) },
-          { id: 'next-paragraph', label: 'Next paragraph', shortcut: 'J', matches: plainKey('j'), run: () => current.step(1) },
-          { id: 'previous-paragraph', label: 'Previous paragraph', shortcut: 'K', matches: plainKey('k'), run: () => current.step(-1) },
-          { id: 'highlight-paragraph', label: 'Highlight the current paragraph', shortcut: 'H', matches: plainKey('h'), run: highlightCurrent },
-          { id: 'notes', label: panelOpen ? 'Hide notes' : 'Show notes', run: () => setPanelOpen(!panelOpen) },
-          { id: 'top', label: 'Go to the beginning', shortcut: 'Home', run: () => window.scrollTo(0, 0) },
+          { id: 'find', label: t('reader.find'), shortcut: 'Ctrl+F', matches: ctrlKey('f'), whileTyping: true, run: () => setFinding(true) },
+          { id: 'next-paragraph', label: t('reader.nextParagraph'), shortcut: 'J', matches: plainKey('j'), run: () => current.step(1) },
+          { id: 'previous-paragraph', label: t('reader.previousParagraph'), shortcut: 'K', matches: plainKey('k'), run: () => current.step(-1) },
+          { id: 'highlight-paragraph', label: t('reader.highlightParagraph'), shortcut: 'H', matches: plainKey('h'), run: highlightCurrent },
+          { id: 'notes', label: panelOpen ? t('reader.hideNotes') : t('reader.showNotes'), run: () => setPanelOpen(!panelOpen) },
+          { id: 'top', label: t('reader.top'), shortcut: 'Home', run: () => window.scrollTo(0, 0) },
           ...relatives.map((r) => ({ id: `side-${r.id}`, label: `Read side by side with ${languageName(r.language)}`, run: () => (location.hash = `#/parallel/${doc.meta.id}/${r.id}`) })),
           ...headings.map(({ p, index }) => ({ id: `toc-${index}`, label: `Contents: ${doc.text.slice(p.start, p.end)}`, run: () => void body.current?.scrollToParagraph(index, { flash: true }) })),
         ]
@@ -159,7 +160,7 @@ export function ReaderScreen({ id, annotation, paragraph }: { id: string; annota
   );
 
   if (loading.state === 'failed') {
-    const title = loading.error.code === 'not-found' ? 'Document not found' : 'This document cannot be opened';
+    const title = loading.error.code === 'not-found' ? t('reader.notFound') : t('reader.cannotOpen');
     return <MessageScreen title={title} message={loading.error.message} />;
   }
 
@@ -172,9 +173,9 @@ export function ReaderScreen({ id, annotation, paragraph }: { id: string; annota
         </span>
         {headings.length > 1 ? (
           <label className="compare-menu">
-            <span className="visually-hidden">Contents</span>
+            <span className="visually-hidden">{t('reader.contents')}</span>
             <select value="" onChange={(e) => e.target.value && void body.current?.scrollToParagraph(Number(e.target.value), { flash: true })} data-testid="contents">
-              <option value="">Contents…</option>
+              <option value="">{t('reader.contentsChoose')}</option>
               {headings.map(({ p, index }) => (
                 <option key={p.id} value={index}>
                   {doc!.text.slice(p.start, p.end).slice(0, 80)}
@@ -184,11 +185,11 @@ export function ReaderScreen({ id, annotation, paragraph }: { id: string; annota
           </label>
         ) : null}
         {doc ? <CompareMenu documentId={doc.meta.id} /> : null}
-        <button type="button" className="button-quiet" onClick={() => setFinding(true)} aria-label="Find in document" title="Find in document (Ctrl+F)">
-          Find
+        <button type="button" className="button-quiet" onClick={() => setFinding(true)} aria-label={t('reader.find')} title={t('reader.findTitle')}>
+          {t('reader.findButton')}
         </button>
         <button type="button" className="button-quiet" aria-pressed={panelOpen} onClick={() => setPanelOpen(!panelOpen)} data-testid="toggle-notes">
-          Notes <span className="count">{annotations.length}</span>
+          {t('reader.notes')} <span className="count">{annotations.length}</span>
         </button>
         <ReadingSettings />
       </header>
@@ -196,7 +197,7 @@ export function ReaderScreen({ id, annotation, paragraph }: { id: string; annota
 
       {doc === null ? (
         <p className="reader-loading" aria-live="polite">
-          Opening…
+          {t('reader.opening')}
         </p>
       ) : (
         <div className={`reader-body${panelOpen ? ' with-notes' : ''}`}>
@@ -209,14 +210,14 @@ export function ReaderScreen({ id, annotation, paragraph }: { id: string; annota
                 {relatives.length > 0 ? (
                   <span className="article-relatives">
                     {' '}
-                    · Also in{' '}
+                    · {t('reader.alsoIn')}{' '}
                     {relatives.map((r, i) => (
                       <span key={r.id}>
                         {i > 0 ? ', ' : ''}
                         <Link href={`/read/${encodeURIComponent(r.id)}`} hrefLang={r.language}>
                           {languageName(r.language)}
                         </Link>{' '}
-                        (<Link href={`/parallel/${encodeURIComponent(doc.meta.id)}/${encodeURIComponent(r.id)}`}>side by side</Link>)
+                        (<Link href={`/parallel/${encodeURIComponent(doc.meta.id)}/${encodeURIComponent(r.id)}`}>{t('reader.sideBySide')}</Link>)
                       </span>
                     ))}
                   </span>

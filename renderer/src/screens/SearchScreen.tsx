@@ -5,13 +5,14 @@ import { api } from '../api';
 import { BackToLibrary } from '../components/BackToLibrary';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import './SearchScreen.css';
+import { t } from '../../../shared/i18n/current';
 
 /** How long typing pauses before the results follow the box. */
 const TYPING_PAUSE_MS = 180;
 
 /** Full-text search across the library, as you type; a hit opens its document at that paragraph, marked. */
 export function SearchScreen({ query }: { query: string }) {
-  useDocumentTitle(query ? `Search: ${query}` : 'Search');
+  useDocumentTitle(query ? t('search.titleQuery', { query }) : t('search.title'));
   const [, navigate] = useLocation();
   const [draft, setDraft] = useState(query);
   /** The query this screen last put in the address, so its own navigation does not reset the box. */
@@ -60,7 +61,7 @@ export function SearchScreen({ query }: { query: string }) {
             navigate(`/search/${encodeURIComponent(draft.trim())}`, { replace: true });
           }}
         >
-          <input type="search" value={draft} onChange={(e) => setDraft(e.target.value)} placeholder='Words, prefixes or "a phrase"' aria-label="Search all documents" autoFocus data-testid="search-input" />
+          <input type="search" value={draft} onChange={(e) => setDraft(e.target.value)} placeholder={t('search.placeholder')} aria-label={t('search.label')} autoFocus data-testid="search-input" />
         </form>
       </header>
       <main className="hub-main" aria-busy={draft.trim() !== query.trim()} data-stale={draft.trim() !== query.trim() || undefined}>
@@ -68,10 +69,10 @@ export function SearchScreen({ query }: { query: string }) {
         {result ? (
           <p className="panel-empty" data-testid="search-summary">
             {result.total === 0
-              ? `Nothing found for “${query}”.`
+              ? t('search.nothing', { query })
               : result.more
-                ? `${result.hits.length} passages from the best-matching documents; ${result.documents} ${result.documents === 1 ? 'document contains' : 'documents contain'} every word (${result.ms} ms).`
-                : `${result.total} ${result.total === 1 ? 'paragraph' : 'paragraphs'} found in ${result.ms} ms.`}
+                ? t('search.more', { hits: result.hits.length, documents: result.documents ?? 0, ms: result.ms })
+                : t('search.found', { total: result.total, ms: result.ms })}
           </p>
         ) : null}
         <ul className="hub-list" data-testid="search-results">

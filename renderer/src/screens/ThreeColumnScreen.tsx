@@ -12,6 +12,7 @@ import { useLoad } from '../components/useLoad';
 import { Cell } from '../parallel/Cell';
 import { MessageScreen } from './MessageScreen';
 import '../parallel/parallel.css';
+import { t } from '../../../shared/i18n/current';
 
 interface ThreeWay {
   docs: [Document, Document, Document];
@@ -40,19 +41,19 @@ export function ThreeColumnScreen({ original, first, second }: { original: strin
   const scroller = useRef<HTMLDivElement>(null);
   const rows = loaded.state === 'ready' ? loaded.value.rows : [];
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => 120, overscan: 6 });
-  useDocumentTitle(docs ? `${docs[0].meta.title} in three languages` : null);
+  useDocumentTitle(docs ? t('three.windowTitle', { title: docs[0].meta.title }) : null);
 
-  if (loaded.state === 'failed') return <MessageScreen title="The parallel view cannot be opened" message={loaded.error.message} />;
-  if (!docs) return <p className="reader-loading">Aligning…</p>;
+  if (loaded.state === 'failed') return <MessageScreen title={t('parallel.cannotOpen')} message={loaded.error.message} />;
+  if (!docs) return <p className="reader-loading">{t('parallel.aligning')}</p>;
 
   return (
     <div className="parallel three-columns">
       <header className="reader-toolbar parallel-toolbar">
         <BackToLibrary />
-        <span className="toolbar-title">Three side by side</span>
+        <span className="toolbar-title">{t('three.title')}</span>
         {docs.slice(1).map((doc) => (
-          <Link key={doc.meta.id} href={`/parallel/${encodeURIComponent(original)}/${encodeURIComponent(doc.meta.id)}`} className="button-quiet" title="Check and edit this pair's alignment">
-            Edit {docs[0].meta.language.toUpperCase()}–{doc.meta.language.toUpperCase()}
+          <Link key={doc.meta.id} href={`/parallel/${encodeURIComponent(original)}/${encodeURIComponent(doc.meta.id)}`} className="button-quiet" title={t('three.editTitle')}>
+            {t('three.edit', { pair: `${docs[0].meta.language.toUpperCase()}–${doc.meta.language.toUpperCase()}` })}
           </Link>
         ))}
         <ReadingSettings />
@@ -67,7 +68,7 @@ export function ThreeColumnScreen({ original, first, second }: { original: strin
             </Link>
           ))}
         </div>
-        <div className="parallel-scroll" ref={scroller} data-testid="parallel-rows" onMouseLeave={() => setHovered(null)} tabIndex={0} aria-label="Aligned rows">
+        <div className="parallel-scroll" ref={scroller} data-testid="parallel-rows" onMouseLeave={() => setHovered(null)} tabIndex={0} aria-label={t('parallel.rows')}>
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((item) => {
               const row = rows[item.index]!;
