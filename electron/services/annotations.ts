@@ -71,11 +71,13 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
   }
   const { anchored, forget } = createAnchoring(all, textOf);
 
-  // Changes from other computers enter the store directly (sync/apply-remote.ts): keep the index in step.
-  store.onCommit((records, source) => {
-    if (source !== 'sync') return;
+  // Changes from other computers (sync/apply-remote.ts) and conflict choices enter the store
+  // directly: keep the index in step. This service's own commits are already in it.
+  store.onCommit((records) => {
     for (const r of records) {
       if (r.c !== 'annotations') continue;
+      const known = all.get(r.k);
+      if (r.v === null ? !known : known === r.v) continue;
       const before = all.delete(r.k);
       if (before) forget(before);
       if (r.v === null) continue;
