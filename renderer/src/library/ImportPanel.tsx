@@ -5,6 +5,7 @@ import { api } from '../api';
 import { useAppStore } from '../state/store';
 import { importFiles, type ImportReport } from './importFiles';
 import { ImportLanguage } from './ImportLanguage';
+import { t } from '../../../shared/i18n/current';
 
 /** Where the results of an import appear: an element the library places under its header. */
 export const REPORT_SLOT = 'import-report-slot';
@@ -77,7 +78,7 @@ export function ImportPanel({ onImported }: { onImported?: (documentIds: string[
   return (
     <>
       <button type="button" className="button" onClick={() => input.current?.click()} disabled={progress !== null}>
-        Import…
+        {t('import.button')}
       </button>
       <input
         ref={input}
@@ -94,25 +95,25 @@ export function ImportPanel({ onImported }: { onImported?: (documentIds: string[
       />
       {dragging ? (
         <div className="drop-overlay" aria-hidden="true">
-          <p>Drop files to import them</p>
-          <p className="drop-formats">Text, Markdown, HTML, Word, EPUB or PDF</p>
+          <p>{t('import.drop')}</p>
+          <p className="drop-formats">{t('import.formats')}</p>
         </div>
       ) : null}
       {progress ? (
         <div className="import-progress" role="status" aria-live="polite">
           <span>
-            Importing {progress.current} ({progress.done + 1} of {progress.total})
+            {t('import.progress', { name: progress.current, current: progress.done + 1, total: progress.total })}
           </span>
           <progress max={progress.total} value={progress.done} />
         </div>
       ) : null}
       {reports.length && document.getElementById(REPORT_SLOT)
         ? createPortal(
-            <section className="import-report" aria-label="Import results" data-testid="import-report">
+            <section className="import-report" aria-label={t('import.results')} data-testid="import-report">
               <header>
-                <h2>{reports.some((r) => r.document && !r.duplicate) ? 'Imported' : 'Nothing was imported'}</h2>
+                <h2>{reports.some((r) => r.document && !r.duplicate) ? t('import.imported') : t('import.nothing')}</h2>
                 <button type="button" className="button-quiet" onClick={() => setReports([])}>
-                  Close
+                  {t('common.close')}
                 </button>
               </header>
               <ul>
@@ -123,24 +124,24 @@ export function ImportPanel({ onImported }: { onImported?: (documentIds: string[
                     ) : (
                       <>
                         <span>
-                          “{r.document!.title}” · <ImportLanguage doc={r.document!} /> · {r.document!.wordCount.toLocaleString()} words
+                          “{r.document!.title}” · <ImportLanguage doc={r.document!} /> · {t('import.words', { count: r.document!.wordCount })}
                         </span>
                         {r.duplicate ? (
                           <span className="suggestion" data-testid="import-duplicate">
-                            Already in your library: this file was imported before, so nothing was added.{' '}
-                            <Link href={`/read/${encodeURIComponent(r.document!.id)}`}>Open the copy you have</Link>
+                            {t('import.duplicate')}{' '}
+                            <Link href={`/read/${encodeURIComponent(r.document!.id)}`}>{t('import.openCopy')}</Link>
                           </span>
                         ) : null}
                         {r.suggestions?.length && !paired[r.document!.id] ? (
                           <span className="suggestion" data-testid="pair-suggestion">
-                            Looks like a translation of “{r.suggestions[0]!.title}” ({r.suggestions[0]!.language.toUpperCase()}).{' '}
-                            <span className="suggestion-reason">Why: {r.suggestions[0]!.reasons.join(', ')}.</span>{' '}
+                            {t('import.looksLike', { title: r.suggestions[0]!.title, language: r.suggestions[0]!.language.toUpperCase() })}{' '}
+                            <span className="suggestion-reason">{t('import.why', { reasons: r.suggestions[0]!.reasons.join(', ') })}</span>{' '}
                             <button type="button" className="button-quiet" onClick={() => void pair(r.document!.id, r.suggestions![0]!.id)}>
-                              Pair them
+                              {t('import.pair')}
                             </button>
                           </span>
                         ) : null}
-                        {paired[r.document!.id] ? <span className="suggestion">Paired.</span> : null}
+                        {paired[r.document!.id] ? <span className="suggestion">{t('import.paired')}</span> : null}
                       </>
                     )}
                   </li>

@@ -2,6 +2,7 @@ import { MAX_IMPORT_FILE_BYTES } from '../../../shared/ipc/contract';
 import type { DocumentSummary, PairSuggestion } from '../../../shared/model/document';
 import { api } from '../api';
 import { importPairFile, isPairFile } from './importPair';
+import { t } from '../../../shared/i18n/current';
 
 export interface ImportReport {
   name: string;
@@ -29,7 +30,7 @@ export async function importFiles(files: readonly File[], progress: (done: numbe
       continue;
     }
     if (file.size > MAX_IMPORT_FILE_BYTES) {
-      reports.push({ name: file.name, error: `“${file.name}” is ${(file.size / 1048576).toFixed(0)} MB; Facing imports files up to ${MAX_IMPORT_FILE_BYTES / 1048576} MB.` });
+      reports.push({ name: file.name, error: t('import.tooLarge', { name: file.name, size: Math.round(file.size / 1048576), limit: MAX_IMPORT_FILE_BYTES / 1048576 }) });
       continue;
     }
     try {

@@ -3,6 +3,7 @@ import { MAX_PAIR_FILE_BYTES } from '../../../shared/formats/contract';
 import { api } from '../api';
 import type { ImportReport } from './importFiles';
 import './import-pair.css';
+import { t } from '../../../shared/i18n/current';
 
 export { isPairFile };
 
@@ -14,11 +15,15 @@ function chooseLanguages(name: string, languages: string[]): Promise<{ source: s
     dialog.setAttribute('aria-labelledby', 'choose-pair-title');
     const options = (selected: number) => languages.map((_, k) => `<option value="${k}"${k === selected ? ' selected' : ''}></option>`).join('');
     dialog.innerHTML = `<form method="dialog"><h2 id="choose-pair-title"></h2><p></p>
-      <label>Original <select name="source">${options(0)}</select></label>
-      <label>Translation <select name="target">${options(1)}</select></label>
-      <div class="choose-pair-actions"><button value="cancel" class="button-quiet">Cancel</button><button value="ok" data-testid="choose-pair-ok">Import</button></div></form>`;
-    dialog.querySelector('h2')!.textContent = 'Which two languages?';
-    dialog.querySelector('p')!.textContent = `“${name}” holds ${languages.join(', ')}.`;
+      <label><span data-text="original"></span> <select name="source">${options(0)}</select></label>
+      <label><span data-text="translation"></span> <select name="target">${options(1)}</select></label>
+      <div class="choose-pair-actions"><button value="cancel" class="button-quiet"></button><button value="ok" data-testid="choose-pair-ok"></button></div></form>`;
+    dialog.querySelector('h2')!.textContent = t('import.whichLanguages');
+    dialog.querySelector('p')!.textContent = t('import.holds', { name, languages: languages.join(', ') });
+    dialog.querySelector('[data-text="original"]')!.textContent = t('import.original');
+    dialog.querySelector('[data-text="translation"]')!.textContent = t('import.translation');
+    dialog.querySelector('button[value="cancel"]')!.textContent = t('common.cancel');
+    dialog.querySelector('button[value="ok"]')!.textContent = t('import.ok');
     dialog.querySelectorAll('option').forEach((o) => (o.textContent = languages[Number(o.value)]!));
     dialog.addEventListener('close', () => {
       const form = dialog.querySelector('form')!;
@@ -41,16 +46,16 @@ function toBase64(bytes: ArrayBuffer): string {
 
 /** A TMX, XLIFF or two-column table: two documents and their alignment, as the file has them. */
 export async function importPairFile(file: File): Promise<ImportReport> {
-  if (file.size > MAX_PAIR_FILE_BYTES) return { name: file.name, error: `“${file.name}” is ${(file.size / 1048576).toFixed(0)} MB; Facing imports files of pairs up to ${MAX_PAIR_FILE_BYTES / 1048576} MB.` };
+  if (file.size > MAX_PAIR_FILE_BYTES) return { name: file.name, error: t('import.pairTooLarge', { name: file.name, size: Math.round(file.size / 1048576), limit: MAX_PAIR_FILE_BYTES / 1048576 }) };
   try {
     const data = toBase64(await file.arrayBuffer());
     let outcome = await api.invoke('pairs:import', { name: file.name, data });
     if ('choose' in outcome) {
       const choice = await chooseLanguages(file.name, outcome.choose);
-      if (!choice) return { name: file.name, error: `“${file.name}” was not imported: no language pair chosen.` };
+      if (!choice) return { name: file.name, error: t('import.noPairChosen', { name: file.name }) };
       outcome = await api.invoke('pairs:import', { name: file.name, data, ...choice });
     }
-    if ('choose' in outcome) return { name: file.name, error: `“${file.name}”: the language pair was not found.` };
+    if ('choose' in outcome) return { name: file.name, error: t('import.pairNotFound', { name: file.name }) };
     return { name: file.name, document: outcome.right, suggestions: [] };
   } catch (error) {
     return { name: file.name, error: (error as Error).message };

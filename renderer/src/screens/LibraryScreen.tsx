@@ -10,6 +10,7 @@ import { useDocumentTitle } from '../components/useDocumentTitle';
 import { languageName } from '../format';
 import { useAppStore } from '../state/store';
 import './LibraryScreen.css';
+import { t, translator } from '../../../shared/i18n/current';
 
 /** Families rendered at first; more as the list is scrolled (a library of thousands paints at once). */
 const PAGE = 60;
@@ -69,7 +70,7 @@ export function LibraryScreen() {
       <header className="library-header">
         <div>
           <h1 className="wordmark">Facing</h1>
-          <p className="tagline">Read a text and its translation side by side.</p>
+          <p className="tagline">{t('library.tagline')}</p>
         </div>
         <div className="library-actions">
           <form
@@ -80,17 +81,17 @@ export function LibraryScreen() {
               if (search.trim()) navigate(`/search/${encodeURIComponent(search.trim())}`);
             }}
           >
-            <input type="search" placeholder="Search all documents" value={search} onChange={(e) => setSearch(e.target.value)} aria-label="Search all documents" data-testid="corpus-search" />
+            <input type="search" placeholder={t('library.search')} value={search} onChange={(e) => setSearch(e.target.value)} aria-label={t('library.search')} data-testid="corpus-search" />
           </form>
           <ImportPanel onImported={setFresh} />
           <Link href="/annotations" className="button" data-testid="open-hub">
-            Highlights and notes
+            {t('library.hub')}
           </Link>
           <Link href="/settings/backups" className="button-quiet" data-testid="open-backups">
-            Backups
+            {t('library.backups')}
           </Link>
           <Link href="/dictionaries" className="button-quiet" data-testid="open-dictionaries">
-            Dictionaries
+            {t('library.dictionaries')}
           </Link>
           <SyncIndicator />
         </div>
@@ -98,8 +99,8 @@ export function LibraryScreen() {
       <div id={REPORT_SLOT} />
 
       {recent.length ? (
-        <nav className="recent" aria-label="Continue reading">
-          <span className="recent-label">Continue reading</span>
+        <nav className="recent" aria-label={t('library.continue')}>
+          <span className="recent-label">{t('library.continue')}</span>
           {recent.map((d) => (
             <Link key={d.id} href={`/read/${encodeURIComponent(d.id)}`} className="recent-item" title={d.title}>
               <span className="lang-badge">{d.language.toUpperCase()}</span>
@@ -111,18 +112,18 @@ export function LibraryScreen() {
 
       <div className="library-tools">
         <label className="search-field">
-          <span className="visually-hidden">Filter by title</span>
+          <span className="visually-hidden">{t('library.filter')}</span>
           <input
             type="search"
-            placeholder="Filter by title"
+            placeholder={t('library.filter')}
             value={query}
             onChange={(e) => setQuery(e.target.value)}
             data-testid="title-filter"
           />
         </label>
-        <div className="chips" role="radiogroup" aria-label="Language">
+        <div className="chips" role="radiogroup" aria-label={t('library.language')}>
           <button type="button" role="radio" aria-checked={language === ''} className="chip" onClick={() => setLanguage('')}>
-            All <span className="chip-count">{documents?.length ?? 0}</span>
+            {t('library.all')} <span className="chip-count">{documents?.length ?? 0}</span>
           </button>
           {languages.map(({ language: tag, count }) => (
             <button
@@ -138,22 +139,22 @@ export function LibraryScreen() {
             </button>
           ))}
         </div>
-        <select value={sort} onChange={(e) => setSort(e.target.value as LibrarySort)} aria-label="Sort by" data-testid="library-sort">
-          <option value="library">Library order</option>
-          <option value="title">Title</option>
-          <option value="language">Language</option>
-          <option value="added">Recently added</option>
-          <option value="read">Recently read</option>
+        <select value={sort} onChange={(e) => setSort(e.target.value as LibrarySort)} aria-label={t('library.sortBy')} data-testid="library-sort">
+          <option value="library">{t('library.sortLibrary')}</option>
+          <option value="title">{t('library.sortTitle')}</option>
+          <option value="language">{t('library.sortLanguage')}</option>
+          <option value="added">{t('library.sortAdded')}</option>
+          <option value="read">{t('library.sortRead')}</option>
         </select>
       </div>
 
       {documents === null ? (
-        <p className="library-empty">Loading your library…</p>
+        <p className="library-empty">{t('library.loading')}</p>
       ) : visible.length === 0 ? (
         <div className="library-empty">
-          <p>No document matches{query ? ` “${query}”` : ''}{language ? ` in ${languageName(language)}` : ''}.</p>
+          <p>{t('library.noMatch', { query: query || 'none', language: language ? languageName(language) : 'none' })}</p>
           <button type="button" className="button" onClick={() => (setQuery(''), setLanguage(''))}>
-            Show all documents
+            {t('library.showAll')}
           </button>
         </div>
       ) : (
@@ -168,8 +169,7 @@ export function LibraryScreen() {
               <li key={family.original.id} className={`card card-family${isFresh ? ' card-fresh' : ''}`} data-testid="library-pair">
                 <div className="family-head">
                   <p className="family-label">
-                    {languageName(family.original.language)} original · {family.translations.length}{' '}
-                    {family.translations.length === 1 ? 'translation' : 'translations'}
+                    {t('library.family', { language: languageName(family.original.language), count: family.translations.length })}
                   </p>
                   {family.translations
                     .filter((t) => !t.problem && !family.original.problem)
@@ -179,7 +179,7 @@ export function LibraryScreen() {
                       const label = from === family.original ? t.language.toUpperCase() : `${from.language.toUpperCase()}–${t.language.toUpperCase()}`;
                       return (
                         <Link key={t.id} href={`/parallel/${encodeURIComponent(from.id)}/${encodeURIComponent(t.id)}`} className="button button-accent" data-testid="open-parallel">
-                          Read side by side{family.translations.length > 1 ? ` (${label})` : ''}
+                          {family.translations.length > 1 ? translator().t('library.sideBySidePair', { pair: label }) : translator().t('library.sideBySide')}
                         </Link>
                       );
                     })}
@@ -189,7 +189,7 @@ export function LibraryScreen() {
                       className="button"
                       data-testid="open-three"
                     >
-                      Three side by side
+                      {t('library.three')}
                     </Link>
                   ) : null}
                 </div>
@@ -203,7 +203,7 @@ export function LibraryScreen() {
           {visible.length > shown ? (
             <li ref={more} className="library-more">
               <button type="button" className="button-quiet" onClick={() => setShown((n) => n + PAGE * 5)}>
-                Show more ({(visible.length - shown).toLocaleString()} left)
+                {t('library.more', { count: translator().number(visible.length - shown) })}
               </button>
             </li>
           ) : null}
