@@ -1,7 +1,18 @@
 import type { IncomingMessage } from 'node:http';
+import { MAX_PAIR_FILE_BYTES } from '../../shared/formats/contract';
+import { MAX_IMPORT_FILE_BYTES } from '../../shared/ipc/contract';
 
 // A document import (40 MB) as base64 in JSON, with room to spare.
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+const asBase64Json = (fileBytes: number) => Math.ceil(fileBytes / 3) * 4 + 1024 * 1024;
+
+/** Imports carry a whole file as base64: their bodies may be as large as the contract lets the file be; every other channel stays at MAX_BODY_BYTES. */
+export function bodyLimit(channel: string): number {
+  if (channel === 'pairs:import') return Math.max(MAX_BODY_BYTES, asBase64Json(MAX_PAIR_FILE_BYTES));
+  if (channel === 'documents:import') return Math.max(MAX_BODY_BYTES, asBase64Json(MAX_IMPORT_FILE_BYTES));
+  return MAX_BODY_BYTES;
+}
 // The contract's deepest request is an annotation to restore, 4 levels inside its array.
 export const MAX_JSON_DEPTH = 64;
 // 200,000 alignment rows or 100,000 annotations stay well below this.
@@ -10,8 +21,8 @@ export const MAX_JSON_VALUES = 4_000_000;
 const DRAIN_BYTES = 16 * 1024 * 1024;
 
 export class BodyTooLarge extends Error {
-  constructor() {
-    super(`Request bodies are limited to ${MAX_BODY_BYTES / 1048576} MB.`);
+  constructor(limit = MAX_BODY_BYTES) {
+    super(`Request bodies are limited to ${Math.round(limit / 1048576)} MB.`);
   }
 }
 
@@ -29,7 +40,7 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
     const refuse = () => {
       drainUntil = size + DRAIN_BYTES;
       chunks.length = 0;
-      reject(new BodyTooLarge());
+      reject(new BodyTooLarge(limit));
     };
     if (declared > limit) refuse();
     req.on('data', (chunk: Buffer) => {

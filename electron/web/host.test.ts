@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServices } from '../services/handlers';
+import { MAX_PAIR_FILE_BYTES } from '../../shared/formats/contract';
+import { bodyLimit } from './body';
 import { MAX_BODY_BYTES, startWebHost, TOKEN_HEADER, type WebHost } from './host';
 
 let host: WebHost;
@@ -182,6 +184,16 @@ describe('the web host against huge and deeply nested bodies (issue 13, item 4)'
     expect(JSON.parse(wide.body).error.message).toMatch(/more than 4,000,000 values/);
     const quoted = JSON.parse((await api('search:query', { query: `${'[{'.repeat(200)}"\\` })).body);
     expect(quoted.ok).toBe(true);
+  });
+
+  it('takes a 70 MB body on pairs:import (a 50 MB TMX as base64) while other channels refuse it', async () => {
+    const res = await upload('/api/pairs:import', 70 * 1024 * 1024);
+    // Read whole and handed to the JSON parser, which finds only spaces: not refused for its size.
+    expect(res.status).toBe(400);
+    expect(res.body).toMatch(/not valid JSON/);
+    expect(bodyLimit('pairs:import')).toBeGreaterThanOrEqual(Math.ceil(MAX_PAIR_FILE_BYTES / 3) * 4);
+    expect(bodyLimit('documents:import')).toBeGreaterThanOrEqual(MAX_BODY_BYTES);
+    expect(bodyLimit('documents:list')).toBe(MAX_BODY_BYTES);
   });
 
   it('answers a 70 MB chunked body with the 413 message, not a reset connection', async () => {

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { isChannel, type Handlers } from '../../shared/ipc/contract';
 import { dispatch } from '../../shared/ipc/dispatch';
-import { BodyTooLarge, jsonTooComplex, readBody } from './body';
+import { bodyLimit, BodyTooLarge, jsonTooComplex, readBody } from './body';
 import { cookieValue, decodePath, requestTarget, sameSecret } from './request';
 import { send, sendResult } from './respond';
 import { serveFile } from './static';
@@ -74,7 +74,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     let body: Buffer;
     try {
-      body = await readBody(req);
+      body = await readBody(req, bodyLimit(channel));
     } catch (error) {
       if (error instanceof BodyTooLarge) return send(res, 413, error.message);
       throw error;
