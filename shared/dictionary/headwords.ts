@@ -14,6 +14,7 @@ export class HeadwordIndex implements Lexicon {
   /** Headwords as written, where that differs from the key (most dictd headwords are lower case already). */
   private readonly written = new Map<number, string>();
   private readonly synonyms = new Set<number>();
+  private lastBucket: { name: string; slots: number[] } | undefined;
 
   /** `capacity`: how many headwords to expect (the index's line count), so loading does not grow arrays. */
   constructor(capacity = 1024) {
@@ -33,10 +34,17 @@ export class HeadwordIndex implements Lexicon {
     this.records[slot] = record;
     if (key !== headword) this.written.set(slot, headword);
     if (isSynonym) this.synonyms.add(slot);
-    const bucket = key.slice(0, BUCKET);
-    const list = this.buckets.get(bucket);
-    if (list) list.push(slot);
-    else this.buckets.set(bucket, [slot]);
+    // Dictionaries come sorted, so a headword nearly always shares the previous one's bucket.
+    const last = this.lastBucket;
+    if (last && key.startsWith(last.name) && (last.name.length === BUCKET || key === last.name)) {
+      last.slots.push(slot);
+      return;
+    }
+    const name = key.slice(0, BUCKET);
+    let slots = this.buckets.get(name);
+    if (slots) slots.push(slot);
+    else this.buckets.set(name, (slots = [slot]));
+    this.lastBucket = { name, slots };
   }
 
   get size() {

@@ -40,7 +40,7 @@ export function inflectionsOf(word: string, language: string, lexicon: Lexicon):
   // Stems may differ from the word in spelling (German "straße" stems to "strass"), so scan by what
   // the two have in common and compare stems.
   const shared = Math.max(commonPrefixLength(key, target), Math.min(MIN_PART, key.length));
-  const prefixes = new Set([key.slice(0, shared), target.slice(0, Math.max(MIN_PART, commonPrefixLength(key, target)))]);
+  const prefixes = new Set([key.slice(0, shared), target.length >= MIN_PART ? target : key.slice(0, shared)]);
   const found = [...new Set([...prefixes].flatMap((prefix) => lexicon.withPrefix(prefix, PREFIX_SCAN_LIMIT)))].filter(
     (candidate) => candidate !== key && Math.abs(candidate.length - key.length) <= 5 && !/\s/.test(candidate) && stem(candidate) === target,
   );
