@@ -12,6 +12,7 @@ export interface DataFile {
 }
 
 const GZIP_FEXTRA = 4;
+const CHUNKS_KEPT = 32;
 const GZIP_FNAME = 8;
 const GZIP_FCOMMENT = 16;
 const GZIP_FHCRC = 2;
@@ -102,6 +103,28 @@ function plainFile(handle: FileHandle, size: number, name: string): DataFile {
 function dictzipFile(handle: FileHandle, { chunkLength, positions }: ChunkTable, name: string): DataFile {
   const chunks = positions.length - 1;
   const size = chunks * chunkLength;
+  // A word's entries, and the words looked up together, sit close in the file: keep a few chunks inflated.
+  const recent = new Map<number, Buffer>();
+  const inflated = async (chunk: number): Promise<Buffer> => {
+    const kept = recent.get(chunk);
+    if (kept) {
+      recent.delete(chunk);
+      recent.set(chunk, kept);
+      return kept;
+    }
+    const start = positions[chunk]!;
+    const compressed = Buffer.alloc(positions[chunk + 1]! - start);
+    await handle.read(compressed, 0, compressed.length, start);
+    let out: Buffer;
+    try {
+      out = inflateRawSync(compressed, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: chunkLength });
+    } catch {
+      throw new DictionaryFileError(name, `is damaged: chunk ${chunk + 1} of ${chunks} cannot be inflated`);
+    }
+    recent.set(chunk, out);
+    if (recent.size > CHUNKS_KEPT) recent.delete(recent.keys().next().value!);
+    return out;
+  };
   return {
     size,
     async read(offset, length) {
@@ -110,16 +133,7 @@ function dictzipFile(handle: FileHandle, { chunkLength, positions }: ChunkTable,
       const first = Math.floor(offset / chunkLength);
       const last = Math.floor((offset + length - 1) / chunkLength);
       const parts: Buffer[] = [];
-      for (let chunk = first; chunk <= last; chunk++) {
-        const start = positions[chunk]!;
-        const compressed = Buffer.alloc(positions[chunk + 1]! - start);
-        await handle.read(compressed, 0, compressed.length, start);
-        try {
-          parts.push(inflateRawSync(compressed, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: chunkLength }));
-        } catch {
-          throw new DictionaryFileError(name, `is damaged: chunk ${chunk + 1} of ${chunks} cannot be inflated`);
-        }
-      }
+      for (let chunk = first; chunk <= last; chunk++) parts.push(await inflated(chunk));
       const whole = Buffer.concat(parts);
       const from = offset - first * chunkLength;
       return whole.subarray(from, from + length);
