@@ -4,6 +4,7 @@ import { useAnnotations } from '../state/annotations';
 import { canMergeWithNext, canMove, canSplit, mergeWithNext, moveSentence, setChecked, splitRow, type Direction, type Side } from '../../../shared/alignment/edits';
 import { useHistory } from '../state/history';
 import { useParallelStore } from '../state/parallel';
+import { t } from '../../../shared/i18n/current';
 
 type State = ReturnType<typeof useParallelStore.getState>;
 
@@ -30,18 +31,22 @@ function move(column: 'left' | 'right', direction: Direction): ParallelAction {
   const arrow = direction === 'up' ? '↑' : '↓';
   return {
     id: `move-${column}-${direction}`,
-    label: direction === 'up' ? `Move the first ${column} sentence to the row above` : `Move the last ${column} sentence to the row below`,
+    get label() {
+      return direction === 'up' ? t('action.moveUp', { column }) : t('action.moveDown', { column });
+    },
     shortcut: `${column === 'left' ? 'Alt' : 'Alt+Shift'}+${arrow}`,
     matches: (e) => e.altKey && !mod(e) && e.shiftKey === (column === 'right') && e.key === (direction === 'up' ? 'ArrowUp' : 'ArrowDown'),
     enabled: (s) => canMove(s.rows, s.active, sideOf(column, s.swapped), direction),
-    run: (s) => s.apply(`move a ${column} sentence ${direction}`, (rows) => moveSentence(rows, s.active, sideOf(column, s.swapped), direction)),
+    run: (s) => s.apply(t('history.move', { column, direction }), (rows) => moveSentence(rows, s.active, sideOf(column, s.swapped), direction)),
   };
 }
 
 export const parallelActions: ParallelAction[] = [
   {
     id: 'next-row',
-    label: 'Next row',
+    get label() {
+      return t('action.nextRow');
+    },
     shortcut: '↓ or J',
     matches: (e) => plain('ArrowDown')(e) || plain('j')(e),
     enabled: (s) => s.active < s.rows.length - 1,
@@ -49,7 +54,9 @@ export const parallelActions: ParallelAction[] = [
   },
   {
     id: 'previous-row',
-    label: 'Previous row',
+    get label() {
+      return t('action.previousRow');
+    },
     shortcut: '↑ or K',
     matches: (e) => plain('ArrowUp')(e) || plain('k')(e),
     enabled: (s) => s.active > 0,
@@ -57,19 +64,23 @@ export const parallelActions: ParallelAction[] = [
   },
   {
     id: 'merge',
-    label: 'Merge with the row below',
+    get label() {
+      return t('action.merge');
+    },
     shortcut: 'M',
     matches: plain('m'),
     enabled: (s) => canMergeWithNext(s.rows, s.active),
-    run: (s) => s.apply('merge rows', (rows) => mergeWithNext(rows, s.active)),
+    run: (s) => s.apply(t('history.merge'), (rows) => mergeWithNext(rows, s.active)),
   },
   {
     id: 'split',
-    label: 'Split this row',
+    get label() {
+      return t('action.split');
+    },
     shortcut: 'S',
     matches: plain('s'),
     enabled: (s) => canSplit(s.rows, s.active),
-    run: (s) => s.apply('split a row', (rows) => splitRow(rows, s.active)),
+    run: (s) => s.apply(t('history.split'), (rows) => splitRow(rows, s.active)),
   },
   move('left', 'up'),
   move('left', 'down'),
@@ -77,13 +88,15 @@ export const parallelActions: ParallelAction[] = [
   move('right', 'down'),
   {
     id: 'check',
-    label: 'Mark as checked',
+    get label() {
+      return t('action.check');
+    },
     shortcut: 'C',
     matches: plain('c'),
     enabled: (s) => s.rows.length > 0,
     run: (s) => {
       const checking = !s.rows[s.active]!.checked;
-      s.apply(checking ? 'mark a row checked' : 'mark a row unchecked', (rows) => setChecked(rows, s.active, checking));
+      s.apply(checking ? t('history.checked') : t('history.unchecked'), (rows) => setChecked(rows, s.active, checking));
       // Reviewing only unchecked rows: the row just checked leaves the list, so go on to the next.
       const state = useParallelStore.getState();
       if (checking && state.onlyUnchecked) state.setActive(state.nextUnchecked() ?? state.active);
@@ -91,7 +104,9 @@ export const parallelActions: ParallelAction[] = [
   },
   {
     id: 'next-unchecked',
-    label: 'Go to the next unchecked row',
+    get label() {
+      return t('action.nextUnchecked');
+    },
     shortcut: 'U',
     matches: plain('u'),
     enabled: (s) => s.rows.some((r, k) => !r.checked && k !== s.active),
@@ -99,7 +114,9 @@ export const parallelActions: ParallelAction[] = [
   },
   {
     id: 'only-unchecked',
-    label: 'Show only unchecked rows',
+    get label() {
+      return t('action.onlyUnchecked');
+    },
     shortcut: 'Shift+U',
     matches: (e) => e.key === 'U' && e.shiftKey && !mod(e) && !e.altKey,
     enabled: (s) => s.rows.length > 0,
@@ -107,7 +124,9 @@ export const parallelActions: ParallelAction[] = [
   },
   {
     id: 'highlight-row',
-    label: 'Highlight the left sentences of this row',
+    get label() {
+      return t('action.highlight');
+    },
     shortcut: 'H',
     matches: plain('h'),
     enabled: (s) => highlightTarget(s) !== null,
@@ -118,7 +137,9 @@ export const parallelActions: ParallelAction[] = [
   },
   {
     id: 'find',
-    label: 'Find in both texts',
+    get label() {
+      return t('action.find');
+    },
     shortcut: 'Ctrl+F',
     matches: (e) => mod(e) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'f',
     enabled: () => true,
@@ -126,21 +147,27 @@ export const parallelActions: ParallelAction[] = [
   },
   {
     id: 'undo',
-    label: 'Undo',
+    get label() {
+      return t('action.undo');
+    },
     shortcut: 'Ctrl+Z',
     enabled: () => useHistory.getState().past.length > 0,
     run: () => void useHistory.getState().undo(),
   },
   {
     id: 'redo',
-    label: 'Redo',
+    get label() {
+      return t('action.redo');
+    },
     shortcut: 'Ctrl+Shift+Z',
     enabled: () => useHistory.getState().future.length > 0,
     run: () => void useHistory.getState().redo(),
   },
   {
     id: 'swap',
-    label: 'Swap sides',
+    get label() {
+      return t('action.swap');
+    },
     shortcut: 'X',
     matches: plain('x'),
     enabled: () => true,
@@ -148,7 +175,9 @@ export const parallelActions: ParallelAction[] = [
   },
   {
     id: 'sync',
-    label: 'Scroll the two texts together',
+    get label() {
+      return t('action.sync');
+    },
     shortcut: 'Y',
     matches: plain('y'),
     enabled: () => true,
@@ -156,7 +185,9 @@ export const parallelActions: ParallelAction[] = [
   },
   {
     id: 'differences',
-    label: 'Show the differences',
+    get label() {
+      return t('action.differences');
+    },
     shortcut: 'D',
     matches: plain('d'),
     enabled: () => true,

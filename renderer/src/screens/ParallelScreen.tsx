@@ -29,6 +29,7 @@ import { useMediaQuery } from '../components/useMediaQuery';
 import { NARROW_BELOW, useParallelStore, useSynced } from '../state/parallel';
 import '../parallel/parallel.css';
 import { MessageScreen } from './MessageScreen';
+import { t } from '../../../shared/i18n/current';
 
 function EditBar() {
   const active = useParallelStore((s) => s.active);
@@ -39,34 +40,34 @@ function EditBar() {
   const edited = useParallelStore((s) => s.edited);
   const reset = useParallelStore((s) => s.reset);
   return (
-    <div className="edit-bar" role="toolbar" aria-label="Alignment editing">
+    <div className="edit-bar" role="toolbar" aria-label={t('parallel.editing')}>
       <span className="edit-bar-position" data-testid="active-row">
-        Row {count ? active + 1 : 0} of {count}
+        {t('parallel.rowOf', { current: count ? active + 1 : 0, total: count })}
       </span>
       <span className="edit-bar-group">
-        <ActionButton id="merge">Merge ↓</ActionButton>
-        <ActionButton id="split">Split</ActionButton>
+        <ActionButton id="merge">{t('parallel.merge')}</ActionButton>
+        <ActionButton id="split">{t('parallel.split')}</ActionButton>
       </span>
-      <span className="edit-bar-group" aria-label="Move sentences">
-        <ActionButton id="move-left-up">Left ↑</ActionButton>
-        <ActionButton id="move-left-down">Left ↓</ActionButton>
-        <ActionButton id="move-right-up">Right ↑</ActionButton>
-        <ActionButton id="move-right-down">Right ↓</ActionButton>
+      <span className="edit-bar-group" aria-label={t('parallel.moveSentences')}>
+        <ActionButton id="move-left-up">{t('parallel.leftUp')}</ActionButton>
+        <ActionButton id="move-left-down">{t('parallel.leftDown')}</ActionButton>
+        <ActionButton id="move-right-up">{t('parallel.rightUp')}</ActionButton>
+        <ActionButton id="move-right-down">{t('parallel.rightDown')}</ActionButton>
       </span>
       <span className="edit-bar-group">
         <ActionButton id="check" pressed={checked} className="button-quiet check-button">
-          {checked ? '✓ Checked' : 'Mark checked'}
+          {checked ? t('parallel.isChecked') : t('parallel.markChecked')}
         </ActionButton>
-        <ActionButton id="next-unchecked">Next unchecked</ActionButton>
+        <ActionButton id="next-unchecked">{t('parallel.nextUnchecked')}</ActionButton>
         <ActionButton id="only-unchecked" pressed={onlyUnchecked}>
-          {unchecked === 1 ? 'Only unchecked (1 row)' : `Only unchecked (${unchecked} rows)`}
+          {t('parallel.onlyUnchecked', { count: unchecked })}
         </ActionButton>
       </span>
       <span className="edit-bar-group edit-bar-end">
-        <ActionButton id="undo">Undo</ActionButton>
-        <ActionButton id="redo">Redo</ActionButton>
-        <button type="button" className="button-quiet" onClick={() => void reset()} disabled={!edited} title="Forget your edits and align afresh">
-          Reset alignment
+        <ActionButton id="undo">{t('common.undo')}</ActionButton>
+        <ActionButton id="redo">{t('cmd.redo')}</ActionButton>
+        <button type="button" className="button-quiet" onClick={() => void reset()} disabled={!edited} title={t('parallel.resetTitle')}>
+          {t('parallel.reset')}
         </button>
       </span>
     </div>
@@ -76,7 +77,9 @@ function EditBar() {
 /** The view's actions in the command palette and the shortcut overview; their keys run through the registry. */
 const parallelCommands: Command[] = parallelActions.map((action) => ({
   id: action.id,
-  label: action.label,
+  get label() {
+    return action.label;
+  },
   shortcut: action.shortcut,
   matches: action.matches,
   whileTyping: action.id === 'find',
@@ -134,10 +137,10 @@ export function ParallelScreen({ left, right }: { left: string; right: string })
   useDocumentTitle(ready ? `${a.meta.title} ⇄ ${languageName(b.meta.language)}` : null);
 
   if (status === 'failed' && error) {
-    const title = error.code === 'not-found' ? 'Document not found' : error.code === 'not-alignable' ? 'These documents cannot be aligned' : 'The parallel view cannot be opened';
+    const title = error.code === 'not-found' ? t('reader.notFound') : error.code === 'not-alignable' ? t('parallel.notAlignable') : t('parallel.cannotOpen');
     return <MessageScreen title={title} message={error.message} />;
   }
-  if (!ready || !sideA || !sideB) return <p className="reader-loading">Aligning…</p>;
+  if (!ready || !sideA || !sideB) return <p className="reader-loading">{t('parallel.aligning')}</p>;
 
   const [leftDoc, rightDoc] = swapped ? [b, a] : [a, b];
   const [leftSide, rightSide] = swapped ? [sideB, sideA] : [sideA, sideB];
@@ -155,20 +158,20 @@ export function ParallelScreen({ left, right }: { left: string; right: string })
         type="button"
         className="button-quiet"
         disabled={!range}
-        title={range ? `Highlight the ${language} counterpart with the same colour, tags and note` : `This passage has no ${language} counterpart`}
+        title={range ? t('parallel.copyTitle', { language }) : t('parallel.noCounterpart', { language })}
         onClick={() => {
           if (!range) return;
           void useAnnotations.getState().copyTo(annotation.id, other.doc.meta.id, describeRange(other.doc.text, range.start, range.end));
         }}
         data-testid="copy-to-counterpart"
       >
-        Copy to {language}
+        {t('parallel.copyTo', { language })}
       </button>
     );
   };
 
   const heads = [leftDoc, rightDoc].map((doc) => (
-    <Link key={doc.meta.id} href={`/read/${encodeURIComponent(doc.meta.id)}`} className="column-head" title={`Read "${doc.meta.title}" alone`}>
+    <Link key={doc.meta.id} href={`/read/${encodeURIComponent(doc.meta.id)}`} className="column-head" title={t('parallel.readAlone', { title: doc.meta.title })}>
       <span className="lang-badge">{doc.meta.language.toUpperCase()}</span>
       <span className="column-title">{doc.meta.title}</span>
     </Link>
@@ -178,18 +181,18 @@ export function ParallelScreen({ left, right }: { left: string; right: string })
     <div className={`parallel${panelOpen ? ' with-panel' : ''}${narrow ? ' is-narrow' : ''}`}>
       <header className="reader-toolbar parallel-toolbar">
         <BackToLibrary />
-        <span className="toolbar-title">Side by side</span>
-        <ActionButton id="swap">⇄ Swap</ActionButton>
+        <span className="toolbar-title">{t('parallel.title')}</span>
+        <ActionButton id="swap">{t('parallel.swap')}</ActionButton>
         <ActionButton id="sync" pressed={synced}>
-          {synced ? 'Scrolling together' : 'Scrolling apart'}
+          {synced ? t('parallel.together') : t('parallel.apart')}
         </ActionButton>
         {narrow ? (
           <ActionButton id="differences" pressed={panelOpen} className="button-quiet differences-badge">
-            {flags.length === 1 ? '1 difference' : `${flags.length} differences`}
+            {t('parallel.differencesCount', { count: flags.length })}
           </ActionButton>
         ) : (
           <ActionButton id="differences" pressed={panelOpen}>
-            Differences <span className="count">{flags.length}</span>
+            {t('parallel.differences')} <span className="count">{flags.length}</span>
           </ActionButton>
         )}
         <ExportMenu left={left} right={right} />
@@ -201,7 +204,7 @@ export function ParallelScreen({ left, right }: { left: string; right: string })
           <BannerIcon tone="warning" />
           <span>{notice}</span>
           <button type="button" className="button-quiet" onClick={dismissNotice}>
-            Dismiss
+            {t('common.dismiss')}
           </button>
         </div>
       ) : null}

@@ -153,8 +153,8 @@ export function ReaderScreen({ id, annotation, paragraph }: { id: string; annota
           { id: 'highlight-paragraph', label: t('reader.highlightParagraph'), shortcut: 'H', matches: plainKey('h'), run: highlightCurrent },
           { id: 'notes', label: panelOpen ? t('reader.hideNotes') : t('reader.showNotes'), run: () => setPanelOpen(!panelOpen) },
           { id: 'top', label: t('reader.top'), shortcut: 'Home', run: () => window.scrollTo(0, 0) },
-          ...relatives.map((r) => ({ id: `side-${r.id}`, label: `Read side by side with ${languageName(r.language)}`, run: () => (location.hash = `#/parallel/${doc.meta.id}/${r.id}`) })),
-          ...headings.map(({ p, index }) => ({ id: `toc-${index}`, label: `Contents: ${doc.text.slice(p.start, p.end)}`, run: () => void body.current?.scrollToParagraph(index, { flash: true }) })),
+          ...relatives.map((r) => ({ id: `side-${r.id}`, label: t('reader.sideBySideWith', { language: languageName(r.language) }), run: () => (location.hash = `#/parallel/${doc.meta.id}/${r.id}`) })),
+          ...headings.map(({ p, index }) => ({ id: `toc-${index}`, label: t('reader.contentsItem', { heading: doc.text.slice(p.start, p.end) }), run: () => void body.current?.scrollToParagraph(index, { flash: true }) })),
         ]
       : [],
   );

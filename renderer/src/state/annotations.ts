@@ -3,6 +3,7 @@ import type { AnchoredAnnotation, Annotation, AnnotationDraft, AnnotationPatch, 
 import { readDraft, writeDraft } from '../annotations/drafts';
 import { api } from '../api';
 import { useHistory } from './history';
+import { t } from '../../../shared/i18n/current';
 
 const strip = ({ anchor: _anchor, ...rest }: AnchoredAnnotation): Annotation => rest;
 
@@ -101,7 +102,7 @@ export const useAnnotations = create<AnnotationState>((set, get) => {
         const created = await api.invoke('annotations:create', draft);
         await refresh([created.documentId]);
         const plain = strip(created);
-        useHistory.getState().push({ label: 'highlight', undo: () => removeIds([plain]), redo: () => restore([plain]) });
+        useHistory.getState().push({ label: t('history.highlight'), undo: () => removeIds([plain]), redo: () => restore([plain]) });
         return created;
       });
     },
@@ -120,7 +121,7 @@ export const useAnnotations = create<AnnotationState>((set, get) => {
         if (get().draft?.id === id) set({ draft: null });
         writeDraft(id, null);
         await refresh(removed.map((a) => a.documentId));
-        useHistory.getState().push({ label: 'deleted a highlight', announce: true, undo: () => restore(removed), redo: () => removeIds(removed) });
+        useHistory.getState().push({ label: t('history.deletedHighlight'), announce: true, undo: () => restore(removed), redo: () => removeIds(removed) });
       });
     },
 
@@ -130,7 +131,7 @@ export const useAnnotations = create<AnnotationState>((set, get) => {
         const after = before.length ? (await api.invoke('annotations:list', {})).filter((a) => before.some((b) => b.id === a.id)).map(strip) : [];
         await refresh(before.map((a) => a.documentId));
         await get().loadAll();
-        useHistory.getState().push({ label: `renamed tag “${from}” to “${to}”`, announce: true, undo: () => restore(before).then(() => get().loadAll()), redo: () => restore(after).then(() => get().loadAll()) });
+        useHistory.getState().push({ label: t('history.renamedTag', { from, to }), announce: true, undo: () => restore(before).then(() => get().loadAll()), redo: () => restore(after).then(() => get().loadAll()) });
       });
     },
 
@@ -140,7 +141,7 @@ export const useAnnotations = create<AnnotationState>((set, get) => {
         const after = before.map((a) => ({ ...a, tags: a.tags.filter((t) => t.toLowerCase() !== tag.toLowerCase()) }));
         await refresh(before.map((a) => a.documentId));
         await get().loadAll();
-        useHistory.getState().push({ label: `deleted tag “${tag}”`, announce: true, undo: () => restore(before).then(() => get().loadAll()), redo: () => restore(after).then(() => get().loadAll()) });
+        useHistory.getState().push({ label: t('history.deletedTag', { tag }), announce: true, undo: () => restore(before).then(() => get().loadAll()), redo: () => restore(after).then(() => get().loadAll()) });
       });
     },
 
@@ -194,7 +195,7 @@ export const useAnnotations = create<AnnotationState>((set, get) => {
       if (!now) return;
       const after = strip(now);
       if (JSON.stringify(after) !== JSON.stringify(editingBefore)) {
-        useHistory.getState().push({ label: 'edit highlight', undo: () => restore([editingBefore]), redo: () => restore([after]) });
+        useHistory.getState().push({ label: t('history.editHighlight'), undo: () => restore([editingBefore]), redo: () => restore([after]) });
       }
     },
 
