@@ -1,12 +1,36 @@
 import { useState } from 'react';
-import { flagGroup, flagLabel, type FlagKind, type RowFlag } from '../../../shared/alignment/checks';
-import { checkGroupLabel, checkGroups } from '../../../shared/alignment/checks/settings';
+import { flagGroup, type FlagKind, type RowFlag } from '../../../shared/alignment/checks';
+import { checkGroups, type CheckGroup } from '../../../shared/alignment/checks/settings';
+import type { MessageKey } from '../../../shared/i18n/en';
 import { useParallelStore } from '../state/parallel';
 import { usePairChecksStore } from './pairChecks';
 import './differences-groups.css';
+import { t } from '../../../shared/i18n/current';
 
 /** Enough to work through per kind; a longer list would cost more to lay out than it helps. */
 const SHOWN = 200;
+
+const flagKeys: Record<FlagKind, MessageKey> = {
+  'no-counterpart': 'flag.noCounterpart',
+  'number-mismatch': 'flag.numberMismatch',
+  'length-ratio': 'flag.lengthRatio',
+  'term-missing': 'flag.termMissing',
+  'inconsistent-source': 'flag.inconsistentSource',
+  'inconsistent-target': 'flag.inconsistentTarget',
+  'end-punctuation': 'flag.endPunctuation',
+  'untranslated': 'flag.untranslated',
+  'doubled': 'flag.doubled',
+  'unbalanced': 'flag.unbalanced',
+};
+
+const groupKeys: Record<CheckGroup, MessageKey> = {
+  counterpart: 'checkGroup.counterpart',
+  numbers: 'checkGroup.numbers',
+  length: 'checkGroup.length',
+  terminology: 'checkGroup.terminology',
+  consistency: 'checkGroup.consistency',
+  form: 'checkGroup.form',
+};
 
 function FlagItem({ flag }: { flag: RowFlag }) {
   const active = useParallelStore((s) => s.active);
@@ -16,8 +40,8 @@ function FlagItem({ flag }: { flag: RowFlag }) {
     <li className="difference-item">
       <button type="button" className={`difference difference-${flag.kind}${flag.row === active ? ' is-active' : ''}`} onClick={() => setActive(flag.row)} data-testid="difference">
         <span className="difference-head">
-          <span className="difference-kind">{flagLabel[flag.kind]}</span>
-          <span className="difference-row">Row {flag.row + 1}</span>
+          <span className="difference-kind">{t(flagKeys[flag.kind])}</span>
+          <span className="difference-row">{t('differences.row', { row: flag.row + 1 })}</span>
         </span>
         <span className="difference-message">{flag.message}</span>
       </button>
@@ -25,10 +49,10 @@ function FlagItem({ flag }: { flag: RowFlag }) {
         type="button"
         className="button-quiet difference-dismiss"
         onClick={() => void dismiss(flag.key, !flag.dismissed)}
-        title={flag.dismissed ? 'Count this as a difference again' : 'This is not an error: stop flagging it'}
+        title={flag.dismissed ? t('differences.flagAgainTitle') : t('differences.dismissTitle')}
         data-testid={flag.dismissed ? 'difference-restore' : 'difference-dismiss'}
       >
-        {flag.dismissed ? 'Flag again' : 'Not an error'}
+        {flag.dismissed ? t('differences.flagAgain') : t('differences.notError')}
       </button>
     </li>
   );
@@ -48,7 +72,7 @@ function Group({ title, flags, open: initiallyOpen, testId }: { title: string; f
           {flags.slice(0, SHOWN).map((flag) => (
             <FlagItem key={`${flag.row}-${flag.kind}-${flag.key}`} flag={flag} />
           ))}
-          {flags.length > SHOWN ? <li className="differences-empty">The first {SHOWN} of {flags.length} are listed.</li> : null}
+          {flags.length > SHOWN ? <li className="differences-empty">{t('differences.firstListed', { shown: SHOWN, total: flags.length })}</li> : null}
         </ul>
       ) : null}
     </section>
@@ -62,14 +86,14 @@ function CheckSwitches() {
   const glossaryTerms = usePairChecksStore((s) => s.glossary?.entries.length ?? 0);
   return (
     <details className="check-switches">
-      <summary>Checks for this pair</summary>
+      <summary>{t('differences.checks')}</summary>
       <ul>
         {checkGroups.map((group) => (
           <li key={group}>
             <label>
               <input type="checkbox" checked={!disabled.includes(group)} onChange={(e) => void toggle(group, e.currentTarget.checked)} data-testid={`check-${group}`} />
-              {checkGroupLabel[group]}
-              {group === 'terminology' ? <span className="check-note"> ({glossaryTerms === 1 ? '1 glossary term' : `${glossaryTerms} glossary terms`})</span> : null}
+              {t(groupKeys[group])}
+              {group === 'terminology' ? <span className="check-note"> ({t('differences.glossaryTerms', { count: glossaryTerms })})</span> : null}
             </label>
           </li>
         ))}
@@ -88,11 +112,11 @@ export function DifferencesGroups({ flags }: { flags: RowFlag[] }) {
   return (
     <div className="difference-groups">
       <CheckSwitches />
-      {live.length === 0 ? <p className="differences-empty">No row looks suspicious: numbers match and lengths are as usual.</p> : null}
+      {live.length === 0 ? <p className="differences-empty">{t('differences.none')}</p> : null}
       {kinds.map((kind) => (
-        <Group key={kind} title={flagLabel[kind]} flags={byKind.get(kind)!} open={byKind.size <= 3} testId={`differences-${kind}`} />
+        <Group key={kind} title={t(flagKeys[kind])} flags={byKind.get(kind)!} open={byKind.size <= 3} testId={`differences-${kind}`} />
       ))}
-      {dismissed.length ? <Group title="Not an error" flags={dismissed} open={false} testId="differences-dismissed" /> : null}
+      {dismissed.length ? <Group title={t('differences.notError')} flags={dismissed} open={false} testId="differences-dismissed" /> : null}
     </div>
   );
 }

@@ -2,16 +2,17 @@ import type { RowFlag } from '../../../shared/alignment/checks';
 import { DifferencesGroups } from './DifferencesGroups';
 import { GlossaryButton } from './GlossaryDialog';
 import { ReportMenu, type ReportSource } from './ReportMenu';
+import { t } from '../../../shared/i18n/current';
 
 /** The translation checks: flagged rows grouped by kind, and a click takes both sides there. */
 export function DifferencesPanel({ flags, pair, overlay = false, onClose }: { flags: RowFlag[]; pair: Omit<ReportSource, 'flags'>; overlay?: boolean; onClose: () => void }) {
   return (
-    <aside className={`differences${overlay ? ' differences-overlay' : ''}`} aria-label="Differences" data-testid="differences">
+    <aside className={`differences${overlay ? ' differences-overlay' : ''}`} aria-label={t('parallel.differences')} data-testid="differences">
       <h2>
         <span>
-          Differences <span className="count">{flags.filter((f) => !f.dismissed).length}</span>
+          {t('parallel.differences')} <span className="count">{flags.filter((f) => !f.dismissed).length}</span>
         </span>
-        <button type="button" className="button-quiet differences-close" onClick={onClose} aria-label="Close the differences" title="Close the differences (D)">
+        <button type="button" className="button-quiet differences-close" onClick={onClose} aria-label={t('differences.close')} title={t('differences.closeTitle')}>
           ✕
         </button>
       </h2>

@@ -2,9 +2,22 @@ import { useEffect, useRef, useState } from 'react';
 import { formatInfo, PairFormatSchema, type ExportedFile, type PairFormat } from '../../../shared/formats/formats';
 import { api } from '../api';
 import { useCommands, type Command } from '../commands/registry';
+import type { MessageKey } from '../../../shared/i18n/en';
 import './export-menu.css';
+import { t } from '../../../shared/i18n/current';
 
 const formats = PairFormatSchema.options;
+
+const formatKeys: Record<PairFormat, MessageKey> = {
+  tmx: 'pairFormat.tmx',
+  xliff: 'pairFormat.xliff',
+  tsv: 'pairFormat.tsv',
+  xlsx: 'pairFormat.xlsx',
+  html: 'pairFormat.html',
+  epub: 'pairFormat.epub',
+  docx: 'pairFormat.docx',
+  json: 'pairFormat.json',
+};
 
 /** Hands a file to the browser's download (a save dialog in Electron). */
 export function save(file: Pick<ExportedFile, 'name' | 'mime' | 'text' | 'base64'>): void {
@@ -28,14 +41,14 @@ export function ExportMenu({ left, right }: { left: string; right: string }) {
   const root = useRef<HTMLDivElement>(null);
 
   const run = async (format: PairFormat) => {
-    setStatus(`Writing ${formatInfo[format].label}…`);
+    setStatus(t('export.writing', { format: t(formatKeys[format]) }));
     try {
       const file = await api.invoke('pairs:export', { left, right, format, level, highlights });
       save(file);
-      setStatus(file.notice ? `Saved ${file.name}. ${file.notice}` : `Saved ${file.name}.`);
+      setStatus(file.notice ? t('export.savedNotice', { name: file.name, notice: file.notice }) : t('export.saved', { name: file.name }));
       setOpen(false);
     } catch (error) {
-      setStatus(`Could not export: ${(error as Error).message}`);
+      setStatus(t('export.failed', { reason: (error as Error).message }));
     }
   };
 
@@ -43,7 +56,7 @@ export function ExportMenu({ left, right }: { left: string; right: string }) {
     formats.map(
       (format): Command => ({
         id: `export-${format}`,
-        label: `Export pair as ${formatInfo[format].label}`,
+        label: t('export.pairAs', { format: t(formatKeys[format]) }),
         run: () => void run(format),
       }),
     ),
@@ -65,20 +78,20 @@ export function ExportMenu({ left, right }: { left: string; right: string }) {
   return (
     <div className="export-menu" ref={root}>
       <button type="button" className="button-quiet" aria-haspopup="true" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="export-menu">
-        Export…
+        {t('export.button')}
       </button>
       {open ? (
-        <div className="export-popover" role="group" aria-label="Export the pair">
+        <div className="export-popover" role="group" aria-label={t('export.pair')}>
           <fieldset className="export-options">
-            <legend>Rows</legend>
+            <legend>{t('export.rows')}</legend>
             <label>
-              <input type="radio" name="export-level" checked={level === 'sentence'} onChange={() => setLevel('sentence')} /> Sentences
+              <input type="radio" name="export-level" checked={level === 'sentence'} onChange={() => setLevel('sentence')} /> {t('export.sentences')}
             </label>
             <label>
-              <input type="radio" name="export-level" checked={level === 'paragraph'} onChange={() => setLevel('paragraph')} /> Paragraphs
+              <input type="radio" name="export-level" checked={level === 'paragraph'} onChange={() => setLevel('paragraph')} /> {t('export.paragraphs')}
             </label>
             <label>
-              <input type="checkbox" checked={highlights} onChange={(e) => setHighlights(e.currentTarget.checked)} /> Highlights and notes
+              <input type="checkbox" checked={highlights} onChange={(e) => setHighlights(e.currentTarget.checked)} /> {t('export.highlights')}
             </label>
           </fieldset>
           <ul className="export-formats">
@@ -86,14 +99,14 @@ export function ExportMenu({ left, right }: { left: string; right: string }) {
               <li key={format}>
                 <button type="button" className="button-quiet" onClick={() => void run(format)} data-testid={`export-${format}`}>
                   <span className="export-format-name">.{formatInfo[format].extension}</span>
-                  <span className="export-format-label">{formatInfo[format].label}</span>
+                  <span className="export-format-label">{t(formatKeys[format])}</span>
                 </button>
               </li>
             ))}
             <li>
               <button type="button" className="button-quiet" onClick={() => (setOpen(false), window.print())} data-testid="export-print">
-                <span className="export-format-name">Print</span>
-                <span className="export-format-label">Both columns, or save as PDF</span>
+                <span className="export-format-name">{t('export.print')}</span>
+                <span className="export-format-label">{t('export.printLabel')}</span>
               </button>
             </li>
           </ul>

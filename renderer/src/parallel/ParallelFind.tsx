@@ -4,6 +4,7 @@ import { FindBar } from '../reader/FindBar';
 import { findAll, paintMatches, revealRange, type TextMatch } from '../reader/find';
 import { useParallelStore } from '../state/parallel';
 import type { CellSide } from './Cell';
+import { t } from '../../../shared/i18n/current';
 
 type Column = 'left' | 'right';
 
@@ -70,5 +71,5 @@ export function ParallelFind({ left, right, swapped, rows, onClose }: { left: Ce
     const scroller = range?.startContainer.parentElement?.closest<HTMLElement>('.parallel-scroll, .free-pane');
     if (range && scroller) revealRange(range, scroller);
   }, []);
-  return <FindBar label="Find in both texts" search={search} show={show} paint={paint} onClose={onClose} />;
+  return <FindBar label={t('action.find')} search={search} show={show} paint={paint} onClose={onClose} />;
 }

@@ -5,6 +5,7 @@ import type { AlignmentRow } from '../../../shared/model/alignment';
 import type { Document } from '../../../shared/model/document';
 import { save } from './ExportMenu';
 import './report-menu.css';
+import { t } from '../../../shared/i18n/current';
 
 export interface ReportSource {
   a: Document;
@@ -22,21 +23,21 @@ export function ReportMenu({ source }: { source: ReportSource }) {
     const texts = rowTexts(rows, a, b);
     const file = qaReport(format, { title: a.meta.title, source: a.meta.language, target: b.meta.language, rows: rows.length, flags, texts: (row) => texts[row]!, created: new Date().toISOString() });
     save(file);
-    setStatus(`Saved ${file.name}.`);
+    setStatus(t('export.saved', { name: file.name }));
     setOpen(false);
   };
   return (
     <div className="report-menu">
       <button type="button" className="button-quiet" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="export-report">
-        Export report…
+        {t('report.button')}
       </button>
       {open ? (
-        <div className="report-choices" role="group" aria-label="Export the report">
+        <div className="report-choices" role="group" aria-label={t('report.label')}>
           <button type="button" className="button-quiet" onClick={() => write('html')} data-testid="export-report-html">
-            <strong>HTML</strong> a page to read or print
+            <strong>HTML</strong> {t('report.html')}
           </button>
           <button type="button" className="button-quiet" onClick={() => write('csv')} data-testid="export-report-csv">
-            <strong>CSV</strong> for a spreadsheet
+            <strong>CSV</strong> {t('report.csv')}
           </button>
         </div>
       ) : null}
