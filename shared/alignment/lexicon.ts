@@ -22,7 +22,14 @@ const MAX_TARGETS = 8;
 const wordPattern = /\p{L}[\p{L}'’-]*/gu;
 
 export function wordsOf(text: string): string[] {
-  return [...text.matchAll(wordPattern)].map((m) => m[0].replace(/['’-]+$/, '')).filter((w) => w.length >= 3);
+  const out: string[] = [];
+  for (const match of text.matchAll(wordPattern)) {
+    let word = match[0];
+    const last = word.charCodeAt(word.length - 1);
+    if (last === 39 || last === 0x2019 || last === 45) word = word.replace(/['’-]+$/, '');
+    if (word.length >= 3) out.push(word);
+  }
+  return out;
 }
 
 /** Builds a lexicon from (source word, its translations) pairs; multi-word translations give their words. */
@@ -53,7 +60,7 @@ export function buildLexicon(from: string, to: string, entries: Iterable<readonl
  * translates a word there".
  */
 export function withLexiconAnchors(source: readonly Segment[], target: readonly Segment[], lexicon: TranslationLexicon): [Segment[], Segment[]] {
-  // A book repeats its words thousands of times: stem each once.
+  // A book repeats its words thousands of times: stem each word, and spell each anchor, once.
   const memo = (stem: (word: string) => string) => {
     const cache = new Map<string, string>();
     return (word: string) => {
@@ -64,31 +71,26 @@ export function withLexiconAnchors(source: readonly Segment[], target: readonly 
   };
   const stemFrom = memo(stemmerFor(lexicon.from));
   const stemTo = memo(stemmerFor(lexicon.to));
-  const base = (segment: Segment): Anchor[] => [...(segment.anchors ?? extractAnchors(segment.text))];
-  const a = source.map((segment) => {
-    const anchors = base(segment);
+  const anchorOf = memo((stem) => LEXICON_PREFIX + stem);
+  const targetsOf = new Map<string, readonly string[]>();
+  const sourceAnchors = (word: string): readonly string[] => {
+    let anchors = targetsOf.get(word);
+    if (!anchors) targetsOf.set(word, (anchors = (lexicon.targets(stemFrom(word)) ?? []).map(anchorOf)));
+    return anchors;
+  };
+  const withAnchors = (segment: Segment, of: (word: string) => readonly string[] | string): Segment => {
+    const anchors = [...(segment.anchors ?? extractAnchors(segment.text))];
     const seen = new Set<string>();
     for (const word of wordsOf(fold(segment.text))) {
-      for (const stem of lexicon.targets(stemFrom(word)) ?? []) {
-        if (!seen.has(stem)) {
-          seen.add(stem);
-          anchors.push(LEXICON_PREFIX + stem);
+      const found = of(word);
+      for (const anchor of typeof found === 'string' ? [found] : found) {
+        if (!seen.has(anchor)) {
+          seen.add(anchor);
+          anchors.push(anchor);
         }
       }
     }
     return { text: segment.text, anchors };
-  });
-  const b = target.map((segment) => {
-    const anchors = base(segment);
-    const seen = new Set<string>();
-    for (const word of wordsOf(fold(segment.text))) {
-      const stem = stemTo(word);
-      if (!seen.has(stem)) {
-        seen.add(stem);
-        anchors.push(LEXICON_PREFIX + stem);
-      }
-    }
-    return { text: segment.text, anchors };
-  });
-  return [a, b];
+  };
+  return [source.map((segment) => withAnchors(segment, sourceAnchors)), target.map((segment) => withAnchors(segment, (word) => anchorOf(stemTo(word))))];
 }
