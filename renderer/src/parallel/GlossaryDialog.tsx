@@ -5,6 +5,7 @@ import { useCommands } from '../commands/registry';
 import { save } from './ExportMenu';
 import { usePairChecksStore } from './pairChecks';
 import './glossary-dialog.css';
+import { t } from '../../../shared/i18n/current';
 
 const splitTranslations = (text: string) => [...new Set(text.split(/[;|\n]/).map((t) => t.trim()).filter(Boolean))];
 
@@ -24,21 +25,21 @@ function EntryForm({ entry, onSave, onCancel }: { entry?: GlossaryEntry; onSave:
   return (
     <form className="glossary-form" onSubmit={submit} data-testid={entry ? 'glossary-edit-form' : 'glossary-add-form'}>
       <label>
-        <span>Term</span>
+        <span>{t('glossary.term')}</span>
         <input value={term} onChange={(e) => setTerm(e.currentTarget.value)} maxLength={300} required autoFocus={!!entry} data-testid="glossary-term" />
       </label>
       <label>
-        <span>Allowed translations (separate with ;)</span>
+        <span>{t('glossary.allowed')}</span>
         <input value={translations} onChange={(e) => setTranslations(e.currentTarget.value)} required data-testid="glossary-translations" />
       </label>
       <span className="glossary-form-actions">
         {onCancel ? (
           <button type="button" className="button-quiet" onClick={onCancel}>
-            Cancel
+            {t('common.cancel')}
           </button>
         ) : null}
         <button type="submit" data-testid="glossary-save-entry">
-          {entry ? 'Save' : 'Add'}
+          {entry ? t('common.save') : t('glossary.add')}
         </button>
       </span>
     </form>
@@ -59,32 +60,32 @@ function GlossaryDialog({ source, target, onClose }: { source: string; target: s
       applyGlossary(await api.invoke('glossary:set', { glossary: next }));
       setStatus(done);
     } catch (error) {
-      setStatus(`Not saved: ${(error as Error).message}`);
+      setStatus(t('glossary.notSaved', { reason: (error as Error).message }));
     }
   };
   const put = (entry: GlossaryEntry, replacing?: string) => {
     const others = glossary.entries.filter((e) => e.term.toLowerCase() !== (replacing ?? entry.term).toLowerCase() && e.term.toLowerCase() !== entry.term.toLowerCase());
     setEditing(null);
-    void store({ ...glossary, entries: [...others, entry].sort((x, y) => x.term.localeCompare(y.term)) }, `Saved “${entry.term}”.`);
+    void store({ ...glossary, entries: [...others, entry].sort((x, y) => x.term.localeCompare(y.term)) }, t('glossary.saved', { term: entry.term }));
   };
-  const remove = (term: string) => void store({ ...glossary, entries: glossary.entries.filter((e) => e.term !== term) }, `Removed “${term}”.`);
+  const remove = (term: string) => void store({ ...glossary, entries: glossary.entries.filter((e) => e.term !== term) }, t('glossary.removed', { term }));
   const importFile = async (file: File) => {
     try {
       const before = glossary.entries.length;
       const next = await api.invoke('glossary:import', { source: glossary.source, target: glossary.target, name: file.name, content: await file.text() });
       applyGlossary(next);
-      setStatus(`Imported ${file.name}: ${next.entries.length - before} new, ${next.entries.length} terms in all.`);
+      setStatus(t('glossary.imported', { name: file.name, added: next.entries.length - before, total: next.entries.length }));
     } catch (error) {
-      setStatus(`Could not import ${file.name}: ${(error as Error).message}`);
+      setStatus(t('glossary.importFailed', { name: file.name, reason: (error as Error).message }));
     }
   };
   const exportAs = async (format: 'csv' | 'tbx') => {
     try {
       const file = await api.invoke('glossary:export', { source: glossary.source, target: glossary.target, format });
       save(file);
-      setStatus(`Saved ${file.name}.`);
+      setStatus(t('export.saved', { name: file.name }));
     } catch (error) {
-      setStatus(`Could not export: ${(error as Error).message}`);
+      setStatus(t('export.failed', { reason: (error as Error).message }));
     }
   };
 
@@ -92,21 +93,21 @@ function GlossaryDialog({ source, target, onClose }: { source: string; target: s
   return (
     <dialog ref={dialog} className="glossary-dialog" aria-labelledby="glossary-title" onClose={onClose} data-testid="glossary-dialog">
       <header>
-        <h2 id="glossary-title">Glossary {pair}</h2>
-        <button type="button" className="button-quiet" onClick={() => dialog.current?.close()} aria-label="Close the glossary">
+        <h2 id="glossary-title">{t('glossary.title', { pair })}</h2>
+        <button type="button" className="button-quiet" onClick={() => dialog.current?.close()} aria-label={t('glossary.close')}>
           ✕
         </button>
       </header>
-      <p className="glossary-hint">A row whose {glossary.source.toUpperCase()} side has a term and whose {glossary.target.toUpperCase()} side has none of its translations is flagged. Inflected forms count.</p>
+      <p className="glossary-hint">{t('glossary.hint', { source: glossary.source.toUpperCase(), target: glossary.target.toUpperCase() })}</p>
       <EntryForm onSave={(entry) => put(entry)} />
       {glossary.entries.length ? (
         <table className="glossary-terms">
           <thead>
             <tr>
-              <th scope="col">Term</th>
-              <th scope="col">Allowed translations</th>
+              <th scope="col">{t('glossary.term')}</th>
+              <th scope="col">{t('glossary.allowedHead')}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('hub.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -123,11 +124,11 @@ function GlossaryDialog({ source, target, onClose }: { source: string; target: s
                   <td lang={glossary.source}>{entry.term}</td>
                   <td lang={glossary.target}>{entry.translations.join('; ')}</td>
                   <td className="glossary-row-actions">
-                    <button type="button" className="button-quiet" onClick={() => setEditing(entry.term)} aria-label={`Edit “${entry.term}”`}>
-                      Edit
+                    <button type="button" className="button-quiet" onClick={() => setEditing(entry.term)} aria-label={t('glossary.edit', { term: entry.term })}>
+                      {t('common.edit')}
                     </button>
-                    <button type="button" className="button-quiet" onClick={() => remove(entry.term)} aria-label={`Remove “${entry.term}”`} data-testid="glossary-remove">
-                      Remove
+                    <button type="button" className="button-quiet" onClick={() => remove(entry.term)} aria-label={t('glossary.remove', { term: entry.term })} data-testid="glossary-remove">
+                      {t('doc.remove')}
                     </button>
                   </td>
                 </tr>
@@ -136,18 +137,18 @@ function GlossaryDialog({ source, target, onClose }: { source: string; target: s
           </tbody>
         </table>
       ) : (
-        <p className="glossary-empty">No terms yet: add one above, or import a CSV or TBX file.</p>
+        <p className="glossary-empty">{t('glossary.empty')}</p>
       )}
       <footer>
         <label className="button-quiet glossary-import">
-          Import CSV or TBX…
+          {t('glossary.import')}
           <input type="file" accept=".csv,.tsv,.tbx,.xml,text/csv" onChange={(e) => (e.currentTarget.files?.[0] ? void importFile(e.currentTarget.files[0]) : undefined, (e.currentTarget.value = ''))} data-testid="glossary-import" />
         </label>
         <button type="button" className="button-quiet" onClick={() => void exportAs('csv')} disabled={!glossary.entries.length} data-testid="glossary-export-csv">
-          Export CSV
+          {t('glossary.exportCsv')}
         </button>
         <button type="button" className="button-quiet" onClick={() => void exportAs('tbx')} disabled={!glossary.entries.length} data-testid="glossary-export-tbx">
-          Export TBX
+          {t('glossary.exportTbx')}
         </button>
         {status ? (
           <span className="glossary-status" role="status">
@@ -163,7 +164,7 @@ function GlossaryDialog({ source, target, onClose }: { source: string; target: s
 export function GlossaryHost({ source, target }: { source: string; target: string }) {
   const open = usePairChecksStore((s) => s.glossaryOpen);
   const show = usePairChecksStore((s) => s.showGlossary);
-  useCommands([{ id: 'glossary', label: 'Glossary of this pair…', run: () => show(true) }]);
+  useCommands([{ id: 'glossary', label: t('glossary.command'), run: () => show(true) }]);
   return open ? <GlossaryDialog source={source} target={target} onClose={() => show(false)} /> : null;
 }
 
@@ -172,7 +173,7 @@ export function GlossaryButton() {
   const terms = usePairChecksStore((s) => s.glossary?.entries.length ?? 0);
   return (
     <button type="button" className="button-quiet" onClick={() => show(true)} data-testid="open-glossary">
-      Glossary… <span className="count">{terms}</span>
+      {t('glossary.button')} <span className="count">{terms}</span>
     </button>
   );
 }
