@@ -1,6 +1,6 @@
 import { fold } from '../text/fold';
 import { stemmerFor } from '../dictionary/stemming';
-import { extractAnchors, type Anchor } from './anchors';
+import { extractAnchors } from './anchors';
 import type { Segment } from './engine';
 
 /**
