@@ -6,7 +6,7 @@ import { createApplier } from './apply-remote';
 import { databaseUrl, insecureUrl, plainBox, syncFiles, type SecretBox } from './config';
 import { createConflicts } from './conflicts';
 import { createOutbox } from './outbox';
-import { pouchDb, type PouchDb } from './pouch';
+import { pouchDb, tolerateInfoFailures, type PouchDb } from './pouch';
 import { startReplication } from './replicator';
 import { loadMemory } from './state';
 import { createStatus } from './status';
@@ -95,7 +95,7 @@ export async function openSync(options: SyncOptions): Promise<SyncService> {
     let checked = await testConnection(target);
     if (checked.kind === 'no-database' && checked.canCreate) checked = await createDatabase(target);
     if (checked.ok || checked.kind === 'unreachable') {
-      remote = new PouchDB(databaseUrl(config), { skip_setup: true, ...(config.username ? { auth: { username: config.username, password: password ?? '' } } : {}) });
+      remote = tolerateInfoFailures(new PouchDB(databaseUrl(config), { skip_setup: true, ...(config.username ? { auth: { username: config.username, password: password ?? '' } } : {}) }), config.database);
       replication = startReplication(local, remote, status, memory);
       if (!checked.ok) status.offline(await replication.pending(), { message: checked.message });
     } else {

@@ -39,3 +39,19 @@ export function statusOf(error: unknown): number | undefined {
   const status = (error as { status?: unknown } | null)?.status;
   return typeof status === 'number' ? status : undefined;
 }
+
+/**
+ * PouchDB's replicator asks the source for `info()` after each batch only to report progress, and
+ * leaves a failure of that request unhandled, which ends a Node process when the server drops a
+ * connection. The remote's `info` answers a neutral value instead; real failures still surface
+ * through the replication's own requests.
+ */
+export function tolerateInfoFailures(remote: PouchDb, database: string): PouchDb {
+  const info = remote.info.bind(remote);
+  remote.info = ((callback?: (error: null, result: unknown) => void) => {
+    const answer = info().catch(() => ({ db_name: database, update_seq: 0, doc_count: 0 }));
+    if (typeof callback === 'function') void answer.then((result) => callback(null, result));
+    return answer;
+  }) as PouchDb['info'];
+  return remote;
+}

@@ -88,6 +88,22 @@ describe('sync between two computers through a real CouchDB server', { timeout: 
   });
 });
 
+describe('imported documents through sync', { timeout: 60_000 }, () => {
+  it('arrive with their files so the other computer can open them, and a removal removes them there', async () => {
+    const { a, b } = await twoComputers();
+    const text = 'A Short Story\n\nThe lighthouse keeper counted the ships. Each night the lamp turned twice.';
+    const { document } = await a.handlers['documents:import']({ name: 'story.txt', data: Buffer.from(text).toString('base64') });
+    await eventually(async () => expect((await b.handlers['documents:list']({})).find((d) => d.id === document.id)).toMatchObject({ title: document.title, wordCount: document.wordCount }));
+    expect((await b.handlers['documents:get']({ id: document.id })).text).toBe((await a.handlers['documents:get']({ id: document.id })).text);
+    await a.handlers['documents:update']({ id: document.id, patch: { title: 'The Lighthouse' } });
+    await eventually(async () => expect((await b.handlers['documents:list']({})).find((d) => d.id === document.id)?.title).toBe('The Lighthouse'));
+    await a.handlers['documents:remove']({ id: document.id, annotations: 'keep' });
+    await eventually(async () => expect((await b.handlers['documents:list']({})).find((d) => d.id === document.id)).toBeUndefined());
+    await a.close();
+    await b.close();
+  });
+});
+
 describe('sync when things go wrong', { timeout: 120_000 }, () => {
   it('keeps both versions of a note changed on two computers while the server was down, on both', async () => {
     const server = await startCouch({ dir: temp() });
