@@ -1,9 +1,12 @@
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRange } from '../../../shared/annotations/anchoring';
 import { openServices, type Services } from '../handlers';
+import { STORE_FILE, STORE_VERSION } from '../store';
+import { defaultSettings } from '../../../shared/model/settings';
 import { tempDirs } from '../test-support';
 import { freePort, startCouch, type CouchServer } from './pouchdb-server.fixture';
 
@@ -138,6 +141,42 @@ describe('sync when things go wrong', { timeout: 120_000 }, () => {
     await eventually(async () => expect((await b.handlers['annotations:list']({})).map((x) => x.note).sort()).toEqual(['changed on A', 'changed on B']));
     await eventually(async () => expect(await b.handlers['sync:conflicts']({})).toEqual([]));
     await a.close();
+    await b.close();
+    await server.dispose();
+  });
+
+  it('brings every item exactly once when the server is SIGKILLed halfway through a first sync', async () => {
+    const server = await startCouch({ dir: temp() });
+    const dataDir = temp();
+    const reader = await openServices({ dataDir: temp(), corpusDir: bundled, shell: 'web', version: 'test', warmAfterMs: 60_000 });
+    const doc = await reader.handlers['documents:get']({ id: '000' });
+    await reader.close();
+    const now = new Date().toISOString();
+    const annotations = Object.fromEntries(
+      Array.from({ length: 3000 }, (_, i) => {
+        const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+        const start = (i * 7) % (doc.text.length - 30);
+        return [id, { id, documentId: '000', target: describeRange(doc.text, start, start + 20), colour: 'blue', tags: [], note: `n${i}`, created: now, modified: now }];
+      }),
+    );
+    writeFileSync(join(dataDir, STORE_FILE), JSON.stringify({ schemaVersion: STORE_VERSION, journal: 0, settings: defaultSettings, alignments: {}, annotations, documents: {}, reading: {}, quarantine: {} }));
+    const settings = { url: server.url, database: 'big', username: '', displayName: 'A', enabled: true };
+    const a = await openServices({ dataDir, corpusDir: bundled, shell: 'web', version: 'test', warmAfterMs: 60_000 });
+    await a.handlers['sync:set'](settings);
+    await eventually(async () => expect(((await (await fetch(`${server.url}/big`)).json()) as { doc_count: number }).doc_count).toBe(3000), 60_000);
+    await a.close();
+
+    const b = await openServices({ dataDir: temp(), corpusDir: bundled, shell: 'web', version: 'test', warmAfterMs: 60_000 });
+    await b.handlers['sync:set']({ ...settings, displayName: 'B' });
+    await eventually(async () => expect((await b.handlers['sync:status']({})).docs).toBeGreaterThan(0), 30_000);
+    await server.stop('SIGKILL');
+    const partial = (await b.handlers['annotations:list']({})).length;
+    await server.start();
+    await eventually(async () => expect((await b.handlers['annotations:list']({})).length).toBe(3000), 90_000);
+    const ids = (await b.handlers['annotations:list']({})).map((x) => x.id);
+    expect(new Set(ids).size).toBe(3000);
+    expect(new Set(ids)).toEqual(new Set(Object.keys(annotations)));
+    expect(partial).toBeLessThan(3000);
     await b.close();
     await server.dispose();
   });
