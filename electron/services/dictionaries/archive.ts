@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import { extract } from 'tar-stream';
 import { readZip } from '../import/zip';
 
@@ -20,16 +21,30 @@ function checkName(archive: string, name: string) {
   }
 }
 
+/**
+ * Unpacks gzip in the background (a stream, not gunzipSync), counting as it goes: a bomb is stopped at
+ * the limit without holding the host, and other requests are answered meanwhile.
+ */
+async function gunzipWithin(archive: string, bytes: Buffer): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const refuse = () => new ArchiveRefused(`${archive} expands to more than ${ARCHIVE_LIMITS.totalBytes / 1048576} MB, as archive bombs do; it was refused.`);
+  try {
+    for await (const chunk of Readable.from([bytes]).pipe(createGunzip())) {
+      total += (chunk as Buffer).length;
+      if (total > ARCHIVE_LIMITS.totalBytes) throw refuse();
+      chunks.push(chunk as Buffer);
+    }
+  } catch (error) {
+    if (error instanceof ArchiveRefused) throw error;
+    throw new ArchiveRefused(`${archive} cannot be unpacked: it is not a valid gzip file (${(error as Error).message}).`);
+  }
+  return Buffer.concat(chunks);
+}
+
 /** The dictionary files inside a .tar.gz / .tgz / .tar, within the same limits as a zip. */
 async function readTar(archive: string, bytes: Buffer): Promise<NamedFile[]> {
-  let tar = bytes;
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    try {
-      tar = gunzipSync(bytes, { maxOutputLength: ARCHIVE_LIMITS.totalBytes });
-    } catch {
-      throw new ArchiveRefused(`${archive} cannot be unpacked, or expands to more than ${ARCHIVE_LIMITS.totalBytes / 1048576} MB as archive bombs do; it was refused.`);
-    }
-  }
+  const tar = bytes[0] === 0x1f && bytes[1] === 0x8b ? await gunzipWithin(archive, bytes) : bytes;
   const files: NamedFile[] = [];
   const reader = extract();
   reader.end(tar);

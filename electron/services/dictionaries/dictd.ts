@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { HeadwordIndex } from '../../../shared/dictionary/headwords';
+import { MAX_DEFINITION_BYTES } from '../../../shared/dictionary/model';
 import { openDataFile } from './data-file';
 import { DictionaryFileError } from './errors';
 import { decodeText, tidy } from './markup';
@@ -91,6 +92,7 @@ export async function openDictd(indexPath: string): Promise<DictionaryReader> {
       const offset = decodeNumber(text, tab1 + 1, tab2);
       const length = decodeNumber(text, tab2 + 1, tab3);
       if (offset < 0 || length < 0) throw new DictionaryFileError(indexPath, `is not a dictd index: line ${line} has an offset or length that is not dictd's base 64`);
+      if (length > MAX_DEFINITION_BYTES) throw new DictionaryFileError(indexPath, `lists a definition of ${(length / 1048576).toFixed(1)} MB on line ${line}; Facing reads definitions up to ${MAX_DEFINITION_BYTES / 1024} KB`);
       const headword = text.slice(start, tab1);
       const record = records++;
       offsets[record] = offset;
@@ -115,7 +117,8 @@ export async function openDictd(indexPath: string): Promise<DictionaryReader> {
     const bytes = await data.read(offsets[record]!, lengths[record]!);
     const body = decodeText(bytes);
     if (body === undefined) throw new DictionaryFileError(dataPath, 'holds binary data where a definition should be');
-    return tidy(body);
+    // FreeDict marks cross-references as {word}: show the word.
+    return tidy(body.replace(/\{([^{}\n]{1,80})\}/g, '$1'));
   };
   const shortRecord = meta.get('short');
   const short = shortRecord === undefined ? undefined : await read(shortRecord).catch(() => undefined);

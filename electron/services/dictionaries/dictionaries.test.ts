@@ -78,15 +78,21 @@ describe('dictd dictionaries', () => {
     await binary.close();
   });
 
-  it('refuses a definition of 100 MB instead of reading it', async () => {
+  it('refuses a dictionary that lists a definition of 100 MB, naming the file, without reading it', async () => {
     const dir = temp();
     const { dictdNumber } = await import('./dictionary-files.fixture');
     writeFileSync(join(dir, 'huge.index'), `haus\tA\t${dictdNumber(100 * 1024 * 1024)}\n`);
     const fd = openSync(join(dir, 'huge.dict'), 'w');
     ftruncateSync(fd, 101 * 1024 * 1024); // sparse: no disk used
     closeSync(fd);
-    const d = await openDictd(join(dir, 'huge.index'));
-    await expect(d.definitions('haus')).rejects.toThrow(/huge\.dict has a definition of 104857600 bytes/);
+    await expect(openDictd(join(dir, 'huge.index'))).rejects.toThrow(/^huge\.index lists a definition of 100\.0 MB on line 1; Facing reads definitions up to 256 KB/);
+  });
+
+  it('shows FreeDict cross-references as words, without their braces', async () => {
+    const dir = temp();
+    writeDictd(dir, 'refs', [['haus', 'Haus\nhouse\n see: {Häuser}, {Hausarzt}']]);
+    const d = await openDictd(join(dir, 'refs.index'));
+    expect((await d.definitions('haus'))[0]!.definition).toBe('Haus\nhouse\n see: Häuser, Hausarzt');
     await d.close();
   });
 });
@@ -163,6 +169,31 @@ describe('the dictionary service', () => {
     await dictionaries.close();
   });
 
+  it('stops unpacking a .tar.gz bomb at the limit, in the background', async () => {
+    const dictionaries = service([]);
+    const { ARCHIVE_LIMITS } = await import('./archive');
+    const limit = ARCHIVE_LIMITS.totalBytes;
+    ARCHIVE_LIMITS.totalBytes = 2 * 1024 * 1024;
+    try {
+      let ticks = 0;
+      const timer = setInterval(() => ticks++, 1);
+      await expect(dictionaries.add([{ name: 'bomb.tar.gz', data: gzipSync(Buffer.alloc(16 * 1024 * 1024)) }])).rejects.toThrow(/bomb\.tar\.gz expands to more than 2 MB, as archive bombs do/);
+      clearInterval(timer);
+      expect(ticks).toBeGreaterThan(0);
+    } finally {
+      ARCHIVE_LIMITS.totalBytes = limit;
+    }
+    await dictionaries.close();
+  });
+
+  it('refuses a StarDict dictionary with a 30 MB entry when it is added, naming the file', async () => {
+    const dictionaries = service([]);
+    const made = makeStarDict('Huge', [['Haus', 'x'.repeat(300 * 1024)]], { sametypesequence: 'm', lang: 'de-en' });
+    await expect(dictionaries.add([{ name: 'huge.ifo', data: made.ifo }, { name: 'huge.idx', data: made.idx }, { name: 'huge.dict.dz', data: made.dict }])).rejects.toThrow(/^huge\.idx lists a definition of 0\.3 MB for "Haus"; Facing reads definitions up to 256 KB/);
+    expect(await dictionaries.list()).toEqual([]);
+    await dictionaries.close();
+  });
+
   it('refuses broken and hostile files with a message naming the file, and keeps the rest working', async () => {
     const dictionaries = service([]);
     const made = makeStarDict('Tiny', [['Haus', 'house']], { sametypesequence: 'm', lang: 'de-en' });
@@ -193,7 +224,7 @@ describe('the dictionary service', () => {
     const system = temp();
     mkdirSync(join(system, 'sub'));
     writeDictd(system, 'good-deu-eng', [['haus', 'Haus\nhouse']]);
-    writeFileSync(join(system, 'bad-deu-eng.index'), 'haus\tA\tZZZZ\n');
+    writeFileSync(join(system, 'bad-deu-eng.index'), 'haus\tA\tBA\n');
     writeFileSync(join(system, 'bad-deu-eng.dict'), 'x');
     const dictionaries = service([system]);
     expect((await dictionaries.lookup('Haus', 'de')).entries).toHaveLength(1);

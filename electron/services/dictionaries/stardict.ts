@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { HeadwordIndex } from '../../../shared/dictionary/headwords';
+import { MAX_DEFINITION_BYTES } from '../../../shared/dictionary/model';
 import { openDataFile } from './data-file';
 import { DictionaryFileError } from './errors';
 import { languagesFromName, languageTag } from './languages';
@@ -148,6 +149,7 @@ export async function openStarDict(ifoPath: string): Promise<DictionaryReader> {
     const word = idx.toString('utf8', at, zero);
     const offset = wide ? Number(idx.readBigUInt64BE(zero + 1)) : idx.readUInt32BE(zero + 1);
     const size = idx.readUInt32BE(zero + 1 + (wide ? 8 : 4));
+    if (size > MAX_DEFINITION_BYTES) throw new DictionaryFileError(idxPath, `lists a definition of ${(size / 1048576).toFixed(1)} MB for "${word.slice(0, 40)}"; Facing reads definitions up to ${MAX_DEFINITION_BYTES / 1024} KB`);
     headwords.add(word, offsets.length);
     offsets.push(offset);
     sizes.push(size);
