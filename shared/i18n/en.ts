@@ -434,6 +434,23 @@ export const en = {
   'glossary.exportTbx': 'Export TBX',
   'glossary.command': 'Glossary of this pair…',
   'glossary.button': 'Glossary…',
+  'library.searchPlaceholder': 'Search all documents',
+  'importService.notFormat': '“{name}” is not a format Facing imports. It reads {supported}.',
+  'importService.notReal': '“{name}” is not a real .{format} file (it is not a zip archive).',
+  'importService.notPdf': '“{name}” is not a real PDF file.',
+  'importService.wordUnreadable': 'This Word document cannot be read: {reason}',
+  'importService.empty': '“{name}” is empty.',
+  'importService.tooLarge': '“{name}” is {size} MB; Facing imports files up to {limit} MB.',
+  'importService.named': '“{name}”: {problem}',
+  'importService.cannotRead': '“{name}” cannot be read as a .{format} file: {reason}',
+  'importService.noText': '“{name}” has no text to read.',
+  'importService.tooManyCharacters': 'Its text runs to more than {millions} million characters, the most Facing imports from one file; it was refused.',
+  'importService.tooManyParagraphs': 'It has more than {count} paragraphs, the most Facing imports from one file; it was refused.',
+  'importService.tooSlow': 'Reading it took longer than {seconds} seconds, so it was stopped; split it into smaller files.',
+  'importService.pdfUnreadable': 'This PDF cannot be read: {reason}',
+  'importService.pdfPages': 'This PDF has {pages} pages; Facing imports PDFs of up to {limit} pages. Split it and import the parts.',
+  'importService.pdfNoText': 'This PDF has no text layer: its pages are images (a scan, probably). Facing reads text, not pictures; run it through OCR first and import the result.',
+  'importService.epubNoContainer': 'This EPUB has no META-INF/container.xml, so its package file cannot be found.',
 };
 
 export type MessageKey = keyof typeof en;

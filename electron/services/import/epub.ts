@@ -4,6 +4,7 @@ import { htmlToBlocks, type Extracted } from './html';
 import { TextBudget } from './limits';
 import { parseXml } from './xml';
 import { readZip } from './zip';
+import { t } from '../../../shared/i18n/current';
 
 /** Only the package files and the chapters are inflated; pictures and fonts never are. */
 const TEXT_ENTRY = /(\.(xml|opf|xhtml|html|htm|ncx)|^mimetype)$/i;
@@ -48,7 +49,7 @@ function readPackage(opf: string): Package {
 export async function epubToBlocks(bytes: Buffer, budget: TextBudget): Promise<Extracted> {
   const files = await readZip(bytes, 'EPUB', (name) => TEXT_ENTRY.test(name));
   const container = files.get('META-INF/container.xml')?.toString('utf8');
-  if (!container) throw new ImportRefused('This EPUB has no META-INF/container.xml, so its package file cannot be found.');
+  if (!container) throw new ImportRefused(t('importService.epubNoContainer'));
   let opfPath: string | undefined;
   parseXml(container, 'META-INF/container.xml', (element) => {
     if (element.name === 'rootfile') opfPath ??= element.attributes['full-path'];

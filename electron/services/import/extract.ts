@@ -13,6 +13,7 @@ import { chooseLanguage, docxLanguage } from './language';
 import { TextBudget } from './limits';
 import { pdfToBlocks } from './pdf';
 import { readZip } from './zip';
+import { t } from '../../../shared/i18n/current';
 
 export { detectLanguage } from './language';
 
@@ -54,14 +55,14 @@ export function cleanFileName(name: string): string {
 export function formatOf(name: string): ImportFormat {
   const extension = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
   const format = byExtension[extension];
-  if (!format) throw new ImportRefused(`“${name}” is not a format Facing imports. It reads ${SUPPORTED}.`);
+  if (!format) throw new ImportRefused(t('importService.notFormat', { name, supported: SUPPORTED }));
   return format;
 }
 
 function checkSignature(format: ImportFormat, bytes: Buffer, name: string): void {
   const zip = bytes.subarray(0, 2).toString('latin1') === 'PK';
-  if ((format === 'docx' || format === 'epub') && !zip) throw new ImportRefused(`“${name}” is not a real .${format} file (it is not a zip archive).`);
-  if (format === 'pdf' && !bytes.subarray(0, 1024).toString('latin1').includes('%PDF-')) throw new ImportRefused(`“${name}” is not a real PDF file.`);
+  if ((format === 'docx' || format === 'epub') && !zip) throw new ImportRefused(t('importService.notReal', { name, format }));
+  if (format === 'pdf' && !bytes.subarray(0, 1024).toString('latin1').includes('%PDF-')) throw new ImportRefused(t('importService.notPdf', { name }));
 }
 
 const markdown = new MarkdownIt({ html: false });
@@ -112,7 +113,7 @@ async function docxToBlocks(bytes: Buffer): Promise<Extracted> {
     const convertImage = mammoth.images.imgElement(async () => ({ src: '' }));
     html = (await mammoth.convertToHtml({ buffer: bytes }, { convertImage })).value;
   } catch (error) {
-    throw new ImportRefused(`This Word document cannot be read: ${(error as Error).message}`);
+    throw new ImportRefused(t('importService.wordUnreadable', { reason: (error as Error).message }));
   }
   const extracted = htmlToBlocks(html);
   return { blocks: extracted.blocks, ...(language ? { language } : {}) };
@@ -167,14 +168,13 @@ function titleFrom(extracted: Extracted, name: string): string {
   return shorten(title, 200);
 }
 
-const MB = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
 
 /** Reads an imported file into blocks with a title and a language, or refuses it with a reason that names it. */
 export async function extractDocument(rawName: string, bytes: Buffer, budget = new TextBudget()): Promise<ExtractedDocument> {
   const name = cleanFileName(rawName);
-  if (bytes.length === 0) throw new ImportRefused(`“${name}” is empty.`);
+  if (bytes.length === 0) throw new ImportRefused(t('importService.empty', { name }));
   if (bytes.length > MAX_IMPORT_FILE_BYTES) {
-    throw new ImportRefused(`“${name}” is ${MB(bytes.length)}; Facing imports files up to ${MAX_IMPORT_FILE_BYTES / 1048576} MB.`);
+    throw new ImportRefused(t('importService.tooLarge', { name, size: Math.round(bytes.length / 1048576), limit: MAX_IMPORT_FILE_BYTES / 1048576 }));
   }
   const format = formatOf(name);
   checkSignature(format, bytes, name);
@@ -183,11 +183,11 @@ export async function extractDocument(rawName: string, bytes: Buffer, budget = n
     extracted = await extractByFormat(format, bytes, budget);
   } catch (error) {
     // Whatever went wrong, the message says which file and what, never only "see the log".
-    if (error instanceof ImportRefused || error instanceof UnreadableTextError) throw new ImportRefused(`“${name}”: ${error.message}`);
-    throw new ImportRefused(`“${name}” cannot be read as a .${format} file: ${(error as Error)?.message ?? String(error)}`);
+    if (error instanceof ImportRefused || error instanceof UnreadableTextError) throw new ImportRefused(t('importService.named', { name, problem: error.message }));
+    throw new ImportRefused(t('importService.cannotRead', { name, format, reason: (error as Error)?.message ?? String(error) }));
   }
   const blocks = extracted.blocks.filter((b) => b.text.trim());
-  if (blocks.length === 0) throw new ImportRefused(`“${name}” has no text to read.`);
+  if (blocks.length === 0) throw new ImportRefused(t('importService.noText', { name }));
   const language = chooseLanguage(extracted.language, blocks);
   return { format, name, title: titleFrom({ ...extracted, blocks }, name), language, blocks, wordCount: await wordsOf(blocks) };
 }

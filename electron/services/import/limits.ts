@@ -1,4 +1,5 @@
 import { ImportRefused } from './errors';
+import { t, translator } from '../../../shared/i18n/current';
 
 /**
  * What one import may produce. 50 million characters is about 8 million words: ten times the longest
@@ -24,15 +25,15 @@ export class TextBudget {
     this.characters += text.length;
     this.blocks++;
     if (this.characters > this.limits.characters) {
-      throw new ImportRefused(`Its text runs to more than ${(this.limits.characters / 1e6).toFixed(0)} million characters, the most Facing imports from one file; it was refused.`);
+      throw new ImportRefused(t('importService.tooManyCharacters', { millions: Math.round(this.limits.characters / 1e6) }));
     }
-    if (this.blocks > this.limits.blocks) throw new ImportRefused(`It has more than ${this.limits.blocks.toLocaleString('en')} paragraphs, the most Facing imports from one file; it was refused.`);
+    if (this.blocks > this.limits.blocks) throw new ImportRefused(t('importService.tooManyParagraphs', { count: translator().number(this.limits.blocks) }));
     if ((this.blocks & 1023) === 0) this.checkTime();
   }
 
   checkTime(): void {
     if (performance.now() - this.started > this.limits.milliseconds) {
-      throw new ImportRefused(`Reading it took longer than ${this.limits.milliseconds / 1000} seconds, so it was stopped; split it into smaller files.`);
+      throw new ImportRefused(t('importService.tooSlow', { seconds: this.limits.milliseconds / 1000 }));
     }
   }
 }

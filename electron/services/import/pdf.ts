@@ -1,6 +1,7 @@
 import { ImportRefused } from './errors';
 import type { Extracted } from './html';
 import type { TextBudget } from './limits';
+import { t, translator } from '../../../shared/i18n/current';
 
 interface TextItem {
   str: string;
@@ -20,7 +21,7 @@ export async function pdfToBlocks(bytes: Uint8Array, budget: TextBudget): Promis
   try {
     pdf = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
   } catch (error) {
-    throw new ImportRefused(`This PDF cannot be read: ${(error as Error).message}`);
+    throw new ImportRefused(t('importService.pdfUnreadable', { reason: (error as Error).message }));
   }
   try {
     return await readPages(pdf, budget);
@@ -34,7 +35,7 @@ type Pdf = Awaited<ReturnType<typeof import('pdfjs-dist/legacy/build/pdf.mjs').g
 async function readPages(pdf: Pdf, budget: TextBudget): Promise<Extracted> {
   const { limits } = budget;
   if (pdf.numPages > limits.pdfPages) {
-    throw new ImportRefused(`This PDF has ${pdf.numPages.toLocaleString('en')} pages; Facing imports PDFs of up to ${limits.pdfPages.toLocaleString('en')} pages. Split it and import the parts.`);
+    throw new ImportRefused(t('importService.pdfPages', { pages: translator().number(pdf.numPages), limit: translator().number(limits.pdfPages) }));
   }
   const blocks: Extracted['blocks'] = [];
   const push = (text: string) => {
@@ -73,7 +74,7 @@ async function readPages(pdf: Pdf, budget: TextBudget): Promise<Extracted> {
   }
   const info = (await pdf.getMetadata().catch(() => null))?.info as { Title?: string; Language?: string } | undefined;
   if (characters === 0) {
-    throw new ImportRefused('This PDF has no text layer: its pages are images (a scan, probably). Facing reads text, not pictures; run it through OCR first and import the result.');
+    throw new ImportRefused(t('importService.pdfNoText'));
   }
   const title = info?.Title?.trim();
   // The catalog's /Lang, which pdf.js reports as Language.

@@ -81,7 +81,7 @@ export function LibraryScreen() {
               if (search.trim()) navigate(`/search/${encodeURIComponent(search.trim())}`);
             }}
           >
-            <input type="search" placeholder={t('library.search')} value={search} onChange={(e) => setSearch(e.target.value)} aria-label={t('library.search')} data-testid="corpus-search" />
+            <input type="search" placeholder={t('library.searchPlaceholder')} value={search} onChange={(e) => setSearch(e.target.value)} aria-label={t('library.search')} data-testid="corpus-search" />
           </form>
           <ImportPanel onImported={setFresh} />
           <Link href="/annotations" className="button" data-testid="open-hub">
