@@ -165,7 +165,7 @@ describe('annotations', () => {
     await store.close();
     const { handlers } = await setup(dataDir);
     const info = await handlers['app:info']({});
-    expect(info.notices.map((n) => n.message).join('\n')).toMatch(/1 stored annotations were damaged/);
+    expect(info.notices.map((n) => n.message).join('\n')).toMatch(/One stored annotation was damaged and could not be shown. It was kept/);
     expect((await handlers['annotations:list']({})).map((a) => a.id)).toEqual([good.id]);
     expect((await openStore(dataDir)).data.quarantine).toEqual({ 'annotations:broken': { id: 'broken', colour: 12 } });
   });

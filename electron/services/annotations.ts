@@ -58,7 +58,8 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
   }
   if (invalid.length) {
     await store.commit(invalid);
-    notices.push({ level: 'warning', message: `${invalid.length / 2} stored annotations were damaged and could not be shown. They were kept, unchanged, in the store's quarantine.` });
+    const damaged = invalid.length / 2;
+    notices.push({ level: 'warning', message: `${damaged === 1 ? 'One stored annotation was' : `${damaged} stored annotations were`} damaged and could not be shown. ${damaged === 1 ? 'It was' : 'They were'} kept, unchanged, in the store's quarantine.` });
   }
 
   async function textOf(documentId: string): Promise<string | null> {

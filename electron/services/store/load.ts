@@ -142,6 +142,8 @@ function uncleanNotice(replayed: Replayed): Notice {
     return { level: 'info', message: `${start} ${checked}` };
   }
   const recovered = `${count(replayed.records, 'recent change')} ${replayed.records === 1 ? 'was' : 'were'} recovered from its journal`;
-  const rest = replayed.torn ? `; ${cut}` : replayed.notices.length ? '' : ' and nothing was lost';
+  // Whether each recovered annotation is whole is only known once the annotations are read, which
+  // reports its own notice: this one does not promise that nothing was lost.
+  const rest = replayed.torn ? `; ${cut}` : '';
   return { level: 'info', message: `${start} Your store was checked: ${recovered}${rest}.` };
 }
