@@ -9,7 +9,7 @@ import type { Block } from '../../shared/text/segmentation';
 import type { CorpusService } from './corpus';
 import { writeFileDurably } from './durable-file';
 import { ImportRefused } from './import/errors';
-import { extractDocument } from './import/extract';
+import { extractDocument, type ExtractedDocument } from './import/extract';
 import { createCatalog, type ImportedRecord } from './library/catalog';
 import { createPairing } from './library/pairing';
 import { readingOf, saveReading } from './library/reading';
@@ -23,8 +23,13 @@ export interface ImportOutcome {
   duplicate?: boolean;
 }
 
+/** A text already split into blocks (one side of a bilingual file): stored as given, not extracted again nor paired. */
+export interface PreparedDocument extends ExtractedDocument {
+  translationOf?: string;
+}
+
 export interface LibraryService extends CorpusService {
-  import(name: string, bytes: Buffer): Promise<ImportOutcome>;
+  import(name: string, bytes: Buffer, prepared?: PreparedDocument): Promise<ImportOutcome>;
   update(id: string, patch: DocumentPatch): Promise<DocumentSummary>;
   remove(id: string): Promise<void>;
   suggestPairs(id: string): Promise<PairSuggestion[]>;
@@ -97,13 +102,13 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
       return (await corpus.list()).find((d) => d.id === id);
     },
 
-    async import(name, bytes) {
+    async import(name, bytes, prepared) {
       const hash = createHash('sha256').update(bytes).digest('hex');
       const existing = byHash(hash);
       if (existing) return { document: summaryOf(existing), suggestions: [], duplicate: true };
       let extracted;
       try {
-        extracted = await extractDocument(name, bytes);
+        extracted = prepared ?? (await extractDocument(name, bytes));
       } catch (error) {
         if (error instanceof ImportRefused) throw new FacingError('invalid-request', error.message);
         throw error;
@@ -120,13 +125,14 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
         added: new Date().toISOString(),
         originalName: extracted.name,
         format: extracted.format,
+        ...(prepared?.translationOf ? { translationOf: prepared.translationOf } : {}),
       };
       // Not segmented into sentences here: a long book is split only as far as it is read (see document-pages.ts).
       const wordCount = extracted.wordCount;
       const profile = profileOf(extracted.blocks);
       await store.commit([{ c: 'documents', k: id, v: { meta, wordCount, profile, hash } }]);
       noteHash(hash, id);
-      return { document: summaryOf({ meta, wordCount }), suggestions: await suggestPairs(id) };
+      return { document: summaryOf({ meta, wordCount }), suggestions: prepared ? [] : await suggestPairs(id) };
     },
 
     async update(id, patch) {

@@ -211,6 +211,36 @@ describe('importing bilingual files', () => {
     expect(a.text).toContain('Close it now.');
   });
 
+  it('keeps the rows exactly as the file has them: several sentences, line breaks, one side empty; the same file again finds its documents', async () => {
+    const h = await services();
+    const tmx = `<?xml version="1.0"?><tmx version="1.4"><header srclang="en" creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" datatype="plaintext"/><body>
+      <tu><tuv xml:lang="en"><seg>Open the lid. Then wait.</seg></tuv><tuv xml:lang="de"><seg>Öffnen Sie den Deckel. Warten Sie dann.</seg></tuv></tu>
+      <tu><tuv xml:lang="en"><seg>Notes</seg></tuv><tuv xml:lang="de"><seg>Hinweise</seg></tuv></tu>
+      <tu><tuv xml:lang="en"><seg>Only here.</seg></tuv><tuv xml:lang="de"><seg></seg></tuv></tu>
+      <tu><tuv xml:lang="en"><seg>Line one
+line two.</seg></tuv><tuv xml:lang="de"><seg>Zeile eins Zeile zwei.</seg></tuv></tu>
+    </body></tmx>`;
+    const data = Buffer.from(tmx).toString('base64');
+    const rowsOf = async () => {
+      const outcome = await call(h, 'pairs:import', { name: 'lid.tmx', data });
+      if (!('left' in outcome)) throw new Error('asked to choose');
+      const a = await call(h, 'documents:get', { id: outcome.left.id });
+      const b = await call(h, 'documents:get', { id: outcome.right.id });
+      const { rows } = await call(h, 'alignment:get', { left: a.meta.id, right: b.meta.id });
+      const text = (doc: typeof a, ids: string[]) => ids.map((id) => doc.paragraphs.flatMap((p) => p.sentences).find((x) => x.id === id)!).map((x) => doc.text.slice(x.start, x.end)).join(' | ');
+      return { ids: [a.meta.id, b.meta.id], rows: rows.map((r) => [text(a, r.a), text(b, r.b)]) };
+    };
+    const first = await rowsOf();
+    expect(first.rows).toEqual([
+      ['Open the lid. | Then wait.', 'Öffnen Sie den Deckel. | Warten Sie dann.'],
+      ['Notes', 'Hinweise'],
+      ['Only here.', ''],
+      ['Line one line two.', 'Zeile eins Zeile zwei.'],
+    ]);
+    const again = await rowsOf();
+    expect(again).toEqual(first);
+  });
+
   it('reads XLIFF 2.x and two-column CSV', async () => {
     const h = await services();
     const xlf2 = `<?xml version="1.0"?><xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en" trgLang="de"><file id="f"><unit id="1"><segment state="final"><source>Hello there, <pc id="1">friend</pc>.</source><target>Hallo, <pc id="1">Freund</pc>.</target></segment></unit><unit id="2"><segment><source>Good bye.</source><target>Auf Wiedersehen.</target></segment></unit></file></xliff>`;

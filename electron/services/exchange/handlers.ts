@@ -11,10 +11,9 @@ export function exchangeHandlers(exchange: ExchangeService, checks: ChecksServic
     'pairs:export': (request) => exchange.exportPair(request),
     'pairs:import': async ({ name, data, source, target }) => {
       const outcome = await exchange.importPair(name, Buffer.from(data, 'base64'), source && target ? { source, target } : undefined);
-      if ('left' in outcome) {
-        await refresh(outcome.left.id);
-        await refresh(outcome.right.id);
-      }
+      // Indexed for search after the answer: two book-sized texts take seconds to index, and an index
+      // missing a document is completed at the next start anyway.
+      if ('left' in outcome) void refresh(outcome.left.id).then(() => refresh(outcome.right.id)).catch(() => {});
       return outcome;
     },
     'checks:get': async ({ left, right }) => {

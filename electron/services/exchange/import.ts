@@ -4,8 +4,9 @@ import { alignableSentenceIds } from '../../../shared/alignment/documents';
 import { FacingError } from '../../../shared/ipc/errors';
 import type { AlignmentRow } from '../../../shared/model/alignment';
 import type { Document, DocumentSummary } from '../../../shared/model/document';
+import { countWords, type Block } from '../../../shared/text/segmentation';
 import type { AlignmentService } from '../alignment';
-import type { LibraryService } from '../library';
+import type { LibraryService, PreparedDocument } from '../library';
 import type { Store } from '../store';
 import { readPairFile } from './read';
 
@@ -43,8 +44,38 @@ export function rowsFromUnits(texts: string[], doc: Document): string[][] {
   return out;
 }
 
-function sideText(pair: PairFile, side: 'source' | 'target'): string[] {
-  return pair.units.map((u) => u[side].replace(/\s*\n\s*/g, ' ').trim());
+/** A unit's text as one paragraph: its line breaks become spaces. */
+const oneParagraph = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim();
+
+interface Side {
+  /** The paragraph each unit became, or -1 when the unit has no text on this side. */
+  paragraphOf: Int32Array;
+  prepared: PreparedDocument;
+  /** The side's text as a plain file: what is kept as the document's original. */
+  bytes: Buffer;
+}
+
+/** One side of the pair as stored blocks, one paragraph per unit, without extracting the text again. */
+function sideOf(pair: PairFile, side: 'source' | 'target', base: string): Side {
+  const language = pair[side].replace('_', '-');
+  const blocks: Block[] = [];
+  const paragraphOf = new Int32Array(pair.units.length).fill(-1);
+  let wordCount = 0;
+  pair.units.forEach((u, k) => {
+    const text = oneParagraph(u[side]);
+    if (!text) return;
+    paragraphOf[k] = blocks.length;
+    blocks.push({ text, kind: 'paragraph' });
+    wordCount += countWords(text);
+  });
+  const name = `${base}.txt`;
+  return { paragraphOf, bytes: Buffer.from(blocks.map((b) => b.text).join('\n\n'), 'utf8'), prepared: { format: 'txt', name, title: `${base} (${pair[side]})`, language, blocks, wordCount } };
+}
+
+/** Each unit's sentence ids: those of the paragraph it became. */
+function rowIds(side: Side, doc: Document): string[][] {
+  const ids = doc.paragraphs.map((p) => (p.kind === 'boilerplate' ? [] : p.sentences.map((s) => s.id)));
+  return Array.from(side.paragraphOf, (p) => (p < 0 ? [] : (ids[p] ?? [])));
 }
 
 /** A TMX, XLIFF or two-column table as two library documents and a fixed alignment marked as from the file. */
@@ -70,19 +101,23 @@ export async function importPairFile(
   }
   pair = { ...pair, units };
   const base = name.replace(/\.[^.]+$/, '').slice(0, 150) || 'Imported pair';
-  const sources = sideText(pair, 'source');
-  const targets = sideText(pair, 'target');
+  const sourceSide = sideOf(pair, 'source', base);
+  const targetSide = sideOf(pair, 'target', base);
   const made: string[] = [];
   try {
-    const left = await deps.library.import(`${base}.txt`, Buffer.from(sources.filter(Boolean).join('\n\n'), 'utf8'));
-    made.push(left.document.id);
-    const right = await deps.library.import(`${base}.txt`, Buffer.from(targets.filter(Boolean).join('\n\n'), 'utf8'));
-    made.push(right.document.id);
-    const leftSummary = await deps.library.update(left.document.id, { title: `${base} (${pair.source})`, language: pair.source.replace('_', '-') });
-    const rightSummary = await deps.library.update(right.document.id, { title: `${base} (${pair.target})`, language: pair.target.replace('_', '-'), translationOf: left.document.id });
+    const left = await deps.library.import(sourceSide.prepared.name, sourceSide.bytes, sourceSide.prepared);
+    if (!left.duplicate) made.push(left.document.id);
+    const right = await deps.library.import(targetSide.prepared.name, targetSide.bytes, { ...targetSide.prepared, translationOf: left.document.id });
+    if (!right.duplicate) made.push(right.document.id);
+    // The same file imported again finds its documents; they are labelled as this import says.
+    const leftSummary = left.duplicate ? await deps.library.update(left.document.id, { title: sourceSide.prepared.title, language: sourceSide.prepared.language }) : left.document;
+    const rightSummary = right.duplicate
+      ? await deps.library.update(right.document.id, { title: targetSide.prepared.title, language: targetSide.prepared.language, translationOf: left.document.id })
+      : right.document;
     const [docA, docB] = await Promise.all([deps.library.get(leftSummary.id), deps.library.get(rightSummary.id)]);
-    const idsA = rowsFromUnits(sources, docA);
-    const idsB = rowsFromUnits(targets, docB);
+    // Documents stored by an earlier version were split as plain text: their paragraphs are matched to the units.
+    const idsA = left.duplicate ? rowsFromUnits(pair.units.map((u) => oneParagraph(u.source)), docA) : rowIds(sourceSide, docA);
+    const idsB = right.duplicate ? rowsFromUnits(pair.units.map((u) => oneParagraph(u.target)), docB) : rowIds(targetSide, docB);
     const rows: AlignmentRow[] = [];
     units.forEach((u, k) => {
       if (!idsA[k]!.length && !idsB[k]!.length) return;
