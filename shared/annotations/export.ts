@@ -48,15 +48,22 @@ export function toMarkdown(annotations: readonly AnchoredAnnotation[], titles: T
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
+/** Cells a spreadsheet would run as a formula: they start with =, +, -, @, a tab or a carriage return. */
+export const formulaStart = /^[=+\-@\t\r]/;
+
 /**
- * One CSV cell: quoted, quotes doubled, and a leading =, +, - or @ defused with an apostrophe so
- * spreadsheets do not run it. `asText` cells (ids) that look like numbers or dates get the same
- * apostrophe, so `000` stays `000` and does not become 0.
+ * A spreadsheet cell's text with a leading =, +, - or @ defused by an apostrophe so spreadsheets do
+ * not run it. `asText` cells (ids) that look like numbers or dates get the same apostrophe, so `000`
+ * stays `000` and does not become 0.
  */
+export function defuseCell(value: string | number, asText = false): string {
+  const text = String(value);
+  return formulaStart.test(text) || (asText && /^\s*[\d.,]/.test(text)) ? `'${text}` : text;
+}
+
+/** One CSV cell: defused as above, quoted, quotes doubled. */
 export function csvCell(value: string | number, asText = false): string {
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text) || (asText && /^\s*[\d.,]/.test(text))) text = `'${text}`;
-  return `"${text.replace(/"/g, '""')}"`;
+  return `"${defuseCell(value, asText).replace(/"/g, '""')}"`;
 }
 
 export function toCsv(annotations: readonly AnchoredAnnotation[], titles: Titles): string {

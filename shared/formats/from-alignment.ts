@@ -20,11 +20,17 @@ export interface PairSource {
   marksRight?: DocumentMark[];
 }
 
-/** The rows of an alignment as units: sentence texts joined, highlights moved into each unit's text. */
+/**
+ * The rows of an alignment as units, highlights moved into each unit's text. Sentences of one
+ * paragraph keep the text between them as the document has it; sentences of different paragraphs
+ * are joined with a space.
+ */
 export function pairFromAlignment(source: PairSource): PairFile {
   const spans = (doc: Document) => {
-    const map = new Map<string, { start: number; end: number; heading: boolean }>();
-    for (const p of doc.paragraphs) for (const s of p.sentences) map.set(s.id, { start: s.start, end: s.end, heading: p.kind === 'heading' });
+    const map = new Map<string, { start: number; end: number; heading: boolean; paragraph: number }>();
+    doc.paragraphs.forEach((p, paragraph) => {
+      for (const s of p.sentences) map.set(s.id, { start: s.start, end: s.end, heading: p.kind === 'heading', paragraph });
+    });
     return map;
   };
   const spansA = spans(source.left);
@@ -32,10 +38,12 @@ export function pairFromAlignment(source: PairSource): PairFile {
   const side = (ids: readonly string[], doc: Document, index: ReturnType<typeof spans>, marks: DocumentMark[] | undefined) => {
     let text = '';
     const own: UnitMark[] = [];
+    let previous: { end: number; paragraph: number } | undefined;
     for (const id of ids) {
       const span = index.get(id);
       if (!span) continue;
-      if (text) text += ' ';
+      if (previous) text += previous.paragraph === span.paragraph && previous.end <= span.start ? doc.text.slice(previous.end, span.start) : ' ';
+      previous = span;
       const base = text.length;
       text += doc.text.slice(span.start, span.end);
       for (const m of marks ?? []) {

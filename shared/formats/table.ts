@@ -1,5 +1,5 @@
 import type { MultiFile, PairFile } from './bilingual';
-import { parseDelimited, writeDelimited } from './delimited';
+import { parseDelimited, restoreCell, writeDelimited } from './delimited';
 import { FormatError } from './xml';
 
 export const tableHeader = (pair: PairFile) => ['row', pair.source, pair.target, 'checked', 'confidence', 'flags'];
@@ -56,5 +56,5 @@ export function readTable(rows: string[][], name = 'The table', fallback: [strin
 }
 
 export function readDelimitedTable(text: string, delimiter: '\t' | ',', name?: string, fallback?: [string, string]): MultiFile {
-  return readTable(parseDelimited(text, delimiter), name, fallback);
+  return readTable(parseDelimited(text, delimiter, name).map((row) => row.map(restoreCell)), name, fallback);
 }

@@ -1,4 +1,4 @@
-import { parseDelimited, writeDelimited } from '../formats/delimited';
+import { parseDelimited, restoreCell, writeDelimited } from '../formats/delimited';
 import { FormatError } from '../formats/xml';
 import { mergeEntries, type Glossary, type GlossaryEntry } from './glossary';
 
@@ -7,7 +7,7 @@ import { mergeEntries, type Glossary, type GlossaryEntry } from './glossary';
  * a translation. A first row of language codes ("en,de") is a header.
  */
 export function readGlossaryCsv(text: string, source: string, target: string, name = 'The glossary'): Glossary {
-  const rows = parseDelimited(text, text.includes('\t') && !text.includes(',') ? '\t' : text.includes(';') && !text.includes(',') ? ';' : ',');
+  const rows = parseDelimited(text, text.includes('\t') && !text.includes(',') ? '\t' : text.includes(';') && !text.includes(',') ? ';' : ',', name).map((row) => row.map(restoreCell));
   if (rows.length && rows[0]!.length >= 2 && rows[0]!.every((c) => /^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/i.test(c.trim()) || /^(term|source|target|translation)s?$/i.test(c.trim()))) rows.shift();
   const entries: GlossaryEntry[] = [];
   for (const row of rows) {
