@@ -1,5 +1,5 @@
 // Wires the shell's pieces (electron/shell/*) to Electron; every decision lives in those functions.
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { join, delimiter } from 'node:path';
 import { openServices, type Services } from './services/handlers';
 import { closeBeforeQuit, quitWhenAllClosed } from './shell/lifecycle';
@@ -10,6 +10,7 @@ import { lockDownSession } from './shell/permissions';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './shell/protocol';
 import { registerIpc } from './shell/ipc';
 import { claimSingleInstance } from './shell/single-instance';
+import { secretBoxFrom } from './shell/secrets';
 import { strings } from './shell/strings';
 import { createMainWindow, offerReloadOnCrash } from './shell/window';
 
@@ -60,6 +61,7 @@ async function start(): Promise<void> {
       shell: 'electron',
       version: app.getVersion(),
       locale: app.getLocale(),
+      secretBox: secretBoxFrom(safeStorage),
     });
   } catch (error) {
     dialog.showErrorBox(strings.startFailed.title, (error as Error).message);
