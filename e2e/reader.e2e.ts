@@ -113,6 +113,18 @@ test.describe('keyboard reading', () => {
     });
   }
 
+  test('K at the top of document 003 stays on its first shown paragraph, never the hidden title heading', async ({ app }) => {
+    await app.open('#/read/003');
+    await expect(app.reader.paragraphs.first()).toBeVisible();
+    const first = await app.reader.paragraphs.first().getAttribute('data-paragraph-id');
+    const current = app.page.locator('.document-body .is-current');
+    await app.page.keyboard.press('j');
+    await expect(current).toBeVisible();
+    for (let k = 0; k < 3; k++) await app.page.keyboard.press('k');
+    await expect(current).toHaveAttribute('data-paragraph-id', first!);
+    await expect(current).toBeVisible();
+  });
+
   test('H highlights the paragraph J is on', async ({ app }) => {
     await app.open('#/read/000');
     await expect(app.reader.paragraphs.first()).toBeVisible();

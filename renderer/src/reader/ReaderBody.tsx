@@ -17,6 +17,11 @@ export interface ReaderBodyHandle {
   position(): ReadingPosition;
   /** The rendered block of a paragraph, if it is rendered and not folded away. */
   shownBlock(index: number): HTMLElement | null;
+  /**
+   * Whether the reader leaves a paragraph out: boilerplate that is folded (or not rendered, so folded
+   * when it is), or a first heading that repeats the title. Paragraphs of a book not rendered yet are not left out.
+   */
+  leftOut(index: number): boolean;
 }
 
 export interface ReadingPosition {
@@ -58,8 +63,11 @@ export function readingTop(): number {
   return document.querySelector('.reader-toolbar')?.getBoundingClientRect().bottom ?? 0;
 }
 
-/** Folded boilerplate has no boxes; it is skipped when finding or stepping through paragraphs. */
-const isShown = (element: Element) => element.getClientRects().length > 0;
+/**
+ * Folded boilerplate and the hidden title are skipped when finding or stepping through paragraphs.
+ * Not by their boxes: Chromium lays out a closed <details>'s content (content-visibility: hidden), so it has some.
+ */
+const isShown = (element: Element) => element.checkVisibility();
 
 function paragraphIndex(group: Paragraph | Paragraph[], end: 'first' | 'last'): number {
   const p = Array.isArray(group) ? group[end === 'first' ? 0 : group.length - 1]! : group;
@@ -110,8 +118,14 @@ export function ReaderBody({ doc, marks, handle, onRange }: { doc: Document; mar
         const element = find(index);
         return element instanceof HTMLElement && isShown(element) ? element : null;
       },
+      leftOut: (index) => {
+        if (index === repeatedTitle) return true;
+        if (doc.paragraphs[index]?.kind !== 'boilerplate') return false;
+        const element = find(index);
+        return !element || !isShown(element);
+      },
     };
-  }, [handle, virtual, virtualizer, groupOf, doc]);
+  }, [handle, virtual, virtualizer, groupOf, doc, repeatedTitle]);
 
   const shown = virtual ? virtualizer.getVirtualItems() : [];
   const firstShown = shown.length ? paragraphIndex(groups[shown[0]!.index]!, 'first') : 0;

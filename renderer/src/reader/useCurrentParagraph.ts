@@ -5,7 +5,7 @@ import { readingTop, type ReaderBodyHandle } from './ReaderBody';
 export interface CurrentParagraph {
   /** The paragraph J and K are on, if it is still on screen. */
   get(): number | undefined;
-  /** J (+1) and K (-1): the next paragraph that is shown (folded boilerplate is skipped), marked and scrolled to. */
+  /** J (+1) and K (-1): the next paragraph that is shown (folded boilerplate and a title repeated as the first heading are skipped), marked and scrolled to. */
   step(direction: 1 | -1): void;
 }
 
@@ -35,17 +35,16 @@ export function useCurrentParagraph(doc: Document | null, body: MutableRefObject
       step(direction) {
         if (!doc || !body.current) return;
         const from = get() ?? body.current.firstVisibleParagraph();
+        const handle = body.current;
         let target: number | undefined;
         for (let i = from + direction; i >= 0 && i < doc.paragraphs.length; i += direction) {
-          // Boilerplate is folded unless the reader opened it; other paragraphs may just not be rendered yet (a long book).
-          if (doc.paragraphs[i]!.kind !== 'boilerplate' || shown(i)) {
+          if (!handle.leftOut(i)) {
             target = i;
             break;
           }
         }
         if (target === undefined) return;
         index.current = target;
-        const handle = body.current;
         void handle.scrollToParagraph(target).then(() => mark(shown(target)));
       },
     };

@@ -7,13 +7,13 @@ const paint = (matches: TextMatch[], current: number) => paintMatches([{ selecto
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
-/** Find in the reader: matches in folded boilerplate do not count; the current one is scrolled clear of the find bar. */
+/** Find in the reader: matches in what the reader leaves out (folded boilerplate, the repeated title) do not count; the current one is scrolled clear of the find bar. */
 export function useDocumentFind(doc: Document, body: { current: ReaderBodyHandle | null }) {
   const search = useCallback(
     (query: string): TextMatch[] => {
       const matches = findAll(doc.text, query);
-      const hidden = doc.paragraphs.map((p, index) => ({ p, index })).filter(({ p, index }) => p.kind === 'boilerplate' && !body.current?.shownBlock(index));
-      return matches.filter((m) => !hidden.some(({ p }) => m.start < p.end && m.end > p.start));
+      const hidden = doc.paragraphs.filter((_, index) => body.current?.leftOut(index));
+      return matches.filter((m) => !hidden.some((p) => m.start < p.end && m.end > p.start));
     },
     [doc, body],
   );
