@@ -1,0 +1,80 @@
+import ExcelJS from 'exceljs';
+import yauzl from 'yauzl';
+import yazl from 'yazl';
+import { describe, expect, it } from 'vitest';
+import { FormatError } from '../../../shared/formats/xml';
+import { readPairFile } from './read';
+
+async function workbook(fill: (sheet: ExcelJS.Worksheet) => void): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  fill(book.addWorksheet('Pairs'));
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** The entries of a zip, inflated. */
+function entries(bytes: Buffer): Promise<Map<string, Buffer>> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(bytes, { lazyEntries: true }, (error, zip) => {
+      if (error || !zip) return reject(error);
+      const out = new Map<string, Buffer>();
+      zip.on('entry', (entry: yauzl.Entry) =>
+        zip.openReadStream(entry, (e, stream) => {
+          if (e || !stream) return reject(e);
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => {
+            out.set(entry.fileName, Buffer.concat(chunks));
+            zip.readEntry();
+          });
+        }),
+      );
+      zip.on('end', () => resolve(out));
+      zip.readEntry();
+    });
+  });
+}
+
+function zip(files: Map<string, Buffer>): Promise<Buffer> {
+  const out = new yazl.ZipFile();
+  for (const [name, data] of files) if (!name.endsWith('/')) out.addBuffer(data, name, { compressionLevel: 9 });
+  out.end();
+  const chunks: Buffer[] = [];
+  return new Promise((resolve) => {
+    out.outputStream.on('data', (c: Buffer) => chunks.push(c));
+    out.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
+  });
+}
+
+describe('reading XLSX pairs', () => {
+  it('takes a formula cell by its cached result and a date as an ISO date', async () => {
+    const bytes = await workbook((sheet) => {
+      sheet.addRow(['en', 'de']);
+      sheet.addRow([{ formula: 'UPPER("berlin")', result: 'BERLIN' }, { formula: '"Ber"&"lin"', result: 'Berlin' }]);
+      sheet.addRow([new Date(Date.UTC(2024, 0, 2)), new Date(Date.UTC(2024, 0, 2, 13, 45))]);
+      sheet.addRow([{ formula: '1+1', result: 2 }, { text: 'Link', hyperlink: 'https://example.org' }]);
+      sheet.addRow([{ formula: 'NA()', result: { error: '#N/A' } }, { richText: [{ text: 'Fett ' }, { text: 'und nicht' }] }]);
+    });
+    const file = await readPairFile('cells.xlsx', bytes);
+    expect(file.units.map((u) => [u.texts.en, u.texts.de])).toEqual([
+      ['BERLIN', 'Berlin'],
+      ['2024-01-02', '2024-01-02T13:45:00.000Z'],
+      ['2', 'Link'],
+      ['#N/A', 'Fett und nicht'],
+    ]);
+  });
+
+  it('refuses a workbook whose sheet inflates far beyond its size, naming the file, before reading it', { timeout: 30_000 }, async () => {
+    const parts = await entries(await workbook((sheet) => sheet.addRow(['en', 'de'])));
+    const sheetName = [...parts.keys()].find((n) => /worksheets\/sheet1\.xml$/.test(n))!;
+    parts.set(sheetName, Buffer.from(parts.get(sheetName)!.toString('utf8').replace('</worksheet>', `${' '.repeat(8 * 1024 * 1024)}</worksheet>`)));
+    const bomb = await zip(parts);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const read = readPairFile('bomb.xlsx', bomb);
+    await expect(read).rejects.toThrow(FormatError);
+    await expect(readPairFile('bomb.xlsx', bomb)).rejects.toThrow(/"bomb\.xlsx".*archive bomb/);
+  });
+
+  it('names the file when it is no zip at all', async () => {
+    await expect(readPairFile('plain.xlsx', Buffer.from('en\tde\n'))).rejects.toThrow(/"plain\.xlsx"/);
+  });
+});
