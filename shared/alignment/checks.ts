@@ -8,6 +8,7 @@ import { compareNumbers, quantitiesIn } from './checks/numbers';
 import type { CheckGroup } from './checks/settings';
 import { fingerprint } from './documents';
 import { sentenceIndex } from './rows';
+import { t, translator } from '../i18n/current';
 
 export type FlagKind =
   | 'no-counterpart'
@@ -112,32 +113,32 @@ export function checkRows(rows: readonly AlignmentRow[], left: Document, right: 
   rows.forEach((row, index) => {
     const [a, b] = texts[index]!;
     if (row.a.length === 0 || row.b.length === 0) {
-      push(index, 'no-counterpart', `Only in ${row.a.length ? leftName : rightName}: no counterpart in ${row.a.length ? rightName : leftName}.`);
+      push(index, 'no-counterpart', t('check.onlyIn', { side: row.a.length ? leftName : rightName, other: row.a.length ? rightName : leftName }));
       return;
     }
     if (!off.has('numbers')) {
       const { onlyA, onlyB } = compareNumbers(a, langA, b, langB);
       if (onlyA.length || onlyB.length) {
         const list = (qs: typeof onlyA) => qs.map((q) => q.text).join(', ');
-        const parts = [onlyA.length ? `${list(onlyA)} only in ${leftName}` : '', onlyB.length ? `${list(onlyB)} only in ${rightName}` : ''].filter(Boolean);
-        push(index, 'number-mismatch', `Numbers differ: ${parts.join('; ')}.`);
+        const parts = [onlyA.length ? t('check.numbersOnlyIn', { numbers: list(onlyA), side: leftName }) : '', onlyB.length ? t('check.numbersOnlyIn', { numbers: list(onlyB), side: rightName }) : ''].filter(Boolean);
+        push(index, 'number-mismatch', t('check.numbersDiffer', { parts: parts.join('; ') }));
       }
     }
     if (a.length >= MIN_CHARS && b.length >= MIN_CHARS) {
       const relative = b.length / a.length / usual;
       if (relative > RATIO_LIMIT || relative < 1 / RATIO_LIMIT) {
-        push(index, 'length-ratio', `${relative > 1 ? rightName : leftName} is ${Math.max(relative, 1 / relative).toFixed(1)}× longer than usual for this pair.`);
+        push(index, 'length-ratio', t('check.longer', { side: relative > 1 ? rightName : leftName, factor: translator().number(Math.max(relative, 1 / relative), { minimumFractionDigits: 1, maximumFractionDigits: 1 }) }));
       }
     }
     if (terms) {
-      for (const miss of terms.misses(a, b)) push(index, 'term-missing', `"${miss.term}" is in the glossary as ${miss.translations.map((t) => `"${t}"`).join(' or ')}; ${rightName} has none of these.`);
+      for (const miss of terms.misses(a, b)) push(index, 'term-missing', t('check.termMissing', { term: miss.term, translations: miss.translations.map((x) => `"${x}"`).join(t('check.or')), side: rightName }));
     }
     if (!off.has('form')) for (const f of formFindings(a, b, leftName, rightName)) push(index, f.kind, f.message);
   });
   if (!off.has('consistency')) {
     for (const f of consistency(texts)) {
       const rowsText = f.others.slice(0, 5).map((r) => r + 1).join(', ');
-      push(f.row, f.kind, f.kind === 'inconsistent-source' ? `The same ${leftName} text is translated differently in row ${rowsText}.` : `The same ${rightName} text translates another ${leftName} text in row ${rowsText}.`);
+      push(f.row, f.kind, f.kind === 'inconsistent-source' ? t('check.translatedDifferently', { side: leftName, rows: rowsText }) : t('check.translatesAnother', { side: rightName, other: leftName, rows: rowsText }));
     }
   }
   return flags.sort((x, y) => x.row - y.row);

@@ -450,4 +450,13 @@ export const de: Record<MessageKey, string> = {
   'importService.pdfPages': 'Dieses PDF hat {pages} Seiten; Facing importiert PDFs mit bis zu {limit} Seiten. Es aufteilen und die Teile importieren.',
   'importService.pdfNoText': 'Dieses PDF hat keine Textebene: Seine Seiten sind Bilder (vermutlich ein Scan). Facing liest Text, keine Bilder; zuerst eine Texterkennung (OCR) durchführen und das Ergebnis importieren.',
   'importService.epubNoContainer': 'Dieses EPUB hat keine META-INF/container.xml, daher ist seine Paketdatei nicht zu finden.',
+  'check.onlyIn': 'Nur in {side}: keine Entsprechung in {other}.',
+  'check.numbersOnlyIn': '{numbers} nur in {side}',
+  'check.numbersDiffer': 'Zahlen weichen ab: {parts}.',
+  'check.longer': '{side} ist {factor}-mal so lang wie für dieses Paar üblich.',
+  'check.termMissing': '"{term}" steht im Glossar als {translations}; {side} enthält keine davon.',
+  'check.or': 'oder',
+  'check.translatedDifferently': 'Derselbe {side}-Text ist in Zeile {rows} anders übersetzt.',
+  'check.translatesAnother': 'Derselbe {side}-Text übersetzt in Zeile {rows} einen anderen {other}-Text.',
+  'check.untranslated': '{side} ist derselbe Text wie {other}: nicht übersetzt?',
 };

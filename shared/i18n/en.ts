@@ -451,6 +451,15 @@ export const en = {
   'importService.pdfPages': 'This PDF has {pages} pages; Facing imports PDFs of up to {limit} pages. Split it and import the parts.',
   'importService.pdfNoText': 'This PDF has no text layer: its pages are images (a scan, probably). Facing reads text, not pictures; run it through OCR first and import the result.',
   'importService.epubNoContainer': 'This EPUB has no META-INF/container.xml, so its package file cannot be found.',
+  'check.onlyIn': 'Only in {side}: no counterpart in {other}.',
+  'check.numbersOnlyIn': '{numbers} only in {side}',
+  'check.numbersDiffer': 'Numbers differ: {parts}.',
+  'check.longer': '{side} is {factor}× longer than usual for this pair.',
+  'check.termMissing': '"{term}" is in the glossary as {translations}; {side} has none of these.',
+  'check.or': 'or',
+  'check.translatedDifferently': 'The same {side} text is translated differently in row {rows}.',
+  'check.translatesAnother': 'The same {side} text translates another {other} text in row {rows}.',
+  'check.untranslated': '{side} is the same text as {other}: not translated?',
 };
 
 export type MessageKey = keyof typeof en;

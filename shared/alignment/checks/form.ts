@@ -1,4 +1,5 @@
 /** Checks of form within one row: punctuation, copies, doubled words, unbalanced brackets and quotes. */
+import { t } from '../../i18n/current';
 
 export interface FormFinding {
   kind: 'end-punctuation' | 'untranslated' | 'doubled' | 'unbalanced';
@@ -67,7 +68,7 @@ export function formFindings(a: string, b: string, leftName: string, rightName: 
   const found: FormFinding[] = [];
   const end = endPunctuation(a, b);
   if (end) found.push({ kind: 'end-punctuation', message: end });
-  if (untranslated(a, b)) found.push({ kind: 'untranslated', message: `${rightName} is the same text as ${leftName}: not translated?` });
+  if (untranslated(a, b)) found.push({ kind: 'untranslated', message: t('check.untranslated', { side: rightName, other: leftName }) });
   for (const [text, name] of [[a, leftName], [b, rightName]] as const) {
     const d = doubled(text);
     if (d) found.push({ kind: 'doubled', message: `${name} has ${d}.` });
