@@ -9,7 +9,9 @@ import { createCompactor } from './store/compaction';
 import { STORE_FILE } from './store/load';
 import { acquireLock } from './store/lock';
 import { loadStore } from './store/load';
+import { Low } from 'lowdb';
 import { apply, type StoreData, type StoreRecord } from './store/schema';
+import { SnapshotFile } from './store/snapshot-file';
 
 export { STORE_FILE } from './store/load';
 export { StoreInUseError } from './store/lock';
@@ -46,7 +48,7 @@ export interface Store {
 }
 
 /**
- * Opens the store in `dataDir`: a JSON snapshot plus a journal of changes since. A write is
+ * Opens the store in `dataDir`: a lowdb JSON snapshot plus a journal of changes since. A write is
  * acknowledged once its journal line is fsynced, so a burst of edits costs appends, not rewrites of
  * the whole file. Every compaction also writes a verified backup; a snapshot that cannot be used is
  * set aside, never overwritten, and the store rebuilt from the newest backup and the journals since.
@@ -60,16 +62,21 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
   await removeLeftoverTemps(join(dataDir, BACKUP_FOLDER));
 
   const loaded = await loadStore(dataDir, lock.unclean, now());
-  const state = { data: loaded.data };
+  const writeFile = options.writeFile ?? writeFileDurably;
+  // lowdb holds the store in memory and writes its snapshot through our durable adapter; the
+  // journal in front of it is what makes each change safe without rewriting the whole file.
+  const snapshot = new SnapshotFile(join(dataDir, STORE_FILE), writeFile);
+  const state = new Low<StoreData>(snapshot, loaded.data);
   const notices = loaded.notices;
   const listeners = new Set<CommitListener>();
   const compactor = createCompactor({
     dataDir,
     state,
+    written: () => snapshot.written ?? JSON.stringify(state.data),
     journals: loaded.journals,
     lastBackup: loaded.backups[0]?.time ?? null,
     now,
-    writeFile: options.writeFile ?? writeFileDurably,
+    writeFile,
     onBackupFailed: (error) => {
       if (notices.some((n) => n.message.startsWith('A backup of your store could not be written'))) return;
       notices.push({

@@ -2,7 +2,7 @@ import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Journal } from '../journal';
 import { journalsCoveredBelow, pruneBackups, writeBackup, type BackupFile, type WriteFile } from './backups';
-import { journalName, STORE_FILE } from './load';
+import { journalName } from './load';
 import type { StoreData } from './schema';
 
 /** A journal this long is folded into the snapshot. */
@@ -13,7 +13,10 @@ const BACKUP_EVERY_MS = 3_600_000;
 
 export interface CompactorOptions {
   dataDir: string;
-  state: { data: StoreData };
+  /** The store in memory: lowdb's `Low`, whose `write()` replaces the snapshot durably. */
+  state: { data: StoreData; write(): Promise<void> };
+  /** The text the last `state.write()` put on disk, for the backup. */
+  written(): string;
   /** Journal numbers on disk, ascending; kept up to date here. */
   journals: number[];
   lastBackup: Date | null;
@@ -48,8 +51,8 @@ export function createCompactor(o: CompactorOptions) {
     try {
       await previous?.settle();
       state.data.journal = next;
-      text = JSON.stringify(state.data);
-      await o.writeFile(join(dataDir, STORE_FILE), text);
+      await state.write();
+      text = o.written();
     } finally {
       await previous?.close();
     }

@@ -1,0 +1,28 @@
+import type { Adapter } from 'lowdb';
+import type { WriteFile } from './backups';
+import { readSnapshot } from './snapshot';
+import type { StoreData } from './schema';
+
+/**
+ * lowdb's adapter for the snapshot: strict parsing (and migration) on read, a durable replace
+ * (temporary file, fsync, rename) on write. It keeps the text it last wrote, which compaction
+ * turns into a verified backup without serialising the store twice.
+ */
+export class SnapshotFile implements Adapter<StoreData> {
+  written: string | null = null;
+
+  constructor(
+    private readonly path: string,
+    private readonly writeFile: WriteFile,
+  ) {}
+
+  async read(): Promise<StoreData | null> {
+    return (await readSnapshot(this.path))?.data ?? null;
+  }
+
+  async write(data: StoreData): Promise<void> {
+    const text = JSON.stringify(data);
+    await this.writeFile(this.path, text);
+    this.written = text;
+  }
+}
