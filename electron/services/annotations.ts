@@ -20,6 +20,7 @@ import { createAnchoring } from './annotations/anchored';
 import { AnnotationIndex } from './annotations/by-document';
 import type { CorpusService } from './corpus';
 import type { Store, StoreRecord } from './store';
+import { t } from '../../shared/i18n/current';
 
 export interface AnnotationService {
   readonly notices: Notice[];
@@ -59,7 +60,7 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
   if (invalid.length) {
     await store.commit(invalid);
     const damaged = invalid.length / 2;
-    notices.push({ level: 'warning', message: `${damaged === 1 ? 'One stored annotation was' : `${damaged} stored annotations were`} damaged and could not be shown. ${damaged === 1 ? 'It was' : 'They were'} kept, unchanged, in the store's quarantine.` });
+    notices.push({ level: 'warning', message: t('store.damagedAnnotations', { count: damaged }) });
   }
 
   async function textOf(documentId: string): Promise<string | null> {

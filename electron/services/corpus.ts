@@ -6,6 +6,7 @@ import type { Notice } from '../../shared/model/app';
 import type { Document, DocumentMeta, DocumentSummary } from '../../shared/model/document';
 import { segmentText } from '../../shared/text/segmentation';
 import { readUtf8File, UnreadableTextError } from './text-file';
+import { t } from '../../shared/i18n/current';
 
 export interface CorpusService {
   list(): Promise<DocumentSummary[]>;
@@ -29,7 +30,7 @@ export async function openCorpus(corpusDir: string): Promise<CorpusService> {
     entries = reading.entries;
     notices.push(...reading.problems.map((message): Notice => ({ level: 'warning', message })));
   } catch (error) {
-    notices.push({ level: 'error', message: `The bundled corpus could not be read: ${(error as Error).message}` });
+    notices.push({ level: 'error', message: t('store.corpusUnreadable', { reason: (error as Error).message }) });
   }
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
   const cache = new Map<string, { stamp: string; loaded: Loaded }>();

@@ -44,6 +44,8 @@ export interface Services {
 
 /** Opens every service and binds them to the contract. Electron and the web host both call this. */
 export async function openServices(options: ServiceOptions): Promise<Services> {
+  // The store's own notices are written while it opens, before its settings can be read: in the system's language.
+  setLocale(resolveLocale('system', options.locale ? [options.locale] : []));
   const store = await openStore(options.dataDir);
   const followLanguage = () => setLocale(resolveLocale(store.data.settings.language, options.locale ? [options.locale] : []));
   followLanguage();

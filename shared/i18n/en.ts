@@ -460,6 +460,17 @@ export const en = {
   'check.translatedDifferently': 'The same {side} text is translated differently in row {rows}.',
   'check.translatesAnother': 'The same {side} text translates another {other} text in row {rows}.',
   'check.untranslated': '{side} is the same text as {other}: not translated?',
+  'store.notClosed': 'Facing did not close properly last time.',
+  'store.cut': 'its journal’s last line was cut short and could not be read (a change being saved at that moment, or the end of the journal lost to a disk error)',
+  'store.checkedCut': 'Your store was checked: {cut}.',
+  'store.checked': 'Your store was checked.',
+  'store.checkedComplete': 'Your store was checked and is complete.',
+  'store.recoveredRecent': '{count, plural, one {# recent change was} other {# recent changes were}} recovered from its journal',
+  'store.checkedRecovered': 'Your store was checked: {recovered}{rest}.',
+  'store.tornShort': 'The last change in the store’s journal was cut short and could not be read.',
+  'store.tornApplied': 'The last change in the store’s journal was cut short and could not be read; {count, plural, one {# change} other {# changes}} before it {count, plural, one {was} other {were}} applied.',
+  'store.damagedAnnotations': '{count, plural, one {One stored annotation was damaged and could not be shown. It was} other {# stored annotations were damaged and could not be shown. They were}} kept, unchanged, in the store’s quarantine.',
+  'store.corpusUnreadable': 'The bundled corpus could not be read: {reason}',
 };
 
 export type MessageKey = keyof typeof en;

@@ -5,6 +5,7 @@ import { parseJournal } from '../journal';
 import { BACKUP_FOLDER, backupTime, listBackups, readBackup, type BackupFile } from './backups';
 import { apply, emptyStore, StoreRecordSchema, type StoreData, type StoreRecord } from './schema';
 import { readSnapshot, UnusableStoreError, type ParsedSnapshot } from './snapshot';
+import { t } from '../../../shared/i18n/current';
 
 export const STORE_FILE = 'facing-store.json';
 export const journalName = (n: number) => `facing-store.journal-${n}.jsonl`;
@@ -94,7 +95,7 @@ export async function loadStore(dataDir: string, unclean: boolean, now: Date): P
     if (snapshot.migratedFrom !== null) await copyFile(path, join(dataDir, `facing-store.v${snapshot.migratedFrom}-${timestamp()}.json`));
     const replayed = await replay(dataDir, snapshot.data, journals, snapshot.data.journal);
     if (unclean) notices.push(uncleanNotice(replayed));
-    else if (replayed.torn) notices.push({ level: 'warning', message: `The last change in the store's journal was cut short and could not be read; ${count(replayed.records, 'change')} before it ${replayed.records === 1 ? 'was' : 'were'} applied.` });
+    else if (replayed.torn) notices.push({ level: 'warning', message: t('store.tornApplied', { count: replayed.records }) });
     notices.push(...replayed.notices);
     return { data: snapshot.data, notices, journals, backups, compact: snapshot.migratedFrom !== null || replayed.records > 0 || replayed.damaged };
   }
@@ -128,22 +129,21 @@ export async function loadStore(dataDir: string, unclean: boolean, now: Date): P
     : '';
   const kept = aside ? `; the damaged file is kept at ${aside}.` : '.';
   notices.push({ level: base || replayed.records ? 'warning' : 'error', message: `${problem} ${recovered}${skipped}${kept}` });
-  if (replayed.torn) notices.push({ level: 'warning', message: "The last change in the store's journal was cut short and could not be read." });
+  if (replayed.torn) notices.push({ level: 'warning', message: t('store.tornShort') });
   notices.push(...replayed.notices);
   return { data, notices, journals, backups: backups.filter((b) => !unreadableBackups.some((p) => p.endsWith(`${b.id}.unreadable`))), compact: true };
 }
 
 function uncleanNotice(replayed: Replayed): Notice {
-  const start = 'Facing did not close properly last time.';
-  const cut =
-    "its journal's last line was cut short and could not be read (a change being saved at that moment, or the end of the journal lost to a disk error)";
+  const start = t('store.notClosed');
+  const cut = t('store.cut');
   if (replayed.records === 0) {
-    const checked = replayed.torn ? `Your store was checked: ${cut}.` : replayed.notices.length ? 'Your store was checked.' : 'Your store was checked and is complete.';
+    const checked = replayed.torn ? t('store.checkedCut', { cut }) : replayed.notices.length ? t('store.checked') : t('store.checkedComplete');
     return { level: 'info', message: `${start} ${checked}` };
   }
-  const recovered = `${count(replayed.records, 'recent change')} ${replayed.records === 1 ? 'was' : 'were'} recovered from its journal`;
+  const recovered = t('store.recoveredRecent', { count: replayed.records });
   // Whether each recovered annotation is whole is only known once the annotations are read, which
   // reports its own notice: this one does not promise that nothing was lost.
   const rest = replayed.torn ? `; ${cut}` : '';
-  return { level: 'info', message: `${start} Your store was checked: ${recovered}${rest}.` };
+  return { level: 'info', message: `${start} ${t('store.checkedRecovered', { recovered, rest })}` };
 }
