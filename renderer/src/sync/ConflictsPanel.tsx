@@ -4,6 +4,7 @@ import { api } from '../api';
 import { useAnnotations } from '../state/annotations';
 import { useSyncStatus } from './syncStatus';
 import './conflicts.css';
+import { t, translator } from '../../../shared/i18n/current';
 
 interface Version {
   note?: string;
@@ -20,12 +21,12 @@ function VersionCard({ title, by, version }: { title: string; by: string | null;
       <div className="conflict-head">
         <span>{title}</span>
         <span className="conflict-by">
-          {by ? `by ${by}` : 'no name'}
-          {v.modified ? ` · ${new Date(v.modified).toLocaleString([], { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}` : ''}
+          {by ? t('conflict.by', { name: by }) : t('conflict.noName')}
+          {v.modified ? ` · ${translator().date(v.modified, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}` : ''}
         </span>
       </div>
       {v.colour ? <span className={`conflict-colour colour-${v.colour}`}>{v.colour}</span> : null}
-      <p className="conflict-note">{v.note ? v.note : <em>No note</em>}</p>
+      <p className="conflict-note">{v.note ? v.note : <em>{t('conflict.noNote')}</em>}</p>
       {v.tags?.length ? <p className="conflict-tags">{v.tags.map((t) => `#${t}`).join(' ')}</p> : null}
     </div>
   );
@@ -58,9 +59,9 @@ export function ConflictsPanel() {
   const shown = conflicts.filter((c) => c.kind === 'annotation');
   if (!shown.length) return null;
   return (
-    <section className="conflicts" aria-label="Changed on two computers" data-testid="sync-conflicts">
-      <h2>Changed on two computers</h2>
-      <p className="conflicts-intro">These were edited on two computers while they were apart. The first version is the one shown everywhere until you choose; nothing is lost either way.</p>
+    <section className="conflicts" aria-label={t('conflict.title')} data-testid="sync-conflicts">
+      <h2>{t('conflict.title')}</h2>
+      <p className="conflicts-intro">{t('conflict.intro')}</p>
       {error ? <p className="conflicts-error" role="alert">{error}</p> : null}
       {shown.map((c) => {
         const quote = ((c.winner ?? c.other) as Version).target?.quote?.exact;
@@ -68,18 +69,18 @@ export function ConflictsPanel() {
           <article key={c.id} className="conflict" data-testid="sync-conflict">
             {quote ? <blockquote className="conflict-quote">{quote}</blockquote> : null}
             <div className="conflict-versions">
-              <VersionCard title="Shown now" by={c.winnerBy} version={c.winner} />
-              <VersionCard title="Other version" by={c.otherBy} version={c.other} />
+              <VersionCard title={t('conflict.shown')} by={c.winnerBy} version={c.winner} />
+              <VersionCard title={t('conflict.other')} by={c.otherBy} version={c.other} />
             </div>
             <div className="conflict-actions">
               <button type="button" className="button-quiet" onClick={() => void resolve(c.id, 'winner')}>
-                Keep shown
+                {t('conflict.keepShown')}
               </button>
               <button type="button" className="button-quiet" onClick={() => void resolve(c.id, 'other')}>
-                Keep other
+                {t('conflict.keepOther')}
               </button>
               <button type="button" className="button" onClick={() => void resolve(c.id, 'both')}>
-                Keep both
+                {t('conflict.keepBoth')}
               </button>
             </div>
           </article>

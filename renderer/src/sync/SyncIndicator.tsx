@@ -3,19 +3,20 @@ import { Link } from 'wouter';
 import type { SyncStatus } from '../../../shared/sync/model';
 import { useSyncStatus, watchSync } from './syncStatus';
 import './sync.css';
+import { t, translator } from '../../../shared/i18n/current';
 
 export function describeStatus(status: SyncStatus): string {
   switch (status.state) {
     case 'off':
-      return 'Sync off';
+      return t('sync.off');
     case 'syncing':
-      return status.docs ? `Syncing… ${status.docs.toLocaleString()} items, ${formatBytes(status.bytes)}` : 'Syncing…';
+      return status.docs ? t('sync.syncingItems', { count: translator().number(status.docs), size: formatBytes(status.bytes) }) : t('sync.syncing');
     case 'up-to-date':
-      return status.lastSynced ? `Up to date · ${new Date(status.lastSynced).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}` : 'Up to date';
+      return status.lastSynced ? t('sync.upToDateAt', { time: translator().date(status.lastSynced, { hour: '2-digit', minute: '2-digit' }) }) : t('sync.upToDate');
     case 'offline':
-      return status.pending ? `Offline · ${status.pending.toLocaleString()} ${status.pending === 1 ? 'change' : 'changes'} waiting` : 'Offline';
+      return status.pending ? t('sync.offlineWaiting', { count: status.pending }) : t('sync.offline');
     case 'error':
-      return 'Sync problem';
+      return t('sync.problem');
   }
 }
 
@@ -30,10 +31,10 @@ export function SyncIndicator() {
   const status = useSyncStatus((s) => s.status);
   useEffect(watchSync, []);
   const state = status?.state ?? 'off';
-  const label = status && state !== 'off' ? describeStatus(status) : 'Sync';
-  const title = status?.message ?? (state === 'off' ? 'Share highlights, notes and reading positions with your other computers or a reading group' : label);
+  const label = status && state !== 'off' ? describeStatus(status) : t('sync.short');
+  const title = status?.message ?? (state === 'off' ? t('sync.offTitle') : label);
   return (
-    <Link href="/settings/sync" className={`button-quiet sync-indicator sync-${state}`} title={title} data-testid="sync-indicator" aria-label={`Sync: ${label}`}>
+    <Link href="/settings/sync" className={`button-quiet sync-indicator sync-${state}`} title={title} data-testid="sync-indicator" aria-label={t('sync.label', { state: label })}>
       <span className="sync-dot" aria-hidden="true" />
       {label}
       {status?.conflicts ? <span className="sync-badge">{status.conflicts}</span> : null}

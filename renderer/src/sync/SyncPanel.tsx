@@ -6,12 +6,13 @@ import { useDocumentTitle } from '../components/useDocumentTitle';
 import { describeStatus } from './SyncIndicator';
 import { useSyncStatus } from './syncStatus';
 import './sync.css';
+import { t } from '../../../shared/i18n/current';
 
 const empty: SyncSet = { url: '', database: 'facing', username: '', displayName: '', enabled: false };
 
 /** Settings → Sync: the server, the database, who you are to others, a connection test and the state. */
 export function SyncPanel() {
-  useDocumentTitle('Sync');
+  useDocumentTitle(t('sync.title'));
   const [saved, setSaved] = useState<SyncSettings | null>(null);
   const [form, setForm] = useState<SyncSet>(empty);
   const [password, setPassword] = useState('');
@@ -57,7 +58,7 @@ export function SyncPanel() {
       setSaved(got);
       setPassword('');
       await useSyncStatus.getState().refresh();
-      setMessage({ ok: got.status.state !== 'error', text: got.status.message ?? (got.config?.enabled ? 'Saved. Sync is on.' : 'Saved. Sync is off.') });
+      setMessage({ ok: got.status.state !== 'error', text: got.status.message ?? (got.config?.enabled ? t('sync.savedOn') : t('sync.savedOff')) });
     });
   };
 
@@ -66,60 +67,59 @@ export function SyncPanel() {
       <div className="backups-bar">
         <BackToLibrary />
       </div>
-      <h1>Sync</h1>
+      <h1>{t('sync.title')}</h1>
       <p className="sync-intro">
-        Share your highlights, notes, tags, alignment edits, reading positions and imported documents with your other computers, or with a reading group, through a CouchDB server you choose. Facing works
-        the same without it; nothing leaves this computer unless you turn sync on.
+        {t('sync.intro')}
       </p>
 
       {status ? (
         <p className={`sync-state sync-${status.state}`} data-testid="sync-state">
           <span className="sync-dot" aria-hidden="true" />
           {describeStatus(status)}
-          {status.conflicts ? ` · ${status.conflicts} changed on two computers (see Highlights and notes)` : ''}
+          {status.conflicts ? t('sync.conflictsNote', { count: status.conflicts }) : ''}
         </p>
       ) : null}
       {status?.message ? <p className={`sync-message ${status.state === 'error' ? 'sync-bad' : ''}`}>{status.message}</p> : null}
 
       <form className="sync-form" onSubmit={save}>
         <label>
-          Server address
+          {t('sync.server')}
           <input type="url" required placeholder="https://couch.example.org:6984" value={form.url} onChange={(e) => field('url')(e.target.value)} data-testid="sync-url" />
-          <span className="sync-hint">A CouchDB server (or a compatible one). Servers not on this computer need https.</span>
+          <span className="sync-hint">{t('sync.serverHint')}</span>
         </label>
         <div className="sync-pair">
           <label>
-            Database
+            {t('sync.database')}
             <input type="text" required value={form.database} onChange={(e) => field('database')(e.target.value)} data-testid="sync-database" />
-            <span className="sync-hint">One database is one group: everyone using it sees each other’s notes.</span>
+            <span className="sync-hint">{t('sync.databaseHint')}</span>
           </label>
           <label>
-            Your name for others
-            <input type="text" value={form.displayName} onChange={(e) => field('displayName')(e.target.value)} placeholder="e.g. Ana" data-testid="sync-display-name" />
-            <span className="sync-hint">Shown on the annotations you make.</span>
+            {t('sync.displayName')}
+            <input type="text" value={form.displayName} onChange={(e) => field('displayName')(e.target.value)} placeholder={t('sync.displayNamePlaceholder')} data-testid="sync-display-name" />
+            <span className="sync-hint">{t('sync.displayNameHint')}</span>
           </label>
         </div>
         <div className="sync-pair">
           <label>
-            User name
+            {t('sync.username')}
             <input type="text" autoComplete="username" value={form.username} onChange={(e) => field('username')(e.target.value)} data-testid="sync-username" />
           </label>
           <label>
-            Password
+            {t('sync.password')}
             <input
               type="password"
               autoComplete="current-password"
               value={password}
-              placeholder={saved?.hasPassword ? 'Saved (type to change)' : ''}
+              placeholder={saved?.hasPassword ? t('sync.passwordSaved') : ''}
               onChange={(e) => setPassword(e.target.value)}
               data-testid="sync-password"
             />
-            <span className="sync-hint">Kept on this computer only, readable by you alone.</span>
+            <span className="sync-hint">{t('sync.passwordHint')}</span>
           </label>
         </div>
         <label className="sync-enable">
           <input type="checkbox" checked={form.enabled} onChange={(e) => field('enabled')(e.target.checked)} data-testid="sync-enabled" />
-          Sync with this server
+          {t('sync.enable')}
         </label>
         {message ? (
           <p className={`sync-message ${message.ok ? '' : 'sync-bad'}`} role="status" data-testid="sync-message">
@@ -128,17 +128,17 @@ export function SyncPanel() {
         ) : null}
         <div className="sync-actions">
           <button type="button" className="button-quiet" disabled={busy || !form.url} onClick={() => void test()} data-testid="sync-test">
-            Test connection
+            {t('sync.test')}
           </button>
           <button type="submit" className="button" disabled={busy} data-testid="sync-save">
-            Save
+            {t('common.save')}
           </button>
         </div>
       </form>
 
       {saved?.quarantine.length ? (
         <details className="sync-quarantine">
-          <summary>{saved.quarantine.length} items from the server were not valid and were set aside</summary>
+          <summary>{t('sync.quarantine', { count: saved.quarantine.length })}</summary>
           <ul>
             {saved.quarantine.map((q) => (
               <li key={q.id}>
