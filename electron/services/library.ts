@@ -26,6 +26,8 @@ export interface ImportOutcome {
 /** A text already split into blocks (one side of a bilingual file): stored as given, not extracted again nor paired. */
 export interface PreparedDocument extends ExtractedDocument {
   translationOf?: string;
+  /** Told apart from a document of the same bytes by this too: the target side of a pair file whose sides are equal. */
+  dedupeKey?: string;
 }
 
 export interface LibraryService extends CorpusService {
@@ -103,7 +105,7 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
     },
 
     async import(name, bytes, prepared) {
-      const hash = createHash('sha256').update(bytes).digest('hex');
+      const hash = createHash('sha256').update(bytes).update(prepared?.dedupeKey ?? '').digest('hex');
       const existing = byHash(hash);
       if (existing) return { document: summaryOf(existing), suggestions: [], duplicate: true };
       let extracted;

@@ -107,7 +107,9 @@ export async function importPairFile(
   try {
     const left = await deps.library.import(sourceSide.prepared.name, sourceSide.bytes, sourceSide.prepared);
     if (!left.duplicate) made.push(left.document.id);
-    const right = await deps.library.import(targetSide.prepared.name, targetSide.bytes, { ...targetSide.prepared, translationOf: left.document.id });
+    // Equal sides ("Berlin\tBerlin") are still two documents: the content de-duplication would hand back the left one.
+    const dedupeKey = targetSide.bytes.equals(sourceSide.bytes) ? 'target side equal to its source' : undefined;
+    const right = await deps.library.import(targetSide.prepared.name, targetSide.bytes, { ...targetSide.prepared, translationOf: left.document.id, dedupeKey });
     if (!right.duplicate) made.push(right.document.id);
     // The same file imported again finds its documents; they are labelled as this import says.
     const leftSummary = left.duplicate ? await deps.library.update(left.document.id, { title: sourceSide.prepared.title, language: sourceSide.prepared.language }) : left.document;
@@ -129,6 +131,7 @@ export async function importPairFile(
   } catch (error) {
     // Nothing half-made stays behind.
     for (const id of made.reverse()) await deps.library.remove(id).catch(() => {});
+    if (error instanceof FacingError && !error.message.includes(name)) throw new FacingError(error.code, `"${name}": ${error.message}`);
     throw error;
   }
 }
