@@ -1,12 +1,13 @@
 import { z } from 'zod';
 
-export const PairFormatSchema = z.enum(['tmx', 'xliff', 'tsv', 'xlsx', 'html', 'epub', 'docx', 'json']);
+export const PairFormatSchema = z.enum(['tmx', 'xliff', 'tsv', 'csv', 'xlsx', 'html', 'epub', 'docx', 'json']);
 export type PairFormat = z.infer<typeof PairFormatSchema>;
 
 export const formatInfo: Record<PairFormat, { extension: string; mime: string; label: string; binary: boolean }> = {
   tmx: { extension: 'tmx', mime: 'application/x-tmx+xml', label: 'TMX 1.4b translation memory', binary: false },
   xliff: { extension: 'xlf', mime: 'application/x-xliff+xml', label: 'XLIFF 1.2', binary: false },
   tsv: { extension: 'tsv', mime: 'text/tab-separated-values', label: 'Tab-separated text', binary: false },
+  csv: { extension: 'csv', mime: 'text/csv', label: 'Comma-separated values', binary: false },
   xlsx: { extension: 'xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', label: 'Excel spreadsheet', binary: true },
   html: { extension: 'html', mime: 'text/html', label: 'Side-by-side web page', binary: false },
   epub: { extension: 'epub', mime: 'application/epub+zip', label: 'EPUB 3 bilingual book', binary: true },

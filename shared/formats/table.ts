@@ -9,9 +9,9 @@ export function tableRows(pair: PairFile): Array<[number, string, string, string
   return pair.units.map((u, k) => [k + 1, u.source, u.target, u.checked ? 'yes' : '', u.confidence === undefined ? '' : String(u.confidence), (u.flags ?? []).join('; ')]);
 }
 
-/** TSV: tabs and line breaks inside a cell are quoted as in CSV, so a cell keeps its newlines. */
-export function writeTsv(pair: PairFile): string {
-  return writeDelimited([tableHeader(pair), ...tableRows(pair).map((r) => r.map(String))], '\t');
+/** TSV (or CSV with ','): tabs and line breaks inside a cell are quoted as in CSV, so a cell keeps its newlines. */
+export function writeTsv(pair: PairFile, delimiter: '\t' | ',' = '\t'): string {
+  return writeDelimited([tableHeader(pair), ...tableRows(pair).map((r) => r.map(String))], delimiter);
 }
 
 const languageCode = /^[a-z]{2,3}([-_][a-z0-9]{2,8})*$/i;

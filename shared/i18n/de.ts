@@ -391,6 +391,7 @@ export const de: Record<MessageKey, string> = {
   'pairFormat.tmx': 'TMX-1.4b-Translation-Memory',
   'pairFormat.xliff': 'XLIFF 1.2',
   'pairFormat.tsv': 'Tabulatorgetrennter Text',
+  'pairFormat.csv': 'Kommagetrennte Werte',
   'pairFormat.xlsx': 'Excel-Tabelle',
   'pairFormat.html': 'Webseite, nebeneinander',
   'pairFormat.epub': 'Zweisprachiges EPUB-3-Buch',

@@ -392,6 +392,7 @@ export const en = {
   'pairFormat.tmx': 'TMX 1.4b translation memory',
   'pairFormat.xliff': 'XLIFF 1.2',
   'pairFormat.tsv': 'Tab-separated text',
+  'pairFormat.csv': 'Comma-separated values',
   'pairFormat.xlsx': 'Excel spreadsheet',
   'pairFormat.html': 'Side-by-side web page',
   'pairFormat.epub': 'EPUB 3 bilingual book',

@@ -39,7 +39,8 @@ export async function renderPair(input: PairFile, format: PairFormat, options: R
       return { data: out.text, units: out.units, skipped: out.skipped, notice: out.skipped ? `${out.skipped} rows with no source text were left out.` : undefined };
     }
     case 'tsv':
-      return { data: writeTsv(pair), units: count, skipped: 0 };
+    case 'csv':
+      return { data: writeTsv(pair, format === 'csv' ? ',' : '\t'), units: count, skipped: 0 };
     case 'xlsx':
       return { data: await writeXlsx(pair), units: count, skipped: 0 };
     case 'html':

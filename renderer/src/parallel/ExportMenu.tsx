@@ -12,6 +12,7 @@ const formatKeys: Record<PairFormat, MessageKey> = {
   tmx: 'pairFormat.tmx',
   xliff: 'pairFormat.xliff',
   tsv: 'pairFormat.tsv',
+  csv: 'pairFormat.csv',
   xlsx: 'pairFormat.xlsx',
   html: 'pairFormat.html',
   epub: 'pairFormat.epub',
