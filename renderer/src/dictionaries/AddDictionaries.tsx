@@ -1,6 +1,7 @@
 import { useRef, useState, type DragEvent } from 'react';
 import type { DictionaryInfo } from '../../../shared/dictionary/model';
 import { addDictionaryFiles } from './dictionaryApi';
+import { t } from '../../../shared/i18n/current';
 
 interface Props {
   onAdded(added: DictionaryInfo[]): void;
@@ -44,10 +45,10 @@ export function AddDictionaries({ onAdded, onError }: Props) {
       data-testid="dictionary-drop"
     >
       <button type="button" className="button button-accent" disabled={busy} onClick={() => input.current?.click()}>
-        {busy ? 'Adding…' : 'Add dictionary…'}
+        {busy ? t('dict.adding') : t('dict.add')}
       </button>
       <span className="dict-add-hint">
-        Choose or drop all files of one dictionary: StarDict (.ifo, .idx, .dict.dz, .syn) or dictd (.index, .dict.dz), or a .zip or .tar.gz holding them.
+        {t('dict.addHint')}
       </span>
       <input
         ref={input}
@@ -55,7 +56,7 @@ export function AddDictionaries({ onAdded, onError }: Props) {
         multiple
         hidden
         accept=".ifo,.idx,.gz,.dz,.dict,.index,.syn,.zip,.tgz"
-        aria-label="Dictionary files"
+        aria-label={t('dict.files')}
         data-testid="dictionary-files"
         onChange={(e) => void add([...(e.target.files ?? [])])}
       />

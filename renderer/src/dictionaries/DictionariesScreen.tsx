@@ -8,19 +8,20 @@ import { AddDictionaries } from './AddDictionaries';
 import { DictionaryItem } from './DictionaryItem';
 import { GettingDictionaries } from './GettingDictionaries';
 import './dictionaries.css';
+import { t } from '../../../shared/i18n/current';
 
 type Message = { kind: 'done' | 'error'; text: string };
 
 function addedMessage(added: DictionaryInfo[]): string {
-  if (added.length !== 1) return `Added ${added.length} dictionaries.`;
+  if (added.length !== 1) return t('dict.addedMany', { count: added.length });
   const d = added[0]!;
-  const entries = d.entries === 1 ? '1 entry' : `${d.entries.toLocaleString()} entries`;
-  return d.from && d.to ? `Added “${d.name}”: ${entries}, ${languageName(d.from)} → ${languageName(d.to)}.` : `Added “${d.name}”: ${entries}. Choose its languages below.`;
+  const entries = t('dict.entries', { count: d.entries });
+  return d.from && d.to ? t('dict.addedPair', { name: d.name, entries, from: languageName(d.from), to: languageName(d.to) }) : t('dict.addedChoose', { name: d.name, entries });
 }
 
 /** The Dictionaries page: every dictionary Facing found or was given, with its languages, on/off and remove. */
 export function DictionariesScreen() {
-  useDocumentTitle('Dictionaries');
+  useDocumentTitle(t('dict.title'));
   const [list, setList] = useState<DictionaryInfo[] | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState<DictionaryId | null>(null);
@@ -48,10 +49,9 @@ export function DictionariesScreen() {
       <div className="dictionaries-bar">
         <BackToLibrary />
       </div>
-      <h1>Dictionaries</h1>
+      <h1>{t('dict.title')}</h1>
       <p className="dictionaries-intro">
-        Double-click a word while reading, or select it and press L, to look it up in the dictionaries below. In the side-by-side view they also show which word
-        translates which. Everything stays on this computer.
+        {t('dict.intro')}
       </p>
       <AddDictionaries
         onAdded={(added) => {
@@ -66,24 +66,24 @@ export function DictionariesScreen() {
         </p>
       ) : null}
       {list === null ? (
-        <p className="dictionaries-empty">Looking for dictionaries…</p>
+        <p className="dictionaries-empty">{t('dict.looking')}</p>
       ) : list.length === 0 ? (
-        <GettingDictionaries title="No dictionary yet" />
+        <GettingDictionaries title={t('dict.none')} />
       ) : (
         <>
-          <ul className="dict-list" aria-label="Dictionaries">
+          <ul className="dict-list" aria-label={t('dict.title')}>
             {list.map((d) => (
               <DictionaryItem
                 key={d.id}
                 dictionary={d}
                 busy={busy === d.id}
                 onUpdate={(patch) => void run(d.id, () => api.invoke('dictionaries:update', { id: d.id, patch }))}
-                onRemove={() => void run(d.id, () => api.invoke('dictionaries:remove', { id: d.id }), `Removed “${d.name}”.`)}
+                onRemove={() => void run(d.id, () => api.invoke('dictionaries:remove', { id: d.id }), t('dict.removed', { name: d.name }))}
               />
             ))}
           </ul>
           <details className="dictionaries-more">
-            <summary>Where to get more dictionaries</summary>
+            <summary>{t('dict.more')}</summary>
             <GettingDictionaries />
           </details>
         </>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { DictionaryInfo } from '../../../shared/dictionary/model';
 import { languageName } from '../format';
 import { languageOptions } from './languages';
+import { t } from '../../../shared/i18n/current';
 
 interface Props {
   dictionary: DictionaryInfo;
@@ -15,7 +16,7 @@ function LanguageChoice({ label, value, onChange, others }: { label: string; val
     <label className="dict-language">
       <span>{label}</span>
       <select value={value ?? ''} onChange={(e) => e.target.value && onChange(e.target.value)}>
-        {value ? null : <option value="">Choose…</option>}
+        {value ? null : <option value="">{t('dict.choose')}</option>}
         {languageOptions([value, ...others]).map((o) => (
           <option key={o.tag} value={o.tag}>
             {o.name}
@@ -36,18 +37,18 @@ export function DictionaryItem({ dictionary: d, busy, onUpdate, onRemove }: Prop
       <div className="dict-main">
         <span className="dict-name">{d.name}</span>
         <span className="dict-facts">
-          {d.problem ? null : <span>{d.entries === 1 ? '1 entry' : `${d.entries.toLocaleString()} entries`}</span>}
+          {d.problem ? null : <span>{t('dict.entries', { count: d.entries })}</span>}
           <span>{d.format === 'stardict' ? 'StarDict' : 'dictd'}</span>
-          <span title={d.location}>{d.origin === 'system' ? 'Installed on this system' : 'Added by you'}</span>
+          <span title={d.location}>{d.origin === 'system' ? t('dict.system') : t('dict.user')}</span>
         </span>
         {unknown || choosing ? (
-          <div className="dict-languages" role="group" aria-label={`Languages of ${d.name}`}>
-            <LanguageChoice label="From" value={d.from} others={[d.to]} onChange={(from) => onUpdate({ from })} />
-            <LanguageChoice label="To" value={d.to} others={[d.from]} onChange={(to) => onUpdate({ to })} />
-            {unknown ? <span className="dict-hint">Choose the languages: Facing uses a dictionary only for text in its first language.</span> : null}
+          <div className="dict-languages" role="group" aria-label={t('dict.languagesOf', { name: d.name })}>
+            <LanguageChoice label={t('dict.from')} value={d.from} others={[d.to]} onChange={(from) => onUpdate({ from })} />
+            <LanguageChoice label={t('dict.to')} value={d.to} others={[d.from]} onChange={(to) => onUpdate({ to })} />
+            {unknown ? <span className="dict-hint">{t('dict.chooseHint')}</span> : null}
             {choosing ? (
               <button type="button" className="button-quiet" onClick={() => setChoosing(false)}>
-                Done
+                {t('annotation.done')}
               </button>
             ) : null}
           </div>
@@ -56,8 +57,8 @@ export function DictionaryItem({ dictionary: d, busy, onUpdate, onRemove }: Prop
             <span data-testid="dictionary-pair">
               {languageName(d.from!)} → {languageName(d.to!)}
             </span>
-            <button type="button" className="dict-change" onClick={() => setChoosing(true)} aria-label={`Change the languages of ${d.name}`}>
-              Change
+            <button type="button" className="dict-change" onClick={() => setChoosing(true)} aria-label={t('dict.changeOf', { name: d.name })}>
+              {t('dict.change')}
             </button>
           </span>
         )}
@@ -75,28 +76,28 @@ export function DictionaryItem({ dictionary: d, busy, onUpdate, onRemove }: Prop
           className={`dict-switch${d.enabled ? ' is-on' : ''}`}
           disabled={busy}
           onClick={() => onUpdate({ enabled: !d.enabled })}
-          aria-label={`Use ${d.name}`}
+          aria-label={t('dict.use', { name: d.name })}
           data-testid="dictionary-switch"
         >
           <span className="dict-switch-track" aria-hidden="true">
             <span className="dict-switch-knob" />
           </span>
-          <span className="dict-switch-text">{d.enabled ? 'On' : 'Off'}</span>
+          <span className="dict-switch-text">{d.enabled ? t('dict.on') : t('dict.off')}</span>
         </button>
         {d.origin === 'user' ? (
           confirming ? (
-            <span className="dict-confirm" role="group" aria-label="Confirm removing">
-              <span>Remove this dictionary and its copied files?</span>
+            <span className="dict-confirm" role="group" aria-label={t('dict.confirmRemove')}>
+              <span>{t('dict.removeQuestion')}</span>
               <button type="button" className="button" disabled={busy} onClick={onRemove} data-testid="dictionary-remove-confirm">
-                Remove
+                {t('doc.remove')}
               </button>
               <button type="button" className="button-quiet" onClick={() => setConfirming(false)}>
-                Cancel
+                {t('common.cancel')}
               </button>
             </span>
           ) : (
             <button type="button" className="button-quiet" disabled={busy} onClick={() => setConfirming(true)} data-testid="dictionary-remove">
-              Remove…
+              {t('dict.remove')}
             </button>
           )
         ) : null}

@@ -3,6 +3,7 @@ import type { DictionaryEntry } from '../../../shared/dictionary/model';
 import { translationsIn } from '../../../shared/dictionary/translations';
 import { languageName } from '../format';
 import { displayHeadword, matchLabel } from './matchLabel';
+import { t } from '../../../shared/i18n/current';
 
 interface Props {
   entry: DictionaryEntry;
@@ -29,14 +30,14 @@ export function LookupEntry({ entry, word, to, onCopy, onHighlight, onGlossary }
       <p className="lookup-definition">{entry.definition}</p>
       <div className="lookup-actions">
         <button type="button" className="button-quiet" onClick={() => onCopy(entry)}>
-          Copy
+          {t('lookup.copy')}
         </button>
         <button type="button" className="button-quiet" onClick={() => onHighlight(entry)} data-testid="lookup-highlight">
-          Add as highlight
+          {t('lookup.addHighlight')}
         </button>
         {to && translations.length > 0 ? (
           <span className="lookup-glossary">
-            <select value={chosen} onChange={(e) => setChosen(e.target.value)} aria-label={`Translation to add to the ${languageName(to)} glossary`}>
+            <select value={chosen} onChange={(e) => setChosen(e.target.value)} aria-label={t('lookup.glossaryChoice', { language: languageName(to) })}>
               {translations.map((t) => (
                 <option key={t} value={t}>
                   {t}
@@ -44,7 +45,7 @@ export function LookupEntry({ entry, word, to, onCopy, onHighlight, onGlossary }
               ))}
             </select>
             <button type="button" className="button-quiet" onClick={() => onGlossary(entry, chosen)} data-testid="lookup-glossary">
-              Add to glossary
+              {t('lookup.addGlossary')}
             </button>
           </span>
         ) : null}

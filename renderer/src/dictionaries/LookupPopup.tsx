@@ -12,6 +12,7 @@ import type { LookupTarget } from './lookupStore';
 import { clearPaint, paintRanges } from './textDom';
 import { usePopupPlace } from './usePopupPlace';
 import './lookup.css';
+import { t } from '../../../shared/i18n/current';
 
 interface Props {
   target: LookupTarget;
@@ -96,9 +97,9 @@ export function LookupPopup({ target, textOf, onClose }: Props) {
   const copy = useCallback(async (entry: DictionaryEntry) => {
     try {
       await navigator.clipboard.writeText(`${entry.headword}\n${entry.definition}`);
-      setStatus({ kind: 'done', text: 'Copied the entry.' });
+      setStatus({ kind: 'done', text: t('lookup.copied') });
     } catch {
-      setStatus({ kind: 'error', text: 'Copying was not allowed here; select the text of the entry and copy it instead.' });
+      setStatus({ kind: 'error', text: t('lookup.copyRefused') });
     }
   }, []);
 
@@ -106,7 +107,7 @@ export function LookupPopup({ target, textOf, onClose }: Props) {
     const text = textOf(target.documentId);
     if (!text) return;
     const created = await useAnnotations.getState().create({ documentId: target.documentId, target: describeRange(text, target.start, target.end), colour: 'blue', tags: ['vocabulary'], note: noteOf(entry) });
-    setStatus(created ? { kind: 'done', text: `Highlighted “${target.word}” with the tag vocabulary and this entry as its note.` } : { kind: 'error', text: useAnnotations.getState().error ?? 'The highlight could not be made.' });
+    setStatus(created ? { kind: 'done', text: t('lookup.highlighted', { word: target.word }) } : { kind: 'error', text: useAnnotations.getState().error ?? t('lookup.highlightFailed') });
   };
 
   const glossary = async (entry: DictionaryEntry, translation: string) => {
@@ -115,7 +116,7 @@ export function LookupPopup({ target, textOf, onClose }: Props) {
     try {
       const term = displayHeadword(entry);
       await addToGlossary(target.language, to, term, translation);
-      setStatus({ kind: 'done', text: `Added “${term}” → “${translation}” to the glossary from ${languageLabel} to ${languageName(to)}.` });
+      setStatus({ kind: 'done', text: t('lookup.addedToGlossary', { term, translation, from: languageLabel, to: languageName(to) }) });
     } catch (e) {
       setStatus({ kind: 'error', text: (e as Error).message });
     }
@@ -127,7 +128,7 @@ export function LookupPopup({ target, textOf, onClose }: Props) {
     <div
       className={`lookup-popup${place ? ` is-${place.side}` : ''}`}
       role="dialog"
-      aria-label={`Dictionary: ${target.word}`}
+      aria-label={t('lookup.dialog', { word: target.word })}
       tabIndex={-1}
       ref={panel}
       onKeyDown={onKey}
@@ -139,7 +140,7 @@ export function LookupPopup({ target, textOf, onClose }: Props) {
           {target.word}
         </span>
         <span className="lookup-language">{languageLabel}</span>
-        <button type="button" className="lookup-close" onClick={onClose} aria-label="Close the dictionary">
+        <button type="button" className="lookup-close" onClick={onClose} aria-label={t('lookup.close')}>
           ×
         </button>
       </div>
@@ -149,26 +150,26 @@ export function LookupPopup({ target, textOf, onClose }: Props) {
         </p>
       ) : !result ? (
         <p className="lookup-message" aria-live="polite">
-          Looking up…
+          {t('lookup.looking')}
         </p>
       ) : result.searched === 0 ? (
         <p className="lookup-message" data-testid="lookup-none-installed">
-          No dictionary for {languageLabel} is installed or switched on. <Link href="/dictionaries">Add one on the Dictionaries page</Link>.
+          {t('lookup.noneInstalled', { language: languageLabel })} <Link href="/dictionaries">{t('lookup.addOne')}</Link>.
         </p>
       ) : entries.length === 0 ? (
         <p className="lookup-message" data-testid="lookup-not-found">
-          {result.searched === 1 ? `“${target.word}” is not in your ${languageLabel} dictionary, not even as an inflected form or part of a compound.` : `“${target.word}” is not in any of your ${result.searched} ${languageLabel} dictionaries, not even as an inflected form or part of a compound.`}
+          {result.searched === 1 ? t('lookup.notInOne', { word: target.word, language: languageLabel }) : t('lookup.notInAny', { word: target.word, count: result.searched, language: languageLabel })}
         </p>
       ) : (
         <>
-          <ul className="lookup-entries" aria-label={entries.length === 1 ? '1 entry' : `${entries.length} entries`}>
+          <ul className="lookup-entries" aria-label={t('dict.entries', { count: entries.length })}>
             {shown.map((entry, k) => (
               <LookupEntry key={`${entry.dictionaryId}-${entry.headword}-${k}`} entry={entry} word={target.word} to={targets[entry.dictionaryId]} onCopy={copy} onHighlight={(e) => void highlight(e)} onGlossary={(e, t) => void glossary(e, t)} />
             ))}
           </ul>
           {entries.length > shown.length ? (
             <button type="button" className="button-quiet lookup-more" onClick={() => setAll(true)}>
-              {`Show all ${entries.length} entries`}
+              {t('lookup.showAll', { count: entries.length })}
             </button>
           ) : null}
         </>

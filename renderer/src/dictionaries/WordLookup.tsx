@@ -1,6 +1,7 @@
 import { useCallback, useEffect, type RefObject } from 'react';
 import { LookupPopup } from './LookupPopup';
 import { lookUpSelection, useLookup } from './lookupStore';
+import { t } from '../../../shared/i18n/current';
 
 interface Props {
   /** The element holding document text (with data-document-id, lang and data-start runs). */
@@ -37,7 +38,7 @@ export function WordLookup({ root, textOf }: Props) {
 export function LookUpButton() {
   return (
     <button type="button" className="selection-lookup" onMouseDown={(e) => e.preventDefault()} onClick={() => lookUpSelection()} data-testid="selection-lookup">
-      Look up
+      {t('lookup.lookUp')}
     </button>
   );
 }

@@ -3,6 +3,7 @@ import type { DictionaryInfo } from '../../../shared/dictionary/model';
 import { api } from '../api';
 import { readGlossaryCsv } from '../../../shared/glossary/csv';
 import { mergeEntries } from '../../../shared/glossary/glossary';
+import { t } from '../../../shared/i18n/current';
 
 function toBase64(bytes: ArrayBuffer): string {
   const view = new Uint8Array(bytes);
@@ -16,9 +17,9 @@ export const MAX_DICTIONARY_FILES = 20;
 
 /** Sends dictionary files (loose, or a .zip/.tar.gz of them) to be checked and copied into the data folder. */
 export async function addDictionaryFiles(files: readonly File[]): Promise<DictionaryInfo[]> {
-  if (files.length > MAX_DICTIONARY_FILES) throw new Error(`Choose at most ${MAX_DICTIONARY_FILES} files at once: one dictionary is a handful of files, or one archive.`);
+  if (files.length > MAX_DICTIONARY_FILES) throw new Error(t('dict.tooMany', { count: MAX_DICTIONARY_FILES }));
   const tooLarge = files.find((f) => f.size > MAX_IMPORT_FILE_BYTES);
-  if (tooLarge) throw new Error(`“${tooLarge.name}” is ${(tooLarge.size / 1048576).toFixed(0)} MB; Facing takes dictionary files up to ${MAX_IMPORT_FILE_BYTES / 1048576} MB.`);
+  if (tooLarge) throw new Error(t('dict.tooLarge', { name: tooLarge.name, size: Math.round(tooLarge.size / 1048576), limit: MAX_IMPORT_FILE_BYTES / 1048576 }));
   const encoded = await Promise.all(files.map(async (f) => ({ name: f.name, data: toBase64(await f.arrayBuffer()) })));
   return api.invoke('dictionaries:add', { files: encoded });
 }

@@ -1,14 +1,15 @@
 import type { DictionaryEntry } from '../../../shared/dictionary/model';
+import { t } from '../../../shared/i18n/current';
 
 /** How an entry was reached from the word, said in words: whole sentences, so each translates as one. */
 export function matchLabel(entry: DictionaryEntry, word: string): string | null {
   switch (entry.match) {
     case 'inflection':
-      return `dictionary form of “${word}”`;
+      return t('lookup.inflection', { word });
     case 'compound-part':
-      return `part of the compound “${word}”`;
+      return t('lookup.compoundPart', { word });
     case 'synonym':
-      return `“${word}” is listed under this entry`;
+      return t('lookup.synonym', { word });
     default:
       return null;
   }
