@@ -568,4 +568,7 @@ export const de: Record<MessageKey, string> = {
   'lookup.synonym': '„{word}“ steht unter diesem Eintrag',
   'dict.tooMany': 'Höchstens {count} Dateien auf einmal wählen: Ein Wörterbuch besteht aus wenigen Dateien oder einem Archiv.',
   'dict.tooLarge': '„{name}“ ist {size} MB groß; Facing nimmt Wörterbuchdateien bis {limit} MB.',
+  'dictService.gone': 'Dieses Wörterbuch ist nicht mehr da; es wurde vielleicht entfernt oder deinstalliert.',
+  'dictService.noDictionary': 'Unter diesen Dateien ist kein Wörterbuch: Ein StarDict-Wörterbuch braucht seine Dateien .ifo, .idx und .dict(.dz), ein dictd-Wörterbuch seine .index und .dict(.dz).',
+  'dictService.system': 'Dieses Wörterbuch gehört zum System (von dessen Paketen installiert); stattdessen ausschalten oder dort deinstallieren.',
 };

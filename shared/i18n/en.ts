@@ -569,6 +569,9 @@ export const en = {
   'lookup.synonym': '“{word}” is listed under this entry',
   'dict.tooMany': 'Choose at most {count} files at once: one dictionary is a handful of files, or one archive.',
   'dict.tooLarge': '“{name}” is {size} MB; Facing takes dictionary files up to {limit} MB.',
+  'dictService.gone': 'That dictionary is no longer there; it may have been removed or uninstalled.',
+  'dictService.noDictionary': 'No dictionary among these files: a StarDict dictionary needs its .ifo, .idx and .dict(.dz) files; a dictd one its .index and .dict(.dz).',
+  'dictService.system': 'This dictionary belongs to the system (installed by its packages); switch it off instead, or uninstall it there.',
 };
 
 export type MessageKey = keyof typeof en;

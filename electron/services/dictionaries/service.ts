@@ -13,6 +13,7 @@ import type { DictionaryReader } from './reader';
 import { lexiconFor } from './lexicon';
 import type { TranslationLexicon } from '../../../shared/alignment/lexicon';
 import { openStarDict, peekStarDict } from './stardict';
+import { t } from '../../../shared/i18n/current';
 
 export interface DictionaryServiceOptions {
   dataDir: string;
@@ -87,7 +88,7 @@ export function createDictionaryService({ dataDir, systemDirs }: DictionaryServi
 
   async function get(id: DictionaryId): Promise<FoundDictionary> {
     const found = (await discover()).find((d) => d.id === id);
-    if (!found) throw new FacingError('not-found', 'That dictionary is no longer there; it may have been removed or uninstalled.');
+    if (!found) throw new FacingError('not-found', t('dictService.gone'));
     return found;
   }
 
@@ -134,7 +135,7 @@ export function createDictionaryService({ dataDir, systemDirs }: DictionaryServi
         throw new FacingError('unreadable', reason(error));
       }
       const entryFiles = wanted.filter((f) => /\.(ifo|index)$/i.test(f.name));
-      if (entryFiles.length === 0) throw new FacingError('unreadable', 'No dictionary among these files: a StarDict dictionary needs its .ifo, .idx and .dict(.dz) files; a dictd one its .index and .dict(.dz).');
+      if (entryFiles.length === 0) throw new FacingError('unreadable', t('dictService.noDictionary'));
       const added: DictionaryInfo[] = [];
       const current = await state();
       for (const entry of entryFiles) {
@@ -169,7 +170,7 @@ export function createDictionaryService({ dataDir, systemDirs }: DictionaryServi
     /** Removes a dictionary the user added; the system's own can only be switched off. */
     async remove(id: DictionaryId): Promise<void> {
       const found = await get(id);
-      if (found.origin !== 'user') throw new FacingError('invalid-request', 'This dictionary belongs to the system (installed by its packages); switch it off instead, or uninstall it there.');
+      if (found.origin !== 'user') throw new FacingError('invalid-request', t('dictService.system'));
       await close(id);
       await rm(join(found.path, '..'), { recursive: true, force: true });
       peeked.delete(id);
