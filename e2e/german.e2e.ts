@@ -32,7 +32,7 @@ async function overflowing(page: Page): Promise<string[]> {
 test.describe('German interface', () => {
   test.skip(({ shell }) => shell !== 'web', 'One shell is enough to walk the screens.');
 
-  test('library, reader and parallel view in German fit at 1200 and 1024 px', async ({ app }) => {
+  test('library, reader and parallel view in German fit at 1200 and 1024 px', async ({ app }, testInfo) => {
     const page = app.page;
     await page.setViewportSize({ width: 1200, height: 800 });
     await app.open('#/read/000');
@@ -53,6 +53,7 @@ test.describe('German interface', () => {
     await page.evaluate(() => document.fonts.ready);
     for (const width of [1200, 1024]) {
       await page.setViewportSize({ width, height: 800 });
+      await page.screenshot({ path: testInfo.outputPath(`german-library-${width}.png`) });
       expect(await overflowing(page), `library at ${width} px`).toEqual([]);
     }
     await page.setViewportSize({ width: 1200, height: 800 });
@@ -65,6 +66,7 @@ test.describe('German interface', () => {
     await page.evaluate(() => document.fonts.ready);
     for (const width of [1200, 1024]) {
       await page.setViewportSize({ width, height: 800 });
+      await page.screenshot({ path: testInfo.outputPath(`german-reader-${width}.png`) });
       expect(await overflowing(page), `reader at ${width} px`).toEqual([]);
     }
     await page.setViewportSize({ width: 1200, height: 800 });
@@ -79,6 +81,7 @@ test.describe('German interface', () => {
     await page.evaluate(() => document.fonts.ready);
     for (const width of [1200, 1024]) {
       await page.setViewportSize({ width, height: 800 });
+      await page.screenshot({ path: testInfo.outputPath(`german-parallel-${width}.png`) });
       expect(await overflowing(page), `parallel view at ${width} px`).toEqual([]);
     }
     await page.setViewportSize({ width: 1200, height: 800 });
