@@ -39,7 +39,9 @@ step('Type-check (main, preload, renderer, e2e; shared/ without DOM or Node)', n
 const built = step('Build renderer and Electron bundles', 'npm', ['run', '--silent', 'build']);
 if (built) step('Electron security scan (Electronegativity; findings fixed or explained in the README)', 'node', ['.ci/audit-electron.mjs']);
 
-run('Unit tests (vitest)', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(out, 'unit.json')}`]);
+// Service tests start real stores, servers and child processes: on a busy 2-core machine some take
+// longer than vitest's 5 s default without anything being wrong.
+run('Unit tests (vitest)', npx, ['vitest', 'run', '--testTimeout=30000', '--hookTimeout=60000', '--reporter=default', '--reporter=json', `--outputFile.json=${join(out, 'unit.json')}`]);
 const unit = readJson(join(out, 'unit.json'));
 if (unit) {
   totals.passed += unit.numPassedTests;
