@@ -220,7 +220,7 @@ test.describe('dictionaries', () => {
     const good = makeDictd('good-deu-eng', [['veranstaltung', 'Veranstaltung\nevent']]);
     writeFileSync(join(system, 'good-deu-eng.index'), good.index);
     writeFileSync(join(system, `good-deu-eng.${good.dictName}`), good.dict);
-    writeFileSync(join(system, 'bad-deu-eng.index'), 'veranstaltung\tA\tZZZZ\n');
+    writeFileSync(join(system, 'bad-deu-eng.index'), 'veranstaltung\tA\tBA\n');
     writeFileSync(join(system, 'bad-deu-eng.dict'), 'x');
     test.use({ dictionaryDirs: [system] });
 

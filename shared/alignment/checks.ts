@@ -131,7 +131,7 @@ export function checkRows(rows: readonly AlignmentRow[], left: Document, right: 
       }
     }
     if (terms) {
-      for (const miss of terms.misses(a, b)) push(index, 'term-missing', t('check.termMissing', { term: miss.term, translations: miss.translations.map((x) => `"${x}"`).join(t('check.or')), side: rightName }));
+      for (const miss of terms.misses(a, b)) push(index, 'term-missing', t('check.termMissing', { term: miss.term, translations: miss.translations.map((x) => `"${x}"`).join(` ${t('check.or')} `), side: rightName }));
     }
     if (!off.has('form')) for (const f of formFindings(a, b, leftName, rightName)) push(index, f.kind, f.message);
   });
