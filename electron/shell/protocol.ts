@@ -1,25 +1,14 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { extname, join, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
+import { mimeTypeOf } from '../mime-types';
+
+export { mimeTypeOf };
 
 export const SCHEME = 'app';
 export const HOST = 'facing';
 export const APP_ORIGIN = `${SCHEME}://${HOST}`;
 
-const mimeTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.json': 'application/json',
-  '.ico': 'image/x-icon',
-  '.map': 'application/json',
-  '.wasm': 'application/wasm',
-};
 
 /** Whether a URL is Facing's own page. (Node gives custom schemes an opaque origin, so no `.origin`.) */
 export function isAppUrl(url: string): boolean {
@@ -31,9 +20,6 @@ export function isAppUrl(url: string): boolean {
   }
 }
 
-export function mimeTypeOf(file: string): string {
-  return mimeTypes[extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
 
 /**
  * The file under `root` that an app:// URL names, or null: another scheme or host, a malformed
