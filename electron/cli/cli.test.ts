@@ -5,16 +5,25 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { readTmx } from '../../shared/formats/tmx';
 import { tempDirs } from '../services/test-support';
+import { run } from './main';
 
 const root = join(import.meta.dirname, '..', '..');
-const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const left = join(root, 'corpus', '000_215b7419f4917f36.txt');
 const right = join(root, 'corpus', '001_60f9e0f360a24205.txt');
 const temp = tempDirs('facing-cli-');
 
-function facing(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** One run of the command in this process, its output captured: a process per case cost seconds each. */
+async function facing(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, { out: (data) => (stdout += data), err: (text) => (stderr += text) });
+  return { code, stdout, stderr };
+}
+
+/** The installed `facing` command itself, as a shell runs it. */
+function facingProcess(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [tsx, join(root, 'electron', 'cli', 'main.ts'), ...args], { cwd: root });
+    const child = spawn(process.execPath, [join(root, 'electron', 'cli', 'facing.mjs'), ...args], { cwd: root });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -28,6 +37,12 @@ describe('the facing command line', { timeout: 120_000 }, () => {
     const { code, stdout } = await facing('--help');
     expect(code).toBe(0);
     for (const word of ['align', 'check', 'convert', '--one-per-line', '--data-dir', 'tmx']) expect(stdout).toContain(word);
+  });
+
+  it('runs as a command: bad input exits 2 with one line on stderr', async () => {
+    const missing = await facingProcess('align', join(temp(), 'nope.txt'), right);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^facing: .*nope\.txt: no such file\n$/);
   });
 
   it('aligns two files into a TMX, then converts it to XLSX', async () => {

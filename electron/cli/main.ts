@@ -44,6 +44,14 @@ self-contained HTML page or a CSV file (by the name's extension). Errors go to s
 and every command exits 2 on an error.
 `;
 
+/** Where a run writes: the process's streams, or a test's buffers. */
+export interface CliOutput {
+  out(data: string | Buffer): void;
+  err(text: string): void;
+}
+
+const processOutput: CliOutput = { out: (data) => process.stdout.write(data), err: (text) => process.stderr.write(text) };
+
 class Exit extends Error {
   constructor(
     readonly code: number,
@@ -116,15 +124,15 @@ async function readGlossary(path: string, a: Document, b: Document): Promise<Glo
   return /\.(tbx|xml)$/i.test(path) ? readTbx(content, a.meta.language, b.meta.language, path) : readGlossaryCsv(content, a.meta.language, b.meta.language, path);
 }
 
-async function emit(data: string | Buffer, format: PairFormat, out: string | undefined): Promise<void> {
+async function emit(data: string | Buffer, format: PairFormat, out: string | undefined, io: CliOutput): Promise<void> {
   if (out) return writeFile(out, data).catch((error) => {
     throw fileProblem(out, error, true);
   });
   if (formatInfo[format].binary) throw new Exit(2, `${format} is a binary format: give a file with -o`);
-  process.stdout.write(data);
+  io.out(data);
 }
 
-async function align(args: string[], values: Values): Promise<number> {
+async function align(args: string[], values: Values, io: CliOutput): Promise<number> {
   if (args.length !== 2) throw new Exit(2, 'align needs two files: facing align LEFT RIGHT');
   const out = values.output;
   const format = formatOf(values, out);
@@ -133,8 +141,8 @@ async function align(args: string[], values: Values): Promise<number> {
     const flags = new Map<number, string[]>();
     for (const f of checkRows(rows, a, b)) flags.set(f.row, [...(flags.get(f.row) ?? []), f.message]);
     const rendered = await renderPair(pairFromAlignment({ left: a, right: b, rows, flags }), format, { level: level(values), json: () => alignmentJson(a, b, rows), version: 'cli' });
-    await emit(rendered.data, format, out);
-    if (rendered.notice) process.stderr.write(`${out ?? 'output'}: ${rendered.notice}\n`);
+    await emit(rendered.data, format, out, io);
+    if (rendered.notice) io.err(`${out ?? 'output'}: ${rendered.notice}\n`);
     return 0;
   } finally {
     await close?.();
@@ -145,7 +153,7 @@ function report(flags: RowFlag[], a: Document, b: Document, texts: ReturnType<ty
   return flags.map((f) => `row ${f.row + 1}: ${flagLabel[f.kind]}: ${f.message}\n  ${a.meta.language}: ${texts[f.row]![0]}\n  ${b.meta.language}: ${texts[f.row]![1]}`).join('\n');
 }
 
-async function check(args: string[], values: Values): Promise<number> {
+async function check(args: string[], values: Values, io: CliOutput): Promise<number> {
   if (args.length !== 2) throw new Exit(2, 'check needs two files: facing check LEFT RIGHT');
   const { a, b, rows, close } = await loadPair(args[0]!, args[1]!, values);
   try {
@@ -161,15 +169,15 @@ async function check(args: string[], values: Values): Promise<number> {
         throw fileProblem(reportPath, error, true);
       });
     }
-    if (values.json) process.stdout.write(`${JSON.stringify({ rows: rows.length, flags: flags.map((f) => ({ row: f.row + 1, kind: f.kind, message: f.message })) }, null, 1)}\n`);
-    else process.stdout.write(flags.length ? `${report(flags, a, b, texts)}\n${flags.length} flagged in ${rows.length} rows.\n` : `Nothing flagged in ${rows.length} rows.\n`);
+    if (values.json) io.out(`${JSON.stringify({ rows: rows.length, flags: flags.map((f) => ({ row: f.row + 1, kind: f.kind, message: f.message })) }, null, 1)}\n`);
+    else io.out(flags.length ? `${report(flags, a, b, texts)}\n${flags.length} flagged in ${rows.length} rows.\n` : `Nothing flagged in ${rows.length} rows.\n`);
     return flags.length ? 1 : 0;
   } finally {
     await close?.();
   }
 }
 
-async function convert(args: string[], values: Values): Promise<number> {
+async function convert(args: string[], values: Values, io: CliOutput): Promise<number> {
   if (args.length !== 2) throw new Exit(2, 'convert needs an input and an output file: facing convert IN OUT');
   const [input, out] = args as [string, string];
   const format = formatOf(values, out);
@@ -180,36 +188,36 @@ async function convert(args: string[], values: Values): Promise<number> {
   const chosen = choosePair(file, values.from, values.to);
   if ('choose' in chosen) throw new Exit(2, `${input}: holds ${chosen.choose.join(', ')}; pick two with --from and --to`);
   const rendered = await renderPair(toPair(file, chosen.source, chosen.target), format, { level: level(values), version: 'cli' });
-  await emit(rendered.data, format, out);
-  if (rendered.notice) process.stderr.write(`${out}: ${rendered.notice}\n`);
+  await emit(rendered.data, format, out, io);
+  if (rendered.notice) io.err(`${out}: ${rendered.notice}\n`);
   return 0;
 }
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], io: CliOutput = processOutput): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
-    process.stderr.write(`facing: ${(error as Error).message}\n`);
+    io.err(`facing: ${(error as Error).message}\n`);
     return 2;
   }
   const values = parsed.values as Values;
   const [command, ...rest] = parsed.positionals;
   if (values.help || !command || command === 'help') {
-    process.stdout.write(help);
+    io.out(help);
     return command || values.help ? 0 : 2;
   }
   try {
-    if (command === 'align') return await align(rest, values);
-    if (command === 'check') return await check(rest, values);
-    if (command === 'convert') return await convert(rest, values);
+    if (command === 'align') return await align(rest, values, io);
+    if (command === 'check') return await check(rest, values, io);
+    if (command === 'convert') return await convert(rest, values, io);
     throw new Exit(2, `unknown command "${command}"; see facing --help`);
   } catch (error) {
     // Every failure is one line and exit 2; a file system error that got this far is put in words too.
     const errno = error as NodeJS.ErrnoException;
     const plain = !(error instanceof Exit || error instanceof CliInputError || error instanceof FormatError || error instanceof AlignmentInputError || error instanceof FacingError) && errno?.code && errno.path ? fileProblem(errno.path, error) : error;
     const message = (plain instanceof Error ? plain.message : String(plain)).replace(/\s*\n\s*/g, ' ');
-    process.stderr.write(`facing: ${message}\n`);
+    io.err(`facing: ${message}\n`);
     return error instanceof Exit ? error.code : 2;
   }
 }
