@@ -57,6 +57,28 @@ describe('search', () => {
     await app.close();
   });
 
+  it('finds a document holding the words in different paragraphs, after those with a paragraph holding them all', async () => {
+    const app = await open(temp());
+    const apart = await app.importText('apart.txt', 'Harbour notes.\n\nThe lighthouse keeper wrote letters.\n\nNothing about boats here.\n\nFerries crossed at dawn.');
+    const together = await app.importText('together.txt', 'Coast guide.\n\nFrom the lighthouse we watched the ferries.');
+    const { hits, total, documents } = await app.search.query('lighthouse ferries');
+    expect(documents).toBe(2);
+    expect(hits.map((h) => [h.documentId, h.paragraph, h.partial ?? false])).toEqual([
+      [together, 1, false],
+      [apart, 1, true],
+      [apart, 3, true],
+    ]);
+    expect(hits.map((h) => h.parts.filter((p) => p.hit).map((p) => p.text))).toEqual([['lighthouse', 'ferries'], ['lighthouse'], ['Ferries']]);
+    expect(total).toBe(3);
+    // A phrase is still held by one paragraph or not at all.
+    expect((await app.search.query('"keeper wrote" ferries')).hits.map((h) => [h.documentId, h.paragraph])).toEqual([
+      [apart, 1],
+      [apart, 3],
+    ]);
+    expect((await app.search.query('"lighthouse ferries"')).hits).toEqual([]);
+    await app.close();
+  });
+
   it('keeps its index in the data folder and loads it instead of reading every document again', async () => {
     const dataDir = temp();
     const first = await open(dataDir);

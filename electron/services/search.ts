@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import type { SearchHit, SearchResult } from '../../shared/model/search';
 import { WordIndex } from '../../shared/search/index';
-import { containsPhrases, parseQuery, snippet } from '../../shared/search/query';
+import { choosePassages, documentPassages, MAX_PASSAGE_TERMS, type DocumentPassages } from '../../shared/search/passages';
+import { parseQuery, snippet } from '../../shared/search/query';
 import type { LibraryService } from './library';
 import { createIndexSaver, INDEX_FILE, readIndexFile } from './search/index-file';
-import { holdsWord, passageOf, type Passage } from './search/passages';
 
 export interface SearchService {
   query(query: string, limit?: number): Promise<SearchResult>;
@@ -23,19 +23,17 @@ export interface SearchOptions {
   saveAfterMs?: number;
 }
 
-/** Documents whose passages are kept ready for scanning; others are read again. */
-const CACHED_PASSAGES = 64;
-/**
- * How much text to look through, in ranked documents, for matching paragraphs before answering with
- * what was found (the best-ranked documents come first). Counted in characters, not milliseconds, so
- * a busy machine answers the same, only later.
- */
-const SCAN_BUDGET_CHARS = 300_000;
+/** Documents whose passages are kept ready for the next query; others are read again. */
+const CACHED_DOCUMENTS = 48;
+/** Passages shown for one document (more are counted); a page holds the best documents. */
+const PER_DOCUMENT = 3;
 
 /**
  * Full-text search over the library, accent- and case-insensitive, with prefixes, typos forgiven
- * in longer words, and quoted phrases. A compact word index ranks whole documents; the best are then
- * scanned for the paragraphs that hold every word, which become the hits. The index is saved in the
+ * in longer words, and quoted phrases. A compact word index finds and ranks the documents that hold
+ * every word; only the best of them (a page) are read, for the paragraphs that hold every word or,
+ * when no paragraph does, the few that hold them between them. Documents with a paragraph holding
+ * every word come first on the page. The index is saved in the
  * data folder and loaded at start, then reconciled with the library (a crash between an import and
  * a save costs a re-index of that document only).
  */
@@ -44,16 +42,16 @@ export function createSearch(library: LibraryService, options: SearchOptions = {
   let index = new WordIndex();
   const saver = file ? createIndexSaver(file, () => index, options.saveAfterMs ?? 5000) : null;
   const labels = new Map<string, { title: string; language: string }>();
-  const passages = new Map<string, Passage[]>();
+  const passages = new Map<string, DocumentPassages>();
   let building: Promise<void> | null = null;
 
-  async function passagesOf(documentId: string): Promise<Passage[]> {
-    let list = passages.get(documentId);
-    if (list) passages.delete(documentId);
-    else list = (await library.paragraphTexts(documentId)).map((p, index) => passageOf(index, p)).filter((p): p is Passage => p !== null);
-    passages.set(documentId, list);
-    if (passages.size > CACHED_PASSAGES) passages.delete(passages.keys().next().value!);
-    return list;
+  async function passagesOf(documentId: string): Promise<DocumentPassages> {
+    let doc = passages.get(documentId);
+    if (doc) passages.delete(documentId);
+    else doc = documentPassages(await library.paragraphTexts(documentId));
+    passages.set(documentId, doc);
+    if (passages.size > CACHED_DOCUMENTS) passages.delete(passages.keys().next().value!);
+    return doc;
   }
 
   async function add(documentId: string): Promise<void> {
@@ -85,43 +83,44 @@ export function createSearch(library: LibraryService, options: SearchOptions = {
     async query(query, limit = 50) {
       const started = performance.now();
       await ensure();
-      const { terms, phrases } = parseQuery(query);
+      const parsed = parseQuery(query);
+      const terms = parsed.terms.slice(0, MAX_PASSAGE_TERMS);
+      const { phrases } = parsed;
       if (terms.length === 0) return { hits: [], total: 0, ms: 0 };
-      const ranked = index.search(terms, { prefixLast: true });
-      const matched = ranked[0]?.matched ?? [];
-      const last = terms.length - 1;
-      // A passage holds a term if one of its words is a word the index matched for it, or, for the
-      // last term (typed as a prefix), starts with it.
-      const holds = (passage: Passage, k: number) => (k === last && terms[k]!.length >= 3 && holdsWord(passage, terms[k]!, true)) || matched[k]!.some((w) => holdsWord(passage, w));
-      const marked = [...new Set([...matched.flat(), terms[last]!])];
-      const hits: SearchHit[] = [];
+      // A page: enough documents for `limit` passages when most show one or two.
+      const page = Math.max(1, Math.ceil(limit / 2));
+      const { matches, total: documents } = index.top(terms, page, { prefixLast: true });
+      const matched = matches[0]?.matched ?? [];
+      const marked = [...new Set([...matched.flat(), terms[terms.length - 1]!])];
+      const passageQuery = { matched, prefix: terms[terms.length - 1]!, phrases, terms };
+      const complete: SearchHit[][] = [];
+      const apart: SearchHit[][] = [];
       let total = 0;
-      let scanned = 0;
-      let read = 0;
-      for (const result of ranked) {
-        if (read > SCAN_BUDGET_CHARS) break;
-        scanned++;
-        const doc = labels.get(result.id);
-        for (const passage of await passagesOf(result.id)) {
-          read += passage.text.length;
-          if (!terms.every((_, k) => holds(passage, k)) || !containsPhrases(passage.text, phrases)) continue;
-          total++;
-          if (hits.length < limit) {
-            hits.push({
-              documentId: result.id,
-              title: doc?.title ?? result.id,
-              language: doc?.language ?? '',
-              paragraph: passage.index,
-              parts: snippet(passage.text, marked).parts,
-              score: Math.round(result.score * 100) / 100,
-            });
-          }
-        }
-        // Enough hits to show: the count of the rest would cost a scan of every matching document.
-        if (hits.length >= limit) break;
+      for (const match of matches) {
+        const doc = await passagesOf(match.id).catch(() => null);
+        const chosen = doc && choosePassages(doc, passageQuery);
+        if (!doc || !chosen) continue;
+        total += chosen.positions.length;
+        const label = labels.get(match.id);
+        const hits = chosen.positions.slice(0, PER_DOCUMENT).map((position) => {
+          const { paragraph, text } = doc.passages[position]!;
+          const hit: SearchHit = {
+            documentId: match.id,
+            title: label?.title ?? match.id,
+            language: label?.language ?? '',
+            paragraph,
+            parts: snippet(text, marked).parts,
+            score: Math.round(match.score * 100) / 100,
+          };
+          if (!chosen.complete) hit.partial = true;
+          return hit;
+        });
+        (chosen.complete ? complete : apart).push(hits);
       }
-      const complete = hits.length < limit && scanned === ranked.length;
-      return { hits, total: complete ? total : Math.max(total, hits.length), more: !complete, documents: ranked.length, ms: Math.round((performance.now() - started) * 10) / 10 };
+      const shown = [...complete, ...apart].flat();
+      const hits = shown.slice(0, limit);
+      const more = matches.length < documents || hits.length < total;
+      return { hits, total, more, documents, ms: Math.round((performance.now() - started) * 10) / 10 };
     },
 
     async refresh(documentId) {

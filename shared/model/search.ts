@@ -8,6 +8,8 @@ export const SearchHitSchema = z.object({
   paragraph: z.number().int().nonnegative(),
   parts: z.array(z.object({ text: z.string(), hit: z.boolean() })),
   score: z.number(),
+  /** The passage holds only some of the words: its document holds the rest in other passages, shown beside it. */
+  partial: z.boolean().optional(),
 });
 export type SearchHit = z.infer<typeof SearchHitSchema>;
 
@@ -17,7 +19,7 @@ export const SearchResultSchema = z.object({
   total: z.number().int(),
   /** True when the search stopped counting once it had enough hits to show. */
   more: z.boolean().optional(),
-  /** Documents that contain every word. */
+  /** Documents that contain every word (hits come from the best of them). */
   documents: z.number().int().optional(),
   ms: z.number(),
 });

@@ -38,6 +38,21 @@ describe('the word index', () => {
     expect(index.search(['tide']).map((r) => r.id)).toEqual(['often', 'once']);
   });
 
+  it('gives the best k of many documents, the same as ranking them all, and counts every match', () => {
+    const index = new WordIndex();
+    const words = ['tide', 'harbour', 'gull', 'rope', 'sail'];
+    for (let n = 0; n < 300; n++) index.add(`d${n}`, Array.from({ length: 3 + (n % 17) }, (_, k) => words[(n * 7 + k * k) % words.length]).join(' '));
+    index.remove('d5');
+    const all = index.search(['tide', 'gull']);
+    const { matches, total } = index.top(['tide', 'gull'], 10);
+    expect(total).toBe(all.length);
+    expect(total).toBeGreaterThan(10);
+    expect(matches.map((m) => m.id)).toEqual(all.slice(0, 10).map((m) => m.id));
+    expect(matches.map((m) => m.score)).toEqual([...matches.map((m) => m.score)].sort((a, b) => b - a));
+    expect(all.map((m) => m.id)).not.toContain('d5');
+    expect(index.top(['tide', 'nothing'], 10)).toEqual({ matches: [], total: 0 });
+  });
+
   it('forgets removed documents and can add them again', () => {
     const index = library();
     index.remove('a');

@@ -7,6 +7,13 @@ const MAGIC = [0x46, 0x49, 0x44, 0x58]; // "FIDX"
 
 export class IndexFormatError extends Error {}
 
+export interface SearchOptions {
+  /** The last term also stands for the words it begins. */
+  prefixLast?: boolean;
+  /** At most this many completions of the last term (the most frequent). */
+  maxExpansions?: number;
+}
+
 export interface IndexMatch {
   id: string;
   score: number;
@@ -96,39 +103,70 @@ export class WordIndex {
    * Documents holding every term (or a completion of the last one with `prefixLast`, or a near miss
    * of a long one), best first by BM25.
    */
-  search(terms: readonly string[], options: { prefixLast?: boolean; maxExpansions?: number } = {}): IndexMatch[] {
-    if (terms.length === 0 || this.live === 0) return [];
+  search(terms: readonly string[], options: SearchOptions = {}): IndexMatch[] {
+    return this.top(terms, Number.MAX_SAFE_INTEGER, options).matches;
+  }
+
+  /**
+   * The `k` best documents holding every term, best first, and how many hold them all. Scores add up
+   * in arrays indexed by document number, rarest term first: later terms only touch the documents
+   * still in the running, and only the best `k` are sorted.
+   */
+  top(terms: readonly string[], k: number, options: SearchOptions = {}): { matches: IndexMatch[]; total: number } {
+    const none = { matches: [], total: 0 };
+    if (terms.length === 0 || this.live === 0) return none;
     const avg = this.totalLength / this.live;
-    const perTerm: Array<Map<number, number>> = [];
-    const matched: string[][] = [];
-    for (const [k, term] of terms.entries()) {
-      const expansions = this.expand(term, options.prefixLast === true && k === terms.length - 1, options.maxExpansions ?? 64);
-      matched.push(expansions.map(([word]) => word));
-      const scores = new Map<number, number>();
-      for (const [word, weight] of expansions) {
+    const max = options.maxExpansions ?? 64;
+    const expansions = terms.map((term, n) => this.expand(term, options.prefixLast === true && n === terms.length - 1, max));
+    const matched = expansions.map((list) => list.map(([word]) => word));
+    if (expansions.some((list) => list.length === 0)) return none;
+    const postingsOf = (list: Array<[string, number]>) => list.reduce((n, [word]) => n + this.counts[this.lookup.get(word)!]!, 0);
+    const order = terms.map((_, n) => n).sort((a, b) => postingsOf(expansions[a]!) - postingsOf(expansions[b]!));
+
+    const size = this.docs.length;
+    const total = new Float64Array(size);
+    const best = new Float64Array(size);
+    /** How many terms a document has matched so far: only those that matched all before go on. */
+    const reached = new Uint8Array(size);
+    const lengths = this.lengths;
+    let candidates = new Int32Array(0);
+    for (const [step, n] of order.entries()) {
+      const touched: number[] = [];
+      for (const [word, weight] of expansions[n]!) {
         const t = this.lookup.get(word)!;
-        const idf = Math.log(1 + (this.live - this.counts[t]! + 0.5) / (this.counts[t]! + 0.5));
-        this.each(t, (doc, tf) => {
-          const bm25 = (idf * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * this.lengths[doc]!) / avg));
-          scores.set(doc, Math.max(scores.get(doc) ?? 0, weight * bm25));
-        });
+        const df = this.counts[t]!;
+        const idf = weight * Math.log(1 + (this.live - df + 0.5) / (df + 0.5));
+        const bytes = this.postings[t]!;
+        const end = this.used[t]!;
+        let doc = -1;
+        for (let at = 0; at < end; ) {
+          let gap = 0;
+          let shift = 0;
+          let b: number;
+          do {
+            b = bytes[at++]!;
+            gap |= (b & 0x7f) << shift;
+            shift += 7;
+          } while (b & 0x80);
+          doc += gap;
+          const tf = bytes[at++]!;
+          if (reached[doc] !== step || this.docs[doc] === null) continue;
+          const score = (idf * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * lengths[doc]!) / avg));
+          if (best[doc] === 0) touched.push(doc);
+          if (score > best[doc]!) best[doc] = score;
+        }
       }
-      if (scores.size === 0) return [];
-      perTerm.push(scores);
-    }
-    perTerm.sort((a, b) => a.size - b.size);
-    const out: IndexMatch[] = [];
-    for (const [doc, first] of perTerm[0]!) {
-      let score = first;
-      let all = true;
-      for (let k = 1; k < perTerm.length && all; k++) {
-        const s = perTerm[k]!.get(doc);
-        if (s === undefined) all = false;
-        else score += s;
+      if (touched.length === 0) return none;
+      for (const doc of touched) {
+        total[doc]! += best[doc]!;
+        best[doc] = 0;
+        reached[doc] = step + 1;
       }
-      if (all) out.push({ id: this.docs[doc]!, score, matched });
+      candidates = Int32Array.from(touched);
     }
-    return out.sort((a, b) => b.score - a.score);
+
+    const matches = bestOf(candidates, total, k).map((doc) => ({ id: this.docs[doc]!, score: total[doc]!, matched }));
+    return { matches, total: candidates.length };
   }
 
   /**
@@ -224,25 +262,6 @@ export class WordIndex {
     this.last[t] = doc;
   }
 
-  private each(t: number, visit: (doc: number, tf: number) => void): void {
-    const bytes = this.postings[t]!;
-    const end = this.used[t]!;
-    let doc = -1;
-    for (let at = 0; at < end; ) {
-      let gap = 0;
-      let shift = 0;
-      let b: number;
-      do {
-        b = bytes[at++]!;
-        gap |= (b & 0x7f) << shift;
-        shift += 7;
-      } while (b & 0x80);
-      doc += gap;
-      const tf = bytes[at++]!;
-      if (this.docs[doc] !== null) visit(doc, tf);
-    }
-  }
-
   /** The indexed words a query term stands for, with a weight: itself 1, a completion or near miss less. */
   private expand(term: string, prefix: boolean, max: number): Array<[string, number]> {
     const found = new Map<string, number>();
@@ -256,6 +275,41 @@ export class WordIndex {
     if (typos > 0) for (const [word] of this.vocabulary.fuzzyGet(term, typos)) if (!found.has(word)) found.set(word, 0.5);
     return [...found];
   }
+}
+
+/** The `k` documents with the highest scores, best first (ties: lower number first); a heap keeps only those. */
+function bestOf(docs: Int32Array, scores: Float64Array, k: number): number[] {
+  const better = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
+  if (docs.length <= k) return [...docs].sort((a, b) => (better(a, b) ? -1 : 1));
+  // A min-heap of the best k so far: its root is the worst of them.
+  const heap: number[] = [];
+  const down = (at: number) => {
+    for (;;) {
+      const l = 2 * at + 1;
+      const r = l + 1;
+      let worst = at;
+      if (l < heap.length && better(heap[worst]!, heap[l]!)) worst = l;
+      if (r < heap.length && better(heap[worst]!, heap[r]!)) worst = r;
+      if (worst === at) return;
+      [heap[at], heap[worst]] = [heap[worst]!, heap[at]!];
+      at = worst;
+    }
+  };
+  for (const doc of docs) {
+    if (heap.length < k) {
+      heap.push(doc);
+      for (let at = heap.length - 1; at > 0; ) {
+        const parent = (at - 1) >> 1;
+        if (!better(heap[parent]!, heap[at]!)) break;
+        [heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
+        at = parent;
+      }
+    } else if (better(doc, heap[0]!)) {
+      heap[0] = doc;
+      down(0);
+    }
+  }
+  return heap.sort((a, b) => (better(a, b) ? -1 : 1));
 }
 
 /** JSON with every non-ASCII character escaped, one byte a character (shared/ has no TextEncoder). */

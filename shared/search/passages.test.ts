@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { choosePassages, documentPassages } from './passages';
+
+const doc = documentPassages([
+  { kind: 'heading', text: 'Harbour notes' },
+  { kind: 'boilerplate', text: 'lighthouse ferries gulls (page footer)' },
+  { kind: 'paragraph', text: 'The lighthouse keeper wrote letters.' },
+  { kind: 'paragraph', text: 'Ferries crossed at dawn, and gulls followed the ferries.' },
+  { kind: 'paragraph', text: 'Gulls again, and Müller.' },
+]);
+const query = (matched: string[][], phrases: string[] = [], prefix?: string) => ({ matched, phrases, terms: matched.map((m) => m[0]!), ...(prefix ? { prefix } : {}) });
+const paragraphs = (chosen: ReturnType<typeof choosePassages>) => chosen && { paragraphs: chosen.positions.map((p) => doc.passages[p]!.paragraph), complete: chosen.complete };
+
+describe('choosing passages', () => {
+  it('keeps paragraph numbers, leaves boilerplate out, and knows umlauts both ways', () => {
+    expect(doc.passages.map((p) => p.paragraph)).toEqual([0, 2, 3, 4]);
+    expect(doc.words.get('ferries')).toEqual([2]);
+    expect(doc.words.get('mueller')).toEqual([3]);
+  });
+
+  it('shows every passage holding all the words', () => {
+    expect(paragraphs(choosePassages(doc, query([['ferries'], ['gulls']])))).toEqual({ paragraphs: [3], complete: true });
+    expect(paragraphs(choosePassages(doc, query([['gulls']])))).toEqual({ paragraphs: [3, 4], complete: true });
+  });
+
+  it('falls back to the fewest passages that hold the words between them, most words first', () => {
+    expect(paragraphs(choosePassages(doc, query([['lighthouse'], ['ferries'], ['gulls']])))).toEqual({ paragraphs: [2, 3], complete: false });
+    expect(paragraphs(choosePassages(doc, query([['harbour'], ['mueller']])))).toEqual({ paragraphs: [0, 4], complete: false });
+    expect(choosePassages(doc, query([['lighthouse'], ['zebras']]))).toBeNull();
+  });
+
+  it('needs each phrase inside one passage, and completes the last word', () => {
+    expect(paragraphs(choosePassages(doc, query([['keeper'], ['wrote'], ['dawn']], ['keeper wrote'])))).toEqual({ paragraphs: [2, 3], complete: false });
+    expect(choosePassages(doc, query([['letters'], ['ferries']], ['letters ferries']))).toBeNull();
+    expect(paragraphs(choosePassages(doc, query([['keeper'], ['lett']], [], 'lett')))).toEqual({ paragraphs: [2], complete: true });
+  });
+});
