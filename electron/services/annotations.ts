@@ -7,6 +7,7 @@ import {
   AnnotationDraftSchema,
   AnnotationPatchSchema,
   AnnotationSchema,
+  ReplyDraftSchema,
   type AnchoredAnnotation,
   type Annotation,
   type AnnotationDraft,
@@ -14,7 +15,9 @@ import {
   type ExportFile,
   type ExportFormat,
   type ImportResult,
+  type ReplyDraft,
 } from '../../shared/model/annotation';
+import { mayEdit } from '../../shared/annotations/people';
 import type { Notice } from '../../shared/model/app';
 import { createAnchoring } from './annotations/anchored';
 import { AnnotationIndex } from './annotations/by-document';
@@ -26,6 +29,8 @@ export interface AnnotationService {
   readonly notices: Notice[];
   list(documentId?: string): Promise<AnchoredAnnotation[]>;
   create(draft: AnnotationDraft): Promise<AnchoredAnnotation>;
+  /** A reply to an annotation (anyone's), in that annotation's thread. */
+  reply(draft: ReplyDraft): Promise<AnchoredAnnotation>;
   update(id: string, patch: AnnotationPatch): Promise<AnchoredAnnotation>;
   /** Returns what was deleted, so it can be restored. */
   remove(ids: string[]): Promise<Annotation[]>;
@@ -46,6 +51,8 @@ const put = (a: Annotation): StoreRecord => ({ c: 'annotations', k: a.id, v: a }
 export interface AnnotationOptions {
   /** The name new annotations carry as their creator ('' for none): the sync display name. */
   creator?: () => string;
+  /** The name this person syncs under, whether sync is on or not: annotations under it are theirs. */
+  me?: () => string;
 }
 
 export async function createAnnotationService(corpus: CorpusService, store: Store, options: AnnotationOptions = {}): Promise<AnnotationService> {
@@ -111,6 +118,13 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
     return a;
   }
 
+  /** Another person's annotation is read-only unless Settings lets this person edit it. */
+  const editable = (a: Annotation) => mayEdit(a, options.me?.() ?? '', store.data.settings.editOthers ?? false);
+  function mustEdit(list: Annotation[]): void {
+    const theirs = list.find((a) => !editable(a));
+    if (theirs) throw new FacingError('invalid-request', t('groups.notYours', { name: theirs.creator ?? '' }));
+  }
+
   async function titles(): Promise<Map<string, DocumentLabel>> {
     return new Map((await corpus.list()).map((d) => [d.id, { title: d.title, language: d.language }]));
   }
@@ -140,14 +154,28 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
       return (await anchored([annotation]))[0]!;
     },
 
+    async reply(input) {
+      const { to, note } = ReplyDraftSchema.parse(input);
+      const parent = existing(to);
+      const root = parent.replyTo ? (all.get(parent.replyTo) ?? parent) : parent;
+      const now = new Date().toISOString();
+      const creator = options.creator?.();
+      const { documentId, target, colour, documentTitle } = root;
+      const reply: Annotation = { id: randomUUID(), documentId, target, colour, tags: [], note, created: now, modified: now, replyTo: parent.replyTo ?? root.id, ...(documentTitle ? { documentTitle } : {}), ...(creator ? { creator } : {}) };
+      await save([reply]);
+      return (await anchored([reply]))[0]!;
+    },
+
     async update(id, input) {
       const patch = AnnotationPatchSchema.parse(input);
+      mustEdit([existing(id)]);
       const updated: Annotation = { ...existing(id), ...patch, modified: new Date().toISOString() };
       await save([updated]);
       return (await anchored([updated]))[0]!;
     },
 
     async remove(ids) {
+      mustEdit(ids.flatMap((id) => all.get(id) ?? []));
       const removed = ids.map((id) => all.delete(id)).filter((a): a is Annotation => a !== undefined);
       for (const a of removed) forget(a);
       await store.commit(removed.map((a) => ({ c: 'annotations', k: a.id, v: null })));
@@ -155,19 +183,20 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
     },
 
     async restore(annotations) {
+      mustEdit(annotations.flatMap((a) => [a, all.get(a.id) ?? a]));
       await save(annotations);
       return anchored(annotations);
     },
 
     async renameTag(from, to) {
-      const changed = renameTag(all.values(), from, to, new Date().toISOString());
+      const changed = renameTag(all.values().filter(editable), from, to, new Date().toISOString());
       const before = changed.map((a) => all.get(a.id)!);
       await save(changed);
       return before;
     },
 
     async deleteTag(tag) {
-      const changed = deleteTag(all.values(), tag, new Date().toISOString());
+      const changed = deleteTag(all.values().filter(editable), tag, new Date().toISOString());
       const before = changed.map((a) => all.get(a.id)!);
       await save(changed);
       return before;
@@ -182,7 +211,7 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
     async import(content) {
       let entries: ImportedAnnotation[];
       try {
-        entries = readAnnotationFile(content);
+        entries = readAnnotationFile(content, (id) => all.get(id));
       } catch (error) {
         if (error instanceof ImportError) throw new FacingError('invalid-request', error.message);
         throw error;

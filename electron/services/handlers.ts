@@ -56,7 +56,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   const alignments = createAlignmentService(library, store, (left, right) =>
     dictionaries.lexiconBetween({ language: left.meta.language, texts: () => [left.text] }, { language: right.meta.language, texts: () => [right.text] }),
   );
-  const annotationOptions = { creator: () => sync.displayName() };
+  const annotationOptions = { creator: () => sync.displayName(), me: () => sync.ownName() };
   let annotations = await createAnnotationService(library, store, annotationOptions);
   const search = createSearch(library, { dataDir: options.dataDir });
   const checks = createChecksService(store);
@@ -68,7 +68,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
       for (const r of records) if (r.c === 'documents') void search.refresh(r.k);
     },
   });
-  const exchange = createExchangeService({ library, alignments, annotations: { list: (id) => annotations.list(id) }, checks, store, version: options.version });
+  const exchange = createExchangeService({ library, alignments, annotations: { list: async (id) => (await annotations.list(id)).filter((a) => !a.replyTo) }, checks, store, version: options.version });
 
   // Align known translation pairs in the background after start, so the first "Read side by side"
   // opens at once; a pair made later is aligned when it is made.
@@ -142,6 +142,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     'alignment:reset': ({ left, right }) => alignments.reset(left, right),
     'annotations:list': ({ documentId }) => annotations.list(documentId),
     'annotations:create': (draft) => annotations.create(draft),
+    'annotations:reply': (draft) => annotations.reply(draft),
     'annotations:update': ({ id, patch }) => annotations.update(id, patch),
     'annotations:delete': ({ ids }) => annotations.remove(ids),
     'annotations:restore': ({ annotations: list }) => annotations.restore(list),

@@ -41,7 +41,7 @@ describe('export', () => {
     const csv = toCsv(annotations, titles);
     const lines = csv.trimEnd().split('\r\n');
     expect(lines).toHaveLength(4);
-    expect(lines[0]).toBe('"id","document","title","language","colour","tags","quote","note","start","end","found","created","modified"');
+    expect(lines[0]).toBe('"id","document","title","language","colour","tags","quote","note","start","end","found","created","modified","creator","reply to"');
     expect(csv).toContain('"growth; Numbers"');
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
   });
@@ -49,7 +49,7 @@ describe('export', () => {
   it('keeps document ids such as 000 as text in a spreadsheet, with the apostrophe used for formulas', () => {
     const lines = toCsv(annotations, titles).trimEnd().split('\r\n');
     expect(lines[1]!.split(',')[1]).toBe(`"'000"`);
-    expect(lines[1]!.split(',').at(-5)).toBe(`"${annotations[0]!.anchor!.start}"`);
+    expect(lines[1]!.split(',').at(-7)).toBe(`"${annotations[0]!.anchor!.start}"`);
   });
 
   it('keeps a whitespace-only note through a W3C export and import', () => {

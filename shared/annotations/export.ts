@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { offsetMap } from './offsets';
+import { threads } from './people';
 import { AnnotationSchema, colours, type AnchoredAnnotation, type Annotation, type Colour, type ExportFile, type ExportFormat } from '../model/annotation';
 
 export interface DocumentLabel {
@@ -35,13 +36,17 @@ export function toMarkdown(annotations: readonly AnchoredAnnotation[], titles: T
   for (const [documentId, list] of byDocument(annotations)) {
     const label = titles.get(documentId);
     lines.push(`## ${label?.title ?? list[0]!.documentTitle ?? documentId}${label ? ` (${label.language.toUpperCase()})` : ''}`, '');
-    for (const a of list) {
+    for (const { root, replies } of threads(list)) {
+      const a = root ?? replies[0]!;
       for (const quoteLine of a.target.quote.exact.split('\n')) lines.push(`> ${quoteLine}`.trimEnd());
       lines.push('');
-      const tags = a.tags.map((t) => `#${t.replace(/\s+/g, '-')}`).join(' ');
-      lines.push([colourName(a.colour), tags, `[Open in Facing](${passageLink(a)})`].filter(Boolean).join(' · '));
+      if (root) {
+        const tags = a.tags.map((t) => `#${t.replace(/\s+/g, '-')}`).join(' ');
+        lines.push([colourName(a.colour), tags, a.creator ? `by ${a.creator}` : '', `[Open in Facing](${passageLink(a)})`].filter(Boolean).join(' · '));
+      } else lines.push('*Replies to an annotation that was deleted.*');
       if (!a.anchor) lines.push('', '*This passage is no longer found in the current text.*');
-      if (a.note.trim()) lines.push('', a.note.trim());
+      if (root?.note.trim()) lines.push('', root.note.trim());
+      for (const reply of replies) lines.push('', `**Reply${reply.creator ? ` from ${reply.creator}` : ''}** (${reply.created.slice(0, 10)}):`, '', reply.note.trim());
       lines.push('', '---', '');
     }
   }
@@ -67,7 +72,7 @@ export function csvCell(value: string | number, asText = false): string {
 }
 
 export function toCsv(annotations: readonly AnchoredAnnotation[], titles: Titles): string {
-  const header = ['id', 'document', 'title', 'language', 'colour', 'tags', 'quote', 'note', 'start', 'end', 'found', 'created', 'modified'];
+  const header = ['id', 'document', 'title', 'language', 'colour', 'tags', 'quote', 'note', 'start', 'end', 'found', 'created', 'modified', 'creator', 'reply to'];
   const rows = annotations.map((a) => [
     a.id,
     a.documentId,
@@ -82,8 +87,10 @@ export function toCsv(annotations: readonly AnchoredAnnotation[], titles: Titles
     a.anchor ? 'yes' : 'no',
     a.created,
     a.modified,
+    a.creator ?? '',
+    a.replyTo ?? '',
   ]);
-  const textColumns = new Set([0, 1]);
+  const textColumns = new Set([0, 1, 14]);
   return `${[header, ...rows].map((row) => row.map((value, column) => csvCell(value, textColumns.has(column))).join(',')).join('\r\n')}\r\n`;
 }
 
@@ -95,6 +102,7 @@ export function toJson(annotations: readonly AnchoredAnnotation[], exported: str
 
 const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 const documentUrn = (id: string) => `urn:facing:document:${id}`;
+const annotationUrn = (id: string) => `urn:uuid:${id}`;
 
 /**
  * One annotation in the W3C Web Annotation Data Model, self-contained (with its own @context). Its
@@ -102,6 +110,7 @@ const documentUrn = (id: string) => `urn:facing:document:${id}`;
  * offsets are written as they are.
  */
 export function toW3CAnnotation(a: Annotation, text?: string): Record<string, unknown> {
+  if (a.replyTo) return toW3CReply(a);
   const map = text === undefined ? null : offsetMap(text);
   const position = map ? { ...a.target.position, start: map.toCodePoints(a.target.position.start), end: map.toCodePoints(a.target.position.end) } : a.target.position;
   const bodies = [
@@ -110,7 +119,7 @@ export function toW3CAnnotation(a: Annotation, text?: string): Record<string, un
   ];
   return {
     '@context': W3C_CONTEXT,
-    id: `urn:uuid:${a.id}`,
+    id: annotationUrn(a.id),
     type: 'Annotation',
     motivation: a.note.trim() ? 'commenting' : 'highlighting',
     created: a.created,
@@ -126,6 +135,21 @@ export function toW3CAnnotation(a: Annotation, text?: string): Record<string, un
       type: 'CssStylesheet',
       value: colours.map((c) => `.${c.id} { background-color: ${c.hex}; }`).join(' '),
     },
+  };
+}
+
+/** A reply: an annotation whose target is the annotation it answers, motivated by "replying". */
+function toW3CReply(a: Annotation): Record<string, unknown> {
+  return {
+    '@context': W3C_CONTEXT,
+    id: annotationUrn(a.id),
+    type: 'Annotation',
+    motivation: 'replying',
+    created: a.created,
+    modified: a.modified,
+    ...(a.creator ? { creator: { type: 'Person', name: a.creator } } : {}),
+    body: { type: 'TextualBody', value: a.note, format: 'text/markdown', purpose: 'replying' },
+    target: annotationUrn(a.replyTo!),
   };
 }
 
@@ -160,11 +184,13 @@ export function exportAnnotations(format: ExportFormat, annotations: readonly An
 export class ImportError extends Error {}
 
 const W3CTextualBody = z.object({ type: z.literal('TextualBody').optional(), value: z.string(), purpose: z.string().optional() });
+const W3CCreator = z.union([z.string(), z.object({ name: z.string() }).transform((c) => c.name)]).optional();
 const W3CAnnotation = z.object({
   id: z.string().regex(/^urn:uuid:/),
   type: z.literal('Annotation'),
   created: z.string(),
   modified: z.string().optional(),
+  creator: W3CCreator,
   body: z.union([W3CTextualBody, z.array(W3CTextualBody)]).optional(),
   target: z.object({
     source: z.string().regex(/^urn:facing:document:/),
@@ -172,11 +198,37 @@ const W3CAnnotation = z.object({
     selector: z.array(z.record(z.string(), z.unknown())),
   }),
 });
+const W3CReply = z.object({
+  id: z.string().regex(/^urn:uuid:/),
+  type: z.literal('Annotation'),
+  motivation: z.literal('replying'),
+  created: z.string(),
+  modified: z.string().optional(),
+  creator: W3CCreator,
+  body: z.union([W3CTextualBody, z.array(W3CTextualBody)]),
+  target: z.union([z.string().regex(/^urn:uuid:/), z.array(z.string().regex(/^urn:uuid:/)).length(1).transform(([t]) => t!)]),
+});
 
 /** Marks an entry read from W3C, whose position counts code points until converted. */
 const W3C_POSITIONS = Symbol('w3c positions');
 
+/** A W3C reply waiting for its parent's document and target, from the same file or the store. */
+const W3C_REPLY = Symbol('w3c reply');
+
 function fromW3C(raw: unknown): unknown {
+  if ((raw as Record<string, unknown> | null)?.motivation === 'replying') {
+    const reply = W3CReply.parse(raw);
+    const bodies = Array.isArray(reply.body) ? reply.body : [reply.body];
+    return {
+      id: reply.id.slice('urn:uuid:'.length),
+      replyTo: reply.target.slice('urn:uuid:'.length),
+      note: bodies.map((b) => b.value).join('\n\n'),
+      created: reply.created,
+      modified: reply.modified ?? reply.created,
+      ...(reply.creator ? { creator: reply.creator } : {}),
+      [W3C_REPLY]: true,
+    };
+  }
   const w3c = W3CAnnotation.parse(raw);
   const bodies = w3c.body === undefined ? [] : Array.isArray(w3c.body) ? w3c.body : [w3c.body];
   const quote = w3c.target.selector.find((s) => s.type === 'TextQuoteSelector');
@@ -190,6 +242,7 @@ function fromW3C(raw: unknown): unknown {
     note: bodies.find((b) => b.purpose === 'commenting')?.value ?? '',
     created: w3c.created,
     modified: w3c.modified ?? w3c.created,
+    ...(w3c.creator ? { creator: w3c.creator } : {}),
     [W3C_POSITIONS]: true,
   };
 }
@@ -217,15 +270,16 @@ export function inUtf16({ annotation, codePoints }: ImportedAnnotation, text: st
 }
 
 /** Reads a Facing JSON or W3C Web Annotation export, converting W3C positions with `textOf` where it knows the document. */
-export function parseAnnotationFile(content: string, textOf: (documentId: string) => string | undefined = () => undefined): Annotation[] {
-  return readAnnotationFile(content).map((entry) => inUtf16(entry, textOf(entry.annotation.documentId)));
+export function parseAnnotationFile(content: string, textOf: (documentId: string) => string | undefined = () => undefined, known: (id: string) => Annotation | undefined = () => undefined): Annotation[] {
+  return readAnnotationFile(content, known).map((entry) => inUtf16(entry, textOf(entry.annotation.documentId)));
 }
 
 /**
  * Reads a Facing JSON or W3C Web Annotation export. Any entry that does not fit refuses the whole
- * file, with the entry named, so an import either adds everything or changes nothing.
+ * file, with the entry named, so an import either adds everything or changes nothing. A W3C reply
+ * takes its parent's document and target from the parent in the file, or else from `known` (the store).
  */
-export function readAnnotationFile(content: string): ImportedAnnotation[] {
+export function readAnnotationFile(content: string, known: (id: string) => Annotation | undefined = () => undefined): ImportedAnnotation[] {
   let json: unknown;
   try {
     json = JSON.parse(content);
@@ -251,13 +305,26 @@ export function readAnnotationFile(content: string): ImportedAnnotation[] {
   } else {
     throw new ImportError('This JSON file is neither a Facing annotation export nor W3C Web Annotations.');
   }
-  return entries.map((raw, index) => {
+  const fail = (index: number, reason: string) => new ImportError(`Entry ${index + 1} is not a valid annotation (${reason}). Nothing was imported.`);
+  const read = entries.map((raw, index) => {
     try {
       const converted = convert(raw);
+      if (typeof converted === 'object' && converted !== null && W3C_REPLY in converted) return { reply: converted as unknown as { id: string; replyTo: string }, index };
       const codePoints = typeof converted === 'object' && converted !== null && W3C_POSITIONS in converted;
-      return { annotation: AnnotationSchema.parse(converted), codePoints };
+      return { entry: { annotation: AnnotationSchema.parse(converted), codePoints } };
     } catch (error) {
-      throw new ImportError(`Entry ${index + 1} is not a valid annotation (${describe(error)}). Nothing was imported.`);
+      throw fail(index, describe(error));
     }
+  });
+  const inFile = new Map(read.flatMap((r) => (r.entry ? [[r.entry.annotation.id, r.entry] as const] : [])));
+  return read.map((r) => {
+    if (r.entry) return r.entry;
+    const { reply, index } = r;
+    const parent = inFile.get(reply.replyTo) ?? (known(reply.replyTo) ? { annotation: known(reply.replyTo)!, codePoints: false } : undefined);
+    if (!parent) throw fail(index, 'it replies to an annotation that is neither in this file nor here');
+    const { annotation: p } = parent;
+    const parsed = AnnotationSchema.safeParse({ ...reply, documentId: p.documentId, target: p.target, colour: p.colour, tags: [], ...(p.documentTitle ? { documentTitle: p.documentTitle } : {}) });
+    if (!parsed.success) throw fail(index, describe(parsed.error));
+    return { annotation: parsed.data, codePoints: parent.codePoints };
   });
 }

@@ -50,8 +50,9 @@ const annotation = (extra: Partial<AnchoredAnnotation>): AnchoredAnnotation => (
 const samples = [
   annotation({}),
   annotation({ tags: ['finance', 'talent pool'], note: 'A **Markdown** note with a [link](https://example.org).' }),
-  annotation({ target: describeRange(text, 0, text.length), colour: 'purple', note: 'Whole text' }),
+  annotation({ target: describeRange(text, 0, text.length), colour: 'purple', note: 'Whole text', creator: 'Ana' }),
 ];
+samples.push(annotation({ replyTo: samples[1]!.id, note: 'A reply, *in Markdown*.', creator: 'Ben' }));
 
 describe.skipIf(!present)('W3C Web Annotation conformance (../shared/w3c-annotation-tests)', () => {
   const musts = present ? loadAssertions(join('annotations', 'annotationMusts.test')) : [];
@@ -76,6 +77,12 @@ describe.skipIf(!present)('W3C Web Annotation conformance (../shared/w3c-annotat
   it('every exported annotation passes every MUST assertion', () => {
     expect(musts.length).toBeGreaterThan(40);
     for (const a of samples) expect(failures(musts, toW3CAnnotation(a)), JSON.stringify(toW3CAnnotation(a))).toEqual([]);
+  });
+
+  it('a reply is an annotation whose target is the annotation it answers', () => {
+    const reply = toW3CAnnotation(samples[3]!);
+    expect(reply).toMatchObject({ motivation: 'replying', target: `urn:uuid:${samples[1]!.id}`, creator: { type: 'Person', name: 'Ben' }, body: { value: 'A reply, *in Markdown*.' } });
+    expect(failures(musts, reply)).toEqual([]);
   });
 
   it('the exported collection and its page pass their MUST assertions', () => {

@@ -22,6 +22,7 @@ export const channels = [
   'alignment:reset',
   'annotations:list',
   'annotations:create',
+  'annotations:reply',
   'annotations:update',
   'annotations:delete',
   'annotations:restore',

@@ -20,6 +20,7 @@ import {
   ExportFormatSchema,
   ImportResultSchema,
   MAX_IMPORT_BYTES,
+  ReplyDraftSchema,
   TagSchema,
 } from '../model/annotation';
 import { AppInfoSchema } from '../model/app';
@@ -71,6 +72,7 @@ export const contract = {
   'alignment:reset': { request: z.strictObject(Pair), response: AlignmentSchema },
   'annotations:list': { request: z.strictObject({ documentId: DocumentIdSchema.optional() }), response: z.array(AnchoredAnnotationSchema) },
   'annotations:create': { request: AnnotationDraftSchema, response: AnchoredAnnotationSchema },
+  'annotations:reply': { request: ReplyDraftSchema, response: AnchoredAnnotationSchema },
   'annotations:update': { request: z.strictObject({ id: z.uuid(), patch: AnnotationPatchSchema }), response: AnchoredAnnotationSchema },
   'annotations:delete': { request: z.strictObject({ ids: z.array(z.uuid()).min(1).max(100_000) }), response: z.array(AnnotationSchema) },
   'annotations:restore': { request: z.strictObject({ annotations: z.array(AnnotationSchema).min(1).max(100_000) }), response: z.array(AnchoredAnnotationSchema) },

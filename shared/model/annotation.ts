@@ -67,6 +67,12 @@ export const AnnotationSchema = z.object({
   documentTitle: z.string().max(500).optional(),
   /** Who made it, by the name they sync under (Settings → Sync); absent when made without sync. */
   creator: z.string().max(100).optional(),
+  /**
+   * Set on a reply: the annotation it answers (exported as a W3C annotation whose target is that
+   * annotation, motivation "replying"). A reply carries its parent's document and target so it stays
+   * with that passage, also after the parent is deleted.
+   */
+  replyTo: z.uuid().optional(),
 });
 export type Annotation = z.infer<typeof AnnotationSchema>;
 
@@ -90,6 +96,13 @@ export const AnnotationDraftSchema = z.strictObject({
   note: NoteSchema.default(''),
 });
 export type AnnotationDraft = z.input<typeof AnnotationDraftSchema>;
+
+/** A reply: its text, to the annotation it answers (a reply to a reply joins the same thread). */
+export const ReplyDraftSchema = z.strictObject({
+  to: z.uuid(),
+  note: NoteSchema.refine((note) => note.trim() !== '', 'a reply needs some text'),
+});
+export type ReplyDraft = z.input<typeof ReplyDraftSchema>;
 
 export const AnnotationPatchSchema = z.strictObject({
   colour: ColourSchema.optional(),

@@ -18,10 +18,12 @@ const settingsFields = {
   parallelScrolling: z.enum(['together', 'apart']),
   /** The interface language: the system's, or one chosen. */
   language: z.enum(['system', 'en', 'de']),
+  /** Reading groups: whether this person may edit and delete annotations other people made. */
+  editOthers: z.boolean(),
 };
 
 // Settings added later have defaults, so a store written before them keeps its other settings.
-export const SettingsSchema = z.object({ ...settingsFields, backupsHourly: settingsFields.backupsHourly.default(24), backupsDaily: settingsFields.backupsDaily.default(7), parallelScrolling: settingsFields.parallelScrolling.default('together'), language: settingsFields.language.default('system') });
+export const SettingsSchema = z.object({ ...settingsFields, backupsHourly: settingsFields.backupsHourly.default(24), backupsDaily: settingsFields.backupsDaily.default(7), parallelScrolling: settingsFields.parallelScrolling.default('together'), language: settingsFields.language.default('system'), editOthers: settingsFields.editOthers.default(false) });
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export const SettingsPatchSchema = z.object(settingsFields).partial().strict();
@@ -37,6 +39,7 @@ export const defaultSettings: Settings = {
   backupsDaily: 7,
   parallelScrolling: 'together',
   language: 'system',
+  editOthers: false,
 };
 
 /** One backup of the annotation store, as Settings → Backups lists it. */

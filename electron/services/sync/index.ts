@@ -32,6 +32,8 @@ export interface SyncService {
   resolve(id: string, keep: 'winner' | 'other' | 'both'): Promise<void>;
   /** The name this person's annotations carry, or '' without sync. */
   displayName(): string;
+  /** The name this person syncs under, kept while sync is off: the annotations under it are theirs. */
+  ownName(): string;
   /** Resolves when local changes are in the local database and arrived ones in the store. */
   idle(): Promise<void>;
   /** `flush: false` leaves queued writes unwritten, as a killed process would. */
@@ -180,6 +182,7 @@ export async function openSync(options: SyncOptions): Promise<SyncService> {
     conflicts: async () => (running ? running.conflicts.list() : []),
     resolve: (id, keep) => active().conflicts.resolve(id, keep),
     displayName: () => (config?.enabled ? config.displayName : ''),
+    ownName: () => config?.displayName ?? '',
     async idle() {
       await starting;
       await running?.idle();
