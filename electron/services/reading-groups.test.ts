@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRange } from '../../shared/annotations/anchoring';
 import { dispatch } from '../../shared/ipc/dispatch';
 import type { Annotation } from '../../shared/model/annotation';
-import { openServices, type Services } from './handlers';
+import { openServices } from './handlers';
 import { startCouch, type CouchServer } from './sync/pouchdb-server.fixture';
 import { tempDirs } from './test-support';
 

@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { isMine, repliesTo } from '../../../shared/annotations/people';
 import { tagCounts } from '../../../shared/annotations/tags';
 import type { AnchoredAnnotation } from '../../../shared/model/annotation';
 import { useAnnotations } from '../state/annotations';
 import { ColourSwatches } from './ColourSwatches';
 import { readDraft, writeDraft } from './drafts';
 import { Markdown } from './Markdown';
+import { Replies, ReplyBox, useMayEdit } from './Thread';
 import { t } from '../../../shared/i18n/current';
 
 function useEditedAnnotation(): AnchoredAnnotation | undefined {
@@ -14,7 +16,13 @@ function useEditedAnnotation(): AnchoredAnnotation | undefined {
 
 const NOTE_SAVE_DELAY = 400;
 
-/** The popover for one annotation: colour, tags (with suggestions from all tags in use) and a Markdown note. */
+const noReplies: AnchoredAnnotation[] = [];
+
+/**
+ * The popover for one annotation: colour, tags (with suggestions from all tags in use) and a Markdown
+ * note, then its replies and a box to reply. Another person's annotation is shown read-only, with why,
+ * unless Settings lets this person edit it.
+ */
 export function AnnotationEditor({ extras }: { extras?: ReactNode }) {
   const editing = useAnnotations((s) => s.editing);
   const annotation = useEditedAnnotation();
@@ -28,6 +36,12 @@ export function AnnotationEditor({ extras }: { extras?: ReactNode }) {
   const panel = useRef<HTMLDivElement>(null);
   const pendingNote = useRef<ReturnType<typeof setTimeout> | null>(null);
   const suggestions = useMemo(() => tagCounts(all ?? []).map((t) => t.tag), [all]);
+  const me = useAnnotations((s) => s.me);
+  const editable = useMayEdit(annotation);
+  const near = useAnnotations((s) => (annotation ? (s.byDocument[annotation.documentId] ?? s.all) : null) ?? noReplies);
+  const replies = useMemo(() => (annotation ? repliesTo(near, annotation.id) : noReplies), [near, annotation]);
+
+  useEffect(() => void useAnnotations.getState().loadMe(), []);
 
   useEffect(() => {
     if (!all) void loadAll();
@@ -79,11 +93,56 @@ export function AnnotationEditor({ extras }: { extras?: ReactNode }) {
 
   const width = 340;
   const left = Math.min(Math.max(8, editing.x), window.innerWidth - width - 8);
-  const top = Math.min(editing.y + 8, window.innerHeight - 380);
+  const top = Math.max(8, Math.min(editing.y + 8, window.innerHeight - 380));
+  const quote = <p className="editor-quote">“{annotation.target.quote.exact.length > 140 ? `${annotation.target.quote.exact.slice(0, 140)}…` : annotation.target.quote.exact}”</p>;
+  const thread = (
+    <>
+      <Replies replies={replies} />
+      <ReplyBox to={annotation.id} />
+    </>
+  );
+  const style = { left, top, width, maxHeight: window.innerHeight - top - 8, overflowY: 'auto' as const };
+
+  if (!editable) {
+    const name = annotation.creator ?? '';
+    return (
+      <div className="annotation-editor" role="dialog" aria-label={t('annotation.editor')} ref={panel} style={style} data-testid="annotation-editor">
+        <p className="note-person" data-testid="editor-person">
+          {t('annotation.by', { name })}
+        </p>
+        {quote}
+        {annotation.tags.length ? (
+          <div className="note-tags">
+            {annotation.tags.map((tag) => (
+              <span key={tag} className="tag-chip" data-testid="tag-chip">
+                {tag}
+              </span>
+            ))}
+          </div>
+        ) : null}
+        {annotation.note.trim() ? <Markdown source={annotation.note} className="note-preview" /> : null}
+        <p className="read-only-note" data-testid="read-only-reason">
+          {t('annotation.readOnly', { name })}
+        </p>
+        {thread}
+        <div className="editor-actions">
+          <span />
+          <button type="button" className="button" onClick={close}>
+            {t('annotation.done')}
+          </button>
+        </div>
+      </div>
+    );
+  }
 
   return (
-    <div className="annotation-editor" role="dialog" aria-label={t('annotation.editor')} ref={panel} style={{ left, top: Math.max(8, top), width }} data-testid="annotation-editor">
-      <p className="editor-quote">“{annotation.target.quote.exact.length > 140 ? `${annotation.target.quote.exact.slice(0, 140)}…` : annotation.target.quote.exact}”</p>
+    <div className="annotation-editor" role="dialog" aria-label={t('annotation.editor')} ref={panel} style={style} data-testid="annotation-editor">
+      {isMine(annotation, me) ? null : (
+        <p className="note-person" data-testid="editor-person">
+          {t('annotation.by', { name: annotation.creator ?? '' })}
+        </p>
+      )}
+      {quote}
       <ColourSwatches value={annotation.colour} onPick={(colour) => void update(annotation.id, { colour })} label={(name) => name} />
 
       <div className="editor-tags">
@@ -153,6 +212,7 @@ export function AnnotationEditor({ extras }: { extras?: ReactNode }) {
         )}
       </div>
 
+      {thread}
       <div className="editor-actions">
         <button type="button" className="button-quiet danger" onClick={() => void remove(annotation.id)}>
           {t('common.delete')}

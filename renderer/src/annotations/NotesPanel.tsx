@@ -23,9 +23,15 @@ export function matchesText(annotation: AnchoredAnnotation, query: string): bool
   return words.every((w) => haystack.includes(w));
 }
 
-export function AnnotationCard({ annotation, onOpen }: { annotation: AnchoredAnnotation; onOpen: () => void }) {
+/** `person`: who made it, shown in a reading group. `replies`: how many replies it has. */
+export function AnnotationCard({ annotation, onOpen, person, replies = 0 }: { annotation: AnchoredAnnotation; onOpen: () => void; person?: string; replies?: number }) {
   return (
     <button type="button" className={`note-card note-${annotation.colour}`} onClick={onOpen} data-testid="note-card">
+      {person || replies ? (
+        <span className="note-person" data-testid="note-person">
+          {[person ? t('annotation.by', { name: person }) : '', replies ? t('hub.replyCount', { count: replies }) : ''].filter(Boolean).join(' · ')}
+        </span>
+      ) : null}
       <span className="note-quote">{annotation.target.quote.exact}</span>
       {annotation.tags.length ? (
         <span className="note-tags">

@@ -5,9 +5,13 @@ import { useAnnotations } from '../state/annotations';
 
 const none: AnchoredAnnotation[] = [];
 
-/** A document's annotations (loaded on first use) and their highlight marks, oldest first so newer ones paint on top. */
+/**
+ * A document's annotations (loaded on first use) and their highlight marks, oldest first so newer ones
+ * paint on top. Replies are not highlights: they show in their annotation's thread.
+ */
 export function useDocumentAnnotations(documentId: string | null): { annotations: AnchoredAnnotation[]; marks: Mark[] } {
-  const annotations = useAnnotations((s) => (documentId ? s.byDocument[documentId] : undefined) ?? none);
+  const loaded = useAnnotations((s) => (documentId ? s.byDocument[documentId] : undefined) ?? none);
+  const annotations = useMemo(() => (loaded.some((a) => a.replyTo) ? loaded.filter((a) => !a.replyTo) : loaded), [loaded]);
   const load = useAnnotations((s) => s.load);
   useEffect(() => {
     if (documentId) void load(documentId);

@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
+import { byPerson, isMine, peopleOf, threads, type Person, type Thread } from '../../../shared/annotations/people';
 import { tagCounts } from '../../../shared/annotations/tags';
 import { MAX_IMPORT_BYTES, type AnchoredAnnotation, type Colour, type ExportFormat } from '../../../shared/model/annotation';
 import { ColourSwatches } from '../annotations/ColourSwatches';
 import { download } from '../annotations/download';
 import { AnnotationCard, matchesText } from '../annotations/NotesPanel';
+import { Replies, ReplyBox } from '../annotations/Thread';
 import { BackToLibrary } from '../components/BackToLibrary';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { useAnnotations } from '../state/annotations';
@@ -96,11 +98,47 @@ function TagManager({ annotations }: { annotations: AnchoredAnnotation[] }) {
   );
 }
 
+/** A person in the filter's value: '' for everyone, ME for this person, else the creator's name. */
+const ME = '\u0000me';
+const personKey = (p: Person) => (p.mine ? ME : p.name);
+
+/** One annotation with its replies, or the replies left when it was deleted; replying opens a box under them. */
+function HubThread({ thread, me, label, onOpen }: { thread: Thread<AnchoredAnnotation>; me: string; label: string; onOpen: () => void }) {
+  const [replying, setReplying] = useState(false);
+  const { root, replies } = thread;
+  const first = root ?? replies[0]!;
+  return (
+    <li className="hub-thread" data-testid="hub-thread">
+      <p className="hub-doc">
+        {label}
+        {first.anchor ? null : <span className="orphan-label"> · {t('hub.passageNotFound')}</span>}
+      </p>
+      {root ? (
+        <AnnotationCard annotation={root} person={isMine(root, me) ? undefined : root.creator} replies={replies.length} onOpen={onOpen} />
+      ) : (
+        <div className="thread-gone" data-testid="thread-gone">
+          <span>{t('annotation.parentDeleted')}</span>
+          <span className="note-quote">{first.target.quote.exact}</span>
+        </div>
+      )}
+      <Replies replies={replies} />
+      {replying ? (
+        <ReplyBox to={root?.id ?? first.id} autoFocus onDone={() => setReplying(false)} />
+      ) : (
+        <button type="button" className="button-quiet hub-reply-toggle" onClick={() => setReplying(true)}>
+          {t('annotation.reply')}
+        </button>
+      )}
+    </li>
+  );
+}
+
 /** Every highlight and note across the corpus: filter, sort, jump to the passage, manage tags, export and import. */
 export function AnnotationsScreen() {
   useDocumentTitle(t('notes.title'));
   const all = useAnnotations((s) => s.all);
   const loadAll = useAnnotations((s) => s.loadAll);
+  const me = useAnnotations((s) => s.me);
   const documents = useAppStore((s) => s.documents) ?? [];
   const [, navigate] = useLocation();
   const [tab, setTab] = useState<Tab>('all');
@@ -108,31 +146,31 @@ export function AnnotationsScreen() {
   const [tag, setTag] = useState('');
   const [colourFilter, setColourFilter] = useState<Colour | ''>('');
   const [documentId, setDocumentId] = useState('');
+  const [person, setPerson] = useState('');
   const [sort, setSort] = useState<Sort>('reading');
   const [status, setStatus] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => void loadAll(), [loadAll]);
+  useEffect(() => void useAnnotations.getState().loadMe(), []);
 
   const titles = useMemo(() => new Map(documents.map((d) => [d.id, d])), [documents]);
   const order = useMemo(() => new Map(documents.map((d, k) => [d.id, k])), [documents]);
   const list = all ?? [];
-  const orphans = list.filter((a) => !a.anchor);
-  const shown = useMemo(
-    () =>
-      sortAnnotations(
-        (tab === 'orphans' ? orphans : list).filter(
-          (a) =>
-            matchesText(a, query) &&
-            (!tag || a.tags.some((t) => t.toLowerCase() === tag.toLowerCase())) &&
-            (!colourFilter || a.colour === colourFilter) &&
-            (!documentId || a.documentId === documentId),
-        ),
-        sort,
-        order,
-      ),
-    [list, orphans, tab, query, tag, colourFilter, documentId, sort, order],
-  );
+  const people = useMemo(() => peopleOf(list, me), [list, me]);
+  const chosen = people.find((p) => personKey(p) === person) ?? null;
+  const everyThread = useMemo(() => threads(sortAnnotations(list, sort, order)), [list, sort, order]);
+  const orphans = useMemo(() => everyThread.filter((th) => !(th.root ?? th.replies[0]!).anchor), [everyThread]);
+  // A thread is shown when its annotation or one of its replies passes every filter.
+  const shown = useMemo(() => {
+    const matches = (a: AnchoredAnnotation) =>
+      matchesText(a, query) &&
+      (!tag || a.tags.some((t) => t.toLowerCase() === tag.toLowerCase())) &&
+      (!colourFilter || a.colour === colourFilter) &&
+      (!documentId || a.documentId === documentId) &&
+      byPerson(a, chosen, me);
+    return (tab === 'orphans' ? orphans : everyThread).filter((th) => (th.root && matches(th.root)) || th.replies.some(matches));
+  }, [everyThread, orphans, tab, query, tag, colourFilter, documentId, chosen, me]);
 
   const exportAs = async (format: ExportFormat) => {
     try {
@@ -194,7 +232,7 @@ export function AnnotationsScreen() {
         <div className="hub-tabs" role="tablist">
           {(
             [
-              ['all', t('hub.all', { count: list.length })],
+              ['all', t('hub.all', { count: everyThread.length })],
               ['orphans', t('hub.orphans', { count: orphans.length })],
               ['tags', t('hub.tags')],
             ] as const
@@ -226,6 +264,16 @@ export function AnnotationsScreen() {
                   </option>
                 ))}
               </select>
+              {people.length > 1 || people.some((p) => !p.mine) ? (
+                <select value={chosen ? person : ''} onChange={(e) => setPerson(e.target.value)} aria-label={t('hub.person')} data-testid="person-filter">
+                  <option value="">{t('hub.everyone')}</option>
+                  {people.map((p) => (
+                    <option key={personKey(p)} value={personKey(p)}>
+                      {p.mine ? t('hub.me') : p.name} ({p.count})
+                    </option>
+                  ))}
+                </select>
+              ) : null}
               <select value={sort} onChange={(e) => setSort(e.target.value as Sort)} aria-label={t('hub.sort')}>
                 <option value="reading">{t('hub.readingOrder')}</option>
                 <option value="newest">{t('hub.newest')}</option>
@@ -243,15 +291,18 @@ export function AnnotationsScreen() {
               <p className="panel-empty">{list.length === 0 ? t('hub.none') : t('hub.noMatch')}</p>
             ) : null}
             <ul className="hub-list" data-testid="hub-list">
-              {shown.map((a) => (
-                <li key={a.id}>
-                  <p className="hub-doc">
-                    {titles.get(a.documentId)?.title ?? (a.documentTitle ? t('hub.removedDoc', { title: a.documentTitle }) : t('hub.goneDoc'))}
-                    {a.anchor ? null : <span className="orphan-label"> · {t('hub.passageNotFound')}</span>}
-                  </p>
-                  <AnnotationCard annotation={a} onOpen={() => navigate(`/read/${encodeURIComponent(a.documentId)}/a/${a.id}`)} />
-                </li>
-              ))}
+              {shown.map((th) => {
+                const a = th.root ?? th.replies[0]!;
+                return (
+                  <HubThread
+                    key={th.id}
+                    thread={th}
+                    me={me}
+                    label={titles.get(a.documentId)?.title ?? (a.documentTitle ? t('hub.removedDoc', { title: a.documentTitle }) : t('hub.goneDoc'))}
+                    onOpen={() => navigate(th.root ? `/read/${encodeURIComponent(a.documentId)}/a/${a.id}` : `/read/${encodeURIComponent(a.documentId)}`)}
+                  />
+                );
+              })}
             </ul>
           </>
         )}

@@ -19,10 +19,14 @@ interface AnnotationState {
   /** Note text typed in the editor and not saved yet. */
   draft: { id: string; note: string } | null;
   error: string | null;
+  /** The name this person syncs under ('' for none): annotations under it, or with no creator, are theirs. */
+  me: string;
 
+  loadMe(): Promise<void>;
   load(documentId: string): Promise<void>;
   loadAll(): Promise<void>;
   create(draft: AnnotationDraft): Promise<AnchoredAnnotation | null>;
+  reply(to: string, note: string): Promise<AnchoredAnnotation | null>;
   update(id: string, patch: AnnotationPatch): Promise<void>;
   remove(id: string): Promise<void>;
   renameTag(from: string, to: string): Promise<void>;
@@ -85,6 +89,11 @@ export const useAnnotations = create<AnnotationState>((set, get) => {
     editingBefore: null,
     draft: null,
     error: null,
+    me: '',
+
+    async loadMe() {
+      await guard(async () => set({ me: (await api.invoke('sync:get', {})).config?.displayName ?? '' }));
+    },
 
     async load(documentId) {
       await guard(async () => {
@@ -107,6 +116,16 @@ export const useAnnotations = create<AnnotationState>((set, get) => {
       });
     },
 
+    async reply(to, note) {
+      return guard(async () => {
+        const created = await api.invoke('annotations:reply', { to, note });
+        await refresh([created.documentId]);
+        const plain = strip(created);
+        useHistory.getState().push({ label: t('history.replied'), undo: () => removeIds([plain]), redo: () => restore([plain]) });
+        return created;
+      });
+    },
+
     async update(id, patch) {
       await guard(async () => {
         const updated = await api.invoke('annotations:update', { id, patch });
@@ -121,7 +140,7 @@ export const useAnnotations = create<AnnotationState>((set, get) => {
         if (get().draft?.id === id) set({ draft: null });
         writeDraft(id, null);
         await refresh(removed.map((a) => a.documentId));
-        useHistory.getState().push({ label: t('history.deletedHighlight'), announce: true, undo: () => restore(removed), redo: () => removeIds(removed) });
+        useHistory.getState().push({ label: removed.every((a) => a.replyTo) ? t('history.deletedReply') : t('history.deletedHighlight'), announce: true, undo: () => restore(removed), redo: () => removeIds(removed) });
       });
     },
 

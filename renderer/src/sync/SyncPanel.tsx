@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { SyncSet, SyncSettings, SyncTest } from '../../../shared/sync/model';
 import { api } from '../api';
+import { GroupSettings } from '../annotations/GroupSettings';
 import { BackToLibrary } from '../components/BackToLibrary';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { describeStatus } from './SyncIndicator';
@@ -135,6 +136,8 @@ export function SyncPanel() {
           </button>
         </div>
       </form>
+
+      <GroupSettings />
 
       {saved?.quarantine.length ? (
         <details className="sync-quarantine">
