@@ -1,4 +1,4 @@
-import { lexiconKey, type Lexicon } from './lexicon';
+import { lexiconKey, type HeadwordMatch, type Headwords } from './lexicon';
 
 const BUCKET = 3;
 
@@ -6,7 +6,7 @@ const BUCKET = 3;
  * Headwords of one dictionary, lower-cased, grouped by their first letters: loading adds each once
  * (no sort of hundreds of thousands of strings), and lookups scan one small group.
  */
-export class HeadwordIndex implements Lexicon {
+export class HeadwordIndex implements Headwords {
   private readonly buckets = new Map<string, number[]>();
   private readonly keys: string[] = [];
   /** Which entry (record) each key points at: several keys may point at one entry (synonyms). */
@@ -22,7 +22,7 @@ export class HeadwordIndex implements Lexicon {
   }
 
   add(headword: string, record: number, isSynonym = false) {
-    const key = asciiLower.test(headword) ? headword : latinKey(headword);
+    const key = headwordKey(headword);
     if (!key) return;
     const slot = this.keys.length;
     this.keys.push(key);
@@ -56,7 +56,7 @@ export class HeadwordIndex implements Lexicon {
   }
 
   /** The entries a key names, as record numbers with the headword as written. */
-  find(key: string): Array<{ record: number; headword: string; synonym: boolean }> {
+  find(key: string): HeadwordMatch[] {
     return this.slots(key).map((slot) => ({ record: this.records[slot]!, headword: this.written.get(slot) ?? this.keys[slot]!, synonym: this.synonyms.has(slot) }));
   }
 
@@ -78,6 +78,11 @@ export class HeadwordIndex implements Lexicon {
     const bucket = this.buckets.get(key.slice(0, BUCKET));
     return bucket ? bucket.filter((slot) => this.keys[slot] === key) : [];
   }
+}
+
+/** The key a headword is found under: lower case, NFC, no surrounding space. */
+export function headwordKey(headword: string): string {
+  return asciiLower.test(headword) ? headword : latinKey(headword);
 }
 
 /** Latin-1 text has no combining marks to compose: lower-casing is all it needs. */

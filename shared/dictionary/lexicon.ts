@@ -9,3 +9,16 @@ export interface Lexicon {
 export function lexiconKey(word: string): string {
   return word.normalize('NFC').toLowerCase().trim();
 }
+
+/** An entry a key names: its record in the dictionary, the headword as written, and whether it is a synonym's. */
+export interface HeadwordMatch {
+  record: number;
+  headword: string;
+  synonym: boolean;
+}
+
+/** A dictionary's headwords, however they are stored. */
+export interface Headwords extends Lexicon {
+  readonly size: number;
+  find(key: string): HeadwordMatch[];
+}

@@ -132,11 +132,12 @@ function dictzipFile(handle: FileHandle, { chunkLength, positions }: ChunkTable,
       if (length === 0) return Buffer.alloc(0);
       const first = Math.floor(offset / chunkLength);
       const last = Math.floor((offset + length - 1) / chunkLength);
+      const from = offset - first * chunkLength;
+      // Nearly every definition lies inside one chunk: hand out a view of it, copying nothing.
+      if (first === last) return (await inflated(first)).subarray(from, from + length);
       const parts: Buffer[] = [];
       for (let chunk = first; chunk <= last; chunk++) parts.push(await inflated(chunk));
-      const whole = Buffer.concat(parts);
-      const from = offset - first * chunkLength;
-      return whole.subarray(from, from + length);
+      return Buffer.concat(parts).subarray(from, from + length);
     },
     close: () => handle.close(),
   };

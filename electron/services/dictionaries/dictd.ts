@@ -1,7 +1,10 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { HeadwordIndex } from '../../../shared/dictionary/headwords';
+import { isUtf8 } from 'node:buffer';
+import { HeadwordIndex, headwordKey } from '../../../shared/dictionary/headwords';
+import { SortedHeadwords } from '../../../shared/dictionary/sorted-headwords';
+import type { Headwords } from '../../../shared/dictionary/lexicon';
 import { MAX_DEFINITION_BYTES } from '../../../shared/dictionary/model';
 import { openDataFile } from './data-file';
 import { DictionaryFileError } from './errors';
@@ -58,6 +61,161 @@ export async function peekDictd(indexPath: string): Promise<{ name: string; entr
   return { name: name ?? basename(base), entries: Math.max(0, lines - metaLines) };
 }
 
+const TAB = 9;
+const NEWLINE = 10;
+const SPACE = 32;
+
+/** Bytes of a headword that is surely its own key: lower-case ASCII, or "ß" and the Latin-1 lower-case letters (C3 9F-BF). */
+function plainlyLowerCase(raw: Buffer, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = raw[i]!;
+    if (c < 128) continue;
+    if (c !== 0xc3 || i + 1 >= to || raw[i + 1]! < 0x9f) return false;
+    i++;
+  }
+  return true;
+}
+
+function grownInt(values: Int32Array): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(values.length * 2);
+  grown.set(values);
+  return grown;
+}
+
+function grownFloat(values: Float64Array): Float64Array<ArrayBuffer> {
+  const grown = new Float64Array(values.length * 2);
+  grown.set(values);
+  return grown;
+}
+
+/**
+ * One pass over the index bytes: every line checked (three fields, dictd base-64 numbers, no giant
+ * definition), each headword that is already its own key and in byte order kept as a position in
+ * the file, the rare others as strings. An index that is not in byte order is read into a
+ * HeadwordIndex instead.
+ */
+function scanIndex(raw: Buffer, indexPath: string) {
+  const capacity = Math.max(16, raw.length >> 4);
+  let starts = new Int32Array(capacity);
+  let ends = new Int32Array(capacity);
+  let slotRecords = new Int32Array(capacity);
+  let offsets = new Float64Array(capacity);
+  let lengths = new Float64Array(capacity);
+  const others: Array<[string, number]> = [];
+  const meta = new Map<string, number>();
+  let slots = 0;
+  let records = 0;
+  let entries = 0;
+  let end = 0;
+  let sorted = true;
+  let line = 0;
+  let at = 0;
+  const size = raw.length;
+  while (at < size) {
+    line++;
+    const start = at;
+    let asciiLower = true;
+    let c = 0;
+    for (; at < size; at++) {
+      c = raw[at]!;
+      if (c === TAB || c === NEWLINE) break;
+      if ((c >= 65 && c <= 90) || c >= 128) asciiLower = false;
+    }
+    if (at === start && c !== TAB) {
+      at++;
+      continue;
+    }
+    const headwordEnd = at;
+    // Two base-64 numbers, each ended by a tab (a third field may follow) or the line's end.
+    let offset = 0;
+    let length = 0;
+    let fields = 0;
+    let valid = true;
+    while (fields < 2 && at < size && raw[at] === TAB) {
+      at++;
+      const from = at;
+      let value = 0;
+      for (; at < size; at++) {
+        c = raw[at]!;
+        if (c === TAB || c === NEWLINE) break;
+        const digit = c < 128 ? b64Value[c]! : -1;
+        if (digit < 0) valid = false;
+        value = value * 64 + digit;
+      }
+      if (at === from) valid = false;
+      if (fields === 0) offset = value;
+      else length = value;
+      fields++;
+    }
+    if (fields < 2) throw new DictionaryFileError(indexPath, `is not a dictd index: line ${line} is not "headword TAB offset TAB length"`);
+    if (!valid) throw new DictionaryFileError(indexPath, `is not a dictd index: line ${line} has an offset or length that is not dictd's base 64`);
+    if (length > MAX_DEFINITION_BYTES) throw new DictionaryFileError(indexPath, `lists a definition of ${(length / 1048576).toFixed(1)} MB on line ${line}; Facing reads definitions up to ${MAX_DEFINITION_BYTES / 1024} KB`);
+    while (at < size && raw[at] !== NEWLINE) at++;
+    at++;
+
+    const record = records++;
+    if (record >= offsets.length) {
+      offsets = grownFloat(offsets);
+      lengths = grownFloat(lengths);
+    }
+    offsets[record] = offset;
+    lengths[record] = length;
+    if (offset + length > end) end = offset + length;
+    if (raw[start] === 0x30 && raw[start + 1] === 0x30) {
+      const headword = raw.toString('utf8', start, headwordEnd);
+      if (headword.startsWith('00database') || headword.startsWith('00-database')) {
+        meta.set(headword.replace(/^00-?database-?/, ''), record);
+        continue;
+      }
+    }
+    entries++;
+    let ownKey = raw[start] !== SPACE && raw[headwordEnd - 1] !== SPACE && (asciiLower || plainlyLowerCase(raw, start, headwordEnd));
+    let headword: string | undefined;
+    if (!ownKey) {
+      headword = raw.toString('utf8', start, headwordEnd);
+      ownKey = headwordKey(headword) === headword;
+    }
+    if (!ownKey) {
+      others.push([headword!, record]);
+      continue;
+    }
+    if (sorted && slots > 0) {
+      const previous = starts[slots - 1]!;
+      const previousLength = ends[slots - 1]! - previous;
+      const wordLength = headwordEnd - start;
+      const shared = Math.min(wordLength, previousLength);
+      let i = 0;
+      while (i < shared && raw[previous + i] === raw[start + i]) i++;
+      if (i < shared ? raw[previous + i]! > raw[start + i]! : previousLength > wordLength) sorted = false;
+    }
+    if (slots >= starts.length) {
+      starts = grownInt(starts);
+      ends = grownInt(ends);
+      slotRecords = grownInt(slotRecords);
+    }
+    starts[slots] = start;
+    ends[slots] = headwordEnd;
+    slotRecords[slots] = record;
+    slots++;
+  }
+
+  let headwords: Headwords;
+  if (sorted) {
+    let index: HeadwordIndex | undefined;
+    if (others.length > 0) {
+      index = new HeadwordIndex(others.length);
+      for (const [headword, record] of others) index.add(headword, record);
+    }
+    headwords = new SortedHeadwords(raw, starts, ends, slotRecords, slots, index);
+  } else {
+    const index = new HeadwordIndex(slots + others.length);
+    for (let k = 0; k < slots; k++) index.add(raw.toString('utf8', starts[k]!, ends[k]!), slotRecords[k]!);
+    for (const [headword, record] of others) index.add(headword, record);
+    headwords = index;
+  }
+  return { headwords, offsets, lengths, meta, entries, end };
+}
+
 /** Opens a dictd dictionary: `NAME.index` with `NAME.dict.dz` or `NAME.dict` beside it. */
 export async function openDictd(indexPath: string): Promise<DictionaryReader> {
   const base = indexPath.replace(/\.index$/, '');
@@ -65,47 +223,8 @@ export async function openDictd(indexPath: string): Promise<DictionaryReader> {
   if (!existsSync(dataPath)) throw new DictionaryFileError(indexPath, `has no ${basename(base)}.dict.dz or .dict beside it`);
   const raw = await readFile(indexPath);
   if (raw.length > MAX_INDEX_BYTES) throw new DictionaryFileError(indexPath, `is ${Math.round(raw.length / 1048576)} MB; Facing reads indexes up to ${MAX_INDEX_BYTES / 1048576} MB`);
-  const text = decodeText(raw);
-  if (text === undefined) throw new DictionaryFileError(indexPath, 'is not a dictd index (it is not UTF-8 text)');
-
-  let lineCount = 1;
-  for (let at = raw.indexOf(10); at >= 0; at = raw.indexOf(10, at + 1)) lineCount++;
-  const headwords = new HeadwordIndex(lineCount);
-  const offsets = new Float64Array(lineCount);
-  const lengths = new Float64Array(lineCount);
-  let records = 0;
-  const meta = new Map<string, number>();
-  let entries = 0;
-  let start = 0;
-  let line = 0;
-  let end = 0;
-  while (start < text.length) {
-    const newline = text.indexOf('\n', start);
-    const lineEnd = newline < 0 ? text.length : newline;
-    line++;
-    if (lineEnd > start) {
-      const tab1 = text.indexOf('\t', start);
-      const tab2 = tab1 < 0 ? -1 : text.indexOf('\t', tab1 + 1);
-      const stop = tab2 < 0 ? -1 : text.indexOf('\t', tab2 + 1);
-      const tab3 = stop < 0 || stop > lineEnd ? lineEnd : stop;
-      if (tab1 < 0 || tab2 < 0 || tab2 >= lineEnd) throw new DictionaryFileError(indexPath, `is not a dictd index: line ${line} is not "headword TAB offset TAB length"`);
-      const offset = decodeNumber(text, tab1 + 1, tab2);
-      const length = decodeNumber(text, tab2 + 1, tab3);
-      if (offset < 0 || length < 0) throw new DictionaryFileError(indexPath, `is not a dictd index: line ${line} has an offset or length that is not dictd's base 64`);
-      if (length > MAX_DEFINITION_BYTES) throw new DictionaryFileError(indexPath, `lists a definition of ${(length / 1048576).toFixed(1)} MB on line ${line}; Facing reads definitions up to ${MAX_DEFINITION_BYTES / 1024} KB`);
-      const headword = text.slice(start, tab1);
-      const record = records++;
-      offsets[record] = offset;
-      lengths[record] = length;
-      end = Math.max(end, offset + length);
-      if (headword.startsWith('00database') || headword.startsWith('00-database')) meta.set(headword.replace(/^00-?database-?/, ''), record);
-      else {
-        headwords.add(headword, record);
-        entries++;
-      }
-    }
-    start = lineEnd + 1;
-  }
+  if (raw.includes(0) || !isUtf8(raw)) throw new DictionaryFileError(indexPath, 'is not a dictd index (it is not UTF-8 text)');
+  const { headwords, offsets, lengths, meta, entries, end } = scanIndex(raw, indexPath);
 
   const data = await openDataFile(dataPath, dataPath);
   if (end > data.size) {

@@ -61,6 +61,37 @@ describe('dictd dictionaries', () => {
     await d.close();
   });
 
+  it('finds the same entries whether the index is in byte order (kept as bytes) or not (read into strings)', async () => {
+    const dir = temp();
+    // dictd's own order: bytes, so "haus" < "hausarzt" < "häuser"; a leading space and a capital are
+    // headwords that are not their own key.
+    const sorted: Array<[string, string]> = [
+      [' ab', 'ab\naway'],
+      ['abend', 'Abend\nevening'],
+      ['haus', 'Haus\nhouse'],
+      ['haus', 'Haus\nhome'],
+      ['hausarzt', 'Hausarzt\nfamily doctor'],
+      ['häuser', 'Häuser\nhouses'],
+      ['straße', 'Straße\nstreet'],
+      ['zürich', 'Zürich\nZurich'],
+    ];
+    writeDictd(dir, 'sorted', sorted);
+    writeDictd(dir, 'unsorted', [...sorted].reverse());
+    const a = await openDictd(join(dir, 'sorted.index'));
+    const b = await openDictd(join(dir, 'unsorted.index'));
+    expect(a.headwords.constructor.name).toBe('SortedHeadwords');
+    expect(b.headwords.constructor.name).toBe('HeadwordIndex');
+    const definitions = async (d: typeof a, key: string) => (await d.definitions(key)).map((e) => e.definition).sort();
+    for (const key of ['ab', 'abend', 'haus', 'hausarzt', 'häuser', 'straße', 'zürich', 'hau', 'zz']) {
+      expect(await definitions(a, key)).toEqual(await definitions(b, key));
+      expect(a.headwords.withPrefix(key.slice(0, 2), 20).sort()).toEqual(b.headwords.withPrefix(key.slice(0, 2), 20).sort());
+    }
+    expect(await definitions(a, 'haus')).toEqual(['Haus\nhome', 'Haus\nhouse']);
+    expect(a.entries).toBe(sorted.length);
+    await a.close();
+    await b.close();
+  });
+
   it('refuses a truncated index, an index that points past its data, and binary data, naming the file', async () => {
     const dir = temp();
     writeFileSync(join(dir, 'cut.index'), 'haus\tA\tB\nhof\tZ');

@@ -1,4 +1,4 @@
-import type { HeadwordIndex } from '../../../shared/dictionary/headwords';
+import type { Headwords } from '../../../shared/dictionary/lexicon';
 
 export interface Definition {
   headword: string;
@@ -12,7 +12,7 @@ export interface DictionaryReader {
   from?: string;
   to?: string;
   entries: number;
-  headwords: HeadwordIndex;
+  headwords: Headwords;
   /** Definitions under a lower-cased key; a damaged definition is skipped and reported once through `onProblem`. */
   definitions(key: string): Promise<Definition[]>;
   close(): Promise<void>;
