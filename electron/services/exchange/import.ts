@@ -1,14 +1,15 @@
 import { choosePair, toPair, type PairFile } from '../../../shared/formats/bilingual';
 import { FormatError } from '../../../shared/formats/xml';
-import { alignableSentenceIds } from '../../../shared/alignment/documents';
+import { alignableSentenceIds, fingerprint } from '../../../shared/alignment/documents';
+import { oneParagraph, sentenceCount } from '../../../shared/formats/units';
 import { FacingError } from '../../../shared/ipc/errors';
-import type { AlignmentRow } from '../../../shared/model/alignment';
+import { pairKey, type AlignmentRow, type StoredAlignment } from '../../../shared/model/alignment';
 import type { Document, DocumentSummary } from '../../../shared/model/document';
-import { countWords, type Block } from '../../../shared/text/segmentation';
+import { countWords, PARAGRAPH_SEPARATOR, type Block } from '../../../shared/text/segmentation';
 import type { AlignmentService } from '../alignment';
 import type { LibraryService, PreparedDocument } from '../library';
 import type { Store } from '../store';
-import { readPairFile } from './read';
+import { breathe, readPairFile } from './read';
 
 export type PairImport =
   | { choose: string[] }
@@ -44,36 +45,58 @@ export function rowsFromUnits(texts: string[], doc: Document): string[][] {
   return out;
 }
 
-/** A unit's text as one paragraph: its line breaks become spaces. */
-const oneParagraph = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim();
+/** Units of a side handled between two hand-backs of the event loop. */
+const SLICE = 2000;
 
 interface Side {
   /** The paragraph each unit became, or -1 when the unit has no text on this side. */
   paragraphOf: Int32Array;
+  /** Sentences in each paragraph, as the library splits it when the document is read. */
+  sentences: number[];
   prepared: PreparedDocument;
   /** The side's text as a plain file: what is kept as the document's original. */
   bytes: Buffer;
+  /** The fingerprint of the document's text, which a stored alignment is checked against. */
+  fingerprint: string;
 }
 
-/** One side of the pair as stored blocks, one paragraph per unit, without extracting the text again. */
-function sideOf(pair: PairFile, side: 'source' | 'target', base: string): Side {
+/**
+ * One side of the pair as stored blocks, one paragraph per unit, with its words and sentence counts
+ * found a slice at a time: the document is neither extracted nor segmented again.
+ */
+async function sideOf(pair: PairFile, side: 'source' | 'target', base: string): Promise<Side> {
   const language = pair[side].replace('_', '-');
   const blocks: Block[] = [];
+  const sentences: number[] = [];
   const paragraphOf = new Int32Array(pair.units.length).fill(-1);
   let wordCount = 0;
-  pair.units.forEach((u, k) => {
-    const text = oneParagraph(u[side]);
-    if (!text) return;
+  for (let k = 0; k < pair.units.length; k++) {
+    if (k % SLICE === SLICE - 1) await breathe();
+    const text = oneParagraph(pair.units[k]![side]);
+    if (!text) continue;
     paragraphOf[k] = blocks.length;
     blocks.push({ text, kind: 'paragraph' });
+    sentences.push(sentenceCount(text, language));
     wordCount += countWords(text);
-  });
+  }
+  const text = blocks.map((b) => b.text).join(PARAGRAPH_SEPARATOR);
   const name = `${base}.txt`;
-  return { paragraphOf, bytes: Buffer.from(blocks.map((b) => b.text).join('\n\n'), 'utf8'), prepared: { format: 'txt', name, title: `${base} (${pair[side]})`, language, blocks, wordCount } };
+  return {
+    paragraphOf,
+    sentences,
+    fingerprint: fingerprint(text),
+    bytes: Buffer.from(text, 'utf8'),
+    prepared: { format: 'txt', name, title: `${base} (${pair[side]})`, language, blocks, wordCount },
+  };
 }
 
-/** Each unit's sentence ids: those of the paragraph it became. */
-function rowIds(side: Side, doc: Document): string[][] {
+/** Each unit's sentence ids, made from the counts: paragraph p's sentences are p<p>s0, p<p>s1, … */
+function rowIds(side: Side): string[][] {
+  return Array.from(side.paragraphOf, (p) => (p < 0 ? [] : Array.from({ length: side.sentences[p]! }, (_, s) => `p${p}s${s}`)));
+}
+
+/** Each unit's sentence ids in a document already segmented: those of the paragraph it became. */
+function rowIdsIn(side: Side, doc: Document): string[][] {
   const ids = doc.paragraphs.map((p) => (p.kind === 'boilerplate' ? [] : p.sentences.map((s) => s.id)));
   return Array.from(side.paragraphOf, (p) => (p < 0 ? [] : (ids[p] ?? [])));
 }
@@ -101,8 +124,8 @@ export async function importPairFile(
   }
   pair = { ...pair, units };
   const base = name.replace(/\.[^.]+$/, '').slice(0, 150) || 'Imported pair';
-  const sourceSide = sideOf(pair, 'source', base);
-  const targetSide = sideOf(pair, 'target', base);
+  const sourceSide = await sideOf(pair, 'source', base);
+  const targetSide = await sideOf(pair, 'target', base);
   const made: string[] = [];
   try {
     const left = await deps.library.import(sourceSide.prepared.name, sourceSide.bytes, sourceSide.prepared);
@@ -116,17 +139,35 @@ export async function importPairFile(
     const rightSummary = right.duplicate
       ? await deps.library.update(right.document.id, { title: targetSide.prepared.title, language: targetSide.prepared.language, translationOf: left.document.id })
       : right.document;
-    const [docA, docB] = await Promise.all([deps.library.get(leftSummary.id), deps.library.get(rightSummary.id)]);
-    // Documents stored by an earlier version were split as plain text: their paragraphs are matched to the units.
-    const idsA = left.duplicate ? rowsFromUnits(pair.units.map((u) => oneParagraph(u.source)), docA) : rowIds(sourceSide, docA);
-    const idsB = right.duplicate ? rowsFromUnits(pair.units.map((u) => oneParagraph(u.target)), docB) : rowIds(targetSide, docB);
+    const origin = { c: 'alignments' as const, k: `${leftSummary.id}|${rightSummary.id}|origin`, v: { file: name, imported: new Date().toISOString(), units: units.length } };
     const rows: AlignmentRow[] = [];
-    units.forEach((u, k) => {
-      if (!idsA[k]!.length && !idsB[k]!.length) return;
-      rows.push({ a: idsA[k]!, b: idsB[k]!, confidence: u.confidence ?? 1, startsParagraph: true, checked: !!u.checked });
-    });
-    await deps.alignments.save(leftSummary.id, rightSummary.id, rows);
-    await deps.store.commit([{ c: 'alignments', k: `${leftSummary.id}|${rightSummary.id}|origin`, v: { file: name, imported: new Date().toISOString(), units: units.length } }]);
+    const rowsOf = (idsA: string[][], idsB: string[][]) =>
+      units.forEach((u, k) => {
+        if (!idsA[k]!.length && !idsB[k]!.length) return;
+        rows.push({ a: idsA[k]!, b: idsB[k]!, confidence: u.confidence ?? 1, startsParagraph: true, checked: !!u.checked });
+      });
+    if (left.duplicate || right.duplicate) {
+      // Documents stored by an earlier version were split as plain text: their paragraphs are matched to the units.
+      const [docA, docB] = await Promise.all([deps.library.get(leftSummary.id), deps.library.get(rightSummary.id)]);
+      const idsA = left.duplicate ? rowsFromUnits(pair.units.map((u) => oneParagraph(u.source)), docA) : rowIdsIn(sourceSide, docA);
+      const idsB = right.duplicate ? rowsFromUnits(pair.units.map((u) => oneParagraph(u.target)), docB) : rowIdsIn(targetSide, docB);
+      rowsOf(idsA, idsB);
+      await deps.alignments.save(leftSummary.id, rightSummary.id, rows);
+      await deps.store.commit([origin]);
+    } else {
+      // Two new documents: their rows are known from the units, so neither is read back and split whole
+      // (the alignment service would, to check rows it is handed); they are checked when the pair is opened.
+      rowsOf(rowIds(sourceSide), rowIds(targetSide));
+      const stored: StoredAlignment = {
+        left: leftSummary.id,
+        right: rightSummary.id,
+        leftFingerprint: sourceSide.fingerprint,
+        rightFingerprint: targetSide.fingerprint,
+        rows,
+        modified: new Date().toISOString(),
+      };
+      await deps.store.commit([{ c: 'alignments', k: pairKey(leftSummary.id, rightSummary.id), v: stored }, origin]);
+    }
     return { left: leftSummary, right: rightSummary, rows: rows.length, skipped: units.length - rows.length };
   } catch (error) {
     // Nothing half-made stays behind.

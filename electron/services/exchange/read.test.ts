@@ -78,3 +78,29 @@ describe('reading XLSX pairs', () => {
     await expect(readPairFile('plain.xlsx', Buffer.from('en\tde\n'))).rejects.toThrow(/"plain\.xlsx"/);
   });
 });
+
+describe('reading a TMX', () => {
+  const tmx = (units: string[]) =>
+    `\uFEFF<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en"/><body>${units.map((u) => `<tu><tuv xml:lang="en"><seg>${u}</seg></tuv><tuv xml:lang="de"><seg>${u}</seg></tuv></tu>`).join('\n')}</body></tmx>`;
+
+  it('reads characters cut by its slices whole, and hands the event loop back between slices', async () => {
+    // ~5 MB of units full of multi-byte characters, so slice ends fall inside characters.
+    const units = Array.from({ length: 20_000 }, (_, k) => `Größe ${k}: 東京 — 🙂 ${'ä'.repeat(k % 97)}`);
+    let turns = 0;
+    let reading = true;
+    const turn = () => {
+      turns++;
+      if (reading) setImmediate(turn);
+    };
+    setImmediate(turn);
+    const file = await readPairFile('big.tmx', Buffer.from(tmx(units)));
+    reading = false;
+    expect(file.units.map((u) => u.texts.de)).toEqual(units);
+    expect(turns).toBeGreaterThanOrEqual(4);
+  });
+
+  it('refuses invalid UTF-8 naming the file', async () => {
+    const bytes = Buffer.concat([Buffer.from(tmx(['ok'])), Buffer.from([0xc3, 0x28])]);
+    await expect(readPairFile('bad.tmx', bytes)).rejects.toThrow(/"bad\.tmx" is not valid UTF-8/);
+  });
+});

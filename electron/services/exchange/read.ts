@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import ExcelJS from 'exceljs';
 import { FormatError } from '../../../shared/formats/xml';
 import type { MultiFile } from '../../../shared/formats/bilingual';
@@ -7,22 +8,31 @@ import { readXliff } from '../../../shared/formats/xliff';
 import { ImportRefused } from '../import/errors';
 import { readZip } from '../import/zip';
 
-/** Decodes UTF-8 strictly, chunk by chunk, into a consumer: a 50 MB file is never one string twice. */
-function decodeChunks(bytes: Uint8Array, name: string, consume: (text: string) => void, chunkSize = 1 << 20): void {
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-  try {
-    for (let at = 0; at < bytes.length; at += chunkSize) consume(decoder.decode(bytes.subarray(at, at + chunkSize), { stream: true }));
-    consume(decoder.decode());
-  } catch (error) {
-    if (error instanceof TypeError) throw new FormatError(`${name} is not valid UTF-8; nothing was imported.`);
-    throw error;
+/** Hands the event loop back, so another request is answered while a big file is read. */
+export const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Checks the whole file is UTF-8 at once (simdutf), then hands it to a consumer a slice at a time,
+ * each slice cut at a character boundary: a 50 MB file is never one string, and the event loop is
+ * handed back between slices.
+ */
+async function decodeSlices(bytes: Uint8Array, name: string, consume: (text: string) => void, sliceSize = 1 << 20): Promise<void> {
+  if (!isUtf8(bytes)) throw new FormatError(`${name} is not valid UTF-8; nothing was imported.`);
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let at = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
+  while (at < buffer.length) {
+    let end = Math.min(at + sliceSize, buffer.length);
+    // Back to the first byte of a character (continuation bytes are 10xxxxxx).
+    while (end < buffer.length && (buffer[end]! & 0xc0) === 0x80) end--;
+    consume(buffer.toString('utf8', at, end));
+    at = end;
+    if (at < buffer.length) await breathe();
   }
 }
 
 function decode(bytes: Uint8Array, name: string): string {
-  let text = '';
-  decodeChunks(bytes, name, (t) => (text += t));
-  return text;
+  if (!isUtf8(bytes)) throw new FormatError(`${name} is not valid UTF-8; nothing was imported.`);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').replace(/^\uFEFF/, '');
 }
 
 /** A cell as its text: a formula by its cached result, a date as an ISO date (the day alone at midnight UTC). */
@@ -44,7 +54,7 @@ export async function readPairFile(name: string, bytes: Uint8Array): Promise<Mul
   switch (ext) {
     case 'tmx': {
       const reader = tmxReader(label);
-      decodeChunks(bytes, label, (t) => reader.write(t));
+      await decodeSlices(bytes, label, (t) => reader.write(t));
       return reader.close();
     }
     case 'xlf':
