@@ -3,8 +3,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { generateBook } from '../../bench/text';
 import { dispatch } from '../../shared/ipc/dispatch';
 import { PAGE_PARAGRAPHS, type DocumentPage } from '../../shared/model/document';
+import { openCorpus } from './corpus';
 import { openServices } from './handlers';
 import { extractDocument } from './import/extract';
+import { openLibrary } from './library';
+import { createSearch } from './search';
+import { openStore } from './store';
 import { tempDirs } from './test-support';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -91,5 +95,34 @@ describe('a big import leaves the host answering', () => {
     const listed = await new Promise<boolean>((resolve) => setTimeout(() => void handlers['documents:list']({}).then(() => resolve(!imported)), 0));
     expect(listed).toBe(true);
     await importing;
+  });
+
+  it('answers documents:list while a big import is indexed for search, before the indexing ends', async () => {
+    // The services documents:import and documents:list use, with a look at the moment search has the new text.
+    const dataDir = temp();
+    const store = await openStore(dataDir);
+    const library = openLibrary(await openCorpus(bundled), store, dataDir);
+    const order: string[] = [];
+    let watched = '';
+    let listing: Promise<unknown> = Promise.resolve();
+    const search = createSearch({
+      ...library,
+      async paragraphTexts(id) {
+        const texts = await library.paragraphTexts(id);
+        // Another request arrives just as the indexing of the big text starts.
+        if (id === watched) listing = library.list().then(() => order.push('listed'));
+        return texts;
+      },
+    });
+    await search.ready();
+    const { document } = await library.import('big.txt', Buffer.from(generateBook(6 * 1024 * 1024, 7)));
+    watched = document.id;
+    await search.refresh(document.id);
+    order.push('indexed');
+    await listing;
+    expect(order).toEqual(['listed', 'indexed']);
+    expect((await search.query('innovation', 50)).hits.map((h) => h.documentId)).toContain(document.id);
+    await search.close();
+    await store.close();
   });
 });

@@ -14,6 +14,7 @@ import { exchangeHandlers } from './exchange/handlers';
 import { createExchangeService } from './exchange/index';
 import { createPages } from './document-pages';
 import { openLibrary } from './library';
+import { fromBase64 } from './library/slices';
 import { createSearch } from './search';
 import { openStore } from './store';
 import { openSync, type SecretBox } from './sync/index';
@@ -99,7 +100,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
       return page;
     },
     'documents:import': async ({ name, data }) => {
-      const outcome = await library.import(name, Buffer.from(data, 'base64'));
+      const outcome = await library.import(name, await fromBase64(data));
       await search.refresh(outcome.document.id);
       return outcome;
     },

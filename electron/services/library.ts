@@ -1,7 +1,6 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { profileOf } from '../../shared/corpus/pairing';
 import { FacingError } from '../../shared/ipc/errors';
 import type { Document, DocumentMeta, DocumentPatch, DocumentSummary, PairSuggestion, ReadingState } from '../../shared/model/document';
 import type { Notice } from '../../shared/model/app';
@@ -10,9 +9,11 @@ import type { CorpusService } from './corpus';
 import { writeFileDurably } from './durable-file';
 import { ImportRefused } from './import/errors';
 import { extractDocument, type ExtractedDocument } from './import/extract';
+import { blockFileBytes } from './library/block-file';
 import { createCatalog, type ImportedRecord } from './library/catalog';
 import { createPairing } from './library/pairing';
 import { readingOf, saveReading } from './library/reading';
+import { hashOf, profileInSlices } from './library/slices';
 import { createTexts } from './library/texts';
 import type { Store } from './store';
 
@@ -66,7 +67,15 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
     return found ? load(found) : corpus.get(id);
   }
 
-  const pairing = createPairing({ list, get, storedProfile });
+  async function summary(id: string): Promise<DocumentSummary | undefined> {
+    const found = record(id);
+    if (found) return summaryOf(found);
+    return (await corpus.list()).find((d) => d.id === id);
+  }
+
+  const pairing = createPairing({ list, get, storedProfile, summary });
+  /** The blocks of the document imported last, until search has indexed them (read once, not again from disk). */
+  let fresh: { id: string; blocks: Block[] } | null = null;
   const suggestPairs = pairing.suggestPairs;
 
   async function editable(id: string): Promise<ImportedRecord> {
@@ -98,14 +107,10 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
     get,
     suggestPairs,
 
-    async summary(id) {
-      const found = record(id);
-      if (found) return summaryOf(found);
-      return (await corpus.list()).find((d) => d.id === id);
-    },
+    summary,
 
     async import(name, bytes, prepared) {
-      const hash = createHash('sha256').update(bytes).update(prepared?.dedupeKey ?? '').digest('hex');
+      const hash = await hashOf(bytes, prepared?.dedupeKey);
       const existing = byHash(hash);
       if (existing) return { document: summaryOf(existing), suggestions: [], duplicate: true };
       let extracted;
@@ -116,9 +121,10 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
         throw error;
       }
       const id = randomUUID();
+      const [text, profile] = [await blockFileBytes(extracted.blocks), await profileInSlices(extracted.blocks)];
       await mkdir(folder(id), { recursive: true });
-      await writeFileDurably(join(folder(id), `original.${extracted.format}`), bytes);
-      await writeFileDurably(join(folder(id), 'document.json'), JSON.stringify({ version: 1, blocks: extracted.blocks }));
+      // Both on disk before the record that names them; written side by side, their syncs overlap.
+      await Promise.all([writeFileDurably(join(folder(id), `original.${extracted.format}`), bytes), writeFileDurably(join(folder(id), 'document.json'), text)]);
       const meta: DocumentMeta = {
         id,
         title: extracted.title,
@@ -131,9 +137,9 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
       };
       // Not segmented into sentences here: a long book is split only as far as it is read (see document-pages.ts).
       const wordCount = extracted.wordCount;
-      const profile = profileOf(extracted.blocks);
       await store.commit([{ c: 'documents', k: id, v: { meta, wordCount, profile, hash } }]);
       noteHash(hash, id);
+      fresh = { id, blocks: extracted.blocks };
       return { document: summaryOf({ meta, wordCount }), suggestions: prepared ? [] : await suggestPairs(id) };
     },
 
@@ -168,9 +174,14 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
     },
 
     async paragraphTexts(id) {
-      const record = records().get(id);
+      if (fresh?.id === id) {
+        const { blocks } = fresh;
+        fresh = null;
+        return blocks.filter((b) => b.text).map((b) => ({ kind: b.kind, text: b.text }));
+      }
+      const found = record(id);
       const cached = cache.get(id);
-      if (record && !cached) return (await readBlocks(record)).filter((b) => b.text).map((b) => ({ kind: b.kind, text: b.text }));
+      if (found && !cached) return (await readBlocks(found)).filter((b) => b.text).map((b) => ({ kind: b.kind, text: b.text }));
       const doc = cached ?? (await get(id));
       return doc.paragraphs.map((p) => ({ kind: p.kind, text: doc.text.slice(p.start, p.end) }));
     },

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { SearchHit, SearchResult } from '../../shared/model/search';
-import { WordIndex } from '../../shared/search/index';
+import { countIndexWords, WordIndex } from '../../shared/search/index';
 import { choosePassages, documentPassages, MAX_PASSAGE_TERMS, type DocumentPassages } from '../../shared/search/passages';
 import { parseQuery, snippet } from '../../shared/search/query';
 import type { LibraryService } from './library';
@@ -23,6 +23,8 @@ export interface SearchOptions {
   saveAfterMs?: number;
 }
 
+/** Characters of a document's text indexed between two turns of the event loop. */
+const ADD_SLICE_CHARS = 512 * 1024;
 /** Documents whose passages are kept ready for the next query; others are read again. */
 const CACHED_DOCUMENTS = 48;
 /** Passages shown for one document (more are counted); a page holds the best documents. */
@@ -57,7 +59,20 @@ export function createSearch(library: LibraryService, options: SearchOptions = {
   async function add(documentId: string): Promise<void> {
     const list = await library.paragraphTexts(documentId).catch(() => null);
     if (!list) return;
-    index.add(documentId, list.filter((p) => p.kind !== 'boilerplate').map((p) => p.text).join('\n'));
+    // Counted a slice at a time, handing the event loop back in between: a long book does not hold up other requests.
+    const tf = new Map<string, number>();
+    let words = 0;
+    let since = 0;
+    for (const p of list) {
+      if (p.kind === 'boilerplate') continue;
+      words += countIndexWords(p.text, tf);
+      since += p.text.length;
+      if (since >= ADD_SLICE_CHARS) {
+        since = 0;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    index.addCounted(documentId, words, tf);
     saver?.changed();
   }
 

@@ -23,26 +23,37 @@ function mostFrequent(counts: Map<string, number>, size: number): string[] {
     .map(([token]) => token);
 }
 
-export function profileOf(paragraphs: ReadonlyArray<{ kind: string; text: string }>): PairingProfile {
-  const numbers = new Map<string, number>();
-  const names = new Map<string, number>();
-  let chars = 0;
-  let count = 0;
-  for (const p of paragraphs) {
-    if (p.kind === 'boilerplate' || !p.text.trim()) continue;
-    count++;
-    chars += p.text.length;
+/** A profile built a paragraph at a time, so a long book can be profiled in slices. */
+export class ProfileBuilder {
+  private numbers = new Map<string, number>();
+  private names = new Map<string, number>();
+  private chars = 0;
+  private count = 0;
+
+  add(p: { kind: string; text: string }): void {
+    if (p.kind === 'boilerplate' || !p.text.trim()) return;
+    this.count++;
+    this.chars += p.text.length;
     // Numbers with their separators dropped (36.464 = 36,464); single digits say nothing.
     for (const m of p.text.matchAll(/\d[\d.,]*\d/g)) {
       const digits = m[0].replace(/\D/g, '');
-      if (digits.length <= 20) numbers.set(digits, (numbers.get(digits) ?? 0) + 1);
+      if (digits.length <= 20) this.numbers.set(digits, (this.numbers.get(digits) ?? 0) + 1);
     }
     for (const m of p.text.matchAll(/\p{Lu}[\p{L}]{3,}/gu)) {
       const name = fold(m[0]).slice(0, NAME_PREFIX);
-      names.set(name, (names.get(name) ?? 0) + 1);
+      this.names.set(name, (this.names.get(name) ?? 0) + 1);
     }
   }
-  return { numbers: mostFrequent(numbers, 60), names: mostFrequent(names, 80), chars, paragraphs: count };
+
+  profile(): PairingProfile {
+    return { numbers: mostFrequent(this.numbers, 60), names: mostFrequent(this.names, 80), chars: this.chars, paragraphs: this.count };
+  }
+}
+
+export function profileOf(paragraphs: ReadonlyArray<{ kind: string; text: string }>): PairingProfile {
+  const builder = new ProfileBuilder();
+  for (const p of paragraphs) builder.add(p);
+  return builder.profile();
 }
 
 export interface PairEvidence {

@@ -32,6 +32,13 @@ export function indexWords(text: string): string[] {
   return out;
 }
 
+/** Adds a text's words (see indexWords) to `tf`, word -> occurrences; returns how many there were. */
+export function countIndexWords(text: string, tf: Map<string, number>): number {
+  const words = indexWords(text);
+  for (const w of words) tf.set(w, (tf.get(w) ?? 0) + 1);
+  return words.length;
+}
+
 /** Longer words forgive a typo: one edit from six letters, two from twelve. */
 export function typosAllowed(term: string): number {
   return term.length >= 12 ? 2 : term.length >= 6 ? 1 : 0;
@@ -77,16 +84,19 @@ export class WordIndex {
   }
 
   add(id: string, text: string): void {
+    const tf = new Map<string, number>();
+    this.addCounted(id, countIndexWords(text, tf), tf);
+  }
+
+  /** Adds a document whose words were counted beforehand (see countIndexWords), e.g. a long book a slice at a time. */
+  addCounted(id: string, length: number, tf: ReadonlyMap<string, number>): void {
     if (this.docNumber.has(id)) this.remove(id);
     const n = this.docs.length;
-    const words = indexWords(text);
-    const tf = new Map<string, number>();
-    for (const w of words) tf.set(w, (tf.get(w) ?? 0) + 1);
     this.docs.push(id);
     this.docNumber.set(id, n);
-    this.lengths.push(words.length);
+    this.lengths.push(length);
     this.live++;
-    this.totalLength += words.length;
+    this.totalLength += length;
     for (const [word, count] of tf) this.append(this.termOf(word), n, count);
   }
 

@@ -100,6 +100,23 @@ async function textToBlocks(text: string, budget: TextBudget): Promise<Extracted
   return { blocks: texts.map((text, k) => ({ text, kind: kinds[k]! })) };
 }
 
+/** A long UTF-8 file decoded a few megabytes at a time; anything else (and any refusal) by decodeText at once. */
+async function decodeInSlices(bytes: Buffer, size = 4 << 20): Promise<string> {
+  if (bytes.length <= size || bytes[0] === 0xff || bytes[0] === 0xfe || bytes.includes(0)) return decodeText(bytes);
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const parts: string[] = [];
+  try {
+    for (let at = 0; at < bytes.length; at += size) {
+      parts.push(decoder.decode(bytes.subarray(at, at + size), { stream: true }));
+      await tick();
+    }
+    parts.push(decoder.decode());
+  } catch {
+    return decodeText(bytes);
+  }
+  return parts.join('');
+}
+
 const DOCX_PARTS = /^(word\/[^/]+\.xml|word\/_rels\/[^/]+\.rels|\[Content_Types\]\.xml|_rels\/\.rels)$/;
 
 async function docxToBlocks(bytes: Buffer): Promise<Extracted> {
@@ -122,7 +139,7 @@ async function docxToBlocks(bytes: Buffer): Promise<Extracted> {
 async function extractByFormat(format: ImportFormat, bytes: Buffer, budget: TextBudget): Promise<Extracted> {
   switch (format) {
     case 'txt':
-      return textToBlocks(decodeText(bytes), budget);
+      return textToBlocks(await decodeInSlices(bytes), budget);
     case 'md':
       return htmlToBlocks(markdown.render(decodeText(bytes)));
     case 'html':

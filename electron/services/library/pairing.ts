@@ -10,7 +10,9 @@ const base = (language: string) => language.toLowerCase().split('-')[0]!;
 const tokensOf = (profile: PairingProfile) => [...profile.numbers.map((n) => `#${n}`), ...profile.names];
 
 export interface PairingSources {
+  /** Every document: read once, when the first suggestion is asked for. */
   list(): Promise<DocumentSummary[]>;
+  summary(id: string): Promise<DocumentSummary | undefined>;
   /** The stored profile of an imported document, if it has one. */
   storedProfile(id: string): PairingProfile | undefined;
   /** For documents without a stored profile (bundled ones, older imports): read once a run. */
@@ -62,10 +64,8 @@ export function createPairing(sources: PairingSources) {
    * translation (its original is the one to pair with).
    */
   async function suggestPairs(id: string): Promise<PairSuggestion[]> {
-    const documents = await sources.list();
-    await ensure(documents);
-    const byId = new Map(documents.map((d) => [d.id, d]));
-    const own = byId.get(id);
+    if (!postings) await ensure(await sources.list());
+    const own = await sources.summary(id);
     const mine = own && !own.problem ? await profile(id) : null;
     if (!own || !mine || own.translationOf) return [];
     if (!indexed.has(id)) index(id, mine);
@@ -77,8 +77,9 @@ export function createPairing(sources: PairingSources) {
     }
     const suggestions: PairSuggestion[] = [];
     for (const [otherId, shared] of counts) {
-      const other = byId.get(otherId);
-      if (!other || otherId === id || shared < MIN_SHARED || other.problem || other.translationOf) continue;
+      if (otherId === id || shared < MIN_SHARED) continue;
+      const other = await sources.summary(otherId);
+      if (!other || other.problem || other.translationOf) continue;
       if (base(other.language) === base(own.language)) continue;
       const theirs = await profile(otherId);
       const evidence = theirs && pairEvidence(mine, theirs);

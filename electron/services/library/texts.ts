@@ -1,25 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FacingError } from '../../../shared/ipc/errors';
-import { BlockKindSchema, type Document } from '../../../shared/model/document';
+import type { Document } from '../../../shared/model/document';
 import { segmentBlocks, type Block } from '../../../shared/text/segmentation';
+import { parseBlockFile } from './block-file';
+import { utf8InSlices } from './slices';
 import type { ImportedRecord } from './catalog';
-
-const BlockKinds = new Set(BlockKindSchema.options);
-
-/**
- * The stored text file, checked by hand rather than by a schema: it is read for every search hit
- * in a document not in memory, and a schema over a thousand blocks costs more than the read.
- */
-function blocksOf(file: unknown): Block[] {
-  const blocks = (file as { version?: unknown; blocks?: unknown } | null)?.blocks;
-  const valid =
-    (file as { version?: unknown }).version === 1 &&
-    Array.isArray(blocks) &&
-    blocks.every((b) => b && typeof b.text === 'string' && BlockKinds.has(b.kind) && (b.inline === undefined || Array.isArray(b.inline)));
-  if (!valid) throw new Error('not a block file');
-  return blocks as Block[];
-}
 
 /** Open documents kept segmented in memory; older ones are read again when needed. */
 const CACHED_DOCUMENTS = 16;
@@ -38,7 +24,7 @@ export function createTexts(dataDir: string) {
 
   async function readBlocks(record: ImportedRecord): Promise<Block[]> {
     try {
-      return blocksOf(JSON.parse(await readFile(join(folder(record.meta.id), 'document.json'), 'utf8')));
+      return await parseBlockFile(await utf8InSlices(await readFile(join(folder(record.meta.id), 'document.json'))));
     } catch {
       throw new FacingError('unreadable', `"${record.meta.title}" cannot be opened: its stored text is missing or damaged. The original file is kept in ${folder(record.meta.id)}.`);
     }
