@@ -12,7 +12,7 @@ const root = join(import.meta.dirname, '..');
 
 /**
  * Renders the parallel view of a generated pair in Chromium through the real web host and renderer:
- * time from opening the route to the first painted row, and the longest main-thread task while
+ * time from opening the route to the first painted row and to the translation checks' count, and the longest main-thread task while
  * scrolling from the first row to the last.
  */
 export async function measureParallelRendering(sentences: number): Promise<Figure[]> {
@@ -31,7 +31,7 @@ export async function measureParallelRendering(sentences: number): Promise<Figur
     }),
   );
   const services = await openServices({ dataDir: join(dir, 'data'), corpusDir: dir, shell: 'web', version: 'bench' });
-  const host = await startWebHost({ handlers: services.handlers, staticDir: join(root, 'dist', 'renderer') });
+  const host = await startWebHost({ handlers: services.handlers, staticDir: process.env.FACING_RENDERER_DIR ?? join(root, 'dist', 'renderer') });
   const browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -47,7 +47,12 @@ export async function measureParallelRendering(sentences: number): Promise<Figur
           if (document.querySelector('[data-testid="parallel-row"]')) break;
         }
         await new Promise((resolve) => requestAnimationFrame(resolve));
-        return performance.now() - start;
+        const painted = performance.now() - start;
+        while (!/\d/.test(document.querySelector('[data-action="differences"] .count')?.textContent ?? '')) {
+          await new Promise((resolve) => requestAnimationFrame(resolve));
+        }
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        return { painted, checked: performance.now() - start };
       });
     const cold = await openRoute();
     const rows = Number(/of (\d+)/.exec((await page.getByTestId('active-row').textContent()) ?? '')?.[1]);
@@ -74,8 +79,9 @@ export async function measureParallelRendering(sentences: number): Promise<Figur
       return { longest: Math.max(0, ...longTasks), worstFrame, steps, rendered: document.querySelectorAll('[data-testid="parallel-row"]').length };
     });
     return [
-      { name: 'open to first painted row (aligning included)', value: cold, unit: 'ms', note: `${rows} rows` },
-      { name: 'open to first painted row (alignment cached)', value: warm, unit: 'ms' },
+      { name: 'open to first painted row (aligning included)', value: cold.painted, unit: 'ms', note: `${rows} rows` },
+      { name: 'open to first painted row (alignment cached)', value: warm.painted, unit: 'ms' },
+      { name: 'open to the Differences counted (translation checks done, alignment cached)', value: warm.checked, unit: 'ms' },
       { name: 'longest task while scrolling to the end', value: scrolling.longest, unit: 'ms', note: scrolling.longest === 0 ? 'no task reached 50 ms' : undefined },
       { name: 'worst scroll step (scroll to next frame)', value: scrolling.worstFrame, unit: 'ms', note: `${scrolling.steps} steps, ${scrolling.rendered} rows in the DOM` },
     ];

@@ -1,6 +1,8 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { create } from 'zustand';
-import type { CheckOptions } from '../../../shared/alignment/checks';
+import { checkRows, type CheckOptions, type RowFlag } from '../../../shared/alignment/checks';
+import type { AlignmentRow } from '../../../shared/model/alignment';
+import type { Document } from '../../../shared/model/document';
 import type { CheckGroup, PairChecks } from '../../../shared/alignment/checks/settings';
 import type { Glossary } from '../../../shared/glossary/glossary';
 import { api } from '../api';
@@ -11,6 +13,8 @@ interface PairChecksState {
   glossary: Glossary | undefined;
   /** What checkRows needs; a new object only when something changed. */
   options: CheckOptions;
+  /** The pair whose settings the store has answered for (or failed to): checking before that would check twice. */
+  answered: string | null;
   load(left: string, right: string): Promise<void>;
   toggle(group: CheckGroup, on: boolean): Promise<void>;
   dismiss(key: string, notAnError: boolean): Promise<void>;
@@ -37,11 +41,16 @@ export const usePairChecksStore = create<PairChecksState>((set, get) => {
     checks: empty,
     glossary: undefined,
     options: {},
+    answered: null,
     async load(left, right) {
       const pair = `${left}|${right}`;
-      if (get().pair !== pair) set({ pair, checks: empty, glossary: undefined, options: {} });
-      const loaded = await api.invoke('checks:get', { left, right });
-      if (get().pair === pair) apply(loaded.checks, loaded.glossary);
+      if (get().pair !== pair) set({ pair, checks: empty, glossary: undefined, options: {}, answered: null });
+      try {
+        const loaded = await api.invoke('checks:get', { left, right });
+        if (get().pair === pair) apply(loaded.checks, loaded.glossary);
+      } finally {
+        if (get().pair === pair) set({ answered: pair });
+      }
     },
     toggle: (group, on) => {
       const others = get().checks.disabled.filter((g) => g !== group);
@@ -57,11 +66,30 @@ export const usePairChecksStore = create<PairChecksState>((set, get) => {
   };
 });
 
-/** Loads a pair's check settings and returns the options for checkRows. */
-export function usePairChecks(left: string | null, right: string | null): CheckOptions {
+/**
+ * The pair's flags from the translation checks, or null while they are pending. The first check of a
+ * pair waits until its rows have painted and its settings have loaded: on a 5,000-row pair it takes
+ * hundreds of milliseconds, which the first paint should not wait for. Later changes (an edit, a
+ * switch, a glossary) check again at once.
+ */
+export function usePairFlags(left: string, right: string, pair: { rows: readonly AlignmentRow[]; a: Document; b: Document } | null): RowFlag[] | null {
   const load = usePairChecksStore((s) => s.load);
+  useEffect(() => void load(left, right).catch(() => {}), [left, right, load]);
+  const options = usePairChecksStore((s) => s.options);
+  const key = `${left}|${right}`;
+  const answered = usePairChecksStore((s) => s.answered) === key;
+  const [painted, setPainted] = useState<string | null>(null);
+  const shown = pair !== null;
   useEffect(() => {
-    if (left && right) void load(left, right).catch(() => {});
-  }, [left, right, load]);
-  return usePairChecksStore((s) => s.options);
+    if (!shown) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setPainted(key))));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [shown, key]);
+  const due = pair !== null && answered && painted === key;
+  const { rows, a, b } = pair ?? {};
+  return useMemo(() => (due && rows && a && b ? checkRows(rows, a, b, options) : null), [due, rows, a, b, options]);
 }

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { Link } from 'wouter';
-import { checkRows } from '../../../shared/alignment/checks';
 import { sentenceSpans } from '../../../shared/alignment/rows';
 import { describeRange } from '../../../shared/annotations/anchoring';
 import { counterpartRange } from '../../../shared/annotations/counterpart';
@@ -20,7 +19,7 @@ import { AlignedRows } from '../parallel/AlignedRows';
 import { DifferencesPanel } from '../parallel/DifferencesPanel';
 import { ExportMenu } from '../parallel/ExportMenu';
 import { GlossaryHost } from '../parallel/GlossaryDialog';
-import { usePairChecks } from '../parallel/pairChecks';
+import { usePairFlags } from '../parallel/pairChecks';
 import { FreeColumns } from '../parallel/FreeColumns';
 import { ParallelFind } from '../parallel/ParallelFind';
 import { parallelActions } from '../parallel/actions';
@@ -130,8 +129,8 @@ export function ParallelScreen({ left, right }: { left: string; right: string })
   const sideB = useMemo(() => (b ? { doc: b, spans: sentenceSpans(b), marks: annotationsB.marks } : null), [b, annotationsB.marks]);
   const main = useRef<HTMLDivElement>(null);
   const textOf = useCallback((id: string) => (id === a?.meta.id ? a.text : id === b?.meta.id ? b.text : undefined), [a, b]);
-  const checkOptions = usePairChecks(left, right);
-  const allFlags = useMemo(() => (ready ? checkRows(rows, a, b, checkOptions) : []), [ready, rows, a, b, checkOptions]);
+  const checked = usePairFlags(left, right, useMemo(() => (ready ? { rows, a, b } : null), [ready, rows, a, b]));
+  const allFlags = useMemo(() => checked ?? [], [checked]);
   const flags = useMemo(() => allFlags.filter((f) => !f.dismissed), [allFlags]);
   const flagged = useMemo(() => new Set(flags.map((f) => f.row)), [flags]);
   useDocumentTitle(ready ? `${a.meta.title} ⇄ ${languageName(b.meta.language)}` : null);
@@ -188,11 +187,11 @@ export function ParallelScreen({ left, right }: { left: string; right: string })
         </ActionButton>
         {narrow ? (
           <ActionButton id="differences" pressed={panelOpen} className="button-quiet differences-badge">
-            {t('parallel.differencesCount', { count: flags.length })}
+            {checked ? t('parallel.differencesCount', { count: flags.length }) : t('parallel.differences')}
           </ActionButton>
         ) : (
           <ActionButton id="differences" pressed={panelOpen}>
-            {t('parallel.differences')} <span className="count">{flags.length}</span>
+            {t('parallel.differences')} <span className="count">{checked ? flags.length : '…'}</span>
           </ActionButton>
         )}
         <ExportMenu left={left} right={right} />
