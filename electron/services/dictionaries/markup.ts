@@ -1,26 +1,35 @@
 import { isUtf8 } from 'node:buffer';
 import { Parser } from 'htmlparser2';
 
-const breakBefore = new Set(['br', 'p', 'div', 'tr', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'def', 'ex', 'k']);
+const blocks = new Set(['p', 'div', 'tr', 'dl', 'dt', 'dd', 'ul', 'ol', 'li', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'hr', 'def', 'ex', 'k']);
+const cells = new Set(['td', 'th']);
 const dropped = new Set(['script', 'style', 'head', 'title', 'object', 'iframe', 'svg', 'math', 'rref', 'img']);
 
 /**
  * HTML, XDXF and Pango markup of a definition reduced to plain text: entities decoded, block elements
- * as line breaks, scripts and styles dropped with their content. Nothing of the markup survives.
+ * on lines of their own, <br> as a line break, table cells apart, scripts and styles dropped with
+ * their content. Nothing of the markup survives.
  */
 export function markupToText(markup: string): string {
   let text = '';
   let skipping = 0;
+  const newLine = () => {
+    if (text && !text.endsWith('\n')) text += '\n';
+  };
   const parser = new Parser(
     {
       onopentag(name) {
         if (dropped.has(name)) skipping++;
-        else if (breakBefore.has(name)) text += '\n';
-        else if (name === 'li') text += '\n• ';
+        else if (skipping) return;
+        else if (name === 'br') text += '\n';
+        else if (blocks.has(name)) {
+          newLine();
+          if (name === 'li') text += '• ';
+        } else if (cells.has(name) && text && !/\s$/.test(text)) text += ' ';
       },
       onclosetag(name) {
         if (dropped.has(name)) skipping = Math.max(0, skipping - 1);
-        else if (name === 'k') text += '\n';
+        else if (!skipping && blocks.has(name)) newLine();
       },
       ontext(data) {
         if (skipping === 0) text += data;
