@@ -260,7 +260,7 @@ export const de: Record<MessageKey, string> = {
   'groups.title': 'Lesegruppe',
   'groups.editOthers': 'Anmerkungen anderer bearbeiten lassen',
   'groups.editOthersHint': 'Aus: Anmerkungen anderer aus der Gruppe können gelesen und beantwortet, aber nicht geändert oder gelöscht werden. Antworten bleiben, wenn die beantwortete Anmerkung gelöscht wird.',
-  'hub.person': 'Person',
+  'hub.person': 'Verfasst von',
   'hub.everyone': 'Alle Personen',
   'hub.me': 'Ich',
   'hub.replyCount': '{count, plural, one {# Antwort} other {# Antworten}}',

@@ -9,12 +9,12 @@ import { t } from '../../../shared/i18n/current';
 import './threads.css';
 
 /** Who wrote it, as the group sees it: "Me" for this person's own. */
-export function personName(annotation: Pick<Annotation, 'creator'>, me: string): string {
+export function personName(annotation: { creator?: string }, me: string): string {
   return !annotation.creator || annotation.creator === me.trim() ? t('annotation.me') : annotation.creator;
 }
 
 /** Whether this person may change or delete it (their own, or anyone's with the setting on). */
-export function useMayEdit(annotation: Pick<Annotation, 'creator'> | undefined): boolean {
+export function useMayEdit(annotation: { creator?: string } | undefined): boolean {
   const me = useAnnotations((s) => s.me);
   const editOthers = useAppStore((s) => s.settings.editOthers);
   return annotation ? mayEdit(annotation, me, editOthers) : false;
