@@ -219,6 +219,8 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
       const known = await texts(entries.filter((e) => e.codePoints).map((e) => e.annotation.documentId));
       const incoming = entries.map((e) => inUtf16(e, known.get(e.annotation.documentId)));
       const { changed, result } = mergeImport((id) => all.get(id), incoming);
+      // A file that would change another person's annotation is refused whole, like any other bad entry.
+      mustEdit(changed.flatMap((a) => all.get(a.id) ?? []));
       await save(changed);
       return result;
     },

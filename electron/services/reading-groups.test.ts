@@ -85,6 +85,18 @@ describe('reading groups: another person’s annotations', () => {
     expect((await setup.handlers['annotations:delete']({ ids: [theirs.id] })).map((a) => a.id)).toEqual([theirs.id]);
   });
 
+  it('an import that would change another’s annotation is refused whole; new annotations by others are added', async () => {
+    const setup = await open();
+    const theirs = await anas(setup, 'angel funds');
+    const changed = { ...theirs, note: 'Rewritten by a file', modified: '2026-12-01T10:00:00.000Z' };
+    const fresh = { ...theirs, id: crypto.randomUUID(), note: 'Ben’s', creator: 'Ben' };
+    const content = JSON.stringify({ format: 'facing-annotations', version: 1, exported: changed.modified, annotations: [fresh, changed] });
+    expect(await dispatch(setup.handlers, 'annotations:import', { content })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Ana’s annotation/) } });
+    expect((await setup.handlers['annotations:list']({})).map((a) => a.note)).toEqual(['Ana’s note']);
+    await setup.handlers['settings:set']({ patch: { editOthers: true } });
+    expect(await setup.handlers['annotations:import']({ content })).toMatchObject({ added: 1, updated: 1 });
+  });
+
   it('the setting is off by default and kept across a restart', async () => {
     const setup = await open();
     expect((await setup.handlers['settings:get']({})).editOthers).toBe(false);
