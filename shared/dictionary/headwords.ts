@@ -1,4 +1,4 @@
-import { lexiconKey, type HeadwordMatch, type Headwords } from './lexicon';
+import { fitsShape, lexiconKey, type HeadwordMatch, type Headwords, type KeyShape } from './lexicon';
 
 const BUCKET = 3;
 
@@ -60,13 +60,13 @@ export class HeadwordIndex implements Headwords {
     return this.slots(key).map((slot) => ({ record: this.records[slot]!, headword: this.written.get(slot) ?? this.keys[slot]!, synonym: this.synonyms.has(slot) }));
   }
 
-  withPrefix(prefix: string, limit: number): string[] {
+  withPrefix(prefix: string, limit: number, shape?: KeyShape): string[] {
     const out = new Set<string>();
     const scan = (slots: number[]) => {
       for (const slot of slots) {
         if (out.size >= limit) return;
         const key = this.keys[slot]!;
-        if (key.startsWith(prefix)) out.add(key);
+        if (key.startsWith(prefix) && fitsShape(key, shape)) out.add(key);
       }
     };
     if (prefix.length >= BUCKET) scan(this.buckets.get(prefix.slice(0, BUCKET)) ?? []);

@@ -25,9 +25,17 @@ export function cleanWord(text: string): string {
   return text.normalize('NFC').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').slice(0, 100);
 }
 
-function commonPrefixLength(a: string, b: string): number {
+/** How much of the word its stem spells out, letter for letter or folded ("straß" of "straßen" for "strass"). */
+function stemmedPrefixLength(word: string, stem: string): number {
   let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  let j = 0;
+  while (i < word.length && j < stem.length) {
+    const letter = word[i]!;
+    const spelt = letter === stem[j] ? letter : fold(letter);
+    if (!spelt || !stem.startsWith(spelt, j)) break;
+    i++;
+    j += spelt.length;
+  }
   return i;
 }
 
@@ -37,11 +45,12 @@ export function inflectionsOf(word: string, language: string, lexicon: Lexicon):
   const key = lexiconKey(word);
   const target = stem(key);
   if (target.length < 2) return [];
-  // Stems may differ from the word in spelling (German "straße" stems to "strass"), so scan by what
-  // the two have in common and compare stems.
-  const shared = Math.max(commonPrefixLength(key, target), Math.min(MIN_PART, key.length));
+  // Stems may differ from the word in spelling (German "straße" stems to "strass", "Übernahme" to
+  // "ubernahm"), so scan by the part of the word the stem spells, and by the stem, and compare stems.
+  const shared = Math.max(stemmedPrefixLength(key, target), Math.min(MIN_PART, key.length));
   const prefixes = new Set([key.slice(0, shared), target.length >= MIN_PART ? target : key.slice(0, shared)]);
-  const found = [...new Set([...prefixes].flatMap((prefix) => lexicon.withPrefix(prefix, PREFIX_SCAN_LIMIT)))].filter(
+  const shape = { oneWord: true, minLength: key.length - 5, maxLength: key.length + 5 };
+  const found = [...new Set([...prefixes].flatMap((prefix) => lexicon.withPrefix(prefix, PREFIX_SCAN_LIMIT, shape)))].filter(
     (candidate) => candidate !== key && Math.abs(candidate.length - key.length) <= 5 && !/\s/.test(candidate) && stem(candidate) === target,
   );
   // Stems conflate more than inflection ("Veranstalter" and "Veranstaltungen" share one), so where a

@@ -48,6 +48,13 @@ describe('headwords kept as sorted index bytes', () => {
     expect(sorted.withPrefix('q', 10)).toEqual([]);
   });
 
+  it('passes over keys of the wrong shape without decoding them: several words, too short, too long', () => {
+    const sorted = table(['haus', 'haus am see', 'hausarzt', 'hausärzte', 'haustür', 'haustürschlüssel']);
+    expect(sorted.withPrefix('haus', 10, { oneWord: true })).toEqual(['haus', 'hausarzt', 'hausärzte', 'haustür', 'haustürschlüssel']);
+    expect(sorted.withPrefix('haus', 10, { oneWord: true, minLength: 7, maxLength: 9 })).toEqual(['hausarzt', 'hausärzte', 'haustür']);
+    expect(sorted.withPrefix('haus', 2, { minLength: 5 })).toEqual(['haus am see', 'hausarzt']);
+  });
+
   it('answers like a HeadwordIndex of the same words', () => {
     const sorted = table(words);
     const index = new HeadwordIndex();

@@ -1,5 +1,5 @@
 import type { HeadwordIndex } from './headwords';
-import type { HeadwordMatch, Headwords } from './lexicon';
+import type { HeadwordMatch, Headwords, KeyShape } from './lexicon';
 
 /** UTF-8 bytes of a key (shared/ has no TextEncoder; keys are a few characters). */
 function utf8(text: string): Uint8Array {
@@ -74,12 +74,28 @@ export class SortedHeadwords implements Headwords {
     return out;
   }
 
-  withPrefix(prefix: string, limit: number): string[] {
+  withPrefix(prefix: string, limit: number, shape?: KeyShape): string[] {
     const wanted = utf8(prefix);
     const out = new Set<string>();
-    for (let slot = this.lowerBound(wanted); slot < this.count && out.size < limit && this.startsWith(slot, wanted); slot++) out.add(this.keyAt(slot));
-    if (this.others && out.size < limit) for (const key of this.others.withPrefix(prefix, limit - out.size)) out.add(key);
+    for (let slot = this.lowerBound(wanted); slot < this.count && out.size < limit && this.startsWith(slot, wanted); slot++) {
+      if (!shape || this.fits(slot, shape)) out.add(this.keyAt(slot));
+    }
+    if (this.others && out.size < limit) for (const key of this.others.withPrefix(prefix, limit - out.size, shape)) out.add(key);
     return [...out];
+  }
+
+  /** `fitsShape` on the bytes, so that the keys a scan passes over are never decoded. */
+  private fits(slot: number, { oneWord, minLength = 0, maxLength = Infinity }: KeyShape): boolean {
+    const bytes = this.bytes;
+    const to = this.ends[slot]!;
+    let length = 0;
+    for (let i = this.starts[slot]!; i < to; i++) {
+      const c = bytes[i]!;
+      if ((c & 0xc0) !== 0x80) length++;
+      // Space, tab, and U+00A0 (C2 A0): the white space a headword holds.
+      if (oneWord && (c === 32 || c === 9 || (c === 0xa0 && bytes[i - 1] === 0xc2))) return false;
+    }
+    return length >= minLength && length <= maxLength;
   }
 
   private keyAt(slot: number): string {

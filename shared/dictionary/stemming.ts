@@ -8,6 +8,8 @@ const algorithms: Record<string, string> = {
 };
 
 const stemmers = new Map<string, (word: string) => string>();
+/** Stems remembered per language: lookups scan the same headwords again and again, and Snowball is slow in JavaScript. */
+const REMEMBERED = 100_000;
 
 /**
  * A stemmer for the language (Snowball), or the identity where Snowball has none. Words are stemmed
@@ -20,7 +22,16 @@ export function stemmerFor(language: string): (word: string) => string {
     const algorithm = algorithms[primary];
     if (algorithm) {
       const stemmer = snowball.newStemmer(algorithm);
-      stem = (word) => stemmer.stem(word.toLowerCase());
+      const known = new Map<string, string>();
+      stem = (word) => {
+        let out = known.get(word);
+        if (out === undefined) {
+          out = stemmer.stem(word.toLowerCase());
+          if (known.size >= REMEMBERED) known.clear();
+          known.set(word, out);
+        }
+        return out;
+      };
     } else {
       stem = (word) => word.toLowerCase();
     }

@@ -13,6 +13,8 @@ export interface DataFile {
 
 const GZIP_FEXTRA = 4;
 const CHUNKS_KEPT = 32;
+/** Compressed bytes read beyond a chunk's proportional share, for text that compresses unevenly. */
+const PARTIAL_MARGIN = 2048;
 const GZIP_FNAME = 8;
 const GZIP_FCOMMENT = 16;
 const GZIP_FHCRC = 2;
@@ -103,24 +105,34 @@ function plainFile(handle: FileHandle, size: number, name: string): DataFile {
 function dictzipFile(handle: FileHandle, { chunkLength, positions }: ChunkTable, name: string): DataFile {
   const chunks = positions.length - 1;
   const size = chunks * chunkLength;
-  // A word's entries, and the words looked up together, sit close in the file: keep a few chunks inflated.
+  // A word's entries, and the words looked up together, sit close in the file: keep a few chunks
+  // inflated, each as far as a read has needed it.
   const recent = new Map<number, Buffer>();
-  const inflated = async (chunk: number): Promise<Buffer> => {
+  const inflate = async (chunk: number, take: number): Promise<Buffer> => {
+    const compressed = Buffer.alloc(take);
+    await handle.read(compressed, 0, take, positions[chunk]!);
+    try {
+      return inflateRawSync(compressed, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: chunkLength });
+    } catch {
+      throw new DictionaryFileError(name, `is damaged: chunk ${chunk + 1} of ${chunks} cannot be inflated`);
+    }
+  };
+  /** The chunk's first `need` bytes at least (fewer only at the end of the data). */
+  const inflated = async (chunk: number, need: number): Promise<Buffer> => {
     const kept = recent.get(chunk);
-    if (kept) {
+    if (kept && kept.length >= need) {
       recent.delete(chunk);
       recent.set(chunk, kept);
       return kept;
     }
-    const start = positions[chunk]!;
-    const compressed = Buffer.alloc(positions[chunk + 1]! - start);
-    await handle.read(compressed, 0, compressed.length, start);
-    let out: Buffer;
-    try {
-      out = inflateRawSync(compressed, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: chunkLength });
-    } catch {
-      throw new DictionaryFileError(name, `is damaged: chunk ${chunk + 1} of ${chunks} cannot be inflated`);
-    }
+    // Inflating is most of a lookup's time and definitions lie anywhere in their chunk: inflate the
+    // compressed bytes that should hold the first `need` (in proportion, with a margin), all of them
+    // only when that falls short.
+    const whole = positions[chunk + 1]! - positions[chunk]!;
+    const guess = need >= chunkLength ? whole : Math.min(whole, Math.ceil((whole * need) / chunkLength) + PARTIAL_MARGIN);
+    let out = await inflate(chunk, guess);
+    if (out.length < need && guess < whole) out = await inflate(chunk, whole);
+    recent.delete(chunk);
     recent.set(chunk, out);
     if (recent.size > CHUNKS_KEPT) recent.delete(recent.keys().next().value!);
     return out;
@@ -134,9 +146,9 @@ function dictzipFile(handle: FileHandle, { chunkLength, positions }: ChunkTable,
       const last = Math.floor((offset + length - 1) / chunkLength);
       const from = offset - first * chunkLength;
       // Nearly every definition lies inside one chunk: hand out a view of it, copying nothing.
-      if (first === last) return (await inflated(first)).subarray(from, from + length);
+      if (first === last) return (await inflated(first, from + length)).subarray(from, from + length);
       const parts: Buffer[] = [];
-      for (let chunk = first; chunk <= last; chunk++) parts.push(await inflated(chunk));
+      for (let chunk = first; chunk <= last; chunk++) parts.push(await inflated(chunk, chunk === last ? offset + length - last * chunkLength : chunkLength));
       return Buffer.concat(parts).subarray(from, from + length);
     },
     close: () => handle.close(),
