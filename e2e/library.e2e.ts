@@ -120,10 +120,37 @@ test.describe('library at work', () => {
     await expect(app.page.getByTestId('search-hit').locator('mark')).toHaveText(['Straßburg']);
     await box.fill('volunters');
     await expect(app.page.getByTestId('search-hit').locator('mark')).toHaveText(['volunteers']);
-    await expect(app.page.getByTestId('search-summary')).toContainText('1 paragraph found');
+    await expect(app.page.getByTestId('search-summary')).toContainText('1 passage in 1 document, found');
     await app.page.screenshot({ path: testInfo.outputPath('search.png') });
     await app.page.getByTestId('search-hit').click();
     await expect(app.reader.title).toHaveText('Club News');
     await expect(app.page.locator('.block-flash')).toContainText('volunteers');
+  });
+
+  test('search lists a document whose paragraphs hold the words between them, after one with a paragraph holding both', async ({ app }, testInfo) => {
+    test.slow();
+    const apart = testInfo.outputPath('apart.txt');
+    const together = testInfo.outputPath('together.txt');
+    writeFileSync(apart, 'Harbour Notes\n\nThe lighthouse keeper wrote letters every winter.\n\nNothing about boats here.\n\nThe ferries crossed at dawn.\n');
+    writeFileSync(together, 'Coast Guide\n\nFrom the lighthouse we watched the ferries come in.\n');
+    await app.library.waitForLoad();
+    await app.page.getByTestId('import-documents').setInputFiles([apart, together]);
+    await expect(app.library.rows).toHaveCount(7);
+    await app.open('#/search/lighthouse%20ferries');
+    const documents = app.page.getByTestId('search-document');
+    await expect(documents).toHaveCount(2);
+    await expect(documents.nth(0)).toContainText('Coast Guide');
+    await expect(documents.nth(0).getByTestId('search-hit').locator('mark')).toHaveText(['lighthouse', 'ferries']);
+    await expect(documents.nth(0)).not.toContainText('different paragraphs');
+    await expect(documents.nth(1)).toContainText('Harbour Notes');
+    await expect(documents.nth(1)).toContainText('The words are in different paragraphs of this document');
+    await expect(documents.nth(1).getByTestId('search-hit')).toHaveCount(2);
+    await expect(documents.nth(1).getByTestId('search-hit').locator('mark')).toHaveText(['lighthouse', 'ferries']);
+    await expect(app.page.getByTestId('search-summary')).toContainText('3 passages in 2 documents');
+    await app.page.screenshot({ path: testInfo.outputPath('search-apart.png') });
+    await documents.nth(1).getByTestId('search-hit').nth(1).click();
+    await expect(app.reader.title).toHaveText('Harbour Notes');
+    const paragraph = /\/p\/(\d+)$/.exec(decodeURIComponent(app.page.url()))?.[1];
+    await expect(app.page.locator(`[data-paragraph-id="p${paragraph}"]`)).toContainText('The ferries crossed at dawn.');
   });
 });

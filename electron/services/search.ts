@@ -25,6 +25,8 @@ export interface SearchOptions {
 
 /** Characters of a document's text indexed between two turns of the event loop. */
 const ADD_SLICE_CHARS = 512 * 1024;
+/** Words put into the completion tree between two turns of the event loop. */
+const VOCABULARY_SLICE = 20_000;
 /** Documents whose passages are kept ready for the next query; others are read again. */
 const CACHED_DOCUMENTS = 48;
 /** Passages shown for one document (more are counted); a page holds the best documents. */
@@ -90,7 +92,13 @@ export function createSearch(library: LibraryService, options: SearchOptions = {
       for (const id of index.ids()) {
         if (!present.has(id)) (index.remove(id), saver?.changed());
       }
+      void fillVocabulary(index);
     })());
+
+  /** The words for completions and typos, put in their tree a slice at a time after loading, between other work. */
+  async function fillVocabulary(of: WordIndex): Promise<void> {
+    while (of === index && !of.fillVocabulary(VOCABULARY_SLICE)) await new Promise((resolve) => setImmediate(resolve));
+  }
 
   return {
     ready: ensure,
@@ -107,7 +115,7 @@ export function createSearch(library: LibraryService, options: SearchOptions = {
       const { matches, total: documents } = index.top(terms, page, { prefixLast: true });
       const matched = matches[0]?.matched ?? [];
       const marked = [...new Set([...matched.flat(), terms[terms.length - 1]!])];
-      const passageQuery = { matched, prefix: terms[terms.length - 1]!, phrases, terms };
+      const passageQuery = { matched, prefix: terms[terms.length - 1]!, phrases };
       const complete: SearchHit[][] = [];
       const apart: SearchHit[][] = [];
       let total = 0;

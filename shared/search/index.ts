@@ -58,7 +58,10 @@ export class WordIndex {
   private totalLength = 0;
   /** Word -> word number: a plain map for adding, a radix tree for completions and typos. */
   private lookup = new Map<string, number>();
-  private vocabulary = new SearchableMap<number>();
+  /** Filled on first need, or ahead of it a slice at a time (see fillVocabulary): a loaded index answers exact words at once. */
+  private radix = new SearchableMap<number>();
+  /** Words (by number) already in the radix tree: the first `filled`. */
+  private filled = 0;
   private terms: string[] = [];
   private postings: Uint8Array[] = [];
   private used: number[] = [];
@@ -191,7 +194,14 @@ export class WordIndex {
     lead.set(MAGIC);
     lead[4] = WORD_INDEX_VERSION;
     new DataView(lead.buffer).setUint32(5, header.length, true);
-    return [lead, header, ...this.postings.map((bytes, t) => bytes.subarray(0, used[t]))];
+    // One block of postings, not one chunk a word: a file write per chunk costs more than the copy.
+    const postings = new Uint8Array(used.reduce((n, u) => n + u, 0));
+    let at = 0;
+    for (const [t, bytes] of this.postings.entries()) {
+      postings.set(bytes.subarray(0, used[t]), at);
+      at += used[t]!;
+    }
+    return [lead, header, postings];
   }
 
   static load(bytes: Uint8Array): WordIndex {
@@ -200,7 +210,7 @@ export class WordIndex {
     const headerLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(5, true);
     let header: { docs: Array<string | null>; lengths: number[]; terms: string[]; used: number[]; counts: number[]; last: number[] };
     try {
-      header = JSON.parse(asciiText(bytes.subarray(9, 9 + headerLength)));
+      header = JSON.parse(latin1(bytes.subarray(9, 9 + headerLength)));
     } catch {
       throw new IndexFormatError('the search index header is damaged');
     }
@@ -225,7 +235,6 @@ export class WordIndex {
       // Views into the loaded bytes: the first append to a word copies its postings out.
       index.postings.push(bytes.subarray(at, at + used[t]!));
       at += used[t]!;
-      index.vocabulary.set(term, t);
       index.lookup.set(term, t);
     }
     for (const [n, id] of docs.entries()) {
@@ -237,11 +246,25 @@ export class WordIndex {
     return index;
   }
 
+  /**
+   * Puts up to `count` more words into the radix tree that completions and typos use; true once all
+   * are in. Callers with time to spare call it in slices after loading.
+   */
+  fillVocabulary(count = Number.MAX_SAFE_INTEGER): boolean {
+    const end = Math.min(this.terms.length, this.filled + count);
+    for (; this.filled < end; this.filled++) this.radix.set(this.terms[this.filled]!, this.filled);
+    return this.filled === this.terms.length;
+  }
+
+  private vocabulary(): SearchableMap<number> {
+    this.fillVocabulary();
+    return this.radix;
+  }
+
   private termOf(word: string): number {
     let t = this.lookup.get(word);
     if (t === undefined) {
       t = this.terms.length;
-      this.vocabulary.set(word, t);
       this.lookup.set(word, t);
       this.terms.push(word);
       this.postings.push(new Uint8Array(8));
@@ -277,12 +300,12 @@ export class WordIndex {
     const found = new Map<string, number>();
     if (this.lookup.has(term)) found.set(term, 1);
     if (prefix && term.length >= 3) {
-      const completions = [...this.vocabulary.atPrefix(term).entries()].filter(([w]) => w !== term);
+      const completions = [...this.vocabulary().atPrefix(term).entries()].filter(([w]) => w !== term);
       completions.sort((a, b) => this.counts[b[1]]! - this.counts[a[1]]!);
       for (const [word] of completions.slice(0, max)) found.set(word, 0.7);
     }
     const typos = typosAllowed(term);
-    if (typos > 0) for (const [word] of this.vocabulary.fuzzyGet(term, typos)) if (!found.has(word)) found.set(word, 0.5);
+    if (typos > 0) for (const [word] of this.vocabulary().fuzzyGet(term, typos)) if (!found.has(word)) found.set(word, 0.5);
     return [...found];
   }
 }
@@ -328,6 +351,14 @@ function asciiBytes(json: string): Uint8Array {
   const out = new Uint8Array(ascii.length);
   for (let k = 0; k < ascii.length; k++) out[k] = ascii.charCodeAt(k);
   return out;
+}
+
+type Decoder = new (label: string) => { decode(bytes: Uint8Array): string };
+const Latin1 = (globalThis as { TextDecoder?: Decoder }).TextDecoder;
+
+/** Bytes of ASCII JSON as text: the platform's decoder where there is one (shared/ declares no DOM or Node). */
+function latin1(bytes: Uint8Array): string {
+  return Latin1 ? new Latin1('latin1').decode(bytes) : asciiText(bytes);
 }
 
 function asciiText(bytes: Uint8Array): string {

@@ -8,14 +8,18 @@ const doc = documentPassages([
   { kind: 'paragraph', text: 'Ferries crossed at dawn, and gulls followed the ferries.' },
   { kind: 'paragraph', text: 'Gulls again, and Müller.' },
 ]);
-const query = (matched: string[][], phrases: string[] = [], prefix?: string) => ({ matched, phrases, terms: matched.map((m) => m[0]!), ...(prefix ? { prefix } : {}) });
+const query = (matched: string[][], phrases: string[] = [], prefix?: string) => ({ matched, phrases, ...(prefix ? { prefix } : {}) });
 const paragraphs = (chosen: ReturnType<typeof choosePassages>) => chosen && { paragraphs: chosen.positions.map((p) => doc.passages[p]!.paragraph), complete: chosen.complete };
 
 describe('choosing passages', () => {
   it('keeps paragraph numbers, leaves boilerplate out, and knows umlauts both ways', () => {
     expect(doc.passages.map((p) => p.paragraph)).toEqual([0, 2, 3, 4]);
-    expect(doc.words.get('ferries')).toEqual([2]);
-    expect(doc.words.get('mueller')).toEqual([3]);
+    expect(paragraphs(choosePassages(doc, query([['ferries']])))).toEqual({ paragraphs: [3], complete: true });
+    expect(paragraphs(choosePassages(doc, query([['mueller']])))).toEqual({ paragraphs: [4], complete: true });
+    expect(paragraphs(choosePassages(doc, query([['muller']])))).toEqual({ paragraphs: [4], complete: true });
+    // Whole words only, but for the last word as typed.
+    expect(choosePassages(doc, query([['ferr']]))).toBeNull();
+    expect(paragraphs(choosePassages(doc, query([['ferr']], [], 'ferr')))).toEqual({ paragraphs: [3], complete: true });
   });
 
   it('shows every passage holding all the words', () => {
@@ -32,6 +36,8 @@ describe('choosing passages', () => {
   it('needs each phrase inside one passage, and completes the last word', () => {
     expect(paragraphs(choosePassages(doc, query([['keeper'], ['wrote'], ['dawn']], ['keeper wrote'])))).toEqual({ paragraphs: [2, 3], complete: false });
     expect(choosePassages(doc, query([['letters'], ['ferries']], ['letters ferries']))).toBeNull();
+    expect(paragraphs(choosePassages(doc, query([['dawn'], ['and']], ['dawn and'])))).toEqual({ paragraphs: [3], complete: true });
+    expect(choosePassages(doc, query([['dawn'], ['an']], ['dawn an']))).toBeNull();
     expect(paragraphs(choosePassages(doc, query([['keeper'], ['lett']], [], 'lett')))).toEqual({ paragraphs: [2], complete: true });
   });
 });

@@ -1,28 +1,79 @@
-import { indexWords } from './index';
-import { containsPhrases } from './query';
+import { fold } from '../text/fold';
 
-/** One document's paragraphs as search reads them: the texts, and where each word occurs. */
+/**
+ * One document's paragraphs as search reads them: the texts, and all of them folded into one
+ * string (a second with umlauts spelt "ae", "oe", "ue" when there are any), so a word is found with
+ * one scan of the document, not one a paragraph.
+ */
 export interface DocumentPassages {
   /** Paragraphs that can be hits (boilerplate left out), with their number in the document. */
   passages: Array<{ paragraph: number; text: string }>;
-  /** Word (tokenised as the index does) -> positions in `passages`, ascending. */
-  words: Map<string, number[]>;
+  /** The passages folded and joined by a line break, with where each starts. */
+  spellings: Array<{ text: string; starts: number[] }>;
 }
 
 export function documentPassages(paragraphs: ReadonlyArray<{ kind: string; text: string }>): DocumentPassages {
   const passages: DocumentPassages['passages'] = [];
-  const words = new Map<string, number[]>();
-  for (const [paragraph, { kind, text }] of paragraphs.entries()) {
-    if (kind === 'boilerplate' || !text) continue;
-    const at = passages.length;
-    passages.push({ paragraph, text });
-    for (const word of indexWords(text)) {
-      const list = words.get(word);
-      if (!list) words.set(word, [at]);
-      else if (list[list.length - 1] !== at) list.push(at);
+  for (const [paragraph, { kind, text }] of paragraphs.entries()) if (kind !== 'boilerplate' && text) passages.push({ paragraph, text });
+  const join = (texts: string[]) => {
+    const starts: number[] = [];
+    let at = 0;
+    for (const text of texts) (starts.push(at), (at += text.length + 1));
+    return { text: texts.join('\n'), starts };
+  };
+  const spellings = [join(passages.map((p) => fold(p.text)))];
+  if (passages.some((p) => UMLAUT.test(p.text))) spellings.push(join(passages.map((p) => fold(p.text.replace(UMLAUTS, (c) => `${c.normalize('NFD')[0]}e`)))));
+  return { passages, spellings };
+}
+
+const UMLAUT = /[äöüÄÖÜ]/;
+const UMLAUTS = /[äöüÄÖÜ]/g;
+
+function isWordChar(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (Number.isNaN(c)) return false;
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
+  return /[\p{L}\p{N}]/u.test(text[at]!);
+}
+
+/** Marks `bit` on every passage holding the word as a whole word (or, with `prefix`, a word beginning with it). */
+function markWord(doc: DocumentPassages, word: string, prefix: boolean, bit: number, masks: Map<number, number>): void {
+  for (const { text, starts } of doc.spellings) {
+    for (let at = text.indexOf(word); at >= 0; ) {
+      if (isWordChar(text, at - 1) || (!prefix && isWordChar(text, at + word.length))) {
+        at = text.indexOf(word, at + 1);
+        continue;
+      }
+      const position = passageAt(starts, at);
+      masks.set(position, (masks.get(position) ?? 0) | bit);
+      // One occurrence a passage is enough: go on from the next one.
+      at = position + 1 < starts.length ? text.indexOf(word, starts[position + 1]!) : -1;
     }
   }
-  return { passages, words };
+}
+
+/** Marks `bit` on every passage holding the phrase's words one after another, whatever stands between them but letters and digits. */
+function markPhrase(doc: DocumentPassages, phrase: string, bit: number, masks: Map<number, number>): void {
+  const words = phrase.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[^\\p{L}\\p{N}\\n]+')}(?![\\p{L}\\p{N}])`, 'gu');
+  for (const { text, starts } of doc.spellings) {
+    for (const match of text.matchAll(pattern)) {
+      const position = passageAt(starts, match.index);
+      masks.set(position, (masks.get(position) ?? 0) | bit);
+    }
+  }
+}
+
+/** The passage a position in the joined text falls in. */
+function passageAt(starts: number[], at: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= at) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }
 
 export interface PassageQuery {
@@ -32,8 +83,6 @@ export interface PassageQuery {
   prefix?: string;
   /** Quoted phrases, folded; each must stand in one passage. */
   phrases: readonly string[];
-  /** Each phrase's words, for skipping passages that cannot hold it. */
-  terms: readonly string[];
 }
 
 /** What to show of a document: passages holding every word, or, failing that, the fewest passages that hold them between them. */
@@ -56,24 +105,15 @@ export function choosePassages(doc: DocumentPassages, query: PassageQuery): Chos
   const termCount = Math.min(query.matched.length, MAX_PASSAGE_TERMS - Math.min(query.phrases.length, MAX_PASSAGE_TERMS));
   const phrases = query.phrases.slice(0, MAX_PASSAGE_TERMS - termCount);
   const masks = new Map<number, number>();
-  const mark = (position: number, bit: number) => masks.set(position, (masks.get(position) ?? 0) | bit);
+  const prefix = query.prefix && query.prefix.length >= 3 && termCount === query.matched.length ? query.prefix : null;
   for (let k = 0; k < termCount; k++) {
-    for (const word of query.matched[k]!) for (const position of doc.words.get(word) ?? []) mark(position, 1 << k);
+    const bit = 1 << k;
+    const completes = k === termCount - 1 && prefix !== null;
+    // The prefix itself finds all its completions in one scan.
+    if (completes) markWord(doc, prefix, true, bit, masks);
+    for (const word of query.matched[k]!) if (!(completes && word.startsWith(prefix))) markWord(doc, word, false, bit, masks);
   }
-  const prefix = query.prefix;
-  if (prefix && prefix.length >= 3 && termCount === query.matched.length) {
-    const bit = 1 << (termCount - 1);
-    for (const [word, positions] of doc.words) if (word.startsWith(prefix)) for (const position of positions) mark(position, bit);
-  }
-  for (const [j, phrase] of phrases.entries()) {
-    const needs = phrase.split(' ').reduce((bits, word) => {
-      const k = query.terms.indexOf(word);
-      return k >= 0 && k < termCount ? bits | (1 << k) : bits;
-    }, 0);
-    for (const [position, mask] of masks) {
-      if ((mask & needs) === needs && containsPhrases(doc.passages[position]!.text, [phrase])) mark(position, 1 << (termCount + j));
-    }
-  }
+  for (const [j, phrase] of phrases.entries()) markPhrase(doc, phrase, 1 << (termCount + j), masks);
   const full = 2 ** (termCount + phrases.length) - 1;
   const complete = [...masks].filter(([, mask]) => mask === full).map(([position]) => position);
   if (complete.length > 0) return { positions: complete.sort((a, b) => a - b), complete: true };

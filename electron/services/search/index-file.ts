@@ -22,22 +22,31 @@ export async function readIndexFile(path: string): Promise<WordIndex | null> {
 
 /**
  * Saves the index a while after it last changed (an import of many files saves it a few times, not
- * once a file), and at once on `flush`. A crash before a save costs only a re-index of what changed:
+ * once a file), and at once on `flush`. A save rewrites the whole file, so the wait after a change
+ * grows with what the last save cost (twenty times it): however large the library, saving takes
+ * a small share of an import's time. A crash before a save costs only a re-index of what changed:
  * at start the index is reconciled with the library.
  */
 export function createIndexSaver(path: string, index: () => WordIndex, delayMs: number) {
   let timer: NodeJS.Timeout | null = null;
   let writing: Promise<void> = Promise.resolve();
+  let lastSaveMs = 0;
   const save = () => {
     if (timer) clearTimeout(timer);
     timer = null;
-    writing = writing.then(() => writeFileDurably(path, index().serialize())).catch(() => {});
+    writing = writing
+      .then(async () => {
+        const started = performance.now();
+        await writeFileDurably(path, index().serialize());
+        lastSaveMs = performance.now() - started;
+      })
+      .catch(() => {});
     return writing;
   };
   return {
     changed() {
       if (timer) return;
-      timer = setTimeout(() => void save(), delayMs);
+      timer = setTimeout(() => void save(), Math.max(delayMs, 20 * lastSaveMs));
       timer.unref?.();
     },
     async flush() {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import type { SearchResult } from '../../../shared/model/search';
+import type { SearchHit, SearchResult } from '../../../shared/model/search';
 import { api } from '../api';
 import { BackToLibrary } from '../components/BackToLibrary';
 import { useDocumentTitle } from '../components/useDocumentTitle';
@@ -9,6 +9,17 @@ import { t } from '../../../shared/i18n/current';
 
 /** How long typing pauses before the results follow the box. */
 const TYPING_PAUSE_MS = 180;
+/** Passages asked for at first, and added by "Show more". */
+const PAGE = 20;
+/** The most the search answers with at once (see the contract). */
+const MAX_LIMIT = 200;
+
+/** Hits of one document side by side, in the order the search gave them. */
+function byDocument(hits: SearchHit[]): SearchHit[][] {
+  const groups = new Map<string, SearchHit[]>();
+  for (const hit of hits) groups.set(hit.documentId, [...(groups.get(hit.documentId) ?? []), hit]);
+  return [...groups.values()];
+}
 
 /** Full-text search across the library, as you type; a hit opens its document at that paragraph, marked. */
 export function SearchScreen({ query }: { query: string }) {
@@ -19,6 +30,7 @@ export function SearchScreen({ query }: { query: string }) {
   const sent = useRef(query.trim());
   const [result, setResult] = useState<SearchResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [limit, setLimit] = useState(PAGE);
 
   // The address follows the box a moment after typing stops (replacing, so Back leaves the search).
   useEffect(() => {
@@ -39,14 +51,18 @@ export function SearchScreen({ query }: { query: string }) {
       return;
     }
     let current = true;
-    api.invoke('search:query', { query }).then(
+    api.invoke('search:query', { query, limit }).then(
       (r) => current && (setResult(r), setError(null)),
       (e: unknown) => current && setError((e as Error).message),
     );
     return () => {
       current = false;
     };
-  }, [query]);
+  }, [query, limit]);
+
+  // A new query starts again with one page.
+  useEffect(() => setLimit(PAGE), [query]);
+  const groups = result ? byDocument(result.hits) : [];
 
   return (
     <div className="hub">
@@ -68,27 +84,37 @@ export function SearchScreen({ query }: { query: string }) {
         {error ? <p className="form-error">{error}</p> : null}
         {result ? (
           <p className="panel-empty" data-testid="search-summary">
-            {result.total === 0
+            {result.total === 0 && !result.more
               ? t('search.nothing', { query })
               : result.more
                 ? t('search.more', { hits: result.hits.length, documents: result.documents ?? 0, ms: result.ms })
-                : t('search.found', { total: result.total, ms: result.ms })}
+                : t('search.found', { total: result.total, documents: groups.length, ms: result.ms })}
           </p>
         ) : null}
         <ul className="hub-list" data-testid="search-results">
-          {result?.hits.map((hit) => (
-            <li key={`${hit.documentId}:${hit.paragraph}`}>
+          {groups.map((hits) => (
+            <li key={hits[0]!.documentId} data-testid="search-document">
               <p className="hub-doc">
-                <span className="lang-badge">{hit.language.toUpperCase()}</span> {hit.title}
+                <span className="lang-badge">{hits[0]!.language.toUpperCase()}</span> {hits[0]!.title}
               </p>
-              <Link href={`/read/${encodeURIComponent(hit.documentId)}/p/${hit.paragraph}`} className="note-card search-hit" data-testid="search-hit">
-                <span>
-                  {hit.parts.map((part, k) => (part.hit ? <mark key={k}>{part.text}</mark> : <span key={k}>{part.text}</span>))}
-                </span>
-              </Link>
+              {hits[0]!.partial ? <p className="search-apart">{t('search.apart')}</p> : null}
+              <div className="search-passages">
+                {hits.map((hit) => (
+                  <Link key={hit.paragraph} href={`/read/${encodeURIComponent(hit.documentId)}/p/${hit.paragraph}`} className="note-card search-hit" data-testid="search-hit" data-partial={hit.partial || undefined}>
+                    <span>
+                      {hit.parts.map((part, k) => (part.hit ? <mark key={k}>{part.text}</mark> : <span key={k}>{part.text}</span>))}
+                    </span>
+                  </Link>
+                ))}
+              </div>
             </li>
           ))}
         </ul>
+        {result?.more && limit < MAX_LIMIT ? (
+          <button type="button" className="button-quiet search-more" onClick={() => setLimit((n) => Math.min(MAX_LIMIT, n + PAGE))} data-testid="search-show-more">
+            {t('search.showMore')}
+          </button>
+        ) : null}
       </main>
     </div>
   );

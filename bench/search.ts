@@ -1,0 +1,122 @@
+// `npx tsx bench/search.ts [COUNT]`, or `npm run bench -- search`: the search service alone over a
+// generated library of COUNT documents of ~100 kB (default 10,000), stored as the library stores
+// them, so that index building, saving, loading and querying are measured without the import.
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LibraryService } from '../electron/services/library';
+import { createSearch } from '../electron/services/search';
+import { INDEX_FILE } from '../electron/services/search/index-file';
+import type { DocumentSummary } from '../shared/model/document';
+import { percentile, peakRssMB, rssMB, runWorkloads, seeded, type Figure } from './harness';
+import { generateProse, proseWord } from './text';
+
+/**
+ * Paragraphs of generated prose (Zipf-distributed words, see generateProse), dealt out at random to
+ * make many different documents quickly; each document also gets a few words of its own (names,
+ * codes), so the vocabulary grows with the library as a real one does.
+ */
+function library() {
+  const pool = Array.from({ length: 40 }, (_, k) => generateProse(100 * 1024, 1000 + k).split('\n\n')).flat();
+  const random = seeded(99);
+  const own = (n: number) => `${proseWord(20_000 + Math.floor(random() * 5000))}${n.toString(36)}`;
+  return (k: number): string[] => {
+    const paragraphs: string[] = [];
+    for (let bytes = 0; bytes < 100 * 1024; ) {
+      let paragraph = pool[Math.floor(random() * pool.length)]!;
+      if (random() < 0.1) paragraph += ` ${own(k)}.`;
+      paragraphs.push(paragraph);
+      bytes += paragraph.length + 2;
+    }
+    return paragraphs;
+  };
+}
+
+/** What search needs of the library, over `document.json` files like the library's own. */
+function fakeLibrary(dir: string, summaries: Map<string, DocumentSummary>): LibraryService {
+  const paragraphTexts = async (id: string) => (JSON.parse(await readFile(join(dir, id, 'document.json'), 'utf8')) as { blocks: Array<{ kind: 'paragraph'; text: string }> }).blocks;
+  return { list: async () => [...summaries.values()], summary: async (id: string) => summaries.get(id), paragraphTexts } as unknown as LibraryService;
+}
+
+export async function measureSearch(count: number): Promise<Figure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'facing-bench-search-'));
+  try {
+    const make = library();
+    const summaries = new Map<string, DocumentSummary>();
+    const first = createSearch(fakeLibrary(dir, summaries), { dataDir: dir, saveAfterMs: 2000 });
+    await first.ready();
+    const addTimes: number[] = [];
+    const started = performance.now();
+    for (let k = 0; k < count; k++) {
+      const id = `doc-${k}`;
+      mkdirSync(join(dir, id));
+      writeFileSync(join(dir, id, 'document.json'), JSON.stringify({ version: 1, blocks: make(k).map((text) => ({ kind: 'paragraph', text })) }));
+      summaries.set(id, { id, title: `Book ${k}`, language: 'en' } as DocumentSummary);
+      const t0 = performance.now();
+      await first.refresh(id);
+      addTimes.push(performance.now() - t0);
+    }
+    const building = performance.now() - started;
+    const closeStart = performance.now();
+    await first.close();
+    const closing = performance.now() - closeStart;
+    const indexMB = readdirSync(dir).filter((f) => f.startsWith(INDEX_FILE)).reduce((n, f) => n + statSync(join(dir, f)).size, 0) / 1048576;
+
+    const rssBefore = rssMB();
+    const second = createSearch(fakeLibrary(dir, summaries), { dataDir: dir });
+    const loadStart = performance.now();
+    await second.ready();
+    const loading = performance.now() - loadStart;
+    const rssLoaded = rssMB();
+
+    const random = seeded(17);
+    const rank = () => Math.floor(Math.exp(Math.log(20) + random() * (Math.log(5000) - Math.log(20))));
+    const words = generateProse(4000, 1000).toLowerCase().match(/[a-z]+/g)!;
+    const queries = Array.from({ length: 200 }, (_, q) => {
+      if (q % 10 === 8) return `${proseWord(rank()).slice(0, 4)}`;
+      if (q % 10 === 9) {
+        const at = Math.floor(random() * (words.length - 1));
+        return `"${words[at]} ${words[at + 1]}"`;
+      }
+      return q % 5 === 0 ? `${proseWord(rank())} ${proseWord(rank())}` : proseWord(rank());
+    });
+    const latencies: number[] = [];
+    const kinds = new Map<string, number[]>();
+    for (const [q, query] of queries.entries()) {
+      const t0 = performance.now();
+      await second.query(query, 20);
+      const ms = performance.now() - t0;
+      latencies.push(ms);
+      const kind = q % 10 === 8 ? 'prefix' : q % 10 === 9 ? 'phrase' : q % 5 === 0 ? 'two words' : 'one word';
+      kinds.set(kind, [...(kinds.get(kind) ?? []), ms]);
+    }
+    const apartStart = performance.now();
+    const apart = await second.query(`${proseWord(3000)} ${proseWord(4000)}`, 20);
+    const apartMs = performance.now() - apartStart;
+    const commonStart = performance.now();
+    const common = await second.query(proseWord(0), 20);
+    const commonMs = performance.now() - commonStart;
+    await second.close();
+    const firstThousand = addTimes.slice(0, 1000);
+    const lastThousand = addTimes.slice(-1000);
+    return [
+      { name: 'index a document (refresh), median', value: percentile(addTimes, 50), unit: 'ms', note: `first 1,000 ${percentile(firstThousand, 50).toFixed(1)} ms, last 1,000 ${percentile(lastThousand, 50).toFixed(1)} ms; all ${(building / 1000).toFixed(0)} s with writing the texts` },
+      { name: 'index a document, p95', value: percentile(addTimes, 95), unit: 'ms', note: `last 1,000: ${percentile(lastThousand, 95).toFixed(1)} ms (saves in between)` },
+      { name: 'save at close', value: closing, unit: 'ms', note: `index files ${indexMB.toFixed(0)} MB` },
+      { name: 'load the saved index (ready)', value: loading, unit: 'ms', note: `RSS +${(rssLoaded - rssBefore).toFixed(0)} MB` },
+      { name: 'query latency p50', value: percentile(latencies, 50), unit: 'ms' },
+      { name: 'query latency p95', value: percentile(latencies, 95), unit: 'ms', note: `${queries.length} queries, limit 20; by kind p95: ${[...kinds].map(([k, v]) => `${k} ${percentile(v, 95).toFixed(1)}`).join(', ')}` },
+      { name: 'two rare words, mostly in different paragraphs', value: apartMs, unit: 'ms', note: `${apart.documents} documents, ${apart.hits.filter((h) => h.partial).length} of ${apart.hits.length} hits partial` },
+      { name: 'the most common word alone', value: commonMs, unit: 'ms', note: `${common.documents} documents` },
+      { name: 'peak RSS of the process', value: peakRssMB(), unit: 'MB' },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const count = Number(process.argv[2] ?? 10_000);
+  await runWorkloads([{ name: `search: ${count.toLocaleString('en')} generated documents of ~100 kB`, run: () => measureSearch(count) }]);
+}
