@@ -1,11 +1,10 @@
 import { appendFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDirs } from './test-support';
+import { servicesOpener, tempDirs } from './test-support';
 import { checkRows } from '../../shared/alignment/checks';
 import { mergeWithNext } from '../../shared/alignment/edits';
 import { dispatch } from '../../shared/ipc/dispatch';
-import { openServices } from './handlers';
 import { openStore } from './store';
 
 const bundled = join(import.meta.dirname, '..', '..', 'corpus');
@@ -16,9 +15,14 @@ function filesIn(dir: string): Record<string, string> {
   return Object.fromEntries(readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => [join(e.parentPath, e.name), readFileSync(join(e.parentPath, e.name), 'utf8')]));
 }
 
+const open = servicesOpener();
+
+async function start(dataDir: string, corpusDir = bundled) {
+  return open({ dataDir, corpusDir, shell: 'web', version: 'test' });
+}
+
 async function services(dataDir: string, corpusDir = bundled) {
-  const { handlers } = await openServices({ dataDir, corpusDir, shell: 'web', version: 'test' });
-  return handlers;
+  return (await start(dataDir, corpusDir)).handlers;
 }
 
 describe('aligning the seed pair', () => {
@@ -50,18 +54,22 @@ describe('aligning the seed pair', () => {
 describe('alignment edits in the store', () => {
   it('survive a restart and can be reset', async () => {
     const dataDir = temp();
-    const first = await services(dataDir);
+    const running = await start(dataDir);
+    const first = running.handlers;
     const computed = await first['alignment:get']({ left: '000', right: '001' });
     const edited = mergeWithNext(computed.rows, 0);
     expect((await first['alignment:save']({ left: '000', right: '001', rows: edited })).edited).toBe(true);
+    await running.close();
 
-    const second = await services(dataDir);
+    const restarted = await start(dataDir);
+    const second = restarted.handlers;
     const reopened = await second['alignment:get']({ left: '000', right: '001' });
     expect(reopened.edited).toBe(true);
     expect(reopened.rows).toEqual(edited);
 
     const reset = await second['alignment:reset']({ left: '000', right: '001' });
     expect(reset.rows).toEqual(computed.rows);
+    await restarted.close();
     expect((await (await services(dataDir))['alignment:get']({ left: '000', right: '001' })).edited).toBe(false);
   });
 
@@ -80,16 +88,19 @@ describe('alignment edits in the store', () => {
     const dataDir = temp();
     const corpus = temp();
     cpSync(bundled, corpus, { recursive: true });
-    const h = await services(dataDir, corpus);
+    const running = await start(dataDir, corpus);
+    const h = running.handlers;
     const { rows } = await h['alignment:get']({ left: '000', right: '001' });
     await h['alignment:save']({ left: '000', right: '001', rows: mergeWithNext(rows, 2) });
+    await running.close();
     appendFileSync(join(corpus, '001_60f9e0f360a24205.txt'), '\nEin neuer Absatz am Ende.\n');
 
     const after = await (await services(dataDir, corpus))['alignment:get']({ left: '000', right: '001' });
     expect(after.edited).toBe(false);
     expect(after.notice).toMatch(/no longer fit/);
-    const stored = (await openStore(dataDir)).data.alignments;
-    expect(Object.keys(stored)).toEqual([expect.stringMatching(/^000\|001\|stale-/)]);
+    const store = await openStore(dataDir);
+    expect(Object.keys(store.data.alignments)).toEqual([expect.stringMatching(/^000\|001\|stale-/)]);
+    await store.close();
   });
 
   it('explains that a document without text cannot be aligned', async () => {
