@@ -166,17 +166,20 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   const knownPairs = async () => (await library.list()).filter((d) => d.translationOf && !d.problem).map((d): [string, string] => [d.translationOf!, d.id]);
   const warmTimer = setTimeout(() => void knownPairs().then(warm, () => {}).then(() => search.ready()).catch(() => {}), options.warmAfterMs ?? 1500);
   warmTimer.unref?.();
+  let closing: Promise<void> | undefined;
   return {
     handlers,
     storePath: store.path,
     syncIdle: () => sync.idle(),
-    close: async () => {
-      closed = true;
-      clearTimeout(warmTimer);
-      await sync.close();
-      await search.close();
-      await dictionaries.close();
-      await store.close();
-    },
+    // Once: a second call (a test's cleanup, a quit during a quit) waits for the first.
+    close: () =>
+      (closing ??= (async () => {
+        closed = true;
+        clearTimeout(warmTimer);
+        await sync.close();
+        await search.close();
+        await dictionaries.close();
+        await store.close();
+      })()),
   };
 }

@@ -240,11 +240,14 @@ describe('issue 12 item 2: recovery without the user', () => {
     await first.commit([put('a')]);
     await first.close();
     clock += 3_600_000;
+    // Each start folds the journal it replayed into a snapshot and a backup: a while after it, here at once.
     const second = await openStore(dir, options);
+    await second.settled();
     await second.commit([put('b')]);
     await second.close();
     clock += 3_600_000;
     const third = await openStore(dir, options);
+    await third.settled();
     await third.commit([put('c')]);
     const newest = backups(dir).at(-1)!;
     writeFileSync(join(dir, 'backups', newest), '{"schemaVersion":2,"annot');

@@ -21,7 +21,9 @@ describe('the store', () => {
     const again = await openStore(dir);
     expect(again.data.settings.fontSize).toBe(21);
     expect(again.data.annotations).toEqual({ a1: { hello: 1 } });
-    // Reopening folded the journal into a fresh snapshot.
+    // Reopening folds the journal into a fresh snapshot: after the start, not during it.
+    expect(snapshot(dir).annotations).toEqual({});
+    await again.settled();
     expect(snapshot(dir)).toMatchObject({ schemaVersion: STORE_VERSION, annotations: { a1: { hello: 1 } } });
     // The journal written to before is kept only for the backups, never replayed again.
     expect(snapshot(dir).journal).toBeGreaterThan(Math.max(...journals(dir).map((j) => Number(/\d+/.exec(j)![0])).filter((n) => n !== snapshot(dir).journal)));
@@ -120,6 +122,7 @@ describe('the store', () => {
     mkdirSync(join(dir, 'backups'), { recursive: true });
     for (let day = 1; day <= 9; day++) writeFileSync(join(dir, 'backups', `facing-store-2020-01-0${day}.json`), JSON.stringify({ schemaVersion: 2, annotations: { [`d${day}`]: {} } }));
     const store = await openStore(dir);
+    await store.settled();
     const backups = readdirSync(join(dir, 'backups')).sort();
     // The newest of each of the last 7 days that have a backup: today's and the last 6 day copies.
     expect(backups.filter((f) => f.startsWith('facing-store-2020-'))).toHaveLength(6);

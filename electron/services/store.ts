@@ -11,6 +11,7 @@ import { acquireLock } from './store/lock';
 import { loadStore } from './store/load';
 import { Low } from 'lowdb';
 import { apply, type StoreData, type StoreRecord } from './store/schema';
+import { serializeSnapshot } from './store/snapshot';
 import { SnapshotFile } from './store/snapshot-file';
 
 export { STORE_FILE } from './store/load';
@@ -38,7 +39,7 @@ export interface Store {
   onCommit(listener: CommitListener): () => void;
   /** Folds the journal into a fresh snapshot and a verified backup. */
   compact(): Promise<void>;
-  /** Resolves when background compactions and backups have finished. */
+  /** Resolves when background compactions and backups have finished; one planned for after the start runs now. */
   settled(): Promise<void>;
   /** Newest first. */
   backups(): Promise<Backup[]>;
@@ -72,7 +73,7 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
   const compactor = createCompactor({
     dataDir,
     state,
-    written: () => snapshot.written ?? JSON.stringify(state.data),
+    written: () => snapshot.written ?? serializeSnapshot(state.data),
     journals: loaded.journals,
     lastBackup: loaded.backups[0]?.time ?? null,
     now,
@@ -85,8 +86,13 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
       });
     },
   });
-  if (loaded.compact) await compactor.compact();
-  else compactor.continueJournal();
+  if (loaded.compact === 'now') await compactor.compact();
+  else {
+    // Folding a replayed journal into a snapshot of megabytes need not hold up the start: appends go on
+    // in that journal until the compaction moves them to the next.
+    compactor.continueJournal(loaded.continues);
+    if (loaded.compact === 'soon') compactor.compactAfterStart();
+  }
 
   return {
     path: join(dataDir, STORE_FILE),

@@ -1,7 +1,7 @@
 import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Backup } from '../../../shared/model/settings';
-import { parseSnapshot, type ParsedSnapshot } from './snapshot';
+import { parseSnapshot, readText, type ParsedSnapshot } from './snapshot';
 import type { StoreData } from './schema';
 
 export const BACKUP_FOLDER = 'backups';
@@ -45,7 +45,7 @@ export async function listBackups(dataDir: string): Promise<BackupFile[]> {
 }
 
 export async function readBackup(dataDir: string, id: string): Promise<ParsedSnapshot> {
-  return parseSnapshot(await readFile(join(dataDir, BACKUP_FOLDER, id), 'utf8'));
+  return parseSnapshot(await readText(join(dataDir, BACKUP_FOLDER, id)));
 }
 
 /** For Settings → Backups. */
@@ -69,8 +69,8 @@ export async function writeBackup(dataDir: string, text: string, data: StoreData
   const id = backupName(time, data, beforeRestore);
   const path = join(dataDir, BACKUP_FOLDER, id);
   await writeFile(path, text);
-  const back = await readFile(path, 'utf8').catch(() => null);
-  if (back !== text) {
+  const back = await readFile(path).catch(() => null);
+  if (!back?.equals(Buffer.from(text, 'utf8'))) {
     await unlink(path).catch(() => {});
     throw new Error(`the backup ${path} did not read back as written`);
   }

@@ -10,6 +10,8 @@ const COMPACT_RECORDS = 5000;
 const COMPACT_BYTES = 16 * 1024 * 1024;
 /** While changes happen, a backup at least this often. */
 const BACKUP_EVERY_MS = 3_600_000;
+/** A journal replayed at start is folded in this long after, not while the app is still opening. */
+const FOLD_AFTER_START_MS = 10_000;
 
 export interface CompactorOptions {
   dataDir: string;
@@ -41,6 +43,7 @@ export function createCompactor(o: CompactorOptions) {
   let queue: Promise<unknown> = Promise.resolve();
   let background = false;
   let lastAttempt = o.lastBackup?.getTime() ?? null;
+  let later: ReturnType<typeof setTimeout> | null = null;
 
   async function compactNow(options: CompactOptions): Promise<BackupFile | null> {
     const previous = journal;
@@ -82,24 +85,38 @@ export function createCompactor(o: CompactorOptions) {
 
   return {
     compact,
-    /** Appends go to the journal the snapshot names (used when the start found nothing to fold in). */
-    continueJournal() {
-      journal = new Journal(join(dataDir, journalName(state.data.journal)));
-      if (!journals.includes(state.data.journal)) journals.push(state.data.journal);
+    /** Appends go on in journal `n`, the newest one the start replayed (whole, so it may be appended to). */
+    continueJournal(n: number) {
+      journal = new Journal(join(dataDir, journalName(n)));
+      if (!journals.includes(n)) journals.push(n);
     },
     journal: () => journal!,
-    /** Starts a compaction in the background when the journal is long or the last backup is an hour old. */
-    maybeCompact() {
+    /** Starts a compaction in the background when `soon`, the journal is long or the last backup is an hour old. */
+    maybeCompact(soon = false) {
       if (background || !journal) return;
       const due =
-        journal.records >= COMPACT_RECORDS || journal.bytes >= COMPACT_BYTES || lastAttempt === null || o.now().getTime() - lastAttempt >= BACKUP_EVERY_MS;
+        soon || journal.records >= COMPACT_RECORDS || journal.bytes >= COMPACT_BYTES || lastAttempt === null || o.now().getTime() - lastAttempt >= BACKUP_EVERY_MS;
       if (!due) return;
       background = true;
       compact()
         .catch(() => {})
         .finally(() => (background = false));
     },
+    /** Compacts in the background a while after start. */
+    compactAfterStart() {
+      later = setTimeout(() => {
+        later = null;
+        this.maybeCompact(true);
+      }, FOLD_AFTER_START_MS);
+      later.unref?.();
+    },
+    /** Waits for compactions under way, and starts and waits for one that is still to come. */
     async settled() {
+      if (later) {
+        clearTimeout(later);
+        later = null;
+        this.maybeCompact(true);
+      }
       let seen: Promise<unknown> | null = null;
       while (seen !== queue) {
         seen = queue;
@@ -107,6 +124,7 @@ export function createCompactor(o: CompactorOptions) {
       }
     },
     async close() {
+      // A compaction still to come runs now: the next start then has no journal to replay.
       await this.settled();
       await journal?.close();
     },

@@ -1,10 +1,10 @@
-import { copyFile, readdir, readFile, rename } from 'node:fs/promises';
+import { copyFile, readdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Notice } from '../../../shared/model/app';
 import { parseJournal } from '../journal';
 import { BACKUP_FOLDER, backupTime, listBackups, readBackup, type BackupFile } from './backups';
 import { apply, emptyStore, StoreRecordSchema, type StoreData, type StoreRecord } from './schema';
-import { readSnapshot, UnusableStoreError, type ParsedSnapshot } from './snapshot';
+import { readSnapshot, readText, UnusableStoreError, type ParsedSnapshot } from './snapshot';
 import { t } from '../../../shared/i18n/current';
 
 export const STORE_FILE = 'facing-store.json';
@@ -40,7 +40,7 @@ async function replay(dataDir: string, data: StoreData, journals: number[], from
   const out: Replayed = { records: 0, torn: false, damaged: false, notices: [] };
   for (const n of journals.filter((j) => j >= from)) {
     const file = join(dataDir, journalName(n));
-    const parsed = parseJournal(await readFile(file, 'utf8'), validRecord);
+    const parsed = parseJournal(await readText(file), validRecord);
     for (const record of parsed.records) apply(data, record);
     out.records += parsed.records.length;
     out.torn ||= parsed.torn;
@@ -63,8 +63,14 @@ export interface Loaded {
   notices: Notice[];
   journals: number[];
   backups: BackupFile[];
-  /** Write a snapshot and a backup and start a new journal at once. */
-  compact: boolean;
+  /**
+   * 'now': write a snapshot and a backup and start a new journal before the store is used (a new,
+   * migrated or rebuilt store, or a journal that must not be appended to); 'soon': fold the
+   * replayed journal in the background; false: nothing to fold in.
+   */
+  compact: 'now' | 'soon' | false;
+  /** The journal appends go to when nothing is compacted now: the newest one replayed. */
+  continues: number;
 }
 
 /**
@@ -97,9 +103,11 @@ export async function loadStore(dataDir: string, unclean: boolean, now: Date): P
     if (unclean) notices.push(uncleanNotice(replayed));
     else if (replayed.torn) notices.push({ level: 'warning', message: t('store.tornApplied', { count: replayed.records }) });
     notices.push(...replayed.notices);
-    return { data: snapshot.data, notices, journals, backups, compact: snapshot.migratedFrom !== null || replayed.records > 0 || replayed.damaged };
+    const compact = snapshot.migratedFrom !== null || replayed.damaged ? 'now' : replayed.records > 0 ? 'soon' : false;
+    const continues = Math.max(snapshot.data.journal, ...journals.filter((j) => j >= snapshot!.data.journal));
+    return { data: snapshot.data, notices, journals, backups, compact, continues };
   }
-  if (!problem) return { data: emptyStore(), notices, journals, backups, compact: true };
+  if (!problem) return { data: emptyStore(), notices, journals, backups, compact: 'now', continues: 0 };
 
   // Rebuild: the newest backup that reads, then every journal from the one it names.
   let base: { backup: BackupFile; data: StoreData } | null = null;
@@ -131,7 +139,7 @@ export async function loadStore(dataDir: string, unclean: boolean, now: Date): P
   notices.push({ level: base || replayed.records ? 'warning' : 'error', message: `${problem} ${recovered}${skipped}${kept}` });
   if (replayed.torn) notices.push({ level: 'warning', message: t('store.tornShort') });
   notices.push(...replayed.notices);
-  return { data, notices, journals, backups: backups.filter((b) => !unreadableBackups.some((p) => p.endsWith(`${b.id}.unreadable`))), compact: true };
+  return { data, notices, journals, backups: backups.filter((b) => !unreadableBackups.some((p) => p.endsWith(`${b.id}.unreadable`))), compact: 'now', continues: 0 };
 }
 
 function uncleanNotice(replayed: Replayed): Notice {

@@ -1,6 +1,6 @@
 import type { Adapter } from 'lowdb';
 import type { WriteFile } from './backups';
-import { readSnapshot } from './snapshot';
+import { readSnapshot, serializeSnapshot } from './snapshot';
 import type { StoreData } from './schema';
 
 /**
@@ -21,7 +21,7 @@ export class SnapshotFile implements Adapter<StoreData> {
   }
 
   async write(data: StoreData): Promise<void> {
-    const text = JSON.stringify(data);
+    const text = serializeSnapshot(data);
     await this.writeFile(this.path, text);
     this.written = text;
   }

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { migrations, STORE_VERSION, StoreDataSchema, type StoreData } from './schema';
 
@@ -31,11 +32,33 @@ export function parseSnapshot(text: string): ParsedSnapshot {
   return { data: parsed.data, migratedFrom };
 }
 
+const NON_ASCII = /[\u0080-\uffff]/;
+const NON_ASCII_ALL = /[\u0080-\uffff]/g;
+const escapeChar = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/**
+ * The snapshot's text: JSON with every character past ASCII escaped. V8 keeps an ASCII text in one
+ * byte a character, which it decodes and parses markedly faster than text with a single umlaut in it.
+ */
+export function serializeSnapshot(data: StoreData): string {
+  const text = JSON.stringify(data);
+  return NON_ASCII.test(text) ? text.replace(NON_ASCII_ALL, escapeChar) : text;
+}
+
+/**
+ * A whole UTF-8 file as one string. `readFile(path, 'utf8')` decodes chunk by chunk and joins them,
+ * several times slower on a snapshot of megabytes than decoding the bytes once.
+ */
+export async function readText(path: string): Promise<string> {
+  const bytes = await readFile(path);
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+}
+
 /** Reads a snapshot file: null when there is none. */
 export async function readSnapshot(path: string): Promise<ParsedSnapshot | null> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readText(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
