@@ -40,8 +40,9 @@ const built = step('Build renderer and Electron bundles', 'npm', ['run', '--sile
 if (built) step('Electron security scan (Electronegativity; findings fixed or explained in the README)', 'node', ['.ci/audit-electron.mjs']);
 
 // Service tests start real stores, servers and child processes: on a busy 2-core machine some take
-// longer than vitest's 5 s default without anything being wrong.
-run('Unit tests (vitest)', npx, ['vitest', 'run', '--testTimeout=30000', '--hookTimeout=60000', '--reporter=default', '--reporter=json', `--outputFile.json=${join(out, 'unit.json')}`]);
+// longer than vitest's 5 s default without anything being wrong. Vitest would use one worker on two
+// cores; two keep both busy while one file waits on a child process (epubcheck, Python, a server).
+run('Unit tests (vitest)', npx, ['vitest', 'run', '--maxWorkers=2', '--testTimeout=30000', '--hookTimeout=60000', '--reporter=default', '--reporter=json', `--outputFile.json=${join(out, 'unit.json')}`]);
 const unit = readJson(join(out, 'unit.json'));
 if (unit) {
   totals.passed += unit.numPassedTests;
