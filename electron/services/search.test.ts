@@ -79,6 +79,20 @@ describe('search', () => {
     await app.close();
   });
 
+  it('reads only a page of the best documents, and says there is more', async () => {
+    const app = await open(temp());
+    for (const n of [1, 2, 3]) await app.importText(`ferry-${n}.txt`, `Ferry log ${n}.\n\n${'The ferries ran. '.repeat(n)}`);
+    app.reads.length = 0;
+    const first = await app.search.query('ferries', 2);
+    expect(first).toMatchObject({ documents: 3, more: true });
+    expect(first.hits).toHaveLength(1);
+    expect(app.reads).toHaveLength(1);
+    const all = await app.search.query('ferries', 6);
+    expect(all).toMatchObject({ documents: 3, more: false, total: 3 });
+    expect(all.hits).toHaveLength(3);
+    await app.close();
+  });
+
   it('keeps its index in the data folder and loads it instead of reading every document again', async () => {
     const dataDir = temp();
     const first = await open(dataDir);

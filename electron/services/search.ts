@@ -142,7 +142,7 @@ export function createSearch(library: LibraryService, options: SearchOptions = {
       }
       const shown = [...complete, ...apart].flat();
       const hits = shown.slice(0, limit);
-      const more = matches.length < documents || hits.length < total;
+      const more = matches.length < documents || shown.length > limit;
       return { hits, total, more, documents, ms: Math.round((performance.now() - started) * 10) / 10 };
     },
 
