@@ -89,3 +89,52 @@ describe('numbers that were changed', () => {
   ];
   it.each(changed)('%s (%s) != %s (%s)', (a, la, b, lb) => expect(agree(a, la, b, lb)).toBe(false));
 });
+
+// Cases from the Debian Installation Guide EN/DE (npm run eval:checks), each as it was flagged or missed.
+describe('numbers in a real manual', () => {
+  it('reads digits glued to letters before them, as in identifiers (UTF8, amd64, eth0, IPv4, md5sum)', () => {
+    expect(agree('configure your terminal for UTF-8 encoding', 'en', 'Ihr Terminal auf UTF8-Zeichenkodierung konfigurieren', 'de')).toBe(true);
+    expect(agree('Both AMD64 and Intel 64 processors', 'en', 'Sowohl AMD74- als auch Intel 64-Prozessoren', 'de')).toBe(false);
+    expect(agree('auto eth0', 'en', 'auto eth1', 'de')).toBe(false);
+    expect(agree('IPv4 example', 'en', 'IPv5-Beispiel', 'de')).toBe(false);
+    expect(agree('only md5sums are supported', 'en', 'nur md6sum-Prüfsummen', 'de')).toBe(false);
+  });
+  it('does not flag a number the other side repeats, and still flags one changed beside it', () => {
+    expect(agree('Example: locale=en_GB.UTF-8.', 'en', 'Beispiel: locale=en_GB.UTF-8 (Gebietsschema: en_GB.UTF-8).', 'de')).toBe(true);
+    expect(agree('use md5sums, list the md5sums', 'en', 'md6sum-Prüfsummen, die md5sum-Prüfsummen', 'de')).toBe(false);
+    expect(agree('5 apples and 5 pears', 'en', '5 Äpfel und 6 Birnen', 'de')).toBe(false);
+  });
+  it('does not count a spelled-out word left untranslated on the other side', () => {
+    const d = compareNumbers('51 Franklin Street, Fifth Floor, Boston, MA 02110-1301', 'en', '51 Franklin St, Fifth Floor, Boston, MA 02110', 'de');
+    expect(d.onlyA.map((q) => q.text)).toEqual(['1301']);
+    expect(agree('Fifth Floor', 'en', 'Fifth Floor', 'de')).toBe(true);
+  });
+  it('does not flag the section number of a heading that only one side numbers', () => {
+    expect(agree('Preamble', 'en', 'F.1. Vorwort', 'de')).toBe(true);
+    expect(agree('Partitioning', 'en', '6.3.4. Partitionierung', 'de')).toBe(true);
+    expect(agree('In 3.5 seconds', 'en', 'In 4.5 Sekunden', 'de')).toBe(false);
+    expect(agree('see Section B.4.5', 'en', 'siehe Abschnitt B.4.6', 'de')).toBe(false);
+  });
+});
+
+describe('names with digits and section numbers', () => {
+  it('does not flag a name with digits that only one side mentions (RAID1, SHA256SUMS, ftp2)', () => {
+    expect(agree('It consists of several (usually two) equally-sized partitions.', 'en', 'RAID1 besteht aus mehreren (gewöhnlich zwei) gleich großen Partitionen.', 'de')).toBe(true);
+    expect(agree('hostname string http.us.debian.org', 'en', 'hostname string ftp2.de.debian.org', 'de')).toBe(true);
+    expect(agree('the RAID1 array', 'en', 'der RAID5-Verbund', 'de')).toBe(false);
+  });
+  it('checks a section number both sides print', () => {
+    expect(agree('D.3.2. Install debootstrap', 'en', 'D.3.2. debootstrap installieren', 'de')).toBe(true);
+    expect(agree('5.1. Booting the Installer', 'en', '6.1. Starten des Installers', 'de')).toBe(false);
+    expect(agree('6.3.4.4. Configuring Multidisk Devices', 'en', '6.3.4.4. „Multidisk Devices“ konfigurieren', 'de')).toBe(true);
+  });
+});
+
+describe('names with digits against number words', () => {
+  it('never takes the article "ein" or "first" for the digit of a name', () => {
+    expect(agree('use a boot parameter such as interface=eth1.', 'en', 'benutzen Sie einen Boot-Parameter wie interface=eth2.', 'de')).toBe(false);
+    expect(agree('RAID1 is a bit more tricky.', 'en', 'RAID2 ist ein wenig komplizierter.', 'de')).toBe(false);
+    expect(agree('the first primary partition on the first drive is /dev/sda1.', 'en', 'die erste primäre Partition auf der ersten Festplatte ist /dev/sda2.', 'de')).toBe(false);
+    expect(agree('RAID1 is a bit more tricky.', 'en', 'RAID1 ist ein wenig komplizierter.', 'de')).toBe(true);
+  });
+});

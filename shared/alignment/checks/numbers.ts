@@ -8,6 +8,8 @@ export interface Quantity {
   /** Spelled-out words that are often not numbers ("one", "ein"): they match but never flag. */
   weak: boolean;
   spelled: boolean;
+  /** Digits glued to letters before them, part of a name ("RAID1", "eth0", "amd64"). */
+  identifier?: boolean;
 }
 
 const months: Record<string, number> = {};
@@ -28,8 +30,14 @@ const scales: Record<string, number> = {
 /**
  * A number as digits: thousands groups of exactly three digits ("36,464", "36.464", "36 464"), one
  * decimal part ("3.5", "3,5"), and what is glued to it ("5th", "5e", "386er", "64bit", "10km").
+ * Digits glued to letters before them count too ("UTF8" as "UTF-8", "amd64", "eth0", "IPv4").
  */
-const numberPattern = /(?<![\p{L}\d])((?:\d{1,3}(?:[,.'’\u00A0\u202F ]\d{3}(?!\d))+|\d+)(?:[.,]\d+(?!\d))?)(\p{L}*)/gu;
+const numberPattern = /(?<!\d)((?:\d{1,3}(?:[,.'’\u00A0\u202F ]\d{3}(?!\d))+|\d+)(?:[.,]\d+(?!\d))?)(\p{L}*)/gu;
+/**
+ * The number of a heading's section at the start of a row ("F.1. Vorwort", "6.3.4. Partitionierung"):
+ * layout that one side may print and the other not.
+ */
+const sectionNumber = /^\s*(?:\p{Lu}\.(?:\d+\.)*\d+\.?|\d+(?:\.\d+){2,}\.?|\d+\.\d+\.)(?=\s)/u;
 /** 2024-07-05, 05.07.2024, 5/7/2024: day, month and year each count. */
 const numericDate = /(?<![\d.,])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)|(?<![\d.,])(\d{1,2})[./](\d{1,2})[./](\d{2,4})(?![\d])/g;
 /** A month name next to a number: "July 5th", "5. Juli", "5 juillet", "Dec. 22". */
@@ -67,7 +75,8 @@ export function quantitiesIn(text: string, lang: string): Quantity[] {
     const after = /^\s*\.?\s*(\p{L}+)/u.exec(text.slice(m.index! + m[0].length))?.[1]?.toLowerCase();
     if (suffix && scales[suffix]) value *= scales[suffix];
     else if (!suffix && after && scales[after] && after.length > 1) value *= scales[after];
-    found.push({ value: format(value), text: m[0], weak: false, spelled: false });
+    const identifier = /\p{L}$/u.test(text.slice(Math.max(0, m.index! - 2), m.index!));
+    found.push(identifier ? { value: format(value), text: m[0], weak: false, spelled: false, identifier } : { value: format(value), text: m[0], weak: false, spelled: false });
   }
   for (const m of text.matchAll(monthPattern)) {
     const name = m[0].toLowerCase();
@@ -92,27 +101,48 @@ export interface NumberDifference {
   onlyB: Quantity[];
 }
 
-function take(pool: Quantity[], value: string, prefer: (q: Quantity) => boolean): Quantity | undefined {
-  const k = pool.findIndex((q) => q.value === value && prefer(q));
-  const i = k >= 0 ? k : pool.findIndex((q) => q.value === value);
+/** Same value; a name with digits ("eth1") is never the number word "ein" or "first". */
+const fits = (q: Quantity, other: Quantity) => q.value === other.value && !(q.identifier && other.spelled) && !(other.identifier && q.spelled);
+
+function take(pool: Quantity[], q: Quantity): Quantity | undefined {
+  const k = pool.findIndex((other) => fits(q, other) && other.spelled === q.spelled);
+  const i = k >= 0 ? k : pool.findIndex((other) => fits(q, other));
   return i >= 0 ? pool.splice(i, 1)[0] : undefined;
 }
 
 /**
  * Numbers that do not agree between two sides. Digits must find their value on the other side
- * (as digits or words); spelled-out numbers need not (translators drop "two of"), but one left over
- * on each side means a number was changed.
+ * (as digits or words); spelled-out numbers and names with digits need not, but one left over on
+ * each side means a number was changed.
  */
 export function compareNumbers(a: string, langA: string, b: string, langB: string): NumberDifference {
-  const restB = quantitiesIn(b, langB);
+  // A section number only one side prints is left out; printed on both, it must agree.
+  const sectionA = sectionNumber.exec(a);
+  const sectionB = sectionNumber.exec(b);
+  if (sectionA && !sectionB) a = ' '.repeat(sectionA[0].length) + a.slice(sectionA[0].length);
+  if (sectionB && !sectionA) b = ' '.repeat(sectionB[0].length) + b.slice(sectionB[0].length);
+  const allA = quantitiesIn(a, langA);
+  const allB = quantitiesIn(b, langB);
+  const restB = [...allB];
   const restA: Quantity[] = [];
-  for (const q of quantitiesIn(a, langA)) {
-    if (!take(restB, q.value, (other) => other.spelled === q.spelled)) restA.push(q);
+  for (const q of allA) {
+    if (!take(restB, q)) restA.push(q);
   }
-  const firmA = restA.filter((q) => !q.spelled);
-  const firmB = restB.filter((q) => !q.spelled);
-  const strongA = restA.filter((q) => q.spelled && !q.weak);
-  const strongB = restB.filter((q) => q.spelled && !q.weak);
+  // A number word the other side has verbatim is text left untranslated there ("Fifth Floor").
+  const verbatim = (q: Quantity, other: string) => q.spelled && new RegExp(`(?<!\\p{L})${q.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'iu').test(other);
+  let leftA = restA.filter((q) => !(q.spelled && q.weak) && !verbatim(q, b));
+  let leftB = restB.filter((q) => !(q.spelled && q.weak) && !verbatim(q, a));
+  // Left over on one side only, with a value the other side has: repeated there, not changed
+  // ("UTF-8" once in English, twice in German). Left over on both sides, it is a change.
+  if (leftA.length && !leftB.length) leftA = leftA.filter((q) => !allB.some((o) => fits(q, o)));
+  else if (leftB.length && !leftA.length) leftB = leftB.filter((q) => !allA.some((o) => fits(q, o)));
+  // Number words and names with digits flag only when the other side has one left over too: a
+  // translator drops "two of" or names "RAID1" where the original says "it".
+  const soft = (q: Quantity) => q.spelled || !!q.identifier;
+  const firmA = leftA.filter((q) => !soft(q));
+  const firmB = leftB.filter((q) => !soft(q));
+  const strongA = leftA.filter(soft);
+  const strongB = leftB.filter(soft);
   if (firmA.length || firmB.length || (strongA.length && strongB.length)) return { onlyA: [...firmA, ...strongA], onlyB: [...firmB, ...strongB] };
   return { onlyA: [], onlyB: [] };
 }
