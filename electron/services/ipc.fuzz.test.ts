@@ -9,13 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels, type Handlers } from '../../shared/ipc/contract';
 import { dispatch } from '../../shared/ipc/dispatch';
 import { makeDictd } from './dictionaries/dictionary-files.fixture';
-import { openServices } from './handlers';
+import { openServices, type Services } from './handlers';
 
 const root = resolve(import.meta.dirname, '..', '..');
 let sandbox: string;
 let dataDir: string;
 let corpusDir: string;
 let handlers: Handlers;
+let services: Services;
 const touched: string[] = [];
 
 // Every path the services open, read, write, rename or delete through node:fs is recorded, so the
@@ -72,10 +73,12 @@ beforeAll(async () => {
   writeFileSync(join(dictionaryDir, 'fuzz-deu-eng.index'), made.index);
   writeFileSync(join(dictionaryDir, `fuzz-deu-eng.${made.dictName}`), made.dict);
   watchFs();
-  ({ handlers } = await openServices({ dataDir, corpusDir, shell: 'web', version: 'fuzz', dictionaryDirs: [dictionaryDir] }));
+  services = await openServices({ dataDir, corpusDir, shell: 'web', version: 'fuzz', dictionaryDirs: [dictionaryDir] });
+  ({ handlers } = services);
   await handlers['settings:set']({ patch: { fontSize: 20 } });
 });
-afterAll(() => {
+afterAll(async () => {
+  await services.close();
   unwatchFs();
   rmSync(sandbox, { recursive: true, force: true });
 });
