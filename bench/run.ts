@@ -14,6 +14,7 @@ import { generateBook } from './text';
 import { measureBigText } from './big-text';
 import { measureExport, measureImport } from './exchange';
 import { measureSync } from './sync';
+import { measureSearch } from './search';
 
 const corpusDir = join(import.meta.dirname, '..', 'corpus');
 const LIBRARY_DOCS = Number(process.env.FACING_BENCH_DOCS ?? 10_000);
@@ -71,6 +72,10 @@ const workloads: Workload[] = [
   {
     name: `library: ${LIBRARY_DOCS.toLocaleString('en')} documents (~${Math.round(LIBRARY_DOCS / 10)} MB) with ${(LIBRARY_DOCS * 10).toLocaleString('en')} annotations (FACING_BENCH_DOCS sets the size)`,
     run: () => measureLargeLibrary(LIBRARY_DOCS),
+  },
+  {
+    name: `search alone: ${LIBRARY_DOCS.toLocaleString('en')} generated documents of ~100 kB indexed, saved, loaded and queried`,
+    run: () => measureSearch(LIBRARY_DOCS),
   },
   {
     name: 'reader: open a 2 MB document in Chromium and scroll through it',
