@@ -29,6 +29,37 @@ describe('the store', () => {
     expect(snapshot(dir).journal).toBeGreaterThan(Math.max(...journals(dir).map((j) => Number(/\d+/.exec(j)![0])).filter((n) => n !== snapshot(dir).journal)));
   });
 
+  it('writes its snapshot and backups as ASCII JSON that reads back every character', async () => {
+    const dir = dataDir();
+    const store = await openStore(dir);
+    const text = 'Grüße, “quotes”, 重庆, an emoji 😀, a lone half \ud800 and a backslash \\u00fc';
+    await store.commit([{ c: 'annotations', k: 'ü', v: { text } }]);
+    await store.compact();
+    const bytes = readFileSync(join(dir, STORE_FILE));
+    expect(bytes.every((b) => b < 0x80)).toBe(true);
+    const backup = readdirSync(join(dir, 'backups')).sort().at(-1)!;
+    expect(readFileSync(join(dir, 'backups', backup)).equals(bytes)).toBe(true);
+    await store.close();
+    expect((await openStore(dir)).data.annotations).toEqual({ ü: { text } });
+  });
+
+  it('folds a replayed journal in after the start, not during it, and at the latest when closed', async () => {
+    const dir = dataDir();
+    const store = await openStore(dir);
+    await store.commit([{ c: 'annotations', k: 'a', v: 1 }]);
+    await store.close();
+    const before = readFileSync(join(dir, STORE_FILE), 'utf8');
+    const again = await openStore(dir);
+    expect(again.data.annotations).toEqual({ a: 1 });
+    expect(readFileSync(join(dir, STORE_FILE), 'utf8')).toBe(before);
+    // Appends go on in the replayed journal until the fold moves them to the next.
+    await again.commit([{ c: 'annotations', k: 'b', v: 2 }]);
+    expect(journals(dir)).toEqual(['facing-store.journal-1.jsonl']);
+    await again.close();
+    expect(snapshot(dir)).toMatchObject({ journal: 2, annotations: { a: 1, b: 2 } });
+    expect((await openStore(dir)).data.annotations).toEqual({ a: 1, b: 2 });
+  });
+
   it('commits a burst together and loses none', async () => {
     const dir = dataDir();
     const store = await openStore(dir);
