@@ -6,6 +6,8 @@ import { describeRange } from '../../shared/annotations/anchoring';
 import { dispatch } from '../../shared/ipc/dispatch';
 import { openServices } from './handlers';
 import { openStore } from './store';
+import { createAnnotationService } from './annotations';
+import { openCorpus } from './corpus';
 
 const bundled = join(import.meta.dirname, '..', '..', 'corpus');
 const temp = tempDirs('facing-ann-');
@@ -154,6 +156,31 @@ describe('annotations', () => {
     expect(byId.get(moved.id)!.anchor).toMatchObject({ method: 'exact' });
     expect(byId.get(lost.id)!.anchor).toBeNull();
     expect(strip(byId.get(lost.id)!)).toEqual(strip(lost));
+  });
+
+  it("keeps a document's list ready and in step with every change, its own and other computers'", async () => {
+    const store = await openStore(temp());
+    const corpus = await openCorpus(bundled);
+    const service = await createAnnotationService(corpus, store);
+    const doc = await corpus.get('000');
+    const on = (phrase: string) => ({ documentId: '000', target: describeRange(doc.text, doc.text.indexOf(phrase), doc.text.indexOf(phrase) + phrase.length), colour: 'yellow' as const });
+    const b = await service.create(on('Jinfeng Laboratory'));
+    const a = await service.create(on('angel funds'));
+    const inOrder = [a, b].sort((x, y) => x.target.position.start - y.target.position.start).map((x) => x.id);
+    const first = await service.list('000');
+    expect(first.map((x) => x.id)).toEqual(inOrder);
+    first.pop();
+    expect((await service.list('000')).map((x) => x.id)).toEqual(inOrder);
+    await service.update(a.id, { colour: 'pink' });
+    expect((await service.list('000')).find((x) => x.id === a.id)?.colour).toBe('pink');
+    const { anchor: _anchor, ...stored } = b;
+    await store.commit([{ c: 'annotations', k: b.id, v: { ...stored, note: 'from the other computer' } }], 'sync');
+    expect((await service.list('000')).find((x) => x.id === b.id)?.note).toBe('from the other computer');
+    await service.remove([a.id]);
+    expect((await service.list('000')).map((x) => x.id)).toEqual([b.id]);
+    await store.commit([{ c: 'annotations', k: b.id, v: null }], 'sync');
+    expect(await service.list('000')).toEqual([]);
+    await store.close();
   });
 
   it('quarantines a damaged stored annotation with a notice and keeps the rest', async () => {

@@ -6,7 +6,6 @@ import { FacingError } from '../../shared/ipc/errors';
 import {
   AnnotationDraftSchema,
   AnnotationPatchSchema,
-  AnnotationSchema,
   ReplyDraftSchema,
   type AnchoredAnnotation,
   type Annotation,
@@ -19,8 +18,9 @@ import {
 } from '../../shared/model/annotation';
 import { mayEdit } from '../../shared/annotations/people';
 import type { Notice } from '../../shared/model/app';
-import { createAnchoring } from './annotations/anchored';
+import { createAnchoring, inPositionOrder } from './annotations/anchored';
 import { AnnotationIndex } from './annotations/by-document';
+import { readStoredAnnotation } from './annotations/stored';
 import type { CorpusService } from './corpus';
 import type { Store, StoreRecord } from './store';
 import { t } from '../../shared/i18n/current';
@@ -59,9 +59,11 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
   const notices: Notice[] = [];
   const all = new AnnotationIndex();
   const invalid: StoreRecord[] = [];
-  for (const [key, raw] of Object.entries(store.data.annotations)) {
-    const parsed = AnnotationSchema.safeParse(raw);
-    if (parsed.success && parsed.data.id === key) all.set(parsed.data);
+  const stored = store.data.annotations;
+  for (const key in stored) {
+    const raw = stored[key];
+    const annotation = readStoredAnnotation(key, raw);
+    if (annotation) all.set(annotation);
     else invalid.push({ c: 'quarantine', k: `annotations:${key}`, v: raw }, { c: 'annotations', k: key, v: null });
   }
   if (invalid.length) {
@@ -78,7 +80,7 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
       throw error;
     }
   }
-  const { anchored, forget } = createAnchoring(all, textOf);
+  const { anchored, ofDocument, forget } = createAnchoring(all, textOf);
 
   // Changes from other computers (sync/apply-remote.ts) and conflict choices enter the store
   // directly: keep the index in step. This service's own commits are already in it.
@@ -106,6 +108,8 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
 
   async function save(changed: Annotation[]): Promise<void> {
     for (const a of changed) {
+      const before = all.get(a.id);
+      if (before) forget(before);
       all.set(a);
       forget(a);
     }
@@ -129,11 +133,8 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
     return new Map((await corpus.list()).map((d) => [d.id, { title: d.title, language: d.language }]));
   }
 
-  const inPositionOrder = (list: AnchoredAnnotation[]) =>
-    list.sort((x, y) => x.documentId.localeCompare(y.documentId) || (x.anchor?.start ?? x.target.position.start) - (y.anchor?.start ?? y.target.position.start));
-
   async function list(documentId?: string): Promise<AnchoredAnnotation[]> {
-    return inPositionOrder(await anchored(documentId === undefined ? all.values() : all.ofDocument(documentId)));
+    return documentId === undefined ? inPositionOrder(await anchored(all.values())) : ofDocument(documentId);
   }
 
   return {
