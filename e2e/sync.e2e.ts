@@ -1,9 +1,13 @@
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import type { Socket } from 'node:net';
 import { join } from 'node:path';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describeRange } from '../shared/annotations/anchoring';
 import { openServices } from '../electron/services/handlers';
+import { startCountingProxy, type CountingProxy } from '../electron/services/sync/counting-proxy.fixture';
 import { startCouch, type CouchServer } from '../electron/services/sync/pouchdb-server.fixture';
+import { sample } from './data/documents';
 import { expect, test } from './fixtures';
 
 // Sync through a real pouchdb-server on 127.0.0.1: set up in Settings → Sync, and a change made on
@@ -21,7 +25,7 @@ test.describe('sync', () => {
   });
 
   test('is set up in Settings → Sync, and another computer’s note appears on the open hub', async ({ app }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     const { page } = app;
     await page.setViewportSize({ width: 1200, height: 860 });
     await app.library.waitForLoad();
@@ -84,13 +88,19 @@ test.describe('sync conflicts', () => {
         const doc = await mine.handlers['documents:get']({ id: '000' });
         const start = doc.text.indexOf('talent pool has expanded');
         const note = await mine.handlers['annotations:create']({ documentId: '000', target: describeRange(doc.text, start, start + 24), colour: 'yellow', tags: ['growth'], note: 'First thoughts' });
-        const arrived = async () => (await other.handlers['annotations:list']({})).length === 1;
+        const computed = await mine.handlers['alignment:get']({ left: '000', right: '001' });
+        const checkedAt = (i: number) => computed.rows.map((row, j) => (j === i ? { ...row, checked: true } : row));
+        await mine.handlers['alignment:save']({ left: '000', right: '001', rows: checkedAt(0) });
+        const arrived = async () => (await other.handlers['annotations:list']({})).length === 1 && (await other.handlers['alignment:get']({ left: '000', right: '001' })).edited;
         for (let i = 0; i < 300 && !(await arrived()); i++) await new Promise((r) => setTimeout(r, 100));
         await couch.stop();
         await mine.handlers['annotations:update']({ id: note.id, patch: { note: 'Rewritten on the laptop' } });
+        await other.handlers['settings:set']({ patch: { editOthers: true } });
         await other.handlers['annotations:update']({ id: note.id, patch: { note: 'Rewritten on the desktop', tags: ['growth', 'check'] } });
+        await mine.handlers['alignment:save']({ left: '000', right: '001', rows: checkedAt(1) });
+        await other.handlers['alignment:save']({ left: '000', right: '001', rows: checkedAt(2) });
         await couch.start();
-        const listed = async () => (await mine.handlers['sync:conflicts']({})).length === 1;
+        const listed = async () => (await mine.handlers['sync:conflicts']({})).length === 2;
         for (let i = 0; i < 900 && !(await listed()); i++) await new Promise((r) => setTimeout(r, 100));
         await other.close();
         await mine.close();
@@ -99,8 +109,8 @@ test.describe('sync conflicts', () => {
     },
   });
 
-  test('shows a note changed on two computers in the hub, and keeps both on request', async ({ app }) => {
-    test.setTimeout(180_000);
+  test('shows a note and an alignment changed on two computers in the hub, and keeps both notes or the other alignment on request', async ({ app }, testInfo) => {
+    test.setTimeout(400_000);
     const { page } = app;
     await page.setViewportSize({ width: 1200, height: 860 });
     await app.open('#/annotations');
@@ -110,9 +120,110 @@ test.describe('sync conflicts', () => {
     await expect(conflict).toContainText('Rewritten on the desktop');
     await expect(conflict).toContainText(/by Ana/);
     await expect(conflict).toContainText(/by Ben/);
+    const alignment = page.getByTestId('sync-conflict-alignment');
+    await expect(alignment).toHaveCount(1);
+    await expect(alignment).toContainText(/Alignment of .* and /);
+    await expect(alignment).toContainText(/1 checked/);
     if (shots) await page.screenshot({ path: join(shots, 'sync-conflict.png') });
+    await page.screenshot({ path: testInfo.outputPath('conflicts.png'), fullPage: true });
     await conflict.getByRole('button', { name: 'Keep both' }).click();
     await expect(conflict).toHaveCount(0);
     await expect(app.hub.cards).toHaveCount(2);
+
+    // The side-by-side view says its alignment has another version set aside, until one is chosen.
+    await app.open('#/parallel/000/001');
+    await app.parallel.waitForRows();
+    await expect(page.getByRole('status').filter({ hasText: 'edited on two computers' })).toBeVisible();
+    await app.open('#/annotations');
+    await alignment.getByRole('button', { name: 'Keep other' }).click();
+    await expect(alignment).toHaveCount(0);
+    await app.open('#/parallel/000/001');
+    // The side-by-side view keeps a pair it has open: load it afresh.
+    await page.reload();
+    await app.parallel.waitForRows();
+    await expect(page.getByText('edited on two computers')).toHaveCount(0);
+  });
+});
+
+test.describe('sync and the network', () => {
+  test.skip(({ shell }) => shell !== 'web', 'The web host runs the services in this process, where its connections can be watched.');
+  let couch: CouchServer;
+  let proxy: CountingProxy;
+  test.beforeAll(async () => {
+    couch = await startCouch();
+    proxy = await startCountingProxy(couch.url);
+  });
+  test.afterAll(async () => {
+    await proxy.close();
+    await couch.dispose();
+  });
+
+  test('with sync on, the window asks only the app, and the app only the configured server', async ({ app }, testInfo) => {
+    test.setTimeout(180_000);
+    const { page } = app;
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    // Every outgoing connection of this process (the web host's services run in it): where it went, and any name looked up.
+    const connections: string[] = [];
+    const lookups: string[] = [];
+    const watch = (message: unknown) => {
+      const { socket } = message as { socket: Socket };
+      let noted = false;
+      const note = (address: string) => {
+        if (!noted) connections.push(address);
+        noted = true;
+      };
+      socket.once('connectionAttempt', (ip: string, port: number) => note(`${ip}:${port}`));
+      socket.once('connect', () => note(`${socket.remoteAddress}:${socket.remotePort}`));
+      socket.once('lookup', (_error: unknown, _address: unknown, _family: unknown, host: string) => lookups.push(host));
+    };
+    subscribe('net.client.socket', watch);
+    try {
+      await app.library.waitForLoad();
+      await page.getByTestId('sync-indicator').click();
+      await page.getByTestId('sync-url').fill(proxy.url);
+      await page.getByTestId('sync-database').fill('quiet');
+      await page.getByTestId('sync-display-name').fill('Ana');
+      await page.getByTestId('sync-enabled').check();
+      await page.getByTestId('sync-save').click();
+      await expect(page.getByTestId('sync-state')).toHaveText(/Up to date/, { timeout: 30_000 });
+
+      await app.open('#/');
+      await app.library.waitForLoad();
+      const hostile = testInfo.outputPath('hostile.html');
+      writeFileSync(hostile, sample.html.replace('</body>', '<link rel="stylesheet" href="https://example.org/x.css"><img src="https://example.org/pixel.png"></body>'));
+      await page.getByTestId('import-documents').setInputFiles([hostile]);
+      await expect(page.getByTestId('import-report').locator('li.import-done')).toHaveCount(1);
+      await app.library.open('Hostile Page');
+      await expect(app.reader.title).toHaveText('Hostile Page');
+      await app.open('#/read/000');
+      await app.annotations.highlight(app.reader.article, 'angel funds');
+      await app.annotations.writeNote('![tracker](https://example.org/t.png) [link](https://example.org)');
+      await app.annotations.editor.getByRole('tab', { name: 'Preview' }).click();
+      await app.annotations.done();
+      await app.open('#/parallel/000/001');
+      await app.parallel.waitForRows();
+      await app.open('#/annotations');
+      await expect(app.hub.cards).toHaveCount(1);
+      // Sent: the highlight, the imported page and its files reached the server through the configured address.
+      await expect.poll(() => proxy.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/quiet/_bulk_docs')).reduce((sum, r) => sum + r.sent, 0), { timeout: 30_000 }).toBeGreaterThan(sample.html.length);
+      await app.open('#/');
+      await expect(page.getByTestId('sync-indicator')).toHaveText(/Up to date/, { timeout: 30_000 });
+    } finally {
+      unsubscribe('net.client.socket', watch);
+    }
+
+    expect(requests.filter((url) => !url.startsWith(`${app.origin}/`) && !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);
+    expect(requests.length).toBeGreaterThan(10);
+    expect(lookups).toEqual([]);
+    const server = `127.0.0.1:${proxy.port}`;
+    const behindProxy = `127.0.0.1:${couch.port}`;
+    expect(connections.filter((c) => c !== server && c !== behindProxy)).toEqual([]);
+    expect(connections.filter((c) => c === server).length).toBeGreaterThan(0);
+    // Connections to the real server were the proxy's own, never the app going round it.
+    expect(connections.filter((c) => c === behindProxy).length).toBeLessThanOrEqual(proxy.upstreamConnections());
+    expect(proxy.requests.filter((r) => !(r.path === '/' || r.path.startsWith('/quiet') || r.path.startsWith('/_session')))).toEqual([]);
+    const stored = (await (await fetch(`${couch.url}/quiet/_all_docs`)).json()) as { rows: Array<{ id: string }> };
+    expect(stored.rows.map((r) => r.id.split(':')[0])).toEqual(expect.arrayContaining(['annotation', 'document', 'file']));
   });
 });

@@ -67,6 +67,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     ...(options.secretBox ? { secretBox: options.secretBox } : {}),
     onApplied: (records) => {
       for (const r of records) if (r.c === 'documents') void search.refresh(r.k);
+      if (records.some((r) => r.c === 'settings')) followLanguage();
     },
   });
   const exchange = createExchangeService({ library, alignments, annotations: { list: async (id) => (await annotations.list(id)).filter((a) => !a.replyTo) }, checks, store, version: options.version });
@@ -138,7 +139,11 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
       annotations = await createAnnotationService(library, store, annotationOptions);
       return outcome;
     },
-    'alignment:get': ({ left, right }) => alignments.get(left, right),
+    'alignment:get': async ({ left, right }) => {
+      const alignment = await alignments.get(left, right);
+      const notice = alignment.notice ?? sync.alignmentNotice(left, right);
+      return notice ? { ...alignment, notice } : alignment;
+    },
     'alignment:save': ({ left, right, rows }) => alignments.save(left, right, rows),
     'alignment:reset': ({ left, right }) => alignments.reset(left, right),
     'annotations:list': ({ documentId }) => annotations.list(documentId),

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fromCouch, sameContent, toCouch } from './documents';
+import { defaultSettings } from '../model/settings';
+import { fileHashOf, fileId, fileRevision, fromCouch, sameContent, settingsPerson, toCouch } from './documents';
+import { SYNCED_SETTINGS, syncedSettingsOf, withSyncedSettings } from './settings';
 
 const annotation = {
   id: '0b6f3c1e-8f4a-4c59-9a53-2f3d8f3f1a11',
@@ -66,5 +68,36 @@ describe('store records and CouchDB documents', () => {
     expect(sameContent({ c: 'reading', v: { offset: 2, paragraph: 1 } }, doc)).toBe(true);
     expect(sameContent({ c: 'reading', v: { offset: 3, paragraph: 1 } }, doc)).toBe(false);
     expect(sameContent({ c: 'reading', v: null }, undefined)).toBe(true);
+  });
+
+  it('names a file by its content, with the same first revision wherever it is written', () => {
+    const sha = 'ab'.repeat(32);
+    expect(fileId(sha)).toBe(`file:${sha}`);
+    expect(fileHashOf(fileId(sha))).toBe(sha);
+    expect(fileHashOf('file:../x')).toBeNull();
+    expect(fileRevision(sha)).toBe(`1-${'ab'.repeat(16)}`);
+    // The document names its files; those are worked out when it is written, not kept in the store.
+    const doc = toCouch({ c: 'documents', k: 'doc-1', v: record }, 'pc1')!;
+    const named = { ...doc, body: { ...(doc.body as object), files: { original: sha, text: 'cd'.repeat(32) } } };
+    expect(fromCouch(named)).toMatchObject({ kind: 'apply', record: { v: { files: { original: sha } } } });
+    expect(sameContent({ c: 'documents', v: record }, named)).toBe(true);
+    expect(fromCouch({ ...named, body: { ...named.body, files: { original: 'not a hash', text: sha } } }).kind).toBe('invalid');
+  });
+
+  it('carries only the language and reading preferences of one person as synced settings', () => {
+    expect([...SYNCED_SETTINGS].sort()).toEqual(['fontFamily', 'fontSize', 'language', 'lineHeight', 'measure', 'parallelScrolling', 'theme']);
+    const mine = { ...defaultSettings, fontSize: 24, language: 'de' as const, backupsHourly: 48 };
+    const synced = syncedSettingsOf(mine);
+    expect(synced).not.toHaveProperty('backupsHourly');
+    expect(synced).not.toHaveProperty('backupsDaily');
+    expect(settingsPerson({ username: 'ana', displayName: 'Ana' })).toBe('ana');
+    expect(settingsPerson({ username: '', displayName: 'Ana' })).toBe('Ana');
+    const doc = toCouch({ c: 'settings', k: 'ana', v: synced }, 'pc1')!;
+    expect(doc._id).toBe('settings:ana');
+    const back = fromCouch(doc);
+    expect(back).toEqual({ kind: 'apply', record: { c: 'settings', k: 'ana', v: synced } });
+    // Taken on another computer: the synced ones change, how many backups it keeps does not.
+    expect(withSyncedSettings({ ...defaultSettings, backupsHourly: 12 }, synced)).toEqual({ ...defaultSettings, backupsHourly: 12, fontSize: 24, language: 'de' });
+    expect(fromCouch({ _id: 'settings:ana', body: { ...synced, fontSize: 200 } }).kind).toBe('invalid');
   });
 });

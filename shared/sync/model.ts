@@ -22,6 +22,8 @@ export const SyncConfigSchema = z.object({
   username: z.string().trim().max(200),
   displayName: DisplayNameSchema,
   enabled: z.boolean(),
+  /** Also sync the language and reading preferences (shared/sync/settings.ts); off, settings stay per computer. */
+  syncSettings: z.boolean().optional(),
 });
 export type SyncConfig = z.infer<typeof SyncConfigSchema>;
 

@@ -3,6 +3,7 @@ import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SyncConfigSchema, type SyncConfig } from '../../../shared/sync/model';
 import { writeFileDurably } from '../durable-file';
+import { t } from '../../../shared/i18n/current';
 
 /**
  * Seals the sync password before it is written to disk. Electron's shell can pass one built on
@@ -33,7 +34,7 @@ export function syncFiles(dataDir: string, box: SecretBox = plainBox) {
     try {
       raw = JSON.parse(await readFile(configFile, 'utf8')) as Record<string, unknown>;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') problem = `The sync settings in ${configFile} could not be read; sync is off until they are saved again.`;
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') problem = t('syncSvc.configUnreadable', { file: configFile });
     }
     const computer = typeof raw.computer === 'string' && raw.computer ? raw.computer : randomUUID();
     const parsed = SyncConfigSchema.safeParse(raw.config);
@@ -72,7 +73,7 @@ export function insecureUrl(url: string): string | null {
   const parsed = new URL(url);
   const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname) || parsed.hostname.startsWith('127.');
   if (parsed.protocol === 'https:' || loopback) return null;
-  return `${parsed.host} is not on this computer, so Facing connects to it only over https (the password and your notes would cross the network readable). Use its https:// address.`;
+  return t('syncSvc.insecure', { host: parsed.host });
 }
 
 /** The database's address, without credentials (those travel in the Authorization header). */

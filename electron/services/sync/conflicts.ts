@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { FacingError } from '../../../shared/ipc/errors';
 import { fromCouch, type CouchDoc } from '../../../shared/sync/documents';
 import type { SyncConflict } from '../../../shared/sync/model';
-import type { Store } from '../store';
+import type { Store, StoreRecord } from '../store';
 import type { Applier } from './apply-remote';
 import type { PouchDb } from './pouch';
+import { t } from '../../../shared/i18n/current';
 
 const kinds = { annotation: 'annotation', alignment: 'alignment', reading: 'reading', document: 'document' } as const;
 
@@ -46,20 +47,20 @@ export function createConflicts(local: PouchDb, store: Store, applier: Applier, 
     const found = await versions(id);
     if (!found) {
       await applier.forgetConflict(id);
-      throw new FacingError('not-found', 'That conflict was already resolved.');
+      throw new FacingError('not-found', t('syncSvc.conflictGone'));
     }
     const other = found.others[0]!;
     if (keep !== 'winner') {
       const incoming = fromCouch({ ...other, _deleted: false });
-      if (incoming.kind !== 'apply') throw new FacingError('invalid-request', 'The other version cannot be used: it is not valid.');
+      if (incoming.kind !== 'apply') throw new FacingError('invalid-request', t('syncSvc.otherInvalid'));
       if (keep === 'both') {
-        if (incoming.record.c !== 'annotations') throw new FacingError('invalid-request', 'Only annotations can be kept twice; choose one version.');
+        if (incoming.record.c !== 'annotations') throw new FacingError('invalid-request', t('syncSvc.keepBothOnlyNotes'));
         const copy = { ...(incoming.record.v as object), id: randomUUID(), modified: new Date().toISOString() };
         // A local change: the outbox sends it like any new annotation.
         await store.commit([{ c: 'annotations', k: copy.id, v: copy }]);
       } else {
         await local.put({ _id: id, _rev: found.winner._rev!, type: found.winner.type, origin, by: by(), body: other.body });
-        await store.commit([incoming.record], 'sync');
+        await store.commit([incoming.record as StoreRecord], 'sync');
       }
     }
     for (const loser of found.others) await local.remove(id, loser._rev!);

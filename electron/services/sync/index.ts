@@ -1,5 +1,7 @@
 import { FacingError } from '../../../shared/ipc/errors';
-import type { SyncedRecord } from '../../../shared/sync/documents';
+import { t } from '../../../shared/i18n/current';
+import { couchId, fromCouch, sameContent, settingsPerson, type SyncedRecord } from '../../../shared/sync/documents';
+import { syncedSettingsOf, withSyncedSettings, type SyncedSettings } from '../../../shared/sync/settings';
 import { SyncSetSchema, type SyncConfig, type SyncConflict, type SyncSet, type SyncSettings, type SyncStatus, type SyncTest } from '../../../shared/sync/model';
 import type { Store } from '../store';
 import { createApplier } from './apply-remote';
@@ -34,6 +36,8 @@ export interface SyncService {
   displayName(): string;
   /** The name this person syncs under, kept while sync is off: the annotations under it are theirs. */
   ownName(): string;
+  /** What the parallel view says while a pair's alignment has a version from another computer set aside. */
+  alignmentNotice(left: string, right: string): string | undefined;
   /** Resolves when local changes are in the local database and arrived ones in the store. */
   idle(): Promise<void>;
   /** `flush: false` leaves queued writes unwritten, as a killed process would. */
@@ -48,6 +52,7 @@ interface Running {
   conflicts: ReturnType<typeof createConflicts>;
   quarantine(): Array<{ id: string; reason: string }>;
   counts(): { quarantined: number; conflicts: number };
+  conflictIds(): string[];
   pending(): Promise<number>;
 }
 
@@ -72,13 +77,15 @@ export async function openSync(options: SyncOptions): Promise<SyncService> {
     const local = new PouchDB(files.localDbPath);
     const memory = await loadMemory(local);
     const by = () => config?.displayName ?? '';
-    const outbox = createOutbox(local, options.dataDir, computer, by);
+    const person = () => (config?.syncSettings ? settingsPerson(config) : null);
+    const outbox = createOutbox(local, options.dataDir, computer, by, { settingsPerson: person });
     const applier = createApplier({
       local,
       store: options.store,
       memory,
       dataDir: options.dataDir,
       origin: computer,
+      settingsPerson: person,
       onApplied: (records) => {
         status.remoteApplied();
         options.onApplied?.(records);
@@ -98,10 +105,12 @@ export async function openSync(options: SyncOptions): Promise<SyncService> {
     if (checked.kind === 'no-database' && checked.canCreate) checked = await createDatabase(target);
     if (checked.ok || checked.kind === 'unreachable') {
       remote = tolerateInfoFailures(new PouchDB(databaseUrl(config), { skip_setup: true, ...(config.username ? { auth: { username: config.username, password: password ?? '' } } : {}) }), config.database);
+      if (person()) await adoptSettings(local, checked.ok ? remote : null, outbox, person()!);
       replication = startReplication(local, remote, status, memory);
       if (!checked.ok) status.offline(await replication.pending(), { message: checked.message });
     } else {
       status.error(checked.message);
+      if (person()) await adoptSettings(local, null, outbox, person()!);
     }
     const conflicts = createConflicts(local, options.store, applier, computer, by);
     running = {
@@ -110,6 +119,7 @@ export async function openSync(options: SyncOptions): Promise<SyncService> {
       conflicts,
       quarantine: applier.quarantine,
       counts: () => ({ quarantined: applier.quarantine().length, conflicts: applier.conflictIds().length }),
+      conflictIds: () => applier.conflictIds(),
       pending: async () => (replication ? replication.pending() : 0),
       idle: async () => {
         await outbox.idle();
@@ -129,12 +139,34 @@ export async function openSync(options: SyncOptions): Promise<SyncService> {
     };
   }
 
+  /**
+   * Turning "Also sync my settings" on: settings this person already synced from another computer
+   * are taken; with none yet, this computer's go out.
+   */
+  async function adoptSettings(local: PouchDb, remote: PouchDb | null, outbox: ReturnType<typeof createOutbox>, who: string): Promise<void> {
+    const id = couchId('settings', who)!;
+    const store = options.store;
+    const mine = { c: 'settings' as const, k: who, v: syncedSettingsOf(store.data.settings) };
+    const here = await local.get(id).catch(() => null);
+    const found = here && !here._deleted ? here : remote ? await remote.get(id).catch(() => null) : null;
+    if (found && found.origin !== computer) {
+      const incoming = fromCouch(found);
+      if (incoming.kind === 'apply' && incoming.record.v !== null && !sameContent(mine, found)) {
+        await store.commit([{ c: 'settings', v: withSyncedSettings(store.data.settings, incoming.record.v as SyncedSettings) }], 'sync');
+        status.remoteApplied();
+        options.onApplied?.([{ c: 'settings', k: who, v: incoming.record.v }]);
+      }
+      return;
+    }
+    if (!found || !sameContent(mine, found)) outbox.add([{ c: 'settings', v: store.data.settings }]);
+  }
+
   async function restart(): Promise<void> {
     await starting;
     const before = running;
     running = null;
     await before?.stop(true);
-    starting = start().catch((error: Error) => status.error(`Sync could not start: ${error.message}`));
+    starting = start().catch((error: Error) => status.error(t('syncSvc.couldNotStart', { reason: error.message })));
     await starting;
   }
 
@@ -153,11 +185,11 @@ export async function openSync(options: SyncOptions): Promise<SyncService> {
   }
 
   function active(): Running {
-    if (!running) throw new FacingError('invalid-request', 'Sync is off. Turn it on in Settings → Sync.');
+    if (!running) throw new FacingError('invalid-request', t('syncSvc.off'));
     return running;
   }
 
-  if (config?.enabled) starting = start().catch((error: Error) => status.error(`Sync could not start: ${error.message}`));
+  if (config?.enabled) starting = start().catch((error: Error) => status.error(t('syncSvc.couldNotStart', { reason: error.message })));
 
   return {
     settings,
@@ -174,7 +206,7 @@ export async function openSync(options: SyncOptions): Promise<SyncService> {
     },
     async test(input) {
       const target = input ? SyncSetSchema.parse(input) : config;
-      if (!target) return { ok: false, kind: 'error', message: 'Enter the server’s address and the database first.' };
+      if (!target) return { ok: false, kind: 'error', message: t('syncSvc.enterServer') };
       const password = input?.password !== undefined ? input.password : await files.readPassword();
       return testConnection({ ...target, password });
     },
@@ -183,6 +215,10 @@ export async function openSync(options: SyncOptions): Promise<SyncService> {
     resolve: (id, keep) => active().conflicts.resolve(id, keep),
     displayName: () => (config?.enabled ? config.displayName : ''),
     ownName: () => config?.displayName ?? '',
+    alignmentNotice(left, right) {
+      const id = couchId('alignments', `${left}|${right}`);
+      return id && running?.conflictIds().includes(id) ? t('syncSvc.alignmentConflict') : undefined;
+    },
     async idle() {
       await starting;
       await running?.idle();

@@ -1,6 +1,7 @@
 import type { Emitter, PouchDb } from './pouch';
 import type { Memory } from './state';
 import { lastingProblem, type StatusTracker } from './status';
+import { t } from '../../../shared/i18n/current';
 
 /**
  * PouchDB's own live, retrying two-way replication between the local database and the server;
@@ -46,7 +47,7 @@ export function startReplication(local: PouchDb, remote: PouchDb, status: Status
   const sides = sync as Emitter & { push: Emitter; pull: Emitter };
   sides.push.on('paused', paused('push'));
   sides.pull.on('paused', paused('pull'));
-  sync.on('denied', (error: unknown) => status.error(`The server refused a change: ${String((error as { message?: unknown })?.message ?? error)}. Ask its administrator about this user’s rights.`));
-  sync.on('error', (error: unknown) => status.error(lastingProblem(error) ?? `Sync stopped: ${String((error as { message?: unknown })?.message ?? error)}. Turn it off and on again in Settings → Sync.`));
+  sync.on('denied', (error: unknown) => status.error(t('syncSvc.denied', { reason: String((error as { message?: unknown })?.message ?? error) })));
+  sync.on('error', (error: unknown) => status.error(lastingProblem(error) ?? t('syncSvc.stopped', { reason: String((error as { message?: unknown })?.message ?? error) })));
   return { stop: () => sync.cancel(), pending };
 }

@@ -9,6 +9,8 @@ export interface SyncMemory {
   lastSynced: string | null;
   conflicts: string[];
   quarantine: Array<{ id: string; reason: string }>;
+  /** Documents that arrived before their files: applied once the files are here. */
+  waiting: string[];
 }
 
 const ID = '_local/facing-sync';
@@ -21,6 +23,7 @@ export async function loadMemory(local: PouchDb) {
     lastSynced: stored?.lastSynced ?? null,
     conflicts: stored?.conflicts ?? [],
     quarantine: stored?.quarantine ?? [],
+    waiting: stored?.waiting ?? [],
   };
   let rev = stored?._rev;
   let writing: Promise<void> = Promise.resolve();

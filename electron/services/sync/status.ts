@@ -1,5 +1,6 @@
 import type { SyncStatus } from '../../../shared/sync/model';
 import { statusOf } from './pouch';
+import { t } from '../../../shared/i18n/current';
 
 /** The sync status the header shows, and the revision open screens watch for remote changes. */
 export function createStatus() {
@@ -22,7 +23,7 @@ export function createStatus() {
       Object.assign(status, { state: 'up-to-date', pending: 0, lastSynced: when.toISOString(), message: null });
     },
     offline(pending: number, error: unknown) {
-      Object.assign(status, { state: 'offline', pending, message: `The server cannot be reached (${describe(error)}). Your changes are kept on this computer and sent when it answers again.` });
+      Object.assign(status, { state: 'offline', pending, message: t('syncSvc.offline', { reason: describe(error) }) });
     },
     error(message: string) {
       Object.assign(status, { state: 'error', message });
@@ -44,16 +45,16 @@ export type StatusTracker = ReturnType<typeof createStatus>;
 /** A problem with the server that waiting will not fix, put as what to do; null for a network failure worth retrying. */
 export function lastingProblem(error: unknown): string | null {
   const code = statusOf(error);
-  if (code === 401) return 'The server refused the user name or password. Check them in Settings → Sync.';
-  if (code === 403) return 'This user may not read or write that database. Ask the server’s administrator for access, or choose another database.';
-  if (code === 404) return 'The database does not exist on the server. Test the connection in Settings → Sync to create it.';
+  if (code === 401) return t('syncSvc.refused');
+  if (code === 403) return t('syncSvc.forbidden');
+  if (code === 404) return t('syncSvc.noDatabase');
   const message = String((error as { message?: unknown } | null)?.message ?? '');
-  if (/certificate|self[- ]signed|CERT_|SSL|TLS/i.test(message)) return `The server’s certificate is not valid (${message.slice(0, 200)}). Facing does not send your notes to a server it cannot verify.`;
+  if (/certificate|self[- ]signed|CERT_|SSL|TLS/i.test(message)) return t('syncSvc.certificate', { reason: message.slice(0, 200) });
   return null;
 }
 
 function describe(error: unknown): string {
   const code = statusOf(error);
-  const message = String((error as { message?: unknown; reason?: unknown } | null)?.message ?? (error as { reason?: unknown } | null)?.reason ?? 'no answer');
+  const message = String((error as { message?: unknown; reason?: unknown } | null)?.message ?? (error as { reason?: unknown } | null)?.reason ?? t('syncSvc.noAnswer'));
   return code ? `${code} ${message}`.slice(0, 200) : message.slice(0, 200);
 }

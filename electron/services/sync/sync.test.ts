@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRange } from '../../../shared/annotations/anchoring';
 import { openServices, type Services } from '../handlers';
-import { STORE_FILE, STORE_VERSION } from '../store';
+import { openStore, STORE_FILE, STORE_VERSION } from '../store';
 import { defaultSettings } from '../../../shared/model/settings';
 import { tempDirs } from '../test-support';
+import { startCountingProxy } from './counting-proxy.fixture';
 import { freePort, startCouch, type CouchServer } from './pouchdb-server.fixture';
 
 const bundled = join(import.meta.dirname, '..', '..', '..', 'corpus');
@@ -15,24 +16,29 @@ const temp = tempDirs('facing-sync-');
 let couch: CouchServer;
 beforeAll(async () => {
   couch = await startCouch();
-});
+}, 120_000);
 afterAll(async () => {
   await couch.dispose();
 });
 
 let database = 0;
 /** Two computers' worth of Facing, each with its own data folder, on one new database. */
-async function twoComputers(server = couch) {
+async function twoComputers(server = couch, dirs: readonly [string, string] = [temp(), temp()]) {
   const db = `group${++database}`;
   const open = async (dataDir: string, displayName: string) => {
     const services = await openServices({ dataDir, corpusDir: bundled, shell: 'web', version: 'test', warmAfterMs: 60_000 });
     await services.handlers['sync:set']({ url: server.url, database: db, username: '', displayName, enabled: true, password: '' });
     return services;
   };
-  const a = await open(temp(), 'Ana');
-  const b = await open(temp(), 'Ben');
+  const a = await open(dirs[0], 'Ana');
+  const b = await open(dirs[1], 'Ben');
+  // Ben edits Ana's annotations in these tests, as a reading group member may when allowed.
+  await b.handlers['settings:set']({ patch: { editOthers: true } });
   return { a, b, db, open };
 }
+
+/** A computer started again on its data folder, with the sync settings it saved. */
+const reopen = (dataDir: string) => openServices({ dataDir, corpusDir: bundled, shell: 'web', version: 'test', warmAfterMs: 60_000 });
 
 async function highlight(services: Services, phrase: string, extra: object = {}) {
   const doc = await services.handlers['documents:get']({ id: '000' });
@@ -44,7 +50,7 @@ async function highlight(services: Services, phrase: string, extra: object = {})
  * Polls until `check` passes (replication is asynchronous), failing with its last error. Generous on a
  * shared machine: how fast a change arrives is measured in bench/sync.ts, not asserted here.
  */
-async function eventually(check: () => Promise<void> | void, ms = 15_000): Promise<void> {
+async function eventually(check: () => Promise<void> | void, ms = 60_000): Promise<void> {
   const until = Date.now() + ms;
   for (;;) {
     try {
@@ -262,5 +268,143 @@ describe('sync when things go wrong', { timeout: 120_000 }, () => {
     expect((await b.handlers['annotations:list']({})).map((x) => x.id)).toEqual([created.id]);
     await a.close();
     await b.close();
+  });
+});
+
+describe('alignment edits changed on two computers', { timeout: 400_000 }, () => {
+  it('apply the same winner on both, set the other version aside in each store with a notice, and list it in the hub', async () => {
+    const server = await startCouch({ dir: temp() });
+    const dirs = [temp(), temp()] as const;
+    const { a, b } = await twoComputers(server, dirs);
+    const computed = await a.handlers['alignment:get']({ left: '000', right: '001' });
+    const checkedAt = (i: number) => computed.rows.map((row, j) => (j === i ? { ...row, checked: true } : row));
+    await a.handlers['alignment:save']({ left: '000', right: '001', rows: checkedAt(0) });
+    await eventually(async () => expect((await b.handlers['alignment:get']({ left: '000', right: '001' })).edited).toBe(true));
+
+    await server.stop();
+    await a.handlers['alignment:save']({ left: '000', right: '001', rows: checkedAt(1) });
+    await b.handlers['alignment:save']({ left: '000', right: '001', rows: checkedAt(2) });
+    await eventually(async () => expect((await b.handlers['sync:status']({})).state).toBe('offline'), 15_000);
+    await server.start();
+
+    for (const side of [a, b]) {
+      await eventually(async () => {
+        const conflicts = await side.handlers['sync:conflicts']({});
+        expect(conflicts.map((c) => [c.id, c.kind])).toEqual([['alignment:000:001', 'alignment']]);
+      }, 120_000);
+    }
+    const [onA, onB] = [(await a.handlers['sync:conflicts']({}))[0]!, (await b.handlers['sync:conflicts']({}))[0]!];
+    expect(onA.winner).toEqual(onB.winner);
+    const winnerRows = (onA.winner as { rows: unknown }).rows;
+    const otherRows = (onA.other as { rows: unknown }).rows;
+    expect(new Set([JSON.stringify(winnerRows), JSON.stringify(otherRows)])).toEqual(new Set([JSON.stringify(checkedAt(1)), JSON.stringify(checkedAt(2))]));
+    expect(new Set([onA.winnerBy, onA.otherBy])).toEqual(new Set(['Ana', 'Ben']));
+    for (const side of [a, b]) {
+      await eventually(async () => {
+        const shown = await side.handlers['alignment:get']({ left: '000', right: '001' });
+        expect(shown.rows).toEqual(winnerRows);
+        expect(shown.notice).toMatch(/edited on two computers/);
+      });
+    }
+    await a.syncIdle();
+    await b.syncIdle();
+    await a.close();
+    await b.close();
+    // Each store keeps the version it does not show, under a key that stays on that computer.
+    for (const dir of dirs) {
+      const store = await openStore(dir);
+      const setAside = Object.entries(store.data.alignments).filter(([key]) => key.startsWith('000|001|conflict-'));
+      await store.close();
+      expect(setAside.map(([, value]) => (value as { rows: unknown }).rows)).toEqual([otherRows]);
+    }
+
+    // Choosing the other version: every computer shows it, and the notice and the conflict go.
+    const [a2, b2] = [await reopen(dirs[0]), await reopen(dirs[1])];
+    await eventually(async () => expect(await a2.handlers['sync:conflicts']({})).toHaveLength(1));
+    await a2.handlers['sync:resolve']({ id: 'alignment:000:001', keep: 'other' });
+    for (const side of [a2, b2]) {
+      await eventually(async () => {
+        const shown = await side.handlers['alignment:get']({ left: '000', right: '001' });
+        expect(shown.rows).toEqual(otherRows);
+        expect(shown.notice).toBeUndefined();
+        expect(await side.handlers['sync:conflicts']({})).toEqual([]);
+      });
+    }
+    await a2.close();
+    await b2.close();
+    await server.dispose();
+  });
+});
+
+describe('imported documents’ files through sync', { timeout: 400_000 }, () => {
+  const fileDocs = async (server: CouchServer, db: string) => {
+    const listed = (await (await fetch(`${server.url}/${db}/_all_docs?startkey=${encodeURIComponent('"file:"')}&endkey=${encodeURIComponent('"file:\uffff"')}`)).json()) as { rows: Array<{ id: string; value: { rev: string } }> };
+    return listed.rows;
+  };
+  const story = (words: number) => `A Long Story\n\n${Array.from({ length: words }, (_, i) => `The keeper counted ship ${i} and wrote its name down.`).join(' ')}`;
+
+  it('are stored once for two documents holding the same file, and travel once from two computers that import it', async () => {
+    const { a, b, db } = await twoComputers();
+    await b.close();
+    // An equal-sided pair: two documents of the same bytes.
+    const pair = await a.handlers['pairs:import']({ name: 'same.tsv', data: Buffer.from('Berlin is a city.\tBerlin is a city.\nIt has rivers.\tIt has rivers.\n').toString('base64') });
+    expect('left' in pair && pair.left.id !== pair.right.id).toBe(true);
+    await a.syncIdle();
+    await eventually(async () => expect((await fileDocs(couch, db)).length).toBe(2));
+
+    const text = story(8000);
+    expect(text.length).toBeGreaterThan(300_000);
+    const { document } = await a.handlers['documents:import']({ name: 'story.txt', data: Buffer.from(text).toString('base64') });
+    await eventually(async () => expect((await fileDocs(couch, db)).length).toBe(4));
+
+    // Another computer, sync off, imports the same file as a document of its own, then turns sync on through a proxy that counts what it sends.
+    const proxy = await startCountingProxy(couch.url);
+    const c = await openServices({ dataDir: temp(), corpusDir: bundled, shell: 'web', version: 'test', warmAfterMs: 60_000 });
+    const own = (await c.handlers['documents:import']({ name: 'story.txt', data: Buffer.from(text).toString('base64') })).document;
+    expect(own.id).not.toBe(document.id);
+    await c.handlers['sync:set']({ url: proxy.url, database: db, username: '', displayName: 'Cleo', enabled: true });
+    await eventually(async () => expect((await a.handlers['documents:list']({})).some((d) => d.id === own.id)).toBe(true));
+    await eventually(async () => expect((await c.handlers['documents:list']({})).some((d) => d.id === document.id)).toBe(true));
+    expect((await a.handlers['documents:get']({ id: own.id })).text).toBe((await c.handlers['documents:get']({ id: document.id })).text);
+    // Still one document per file content on the server, each at its one revision: nothing stored twice, no conflict.
+    const files = await fileDocs(couch, db);
+    expect(files.length).toBe(4);
+    expect(files.every((f) => f.value.rev.startsWith('1-'))).toBe(true);
+    // What C sent holds its annotations-sized documents, not the 300 KB file again.
+    expect(proxy.sent()).toBeLessThan(text.length / 2);
+    expect(proxy.requests.some((r) => r.method === 'POST' && r.path.includes('_bulk_docs'))).toBe(true);
+
+    // Removing both documents made of the file removes the file from the server too.
+    await a.handlers['documents:remove']({ id: document.id, annotations: 'keep' });
+    await c.handlers['documents:remove']({ id: own.id, annotations: 'keep' });
+    await eventually(async () => expect((await fileDocs(couch, db)).length).toBe(2));
+    await a.close();
+    await c.close();
+    await proxy.close();
+  });
+});
+
+describe('settings through sync, when the user opts in', { timeout: 300_000 }, () => {
+  it('carry the reading preferences to the same person’s other computer only, and never the backups kept', async () => {
+    const db = `settings${++database}`;
+    const open = async (displayName: string, syncSettings: boolean) => {
+      const services = await openServices({ dataDir: temp(), corpusDir: bundled, shell: 'web', version: 'test', warmAfterMs: 60_000 });
+      await services.handlers['sync:set']({ url: couch.url, database: db, username: '', displayName, enabled: true, syncSettings });
+      return services;
+    };
+    const laptop = await open('Ana', true);
+    await laptop.handlers['settings:set']({ patch: { fontSize: 24, theme: 'sepia', measure: 80, backupsHourly: 48 } });
+    await laptop.syncIdle();
+    // Turned on later on Ana's desktop: it takes what Ana already synced.
+    const desktop = await open('Ana', true);
+    const otherPerson = await open('Ben', true);
+    const optedOut = await open('Ana', false);
+    await eventually(async () => expect(await desktop.handlers['settings:get']({})).toMatchObject({ fontSize: 24, theme: 'sepia', measure: 80, backupsHourly: 24 }));
+    await desktop.handlers['settings:set']({ patch: { lineHeight: 2, parallelScrolling: 'apart' } });
+    await eventually(async () => expect(await laptop.handlers['settings:get']({})).toMatchObject({ fontSize: 24, lineHeight: 2, parallelScrolling: 'apart', backupsHourly: 48 }));
+    await otherPerson.syncIdle();
+    await optedOut.syncIdle();
+    for (const untouched of [otherPerson, optedOut]) expect(await untouched.handlers['settings:get']({})).toEqual(defaultSettings);
+    for (const s of [laptop, desktop, otherPerson, optedOut]) await s.close();
   });
 });

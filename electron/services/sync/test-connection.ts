@@ -1,5 +1,6 @@
 import type { SyncConfig, SyncTest } from '../../../shared/sync/model';
 import { databaseUrl, insecureUrl } from './config';
+import { t } from '../../../shared/i18n/current';
 
 type Target = Pick<SyncConfig, 'url' | 'database' | 'username'> & { password: string | null };
 
@@ -36,22 +37,22 @@ export async function testConnection(target: Target, timeoutMs = 8000): Promise<
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const why = cause?.code ?? cause?.message ?? (error as Error).message;
     if (/CERT|SSL|TLS|self[- ]signed/i.test(`${why} ${cause?.message ?? ''}`)) {
-      return { ok: false, kind: 'unreachable', message: `The server’s certificate is not valid (${why}). Facing does not connect to a server it cannot verify.` };
+      return { ok: false, kind: 'unreachable', message: t('syncSvc.testCertificate', { reason: String(why) }) };
     }
-    return { ok: false, kind: 'unreachable', message: `No server answered at ${base} (${why}). Check the address and that the server is running.` };
+    return { ok: false, kind: 'unreachable', message: t('syncSvc.testUnreachable', { url: base, reason: String(why) }) };
   }
   const welcome = await json(root);
   const speaksCouch = welcome && ('couchdb' in welcome || 'express-pouchdb' in welcome || 'vendor' in welcome);
   if (!speaksCouch && root.status !== 401) {
     const type = root.headers.get('content-type') ?? 'no content type';
-    return { ok: false, kind: 'not-couchdb', message: `${base} answered, but not as a CouchDB server (HTTP ${root.status}, ${type}). Check the address: it should be the server’s own address, such as https://example.org:6984.` };
+    return { ok: false, kind: 'not-couchdb', message: t('syncSvc.testNotCouch', { url: base, status: String(root.status), type }) };
   }
 
   const db = await ask(databaseUrl(target)).catch(() => null);
-  if (!db) return { ok: false, kind: 'unreachable', message: `The server stopped answering while Facing asked for the database ${target.database}.` };
+  if (!db) return { ok: false, kind: 'unreachable', message: t('syncSvc.testStopped', { database: target.database }) };
   const info = await json(db);
-  if (db.status === 401) return { ok: false, kind: 'unauthorized', message: 'The server refused this user name and password (401). Check them and try again.' };
-  if (db.status === 403) return { ok: false, kind: 'unauthorized', message: `The user ${target.username || '(none)'} may not open the database ${target.database} (403). Ask the server’s administrator for access.` };
+  if (db.status === 401) return { ok: false, kind: 'unauthorized', message: t('syncSvc.testRefused') };
+  if (db.status === 403) return { ok: false, kind: 'unauthorized', message: t('syncSvc.testForbidden', { user: target.username || '—', database: target.database }) };
   if (db.status === 404) {
     const session = await ask(`${base}/_session`).then(json, () => null);
     const roles = ((session?.userCtx as { roles?: unknown } | undefined)?.roles ?? []) as unknown[];
@@ -60,20 +61,18 @@ export async function testConnection(target: Target, timeoutMs = 8000): Promise<
       ok: false,
       kind: 'no-database',
       canCreate,
-      message: canCreate
-        ? `The server has no database named ${target.database}. Facing will create it when you turn sync on.`
-        : `The server has no database named ${target.database}, and this user may not create one. Ask the server’s administrator to create it, or choose an existing one.`,
+      message: canCreate ? t('syncSvc.testWillCreate', { database: target.database }) : t('syncSvc.testCannotCreate', { database: target.database }),
     };
   }
   if (!db.ok || !info || typeof info.db_name !== 'string') {
-    return { ok: false, kind: 'not-couchdb', message: `The server answered HTTP ${db.status} for the database ${target.database}, not as CouchDB does.` };
+    return { ok: false, kind: 'not-couchdb', message: t('syncSvc.testOddDatabase', { status: String(db.status), database: target.database }) };
   }
-  return { ok: true, kind: 'ok', message: `Connected: the database ${target.database} holds ${typeof info.doc_count === 'number' ? info.doc_count : 'some'} documents.` };
+  return { ok: true, kind: 'ok', message: t('syncSvc.testConnected', { database: target.database, count: typeof info.doc_count === 'number' ? info.doc_count : 0 }) };
 }
 
 /** Creates the database when the user may; the answer says why not otherwise. */
 export async function createDatabase(target: Target): Promise<SyncTest> {
   const response = await fetch(databaseUrl(target), { method: 'PUT', headers: { accept: 'application/json', ...authHeader(target) }, signal: AbortSignal.timeout(8000), redirect: 'error' }).catch(() => null);
-  if (response && (response.status === 201 || response.status === 202 || response.status === 412)) return { ok: true, kind: 'ok', message: `Created the database ${target.database}.` };
-  return { ok: false, kind: 'no-database', canCreate: false, message: `The database ${target.database} could not be created (${response ? `HTTP ${response.status}` : 'no answer'}).` };
+  if (response && (response.status === 201 || response.status === 202 || response.status === 412)) return { ok: true, kind: 'ok', message: t('syncSvc.created', { database: target.database }) };
+  return { ok: false, kind: 'no-database', canCreate: false, message: t('syncSvc.notCreated', { database: target.database, reason: response ? `HTTP ${response.status}` : t('syncSvc.noAnswer') }) };
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { SyncConflict } from '../../../shared/sync/model';
 import { api } from '../api';
 import { useAnnotations } from '../state/annotations';
+import { useAppStore } from '../state/store';
 import { useSyncStatus } from './syncStatus';
 import './conflicts.css';
 import { t, translator } from '../../../shared/i18n/current';
@@ -32,7 +33,29 @@ function VersionCard({ title, by, version }: { title: string; by: string | null;
   );
 }
 
-/** Annotations changed on two computers while apart: both versions side by side, one click to choose. */
+interface AlignmentVersion {
+  rows?: Array<{ checked?: boolean }>;
+  modified?: string;
+}
+
+function AlignmentCard({ title, by, version }: { title: string; by: string | null; version: unknown }) {
+  const v = (version ?? {}) as AlignmentVersion;
+  const rows = v.rows ?? [];
+  return (
+    <div className="conflict-version">
+      <div className="conflict-head">
+        <span>{title}</span>
+        <span className="conflict-by">
+          {by ? t('conflict.by', { name: by }) : t('conflict.noName')}
+          {v.modified ? ` · ${translator().date(v.modified, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}` : ''}
+        </span>
+      </div>
+      <p className="conflict-note">{t('conflict.alignmentRows', { count: rows.length, checked: rows.filter((r) => r.checked).length })}</p>
+    </div>
+  );
+}
+
+/** Annotations and alignments changed on two computers while apart: both versions side by side, one click to choose. */
 export function ConflictsPanel() {
   const revision = useSyncStatus((s) => s.status?.revision ?? 0);
   const count = useSyncStatus((s) => s.status?.conflicts ?? 0);
@@ -56,8 +79,11 @@ export function ConflictsPanel() {
     }
   };
 
+  const documents = useAppStore((s) => s.documents);
+  const titleOf = (id: string) => documents?.find((d) => d.id === id)?.title ?? id;
   const shown = conflicts.filter((c) => c.kind === 'annotation');
-  if (!shown.length) return null;
+  const alignments = conflicts.filter((c) => c.kind === 'alignment');
+  if (!shown.length && !alignments.length) return null;
   return (
     <section className="conflicts" aria-label={t('conflict.title')} data-testid="sync-conflicts">
       <h2>{t('conflict.title')}</h2>
@@ -81,6 +107,29 @@ export function ConflictsPanel() {
               </button>
               <button type="button" className="button" onClick={() => void resolve(c.id, 'both')}>
                 {t('conflict.keepBoth')}
+              </button>
+            </div>
+          </article>
+        );
+      })}
+      {alignments.map((c) => {
+        const [, left = '', right = ''] = c.id.split(':');
+        return (
+          <article key={c.id} className="conflict" data-testid="sync-conflict-alignment">
+            <h3 className="conflict-pair">
+              {t('conflict.alignmentTitle', { left: titleOf(left), right: titleOf(right) })} <a href={`#/parallel/${left}/${right}`}>{t('conflict.openPair')}</a>
+            </h3>
+            <div className="conflict-versions">
+              <AlignmentCard title={t('conflict.shown')} by={c.winnerBy} version={c.winner} />
+              <AlignmentCard title={t('conflict.other')} by={c.otherBy} version={c.other} />
+            </div>
+            <p className="conflicts-intro">{t('conflict.alignmentNote')}</p>
+            <div className="conflict-actions">
+              <button type="button" className="button-quiet" onClick={() => void resolve(c.id, 'winner')}>
+                {t('conflict.keepShown')}
+              </button>
+              <button type="button" className="button" onClick={() => void resolve(c.id, 'other')}>
+                {t('conflict.keepOther')}
               </button>
             </div>
           </article>

@@ -122,6 +122,13 @@ export function SyncPanel() {
           <input type="checkbox" checked={form.enabled} onChange={(e) => field('enabled')(e.target.checked)} data-testid="sync-enabled" />
           {t('sync.enable')}
         </label>
+        <label className="sync-enable sync-choice">
+          <input type="checkbox" checked={form.syncSettings ?? false} onChange={(e) => field('syncSettings')(e.target.checked)} data-testid="sync-settings" />
+          <span>
+            {t('sync.syncSettings')}
+            <span className="sync-hint">{t('sync.syncSettingsHint')}</span>
+          </span>
+        </label>
         {message ? (
           <p className={`sync-message ${message.ok ? '' : 'sync-bad'}`} role="status" data-testid="sync-message">
             {message.text}

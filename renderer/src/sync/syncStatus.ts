@@ -26,6 +26,9 @@ async function reloadShown(): Promise<void> {
   await Promise.all(Object.keys(annotations.byDocument).map((id) => annotations.load(id)));
   if (annotations.all) await annotations.loadAll();
   await useAppStore.getState().refreshDocuments();
+  // Settings synced from this person's other computer (when they chose so).
+  const settings = await api.invoke('settings:get', {}).catch(() => null);
+  if (settings) useAppStore.setState({ settings });
 }
 
 const POLL_MS = 2000;
