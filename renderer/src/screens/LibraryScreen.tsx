@@ -1,19 +1,20 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { SyncIndicator } from '../sync/SyncIndicator';
 import { Link, useLocation } from 'wouter';
 import type { DocumentSummary } from '../../../shared/model/document';
 import { EditDocumentDialog, RemoveDocumentDialog } from '../library/DocumentDialogs';
 import { ImportPanel, REPORT_SLOT } from '../library/ImportPanel';
 import { filterFamilies, groupFamilies, languagesOf, sortFamilies, type LibrarySort } from '../../../shared/corpus/library';
-import { DocumentRow } from '../components/DocumentRow';
+import { FamilyCard } from '../library/FamilyCard';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { languageName } from '../format';
 import { useAppStore } from '../state/store';
 import './LibraryScreen.css';
-import { t, translator } from '../../../shared/i18n/current';
+import { t } from '../../../shared/i18n/current';
 
-/** Families rendered at first; more as the list is scrolled (a library of thousands paints at once). */
-const PAGE = 60;
+/** Above this many cards only those on (or near) the screen are rendered: a library of thousands paints at once. */
+const VIRTUALISE_ABOVE = 120;
 
 export function LibraryScreen() {
   useDocumentTitle(null);
@@ -27,9 +28,9 @@ export function LibraryScreen() {
   const [editing, setEditing] = useState<{ doc: DocumentSummary; action: 'edit' | 'remove' } | null>(null);
   const [search, setSearch] = useState('');
   const [, navigate] = useLocation();
-  const [shown, setShown] = useState(PAGE);
   const [fresh, setFresh] = useState<string[]>([]);
-  const more = useRef<HTMLLIElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const [margin, setMargin] = useState(0);
 
   const families = useMemo(() => groupFamilies(documents ?? []), [documents]);
   const visible = useMemo(() => sortFamilies(filterFamilies(families, { query, language }), sort), [families, query, language, sort]);
@@ -45,25 +46,34 @@ export function LibraryScreen() {
   const languages = useMemo(() => languagesOf(documents ?? []), [documents]);
   const familyOf = (id: string) => visible.findIndex((f) => f.original.id === id || f.translations.some((t) => t.id === id));
 
-  // Newly imported documents: make sure they are rendered, then bring the first into view, marked.
+  const virtual = visible.length > VIRTUALISE_ABOVE;
+  const virtualizer = useWindowVirtualizer({
+    count: virtual ? visible.length : 0,
+    estimateSize: (k) => (visible[k]?.translations.length ? 120 + 60 * visible[k]!.translations.length : 92),
+    getItemKey: (k) => visible[k]?.original.id ?? k,
+    overscan: 6,
+    gap: 12,
+    scrollMargin: margin,
+  });
+  // The list starts below the header, whose height changes (the import report, "Continue reading").
+  useLayoutEffect(() => {
+    const top = list.current ? list.current.getBoundingClientRect().top + window.scrollY : 0;
+    if (Math.abs(top - margin) > 1) setMargin(top);
+  });
+
+  // Newly imported documents: bring the first into view, marked.
   useEffect(() => {
     if (!fresh.length) return;
     const at = familyOf(fresh[0]!);
-    if (at >= shown) return setShown(at + 1);
-    document.querySelector(`[data-document-id="${CSS.escape(fresh[0]!)}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    if (virtual && at >= 0) virtualizer.scrollToIndex(at, { align: 'center' });
+    else document.querySelector(`[data-document-id="${CSS.escape(fresh[0]!)}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
     const timer = setTimeout(() => setFresh([]), 4000);
     return () => clearTimeout(timer);
     // familyOf reads `visible`, which is a dependency.
-  }, [fresh, visible, shown]);
+  }, [fresh, visible]);
 
-  // Rendering more when the end of what is rendered comes into view.
-  useEffect(() => {
-    const end = more.current;
-    if (!end) return;
-    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setShown((n) => n + PAGE), { rootMargin: '600px' });
-    observer.observe(end);
-    return () => observer.disconnect();
-  }, [visible, shown]);
+  const isFresh = (family: (typeof visible)[number]) => [family.original, ...family.translations].some((d) => fresh.includes(d.id));
+  const items = virtual ? virtualizer.getVirtualItems() : [];
 
   return (
     <div className="library">
@@ -158,55 +168,25 @@ export function LibraryScreen() {
           </button>
         </div>
       ) : (
-        <ul className="library-list" data-testid="library-list">
-          {visible.slice(0, shown).map((family) => {
-            const isFresh = [family.original, ...family.translations].some((d) => fresh.includes(d.id));
-            return family.translations.length === 0 ? (
-              <li key={family.original.id} className={`card${isFresh ? ' card-fresh' : ''}`} data-testid="library-item">
-                <DocumentRow doc={family.original} {...actions(family.original)} />
-              </li>
-            ) : (
-              <li key={family.original.id} className={`card card-family${isFresh ? ' card-fresh' : ''}`} data-testid="library-pair">
-                <div className="family-head">
-                  <p className="family-label">
-                    {t('library.family', { language: languageName(family.original.language), count: family.translations.length })}
-                  </p>
-                  {family.translations
-                    .filter((t) => !t.problem && !family.original.problem)
-                    .map((t) => {
-                      // A translation of a translation reads beside the text it was made from.
-                      const from = [family.original, ...family.translations].find((d) => d.id === t.translationOf) ?? family.original;
-                      const label = from === family.original ? t.language.toUpperCase() : `${from.language.toUpperCase()}–${t.language.toUpperCase()}`;
-                      return (
-                        <Link key={t.id} href={`/parallel/${encodeURIComponent(from.id)}/${encodeURIComponent(t.id)}`} className="button button-accent" data-testid="open-parallel">
-                          {family.translations.length > 1 ? translator().t('library.sideBySidePair', { pair: label }) : translator().t('library.sideBySide')}
-                        </Link>
-                      );
-                    })}
-                  {family.translations.filter((t) => !t.problem).length >= 2 && !family.original.problem ? (
-                    <Link
-                      href={`/parallel/${[family.original, ...family.translations.filter((t) => !t.problem).slice(0, 2)].map((d) => encodeURIComponent(d.id)).join('/')}`}
-                      className="button"
-                      data-testid="open-three"
-                    >
-                      {t('library.three')}
-                    </Link>
-                  ) : null}
-                </div>
-                <DocumentRow doc={family.original} {...actions(family.original)} />
-                {family.translations.map((t) => (
-                  <DocumentRow key={t.id} doc={t} isTranslation {...actions(t)} />
-                ))}
-              </li>
-            );
-          })}
-          {visible.length > shown ? (
-            <li ref={more} className="library-more">
-              <button type="button" className="button-quiet" onClick={() => setShown((n) => n + PAGE * 5)}>
-                {t('library.more', { count: translator().number(visible.length - shown) })}
-              </button>
-            </li>
-          ) : null}
+        <ul
+          className={`library-list${virtual ? ' library-list-virtual' : ''}`}
+          data-testid="library-list"
+          ref={list}
+          style={virtual ? { height: virtualizer.getTotalSize() } : undefined}
+        >
+          {virtual
+            ? items.map((item) => (
+                <FamilyCard
+                  key={item.key}
+                  family={visible[item.index]!}
+                  fresh={isFresh(visible[item.index]!)}
+                  actions={actions}
+                  index={item.index}
+                  measure={virtualizer.measureElement}
+                  style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
+                />
+              ))
+            : visible.map((family) => <FamilyCard key={family.original.id} family={family} fresh={isFresh(family)} actions={actions} />)}
         </ul>
       )}
       {editing?.action === 'edit' ? <EditDocumentDialog doc={editing.doc} onClose={() => setEditing(null)} /> : null}
