@@ -87,7 +87,7 @@ describe('search', () => {
     expect(first).toMatchObject({ documents: 3, more: true });
     expect(first.hits).toHaveLength(1);
     expect(app.reads).toHaveLength(1);
-    const all = await app.search.query('ferries', 6);
+    const all = await app.search.query('ferries', 9);
     expect(all).toMatchObject({ documents: 3, more: false, total: 3 });
     expect(all.hits).toHaveLength(3);
     await app.close();

@@ -110,20 +110,21 @@ export function createSearch(library: LibraryService, options: SearchOptions = {
       const terms = parsed.terms.slice(0, MAX_PASSAGE_TERMS);
       const { phrases } = parsed;
       if (terms.length === 0) return { hits: [], total: 0, ms: 0 };
-      // A page: enough documents for `limit` passages when most show one or two.
-      const page = Math.max(1, Math.ceil(limit / 2));
+      // A page: enough documents for `limit` passages when most show two or three.
+      const page = Math.max(1, Math.ceil(limit / 3));
       const { matches, total: documents } = index.top(terms, page, { prefixLast: true });
-      const matched = matches[0]?.matched ?? [];
-      const marked = [...new Set([...matched.flat(), terms[terms.length - 1]!])];
-      const passageQuery = { matched, prefix: terms[terms.length - 1]!, phrases };
+      const last = terms[terms.length - 1]!;
       const complete: SearchHit[][] = [];
       const apart: SearchHit[][] = [];
       let total = 0;
-      for (const match of matches) {
-        const doc = await passagesOf(match.id).catch(() => null);
-        const chosen = doc && choosePassages(doc, passageQuery);
+      // Read side by side: the reads overlap, the scans follow one another.
+      const texts = await Promise.all(matches.map((match) => passagesOf(match.id).catch(() => null)));
+      for (const [n, match] of matches.entries()) {
+        const doc = texts[n];
+        const chosen = doc && choosePassages(doc, { matched: match.matched, prefix: last, phrases });
         if (!doc || !chosen) continue;
         total += chosen.positions.length;
+        const marked = [...new Set([...match.matched.flat(), last])];
         const label = labels.get(match.id);
         const hits = chosen.positions.slice(0, PER_DOCUMENT).map((position) => {
           const { paragraph, text } = doc.passages[position]!;

@@ -25,6 +25,9 @@ describe('the word index', () => {
     const index = library();
     expect(ids(index, ['volunters'])).toEqual(['a', 'b']);
     expect(index.search(['volunters'])[0]!.matched[0]).toContain('volunteers');
+    // Each document's own words: "b" holds "volunteers", not also what "a" holds.
+    index.add('d', 'volunteer days');
+    expect(index.search(['volunteers']).map((r) => [r.id, r.matched[0]])).toEqual(expect.arrayContaining([['d', ['volunteer']], ['b', ['volunteers']]]));
     expect(ids(index, ['lighth'], { prefixLast: true })).toEqual(['c']);
     expect(ids(index, ['lighth'])).toEqual([]);
     // Short words must be exact: "cat" is not "at" or "hat".

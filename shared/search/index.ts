@@ -17,7 +17,7 @@ export interface SearchOptions {
 export interface IndexMatch {
   id: string;
   score: number;
-  /** For each query term, the indexed words it matched (itself, its completions, its near misses). */
+  /** For each query term, the indexed words that stand for it in this document (itself, its completions, its near misses). */
   matched: string[][];
 }
 
@@ -178,8 +178,42 @@ export class WordIndex {
       candidates = Int32Array.from(touched);
     }
 
-    const matches = bestOf(candidates, total, k).map((doc) => ({ id: this.docs[doc]!, score: total[doc]!, matched }));
+    const top = bestOf(candidates, total, k);
+    const words = this.wordsIn(top, expansions);
+    const matches = top.map((doc, n) => ({ id: this.docs[doc]!, score: total[doc]!, matched: words[n]! }));
     return { matches, total: candidates.length };
+  }
+
+  /**
+   * For each of the given documents, which of each term's words it holds: a term of one word needs
+   * no look, one with completions or near misses has its postings read again for just these.
+   */
+  private wordsIn(docs: number[], expansions: Array<Array<[string, number]>>): string[][][] {
+    const place = new Map(docs.map((doc, n) => [doc, n]));
+    const out = docs.map(() => expansions.map((list) => (list.length === 1 ? [list[0]![0]] : [])));
+    for (const [term, list] of expansions.entries()) {
+      if (list.length === 1) continue;
+      for (const [word] of list) {
+        const t = this.lookup.get(word)!;
+        const bytes = this.postings[t]!;
+        const end = this.used[t]!;
+        let doc = -1;
+        for (let at = 0; at < end; at++) {
+          let gap = 0;
+          let shift = 0;
+          let b: number;
+          do {
+            b = bytes[at++]!;
+            gap |= (b & 0x7f) << shift;
+            shift += 7;
+          } while (b & 0x80);
+          doc += gap;
+          const n = place.get(doc);
+          if (n !== undefined) out[n]![term]!.push(word);
+        }
+      }
+    }
+    return out;
   }
 
   /**
