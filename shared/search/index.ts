@@ -131,7 +131,6 @@ export class WordIndex {
     const avg = this.totalLength / this.live;
     const max = options.maxExpansions ?? 64;
     const expansions = terms.map((term, n) => this.expand(term, options.prefixLast === true && n === terms.length - 1, max));
-    const matched = expansions.map((list) => list.map(([word]) => word));
     if (expansions.some((list) => list.length === 0)) return none;
     const postingsOf = (list: Array<[string, number]>) => list.reduce((n, [word]) => n + this.counts[this.lookup.get(word)!]!, 0);
     const order = terms.map((_, n) => n).sort((a, b) => postingsOf(expansions[a]!) - postingsOf(expansions[b]!));
