@@ -7,6 +7,22 @@ import { readXliff } from '../shared/formats/xliff';
 import { openServices } from '../electron/services/handlers';
 import { expect, test } from './fixtures';
 
+/** A text without white space: a PDF's text runs break lines and join words differently from the page. */
+const squash = (text: string) => text.replace(/\s+/g, '');
+
+/** The text of every page of a PDF, as pdf.js reads it. */
+async function pdfText(bytes: Buffer): Promise<string> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdf = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0 }).promise;
+  const pages: string[] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const content = await (await pdf.getPage(n)).getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+  }
+  await pdf.destroy();
+  return pages.join('\n');
+}
+
 test.describe('pairs in and out (issue 9)', () => {
   // Many exports and a Java-free but heavy scan per test: more than the default half minute on a busy machine.
   test.describe.configure({ timeout: 180_000 });
@@ -193,20 +209,37 @@ test.describe('pairs in and out (issue 9)', () => {
     });
   });
 
-  test('print preview of the parallel view shows both columns and no toolbars', async ({ app }, testInfo) => {
+  test('print preview of the parallel view shows both columns, every row, and no toolbars', async ({ app }, testInfo) => {
     await app.open('#/parallel/000/001');
     await app.parallel.waitForRows();
+    const rows = await app.parallel.rowCount();
+    // The last row's two sides, read where the screen shows them: at the end of the virtual list.
+    const scroller = app.page.getByTestId('parallel-rows');
+    await scroller.evaluate((s) => (s.scrollTop = s.scrollHeight));
+    const last = app.parallel.alignmentRow(rows - 1);
+    const lastSides = await Promise.all((['left', 'right'] as const).map((column) => last.locator(`.pcell[data-column="${column}"]`).innerText()));
+    await scroller.evaluate((s) => (s.scrollTop = 0));
+    await expect(app.parallel.alignmentRow(rows - 1)).toHaveCount(0);
+
+    // What Chromium prints (Ctrl+P and Save as PDF take the same path): every row, both sides.
+    const printed = squash(await pdfText(await app.page.pdf({ format: 'A4' })));
+    for (const side of lastSides) expect(printed).toContain(squash(side));
+
     await app.page.emulateMedia({ media: 'print' });
-    await app.page.screenshot({ path: '/tmp/facing-formats/print-preview.png', fullPage: true });
     await expect(app.page.locator('.parallel-toolbar')).toBeHidden();
     await expect(app.page.getByTestId('differences')).toBeHidden();
-    const left = app.parallel.cell(1, 'left');
-    const right = app.parallel.cell(1, 'right');
+    const print = app.page.getByTestId('parallel-print');
+    await expect(print.locator('.prow')).toHaveCount(rows);
+    const left = print.locator('.prow').first().locator('.pcell[data-column="left"]');
+    const right = print.locator('.prow').first().locator('.pcell[data-column="right"]');
     await expect(left).toBeVisible();
     await expect(right).toBeVisible();
     const [a, b] = [await left.boundingBox(), await right.boundingBox()];
     expect(b!.x).toBeGreaterThan(a!.x + a!.width - 1);
     expect(Math.abs(a!.y - b!.y)).toBeLessThan(4);
+    await expect(print.locator('.prow').last()).toBeVisible();
     await app.page.screenshot({ path: testInfo.outputPath('print-preview.png'), fullPage: true });
+    await app.page.emulateMedia({ media: 'screen' });
+    await expect(print).toHaveCount(0);
   });
 });

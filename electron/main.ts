@@ -4,6 +4,7 @@ import { join, delimiter } from 'node:path';
 import { openServices, type Services } from './services/handlers';
 import { closeBeforeQuit, quitWhenAllClosed } from './shell/lifecycle';
 import { menuTemplate, rendererCommands } from './shell/menu';
+import { saveAsPdf } from './shell/save-pdf';
 import { confirmExternal, guardNavigation, refuseWebviews } from './shell/navigation';
 import { createFileOpener, filesFromArgv, listenForOpenedFiles } from './shell/open-files';
 import { lockDownSession } from './shell/permissions';
@@ -71,7 +72,8 @@ async function start(): Promise<void> {
   closeBeforeQuit(app, () => services.close());
   serveRenderer(protocol, rendererDir);
   registerIpc(ipcMain, services.handlers, () => mainWindow?.webContents);
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform === 'darwin', rendererCommands(() => mainWindow?.webContents))));
+  const saveWindowAsPdf = () => void (mainWindow && saveAsPdf(mainWindow, dialog));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform === 'darwin', { ...rendererCommands(() => mainWindow?.webContents), saveAsPdf: saveWindowAsPdf })));
   mainWindow = createWindow();
   app.on('activate', () => {
     if (!mainWindow) mainWindow = createWindow();

@@ -55,6 +55,17 @@ export class FakeWebContents extends Emitter {
     this.executed.push(code);
     return Promise.resolve(undefined);
   }
+  prints = 0;
+  readonly pdfOptions: unknown[] = [];
+  /** What printToPDF answers with; an Error makes it fail. */
+  pdf: Uint8Array | Error = Buffer.from('%PDF-1.7 fake');
+  print(): void {
+    this.prints++;
+  }
+  printToPDF(options: unknown): Promise<Uint8Array> {
+    this.pdfOptions.push(options);
+    return this.pdf instanceof Error ? Promise.reject(this.pdf) : Promise.resolve(this.pdf);
+  }
   reload(): void {
     this.reloads++;
   }
@@ -90,6 +101,10 @@ export function createFakeElectron(options: { lock?: boolean } = {}) {
     }
     focus(): void {
       this.focused++;
+    }
+    title = 'Facing';
+    getTitle(): string {
+      return this.title;
     }
   }
 
@@ -153,6 +168,8 @@ export function createFakeElectron(options: { lock?: boolean } = {}) {
   const messageBoxes: Array<{ window: unknown; options: any }> = [];
   const answers: number[] = [];
   const errorBoxes: Array<[string, string]> = [];
+  const saves: string[] = [];
+  const saveDialogs: Array<{ window: unknown; options: any }> = [];
   const dialog = {
     /** The button the next message box answers with (default: the cancel/last one). */
     answer: (response: number) => void answers.push(response),
@@ -162,8 +179,16 @@ export function createFakeElectron(options: { lock?: boolean } = {}) {
       return Promise.resolve({ response: answers.shift() ?? options.cancelId ?? Math.max(0, (options.buttons?.length ?? 1) - 1), checkboxChecked: false });
     },
     showErrorBox: (title: string, content: string) => void errorBoxes.push([title, content]),
+    /** Where the next save dialog saves (default: cancelled). */
+    saveTo: (path: string) => void saves.push(path),
+    showSaveDialog(window: unknown, options: any) {
+      saveDialogs.push({ window, options });
+      const filePath = saves.shift();
+      return Promise.resolve(filePath ? { canceled: false, filePath } : { canceled: true });
+    },
     messageBoxes,
     errorBoxes,
+    saveDialogs,
   };
 
   const opened: string[] = [];

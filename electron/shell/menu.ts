@@ -2,6 +2,8 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { strings } from './strings';
 
 export interface MenuCommands {
+  print(): void;
+  saveAsPdf(): void;
   undo(): void;
   redo(): void;
   library(): void;
@@ -9,12 +11,20 @@ export interface MenuCommands {
   forward(): void;
 }
 
-/** The application menu: the platform's usual roles, with Undo/Redo and Go handed to the renderer. */
+/** The application menu: the platform's usual roles, with Print, Undo/Redo and Go handed to the renderer and Save as PDF to the shell. */
 export function menuTemplate(isMac: boolean, commands: MenuCommands): MenuItemConstructorOptions[] {
   const { menu } = strings;
   return [
     ...(isMac ? [{ role: 'appMenu' } as const] : []),
-    { role: 'fileMenu' },
+    {
+      label: menu.file,
+      submenu: [
+        { label: menu.print, accelerator: 'CmdOrCtrl+P', click: () => commands.print() },
+        { label: menu.saveAsPdf, accelerator: 'CmdOrCtrl+Shift+P', click: () => commands.saveAsPdf() },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
     {
       label: menu.edit,
       submenu: [
@@ -44,14 +54,16 @@ export function menuTemplate(isMac: boolean, commands: MenuCommands): MenuItemCo
 
 export interface RendererContents {
   executeJavaScript(code: string): Promise<unknown>;
+  print(): void;
   navigationHistory: { goBack(): void; goForward(): void };
 }
 
 /** Menu commands reach the renderer as a DOM event or a hash change; the renderer decides what they mean. */
-export function rendererCommands(contents: () => RendererContents | undefined): MenuCommands {
+export function rendererCommands(contents: () => RendererContents | undefined): Omit<MenuCommands, 'saveAsPdf'> {
   const send = (command: 'undo' | 'redo') =>
     void contents()?.executeJavaScript(`window.dispatchEvent(new CustomEvent('facing:command', { detail: ${JSON.stringify(command)} }))`);
   return {
+    print: () => contents()?.print(),
     undo: () => send('undo'),
     redo: () => send('redo'),
     library: () => void contents()?.executeJavaScript("location.hash = '#/'"),

@@ -9,6 +9,7 @@ import { createFakeElectron, fakeEvent, FakeWebContents } from './fake-electron'
 import { registerIpc, isTrustedSender } from './ipc';
 import { closeBeforeQuit, quitWhenAllClosed } from './lifecycle';
 import { menuTemplate, rendererCommands } from './menu';
+import { saveAsPdf } from './save-pdf';
 import { confirmExternal, guardNavigation, refuseWebviews } from './navigation';
 import { lockDownSession } from './permissions';
 import { claimSingleInstance } from './single-instance';
@@ -186,16 +187,21 @@ describe('single instance, menu and quitting', () => {
     expect(claimSingleInstance(createFakeElectron({ lock: false }).app, () => null, () => {})).toBe(false);
   });
 
-  it('the menu has the usual roles and hands undo, redo and Go to the renderer', () => {
+  it('the menu has the usual roles and hands print, undo, redo and Go to the renderer, Save as PDF to the shell', () => {
     const contents = new FakeWebContents();
+    let pdfs = 0;
+    const commands = { ...rendererCommands(() => contents), saveAsPdf: () => void pdfs++ };
     const roles = (template: Electron.MenuItemConstructorOptions[]): string[] =>
       template.flatMap((item) => [...(item.role ? [item.role] : []), ...(Array.isArray(item.submenu) ? roles(item.submenu) : [])]);
-    const mac = menuTemplate(true, rendererCommands(() => contents));
-    const other = menuTemplate(false, rendererCommands(() => contents));
-    expect(roles(mac)).toEqual(['appMenu', 'fileMenu', 'cut', 'copy', 'paste', 'selectAll', 'viewMenu', 'windowMenu']);
-    expect(roles(other)).toEqual(['fileMenu', 'cut', 'copy', 'paste', 'selectAll', 'viewMenu', 'windowMenu']);
+    const mac = menuTemplate(true, commands);
+    const other = menuTemplate(false, commands);
+    expect(roles(mac)).toEqual(['appMenu', 'close', 'cut', 'copy', 'paste', 'selectAll', 'viewMenu', 'windowMenu']);
+    expect(roles(other)).toEqual(['quit', 'cut', 'copy', 'paste', 'selectAll', 'viewMenu', 'windowMenu']);
     const items = other.flatMap((item) => (Array.isArray(item.submenu) ? item.submenu : []));
     const click = (label: string) => (items.find((item) => item.label === label)!.click as () => void)();
+    click(strings.menu.print);
+    click(strings.menu.saveAsPdf);
+    expect([contents.prints, pdfs]).toEqual([1, 1]);
     for (const label of [strings.menu.undo, strings.menu.redo, strings.menu.library, strings.menu.back, strings.menu.forward]) click(label);
     expect(contents.executed).toEqual([
       `window.dispatchEvent(new CustomEvent('facing:command', { detail: "undo" }))`,
@@ -204,6 +210,26 @@ describe('single instance, menu and quitting', () => {
     ]);
     expect(contents.history).toEqual(['back', 'forward']);
     expect(items.find((item) => item.label === strings.menu.undo)!.accelerator).toBe('CmdOrCtrl+Z');
+  });
+
+  it('Save as PDF prints the page to the file the user picks, and says so when it cannot', async () => {
+    const electron = createFakeElectron();
+    const window = new electron.BrowserWindow({});
+    window.title = 'Report: EN/DE';
+    const written = new Map<string, Uint8Array>();
+    const write = async (path: string, data: Uint8Array) => void written.set(path, data);
+    expect(await saveAsPdf(window, electron.dialog, write)).toBeNull();
+    expect(electron.dialog.saveDialogs[0]!.options.defaultPath).toBe('Report EN DE.pdf');
+    expect(window.webContents.pdfOptions).toEqual([]);
+    electron.dialog.saveTo('/tmp/pair.pdf');
+    expect(await saveAsPdf(window, electron.dialog, write)).toBe('/tmp/pair.pdf');
+    expect(Buffer.from(written.get('/tmp/pair.pdf')!).toString()).toBe('%PDF-1.7 fake');
+    expect(window.webContents.pdfOptions).toEqual([{ pageSize: 'A4', printBackground: false, preferCSSPageSize: true }]);
+    window.webContents.pdf = new Error('printing failed');
+    electron.dialog.saveTo('/tmp/again.pdf');
+    expect(await saveAsPdf(window, electron.dialog, write)).toBeNull();
+    expect(written.has('/tmp/again.pdf')).toBe(false);
+    expect(electron.dialog.messageBoxes.at(-1)!.options.message).toBe(strings.savePdf.failed('/tmp/again.pdf', 'printing failed'));
   });
 
   it('before-quit flushes and closes the store once, then quits', async () => {

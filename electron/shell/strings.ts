@@ -6,6 +6,9 @@ import { t } from '../../shared/i18n/current';
  */
 export const strings = {
   menu: {
+    get file() { return t('shell.menu.file'); },
+    get print() { return t('shell.menu.print'); },
+    get saveAsPdf() { return t('shell.menu.saveAsPdf'); },
     get edit() { return t('shell.menu.edit'); },
     get undo() { return t('shell.menu.undo'); },
     get redo() { return t('shell.menu.redo'); },
@@ -26,6 +29,10 @@ export const strings = {
     get quit() { return t('shell.crashed.quit'); },
   },
   startFailed: { get title() { return t('shell.startFailed.title'); } },
+  savePdf: {
+    get title() { return t('shell.savePdf.title'); },
+    failed: (file: string, reason: string) => t('shell.savePdf.failed', { file, reason }),
+  },
   openFiles: {
     get title() { return t('shell.openFiles.title'); },
     tooLarge: (name: string, limitMb: number) => t('shell.openFiles.tooLarge', { name, limitMb }),

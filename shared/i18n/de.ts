@@ -2,6 +2,9 @@ import type { MessageKey } from './en';
 
 /** German: "Markierung" for highlight, "Notiz" for note, "Schlagwort" for tag, "Zuordnung" for alignment. */
 export const de: Record<MessageKey, string> = {
+  'shell.menu.file': 'Datei',
+  'shell.menu.print': 'Drucken…',
+  'shell.menu.saveAsPdf': 'Als PDF speichern…',
   'shell.menu.edit': 'Bearbeiten',
   'shell.menu.undo': 'Rückgängig',
   'shell.menu.redo': 'Wiederholen',
@@ -17,6 +20,8 @@ export const de: Record<MessageKey, string> = {
   'shell.crashed.reload': 'Neu laden',
   'shell.crashed.quit': 'Beenden',
   'shell.startFailed.title': 'Facing kann nicht starten',
+  'shell.savePdf.title': 'Als PDF speichern',
+  'shell.savePdf.failed': '„{file}“ konnte nicht als PDF gespeichert werden: {reason}',
   'shell.openFiles.title': 'Einige Dateien konnten nicht geöffnet werden',
   'shell.openFiles.tooLarge': '„{name}“ ist größer als {limitMb} MB, die Obergrenze für den Import in Facing.',
   'shell.openFiles.unreadable': '„{name}“ konnte nicht gelesen werden: {reason}',

@@ -3,6 +3,9 @@
  * values, {count, plural, one {…} other {…}} for counts. de.ts has exactly these keys.
  */
 export const en = {
+  'shell.menu.file': 'File',
+  'shell.menu.print': 'Print…',
+  'shell.menu.saveAsPdf': 'Save as PDF…',
   'shell.menu.edit': 'Edit',
   'shell.menu.undo': 'Undo',
   'shell.menu.redo': 'Redo',
@@ -18,6 +21,8 @@ export const en = {
   'shell.crashed.reload': 'Reload',
   'shell.crashed.quit': 'Quit',
   'shell.startFailed.title': 'Facing cannot start',
+  'shell.savePdf.title': 'Save as PDF',
+  'shell.savePdf.failed': '“{file}” could not be saved as PDF: {reason}',
   'shell.openFiles.title': 'Some files could not be opened',
   'shell.openFiles.tooLarge': '“{name}” is larger than {limitMb} MB, the most Facing imports.',
   'shell.openFiles.unreadable': '“{name}” could not be read: {reason}',
