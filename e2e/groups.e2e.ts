@@ -85,6 +85,10 @@ test.describe('reading groups', () => {
     await expect(page.getByRole('tab', { name: /^All/ })).toHaveText('All 3');
     if (shots) await page.screenshot({ path: join(shots, 'groups-hub.png') });
     await page.screenshot({ path: test.info().outputPath('groups-hub.png') });
+    await person.selectOption({ label: 'Ana (1)' });
+    await expect(app.hub.cards).toHaveCount(1);
+    if (shots) await page.screenshot({ path: join(shots, 'groups-hub-filtered.png') });
+    await person.selectOption({ label: 'Everyone' });
 
     // Ana's highlight in the reader: read with its thread, replied to, not changed.
     await app.hub.cards.filter({ hasText: 'by Ana' }).click();
@@ -101,8 +105,14 @@ test.describe('reading groups', () => {
     await expect(editor.getByTestId('reply').nth(1)).toContainText('And the German says 15%.');
     if (shots) await page.screenshot({ path: join(shots, 'groups-popover.png') });
     await page.screenshot({ path: test.info().outputPath('groups-popover.png') });
-    // A reply is not a highlight of its own.
+    // A reply is not a highlight of its own; the notes panel counts the replies.
     await expect(page.locator('mark[data-annotation-ids]')).toHaveCount(3);
+    await editor.getByRole('button', { name: 'Done' }).click();
+    await page.getByTestId('toggle-notes').click();
+    const notes = page.getByTestId('notes-panel').getByTestId('note-card');
+    await expect(notes).toHaveCount(3);
+    await expect(notes.filter({ hasText: 'talent pool' }).getByTestId('note-person')).toHaveText('by Ana · 2 replies');
+    await expect(notes.filter({ hasText: 'angel funds' }).getByTestId('note-person')).toHaveCount(0);
 
     // Settings → Sync: let me edit other people's annotations.
     await app.open('#/settings/sync');

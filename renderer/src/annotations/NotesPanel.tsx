@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { isMine } from '../../../shared/annotations/people';
 import { foldForSearch } from '../../../shared/corpus/library';
 import type { AnchoredAnnotation } from '../../../shared/model/annotation';
 import { useAnnotations } from '../state/annotations';
@@ -51,6 +52,15 @@ export function AnnotationCard({ annotation, onOpen, person, replies = 0 }: { an
 export function NotesPanel({ annotations, goTo }: { annotations: AnchoredAnnotation[]; goTo: (offset: number) => Promise<void> }) {
   const [query, setQuery] = useState('');
   const shown = useMemo(() => annotations.filter((a) => matchesText(a, query)), [annotations, query]);
+  const me = useAnnotations((s) => s.me);
+  useEffect(() => void useAnnotations.getState().loadMe(), []);
+  const withReplies = useAnnotations((s) => (annotations[0] ? s.byDocument[annotations[0].documentId] : undefined));
+  const replyCounts = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const a of withReplies ?? []) if (a.replyTo) counts.set(a.replyTo, (counts.get(a.replyTo) ?? 0) + 1);
+    return counts;
+  }, [withReplies]);
+  const card = (a: AnchoredAnnotation, onOpen: () => void) => <AnnotationCard annotation={a} person={isMine(a, me) ? undefined : a.creator} replies={replyCounts.get(a.id) ?? 0} onOpen={onOpen} />;
   const placed = shown.filter((a) => a.anchor);
   const orphans = shown.filter((a) => !a.anchor);
   return (
@@ -63,7 +73,7 @@ export function NotesPanel({ annotations, goTo }: { annotations: AnchoredAnnotat
       <ul>
         {placed.map((a) => (
           <li key={a.id}>
-            <AnnotationCard annotation={a} onOpen={() => void goTo(a.anchor!.start).then(() => requestAnimationFrame(() => revealAnnotation(a.id)))} />
+            {card(a, () => void goTo(a.anchor!.start).then(() => requestAnimationFrame(() => revealAnnotation(a.id))))}
           </li>
         ))}
       </ul>
@@ -74,7 +84,7 @@ export function NotesPanel({ annotations, goTo }: { annotations: AnchoredAnnotat
           <ul>
             {orphans.map((a) => (
               <li key={a.id}>
-                <AnnotationCard annotation={a} onOpen={() => useAnnotations.getState().openEditor(a.id, window.innerWidth - 700, 120)} />
+                {card(a, () => useAnnotations.getState().openEditor(a.id, window.innerWidth - 700, 120))}
               </li>
             ))}
           </ul>
