@@ -2,6 +2,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { join, delimiter } from 'node:path';
 import { openServices, type Services } from './services/handlers';
+import { installAppMenu } from './shell/app-menu';
 import { closeBeforeQuit, quitWhenAllClosed } from './shell/lifecycle';
 import { menuTemplate, rendererCommands } from './shell/menu';
 import { saveAsPdf } from './shell/save-pdf';
@@ -73,7 +74,7 @@ async function start(): Promise<void> {
   serveRenderer(protocol, rendererDir);
   registerIpc(ipcMain, services.handlers, () => mainWindow?.webContents);
   const saveWindowAsPdf = () => void (mainWindow && saveAsPdf(mainWindow, dialog));
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform === 'darwin', { ...rendererCommands(() => mainWindow?.webContents), saveAsPdf: saveWindowAsPdf })));
+  installAppMenu(Menu, () => menuTemplate(process.platform === 'darwin', { ...rendererCommands(() => mainWindow?.webContents), saveAsPdf: saveWindowAsPdf }));
   mainWindow = createWindow();
   app.on('activate', () => {
     if (!mainWindow) mainWindow = createWindow();
