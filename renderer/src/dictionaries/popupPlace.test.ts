@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { placeBeside } from './usePopupPlace';
 
-const viewport = { width: 1000, height: 800 };
+const viewport = { top: 0, bottom: 800, left: 0, right: 1000 };
 const word = (top: number, left = 100) => ({ top, bottom: top + 20, left, right: left + 80, width: 80, height: 20, x: left, y: top }) as DOMRect;
 const covers = (w: DOMRect, p: { top: number; maxHeight: number }, height: number) => p.top < w.bottom && w.top < p.top + Math.min(height, p.maxHeight);
 
@@ -15,6 +15,22 @@ describe('the lookup popup beside its word', () => {
         expect(covers(word(top), place, height)).toBe(false);
       }
     }
+  });
+
+  it('stays inside the content area: never over the toolbar above it, nor past its sides', () => {
+    const area = { top: 130, bottom: 760, left: 0, right: 1024 };
+    for (let top = 140; top < 740; top += 23) {
+      for (const height of [120, 400, 650, 2000]) {
+        const place = placeBeside(word(top, 900), { width: 416, height }, area);
+        const bottom = place.top + Math.min(height, place.maxHeight);
+        expect(place.top).toBeGreaterThanOrEqual(area.top);
+        expect(bottom).toBeLessThanOrEqual(area.bottom);
+        expect(covers(word(top, 900), place, height)).toBe(false);
+        expect(place.left + 416).toBeLessThanOrEqual(area.right);
+      }
+    }
+    expect(placeBeside(word(500), { width: 400, height: 650 }, area)).toMatchObject({ side: 'above', top: 138, maxHeight: 354 });
+    expect(placeBeside(word(100, 20), { width: 300, height: 100 }, { top: 0, bottom: 800, left: 200, right: 900 }).left).toBe(208);
   });
 
   it('stays inside the window sideways', () => {
