@@ -6,7 +6,8 @@ import { anchorAll, describeRange } from '../shared/annotations/anchoring';
 import type { Annotation, Colour } from '../shared/model/annotation';
 import { openServices } from '../electron/services/handlers';
 import { openCorpus } from '../electron/services/corpus';
-import { STORE_FILE, STORE_VERSION } from '../electron/services/store';
+import { emptyStore, STORE_FILE } from '../electron/services/store';
+import { serializeSnapshot } from '../electron/services/store/snapshot';
 import { defaultSettings } from '../shared/model/settings';
 import { percentile, seeded, type Figure } from './harness';
 import { generateBook } from './text';
@@ -43,11 +44,15 @@ export async function measureAnnotationStore(count: number): Promise<Figure[]> {
       const a = makeAnnotation(doc.meta.id, doc.text, random, now);
       annotations[a.id] = a;
     }
-    writeFileSync(join(dir, STORE_FILE), JSON.stringify({ schemaVersion: STORE_VERSION, journal: 0, settings: defaultSettings, alignments: {}, annotations, quarantine: {} }));
+    const data = { ...emptyStore(), settings: defaultSettings, annotations };
+    // As Facing writes it (the snapshot writer's own serialisation), and as versions before 2026-12 did (UTF-8 JSON).
+    writeFileSync(join(dir, STORE_FILE), serializeSnapshot(data));
     const size = statSync(join(dir, STORE_FILE)).size / 1048576;
+    const older = mkdtempSync(join(tmpdir(), 'facing-bench-store-utf8-'));
+    writeFileSync(join(older, STORE_FILE), JSON.stringify(data));
 
     const loadStart = performance.now();
-    const { handlers } = await openServices({ dataDir: dir, corpusDir, shell: 'web', version: 'bench' });
+    const { handlers, close } = await openServices({ dataDir: dir, corpusDir, shell: 'web', version: 'bench' });
     const loaded = performance.now() - loadStart;
     const firstList = performance.now();
     const shown = await handlers['annotations:list']({ documentId: '000' });
@@ -64,9 +69,16 @@ export async function measureAnnotationStore(count: number): Promise<Figure[]> {
     const journalBytes = readdirSync(dir)
       .filter((f) => f.includes('journal'))
       .reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
+    await close();
+    const olderStart = performance.now();
+    const reopened = await openServices({ dataDir: older, corpusDir, shell: 'web', version: 'bench' });
+    const olderLoaded = performance.now() - olderStart;
+    await reopened.close();
+    rmSync(older, { recursive: true, force: true });
     return [
       { name: 'store file with annotations', value: size, unit: 'MB', note: `${count.toLocaleString('en')} annotations` },
       { name: 'app load (open store, validate, services ready)', value: loaded, unit: 'ms' },
+      { name: 'the same store as UTF-8 JSON (older versions), after the above', value: olderLoaded, unit: 'ms' },
       { name: 'first list of a document (anchoring included)', value: listed, unit: 'ms', note: `${shown.length.toLocaleString('en')} annotations` },
       { name: 'create to acknowledged (fsynced), p50', value: percentile(latencies, 50), unit: 'ms' },
       { name: 'create to acknowledged (fsynced), p95', value: percentile(latencies, 95), unit: 'ms', note: `200 creates, journal ${(journalBytes / 1024).toFixed(0)} kB` },
@@ -114,11 +126,15 @@ export async function measureDocumentListing(count: number): Promise<Figure[]> {
     const random = seeded(7);
     const now = new Date().toISOString();
     const annotations: Record<string, Annotation> = {};
-    const add = (a: Annotation) => (annotations[a.id] = a);
-    for (const doc of docs) for (let i = 0; i < 10_000 && Object.keys(annotations).length < count; i++) add(makeAnnotation(doc.meta.id, doc.text, random, now));
+    let made = 0;
+    const add = (a: Annotation) => {
+      annotations[a.id] = a;
+      made++;
+    };
+    for (const doc of docs) for (let i = 0; i < 10_000 && made < count; i++) add(makeAnnotation(doc.meta.id, doc.text, random, now));
     const filler = docs[0]!.text;
-    for (let i = 0; Object.keys(annotations).length < count; i++) add({ ...makeAnnotation(`removed-${Math.floor(i / 10)}`, filler, random, now), documentTitle: `Removed ${Math.floor(i / 10)}` });
-    writeFileSync(join(dir, STORE_FILE), JSON.stringify({ schemaVersion: STORE_VERSION, journal: 0, settings: defaultSettings, alignments: {}, annotations, quarantine: {} }));
+    for (let i = 0; made < count; i++) add({ ...makeAnnotation(`removed-${Math.floor(i / 10)}`, filler, random, now), documentTitle: `Removed ${Math.floor(i / 10)}` });
+    writeFileSync(join(dir, STORE_FILE), serializeSnapshot({ ...emptyStore(), settings: defaultSettings, annotations }));
 
     const { handlers, close } = await openServices({ dataDir: dir, corpusDir, shell: 'web', version: 'bench' });
     const timed = async (documentId: string, runs: number) => {

@@ -57,15 +57,16 @@ export interface AnnotationOptions {
 
 export async function createAnnotationService(corpus: CorpusService, store: Store, options: AnnotationOptions = {}): Promise<AnnotationService> {
   const notices: Notice[] = [];
-  const all = new AnnotationIndex();
+  const valid: Annotation[] = [];
   const invalid: StoreRecord[] = [];
   const stored = store.data.annotations;
   for (const key in stored) {
     const raw = stored[key];
     const annotation = readStoredAnnotation(key, raw);
-    if (annotation) all.set(annotation);
+    if (annotation) valid.push(annotation);
     else invalid.push({ c: 'quarantine', k: `annotations:${key}`, v: raw }, { c: 'annotations', k: key, v: null });
   }
+  const all = AnnotationIndex.of(valid);
   if (invalid.length) {
     await store.commit(invalid);
     const damaged = invalid.length / 2;

@@ -1,39 +1,78 @@
 import type { Annotation } from '../../../shared/model/annotation';
 
-/** Annotations by id and by document, so one document's list never scans the others. */
+/** One document's annotations: the list read at start, turned into a map when one of them first changes. */
+type Own = { list: Annotation[]; map: null } | { list: null; map: Map<string, Annotation> };
+
+/**
+ * Annotations by document, so one document's list never scans the others, and by id. At start the
+ * annotations are only grouped (a map entry per annotation is most of what indexing 50,000 costs);
+ * the map by id is built on the first lookup, a document's own map on its first change.
+ */
 export class AnnotationIndex {
-  private readonly byId = new Map<string, Annotation>();
-  private readonly byDocument = new Map<string, Map<string, Annotation>>();
+  private byId: Map<string, Annotation> | null = null;
+  private readonly byDocument = new Map<string, Own>();
+
+  /** Groups annotations read at start: each id once. */
+  static of(annotations: Iterable<Annotation>): AnnotationIndex {
+    const index = new AnnotationIndex();
+    for (const a of annotations) {
+      const own = index.byDocument.get(a.documentId);
+      if (own?.list) own.list.push(a);
+      else index.byDocument.set(a.documentId, { list: [a], map: null });
+    }
+    return index;
+  }
+
+  private ids(): Map<string, Annotation> {
+    if (!this.byId) {
+      this.byId = new Map();
+      for (const own of this.byDocument.values()) for (const a of own.list ?? own.map!.values()) this.byId.set(a.id, a);
+    }
+    return this.byId;
+  }
+
+  private mapOf(documentId: string): Map<string, Annotation> {
+    const own = this.byDocument.get(documentId);
+    if (own?.map) return own.map;
+    const map = new Map((own?.list ?? []).map((a) => [a.id, a]));
+    this.byDocument.set(documentId, { list: null, map });
+    return map;
+  }
 
   get(id: string): Annotation | undefined {
-    return this.byId.get(id);
+    return this.ids().get(id);
   }
 
   values(): Annotation[] {
-    return [...this.byId.values()];
+    const out: Annotation[] = [];
+    for (const own of this.byDocument.values()) for (const a of own.list ?? own.map!.values()) out.push(a);
+    return out;
   }
 
   ofDocument(documentId: string): Annotation[] {
     const own = this.byDocument.get(documentId);
-    return own ? [...own.values()] : [];
+    return own ? (own.list?.slice() ?? [...own.map!.values()]) : [];
   }
 
   set(a: Annotation): void {
-    const before = this.byId.get(a.id);
-    if (before && before.documentId !== a.documentId) this.byDocument.get(before.documentId)?.delete(a.id);
-    this.byId.set(a.id, a);
-    let own = this.byDocument.get(a.documentId);
-    if (!own) this.byDocument.set(a.documentId, (own = new Map()));
-    own.set(a.id, a);
+    const ids = this.ids();
+    const before = ids.get(a.id);
+    if (before && before.documentId !== a.documentId) this.remove(before);
+    ids.set(a.id, a);
+    this.mapOf(a.documentId).set(a.id, a);
   }
 
   delete(id: string): Annotation | undefined {
-    const a = this.byId.get(id);
+    const a = this.ids().get(id);
     if (!a) return undefined;
-    this.byId.delete(id);
-    const own = this.byDocument.get(a.documentId);
-    own?.delete(id);
-    if (own?.size === 0) this.byDocument.delete(a.documentId);
+    this.byId!.delete(id);
+    this.remove(a);
     return a;
+  }
+
+  private remove(a: Annotation): void {
+    const own = this.mapOf(a.documentId);
+    own.delete(a.id);
+    if (own.size === 0) this.byDocument.delete(a.documentId);
   }
 }
