@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DictionaryId, DictionaryInfo } from '../../../shared/dictionary/model';
 import { api } from '../api';
-import { BackToLibrary } from '../components/BackToLibrary';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { languageName } from '../format';
 import { AddDictionaries } from './AddDictionaries';
 import { DictionaryItem } from './DictionaryItem';
 import { GettingDictionaries } from './GettingDictionaries';
+import { SettingsPage } from '../settings/SettingsPage';
 import './dictionaries.css';
 import { t } from '../../../shared/i18n/current';
 
@@ -45,14 +45,7 @@ export function DictionariesScreen() {
   };
 
   return (
-    <main className="dictionaries" data-testid="dictionaries-screen">
-      <div className="dictionaries-bar">
-        <BackToLibrary />
-      </div>
-      <h1>{t('dict.title')}</h1>
-      <p className="dictionaries-intro">
-        {t('dict.intro')}
-      </p>
+    <SettingsPage className="dictionaries" testId="dictionaries-screen" title={t('dict.title')} intro={t('dict.intro')}>
       <AddDictionaries
         onAdded={(added) => {
           setMessage({ kind: 'done', text: addedMessage(added) });
@@ -61,17 +54,17 @@ export function DictionariesScreen() {
         onError={(text) => setMessage({ kind: 'error', text })}
       />
       {message ? (
-        <p className={`dictionaries-message is-${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="dictionaries-message">
+        <p className={`settings-page-message is-${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="dictionaries-message">
           {message.text}
         </p>
       ) : null}
       {list === null ? (
-        <p className="dictionaries-empty">{t('dict.looking')}</p>
+        <p className="settings-page-quiet">{t('dict.looking')}</p>
       ) : list.length === 0 ? (
         <GettingDictionaries title={t('dict.none')} />
       ) : (
         <>
-          <ul className="dict-list" aria-label={t('dict.title')}>
+          <ul className="settings-page-list" aria-label={t('dict.title')}>
             {list.map((d) => (
               <DictionaryItem
                 key={d.id}
@@ -88,6 +81,6 @@ export function DictionariesScreen() {
           </details>
         </>
       )}
-    </main>
+    </SettingsPage>
   );
 }

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Backup } from '../../../shared/model/settings';
 import { api } from '../api';
-import { BackToLibrary } from '../components/BackToLibrary';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { useAppStore } from '../state/store';
 import { t, translator } from '../../../shared/i18n/current';
+import { SettingsPage } from './SettingsPage';
 import './backups.css';
 
 const when = (iso: string) => translator().date(iso, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
@@ -47,26 +47,19 @@ export function BackupsPanel() {
   };
 
   return (
-    <main className="backups" data-testid="backups-panel">
-      <div className="backups-bar">
-        <BackToLibrary />
-      </div>
-      <h1>{t('backups.title')}</h1>
-      <p className="backups-intro">
-        {t('backups.intro')}
-      </p>
+    <SettingsPage className="backups" testId="backups-panel" title={t('backups.title')} intro={t('backups.intro')}>
       {message ? (
-        <p className={`backups-message backups-${message.kind}`} role="status">
+        <p className={`settings-page-message is-${message.kind}`} role="status">
           {message.text}
         </p>
       ) : null}
 
       {backups === null ? (
-        <p className="backups-empty">{t('backups.loading')}</p>
+        <p className="settings-page-quiet">{t('backups.loading')}</p>
       ) : backups.length === 0 ? (
-        <p className="backups-empty">{t('backups.none')}</p>
+        <p className="settings-page-quiet">{t('backups.none')}</p>
       ) : (
-        <ul className="backups-list" aria-label={t('backups.list')}>
+        <ul className="settings-page-list" aria-label={t('backups.list')}>
           {backups.map((b) => (
             <li key={b.id} className="backup" data-testid="backup">
               <div className="backup-what">
@@ -113,6 +106,6 @@ export function BackupsPanel() {
           <span>{t('backups.days')}</span>
         </label>
       </fieldset>
-    </main>
+    </SettingsPage>
   );
 }

@@ -2,10 +2,10 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { SyncSet, SyncSettings, SyncTest } from '../../../shared/sync/model';
 import { api } from '../api';
 import { GroupSettings } from '../annotations/GroupSettings';
-import { BackToLibrary } from '../components/BackToLibrary';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { describeStatus } from './SyncIndicator';
 import { useSyncStatus } from './syncStatus';
+import { SettingsPage } from '../settings/SettingsPage';
 import './sync.css';
 import { t } from '../../../shared/i18n/current';
 
@@ -64,14 +64,7 @@ export function SyncPanel() {
   };
 
   return (
-    <main className="sync-panel" data-testid="sync-panel">
-      <div className="backups-bar">
-        <BackToLibrary />
-      </div>
-      <h1>{t('sync.title')}</h1>
-      <p className="sync-intro">
-        {t('sync.intro')}
-      </p>
+    <SettingsPage className="sync-panel" testId="sync-panel" title={t('sync.title')} intro={t('sync.intro')}>
 
       {status ? (
         <p className={`sync-state sync-${status.state}`} data-testid="sync-state">
@@ -80,7 +73,7 @@ export function SyncPanel() {
           {status.conflicts ? t('sync.conflictsNote', { count: status.conflicts }) : ''}
         </p>
       ) : null}
-      {status?.message ? <p className={`sync-message ${status.state === 'error' ? 'sync-bad' : ''}`}>{status.message}</p> : null}
+      {status?.message ? <p className={`settings-page-message ${status.state === 'error' ? 'is-error' : ''}`}>{status.message}</p> : null}
 
       <form className="sync-form" onSubmit={save}>
         <label>
@@ -130,7 +123,7 @@ export function SyncPanel() {
           </span>
         </label>
         {message ? (
-          <p className={`sync-message ${message.ok ? '' : 'sync-bad'}`} role="status" data-testid="sync-message">
+          <p className={`settings-page-message ${message.ok ? '' : 'is-error'}`} role="status" data-testid="sync-message">
             {message.text}
           </p>
         ) : null}
@@ -158,6 +151,6 @@ export function SyncPanel() {
           </ul>
         </details>
       ) : null}
-    </main>
+    </SettingsPage>
   );
 }
