@@ -33,24 +33,47 @@ const punctuation: Record<string, Anchor> = {
 /** Words too common across European languages to say anything when shared. */
 const stopPrefixes = new Set(['there', 'these', 'which', 'dans', 'pour', 'avec', 'nous', 'mais', 'auch', 'eine', 'einen', 'einer', 'nicht', 'oder', 'sind', 'wird', 'wurde', 'with', 'that', 'this', 'from', 'have', 'were', 'will', 'sein', 'sich']);
 
-const wordsPattern = /[\p{L}][\p{L}'’-]*/gu;
+/** Words as they stand in the text, marks included: each distinct one is folded once, not each sentence. */
+export const tokenPattern = /[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
 const punctuationPattern = /[?¿!¡:%("«»„“”]/g;
 
-export function extractAnchors(text: string): Anchor[] {
-  const anchors: Anchor[] = [];
+/** The anchor of each word seen, "" for none: a book repeats its words thousands of times. */
+const wordAnchors = new Map<string, string>();
+const REMEMBERED = 200_000;
+
+/** A word's anchor (folded, its first five letters), or "" when it is too short or too common to be one. */
+export function wordAnchor(token: string): string {
+  let anchor = wordAnchors.get(token);
+  if (anchor === undefined) {
+    const word = fold(token).replace(/['’-]+$/, '');
+    anchor = word.length < 4 ? '' : word.slice(0, 5);
+    if (stopPrefixes.has(anchor)) anchor = '';
+    if (wordAnchors.size >= REMEMBERED) wordAnchors.clear();
+    wordAnchors.set(token, anchor);
+  }
+  return anchor;
+}
+
+export function numberAnchors(text: string, into: Anchor[]): void {
   for (const match of text.matchAll(numberPattern)) {
     const digits = match[0].replace(/\D/g, '');
     // Single digits are list numbers and articles' "1" as often as quantities.
-    if (digits.length >= 2 || text.length < 40) anchors.push(`#${digits.replace(/^0+(?=\d)/, '')}`);
+    if (digits.length >= 2 || text.length < 40) into.push(`#${digits.replace(/^0+(?=\d)/, '')}`);
   }
-  // Folding the whole text once is far cheaper than word by word on a long book.
-  for (const match of fold(text).matchAll(wordsPattern)) {
-    const word = match[0].replace(/['’-]+$/, '');
-    if (word.length < 4) continue;
-    const prefix = word.slice(0, 5);
-    if (!stopPrefixes.has(prefix)) anchors.push(prefix);
+}
+
+export function punctuationAnchors(text: string, into: Anchor[]): void {
+  for (const match of text.matchAll(punctuationPattern)) into.push(punctuation[match[0]]!);
+}
+
+export function extractAnchors(text: string): Anchor[] {
+  const anchors: Anchor[] = [];
+  numberAnchors(text, anchors);
+  for (const token of text.match(tokenPattern) ?? []) {
+    const anchor = wordAnchor(token);
+    if (anchor) anchors.push(anchor);
   }
-  for (const match of text.matchAll(punctuationPattern)) anchors.push(punctuation[match[0]]!);
+  punctuationAnchors(text, anchors);
   return anchors;
 }
 

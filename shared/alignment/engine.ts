@@ -110,6 +110,18 @@ function lengthCost(x: number): number {
   return low + (TAIL_TABLE[k + 1]! - low) * (position - k);
 }
 
+/** Characters that are not white space (what `\s` matches), counted without building a string. */
+function visibleLength(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space =
+      c === 32 || (c >= 9 && c <= 13) || (c > 127 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+    if (!space) count++;
+  }
+  return count;
+}
+
 interface Prepared {
   readonly lengths: Float64Array;
   readonly prefix: Float64Array;
@@ -121,7 +133,7 @@ function prepare(segments: readonly Segment[], table: AnchorTable): Prepared {
   const prefix = new Float64Array(segments.length + 1);
   const anchors: Int32Array[] = [];
   segments.forEach((segment, k) => {
-    lengths[k] = Math.max(1, segment.text.replace(/\s+/g, '').length);
+    lengths[k] = Math.max(1, visibleLength(segment.text));
     prefix[k + 1] = prefix[k]! + lengths[k]!;
     anchors.push(table.intern(segment.anchors ?? extractAnchors(segment.text)));
   });
@@ -225,6 +237,8 @@ class Band {
 }
 
 const MAX_PAIRED_OCCURRENCES = 64;
+/** Rounding room for the pairwise bound on a merged bead's shared anchors. */
+const PAIR_SUM_SLACK = 1e-9;
 
 /**
  * The band's guide path: anchors that occur exactly once on each side (a rare name, a number) pair
@@ -325,6 +339,8 @@ export function alignSegments(sideA: readonly Segment[], sideB: readonly Segment
   const weightOf = anchorWeights(table, a, b, weights);
   keepSharedAnchors(a, b, table.names.length);
   const scratch = new Int32Array(table.names.length);
+  const stamp = new Int32Array(table.names.length);
+  let calls = 0;
   const anchorPrefix = (side: Prepared) => {
     const prefix = new Float64Array(side.anchors.length + 1);
     side.anchors.forEach((ids, k) => (prefix[k + 1] = prefix[k]! + ids.reduce((sum, id) => sum + weightOf[id]!, 0)));
@@ -361,18 +377,27 @@ export function alignSegments(sideA: readonly Segment[], sideB: readonly Segment
       };
 
       // Merged beads count each anchor once, however many of the group's segments carry it.
+      // Counts are valid where their stamp is this call's, so nothing needs clearing afterwards.
       const groupScore = (a0: number, a1: number, b0: number, b1: number): number => {
-        for (let x = a0; x < a1; x++) for (const id of a.anchors[x]!) scratch[id]!++;
+        const call = ++calls;
+        for (let x = a0; x < a1; x++) {
+          for (const id of a.anchors[x]!) {
+            if (stamp[id] === call) scratch[id]!++;
+            else {
+              stamp[id] = call;
+              scratch[id] = 1;
+            }
+          }
+        }
         let sum = 0;
         for (let y = b0; y < b1; y++) {
           for (const id of b.anchors[y]!) {
-            if (scratch[id]! > 0) {
+            if (stamp[id] === call && scratch[id]! > 0) {
               sum += weightOf[id]!;
               scratch[id]!--;
             }
           }
         }
-        for (let x = a0; x < a1; x++) for (const id of a.anchors[x]!) scratch[id] = 0;
         return sum;
       };
 
@@ -430,7 +455,15 @@ export function alignSegments(sideA: readonly Segment[], sideB: readonly Segment
             const delta = (lb - la * ratio) / Math.sqrt(mean * weights.variance);
             let c = priorCost[t]! + lengthCost(Math.abs(delta));
             if (before + c - bound >= best) continue;
-            c -= da === 1 && db === 1 ? pairScore(i - 1, j - 1) : groupScore(i - da, i, j - db, j);
+            if (da === 1 && db === 1) c -= pairScore(i - 1, j - 1);
+            else {
+              // A merged bead shares at most what its segments share pair by pair (cached): where
+              // even that cannot win, the exact count is not needed.
+              let upper = PAIR_SUM_SLACK;
+              for (let x = i - da; x < i; x++) for (let y = j - db; y < j; y++) upper += pairScore(x, y);
+              if (before + c - upper >= best) continue;
+              c -= groupScore(i - da, i, j - db, j);
+            }
             if (before + c < best) {
               best = before + c;
               backMatch[k] = t;

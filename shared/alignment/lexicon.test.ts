@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { extractAnchors } from './anchors';
 import { alignSegments } from './engine';
 import { buildLexicon, LEXICON_PREFIX, withLexiconAnchors } from './lexicon';
 
@@ -22,6 +23,19 @@ describe('dictionary evidence for the aligner', () => {
     const [[a], [b]] = withLexiconAnchors([{ text: 'Die Hütten am Berg.' }], [{ text: 'Les cabanes de la montagne.' }], lexicon);
     const shared = a!.anchors!.filter((x) => x.startsWith(LEXICON_PREFIX) && b!.anchors!.includes(x));
     expect(shared.sort()).toEqual(['~caban', '~montagn']);
+  });
+
+  it('keeps the anchors of each segment as extractAnchors finds them, or as the caller gave them, before those of the dictionary', () => {
+    const texts = ['« Die Hütten am Berg », sagte er 1912: 36.464 Gipfel?', 'Straße, Œuvre, l’été.'];
+    const [withOwn] = withLexiconAnchors(texts.map((text) => ({ text })), [], lexicon);
+    withOwn.forEach((segment, k) => {
+      const own = segment.anchors!.filter((x) => !x.startsWith(LEXICON_PREFIX));
+      expect(own).toEqual(extractAnchors(texts[k]!));
+      expect(segment.anchors!.slice(0, own.length)).toEqual(own);
+    });
+    expect(withOwn[0]!.anchors!.filter((x) => x.startsWith(LEXICON_PREFIX)).sort()).toEqual(['~caban', '~mont', '~montagn', '~sommet']);
+    const [[given]] = withLexiconAnchors([{ text: 'Der Berg.', anchors: ['#7'] }], [], lexicon);
+    expect(given!.anchors).toEqual(['#7', '~montagn', '~mont']);
   });
 
   it('finds the sentence a translation renders by what its words mean, where lengths point elsewhere', () => {

@@ -1,6 +1,6 @@
 import { fold } from '../text/fold';
 import { stemmerFor } from '../dictionary/stemming';
-import { extractAnchors } from './anchors';
+import { numberAnchors, punctuationAnchors, tokenPattern, wordAnchor } from './anchors';
 import type { Segment } from './engine';
 
 /**
@@ -54,43 +54,77 @@ export function buildLexicon(from: string, to: string, entries: Iterable<readonl
   return { from, to, targets: (stem) => frozen.get(stem), size: frozen.size };
 }
 
+const NONE: readonly number[] = [];
+
+/** What a token of the text gives: its own anchor (as `extractAnchors` finds it) and its dictionary anchors' ids. */
+interface TokenAnchors {
+  word: string;
+  ids: readonly number[];
+}
+
 /**
  * Segments with dictionary anchors added to their own: a source word contributes an anchor for each
  * stem it may translate to; a target word for its own stem. Shared anchors then mean "a word here
  * translates a word there".
  */
 export function withLexiconAnchors(source: readonly Segment[], target: readonly Segment[], lexicon: TranslationLexicon): [Segment[], Segment[]] {
-  // A book repeats its words thousands of times: stem each word, and spell each anchor, once.
-  const memo = (stem: (word: string) => string) => {
-    const cache = new Map<string, string>();
-    return (word: string) => {
-      let out = cache.get(word);
-      if (out === undefined) cache.set(word, (out = stem(word)));
-      return out;
-    };
+  // A book repeats its words thousands of times: each distinct token is folded, stemmed and looked
+  // up once, and its anchors kept as small integers, so a segment's are collected without strings.
+  const names: string[] = [];
+  const ids = new Map<string, number>();
+  const idOf = (stem: string): number => {
+    const name = LEXICON_PREFIX + stem;
+    let id = ids.get(name);
+    if (id === undefined) {
+      ids.set(name, (id = names.length));
+      names.push(name);
+    }
+    return id;
   };
-  const stemFrom = memo(stemmerFor(lexicon.from));
-  const stemTo = memo(stemmerFor(lexicon.to));
-  const anchorOf = memo((stem) => LEXICON_PREFIX + stem);
-  const targetsOf = new Map<string, readonly string[]>();
-  const sourceAnchors = (word: string): readonly string[] => {
-    let anchors = targetsOf.get(word);
-    if (!anchors) targetsOf.set(word, (anchors = (lexicon.targets(stemFrom(word)) ?? []).map(anchorOf)));
-    return anchors;
+  const wordOf = (token: string): string | undefined => {
+    let word = fold(token);
+    const last = word.charCodeAt(word.length - 1);
+    if (last === 39 || last === 0x2019 || last === 45) word = word.replace(/['’-]+$/, '');
+    return word.length >= 3 ? word : undefined;
   };
-  const withAnchors = (segment: Segment, of: (word: string) => readonly string[] | string): Segment => {
-    const anchors = [...(segment.anchors ?? extractAnchors(segment.text))];
-    const seen = new Set<string>();
-    for (const word of wordsOf(fold(segment.text))) {
-      const found = of(word);
-      for (const anchor of typeof found === 'string' ? [found] : found) {
-        if (!seen.has(anchor)) {
-          seen.add(anchor);
-          anchors.push(anchor);
+  const stemFrom = stemmerFor(lexicon.from);
+  const stemTo = stemmerFor(lexicon.to);
+  const sourceAnchors = (word: string) => (lexicon.targets(stemFrom(word)) ?? []).map(idOf);
+  const targetAnchors = (word: string) => [idOf(stemTo(word))];
+  let stamp = new Int32Array(1024).fill(-1);
+  let segmentNumber = 0;
+  const withAnchors = (segments: readonly Segment[], anchorsOf: (word: string) => readonly number[]): Segment[] => {
+    const byToken = new Map<string, TokenAnchors>();
+    return segments.map((segment) => {
+      const text = segment.text;
+      // The segment's own anchors in extractAnchors' order (numbers, words, punctuation) from the same
+      // pass over its tokens that finds the dictionary's.
+      const own: string[] = [];
+      if (!segment.anchors) numberAnchors(text, own);
+      const added: string[] = [];
+      const here = segmentNumber++;
+      for (const token of text.match(tokenPattern) ?? []) {
+        let found = byToken.get(token);
+        if (found === undefined) {
+          const word = wordOf(token);
+          byToken.set(token, (found = { word: wordAnchor(token), ids: word === undefined ? NONE : anchorsOf(word) }));
+          if (names.length > stamp.length) {
+            const grown = new Int32Array(names.length * 2).fill(-1);
+            grown.set(stamp);
+            stamp = grown;
+          }
+        }
+        if (found.word && !segment.anchors) own.push(found.word);
+        for (const id of found.ids) {
+          if (stamp[id] !== here) {
+            stamp[id] = here;
+            added.push(names[id]!);
+          }
         }
       }
-    }
-    return { text: segment.text, anchors };
+      if (!segment.anchors) punctuationAnchors(text, own);
+      return { text, anchors: [...(segment.anchors ?? own), ...added] };
+    });
   };
-  return [source.map((segment) => withAnchors(segment, sourceAnchors)), target.map((segment) => withAnchors(segment, (word) => anchorOf(stemTo(word))))];
+  return [withAnchors(source, sourceAnchors), withAnchors(target, targetAnchors)];
 }
