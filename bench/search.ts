@@ -39,7 +39,14 @@ function fakeLibrary(dir: string, summaries: Map<string, DocumentSummary>): Libr
   return { list: async () => [...summaries.values()], summary: async (id: string) => summaries.get(id), paragraphTexts } as unknown as LibraryService;
 }
 
+/**
+ * Builds the library and its index (timing each document's indexing), then opens it again: the load
+ * of the saved index and the queries. FACING_BENCH_SEARCH_DIR names a library built before, kept
+ * afterwards, to time the opening and the queries alone.
+ */
 export async function measureSearch(count: number): Promise<Figure[]> {
+  const kept = process.env.FACING_BENCH_SEARCH_DIR;
+  if (kept) return measureQueries(kept, new Map(readdirSync(kept).filter((f) => f.startsWith('doc-')).map((id) => [id, { id, title: id, language: 'en' } as DocumentSummary])));
   const dir = mkdtempSync(join(tmpdir(), 'facing-bench-search-'));
   try {
     const make = library();
@@ -61,67 +68,72 @@ export async function measureSearch(count: number): Promise<Figure[]> {
     const closeStart = performance.now();
     await first.close();
     const closing = performance.now() - closeStart;
-    const indexMB = readdirSync(dir).filter((f) => f.startsWith(INDEX_FILE)).reduce((n, f) => n + statSync(join(dir, f)).size, 0) / 1048576;
-
-    const rssBefore = rssMB();
-    const second = createSearch(fakeLibrary(dir, summaries), { dataDir: dir });
-    const loadStart = performance.now();
-    const loadCpu = process.cpuUsage();
-    await second.ready();
-    const loading = performance.now() - loadStart;
-    const loadingCpu = process.cpuUsage(loadCpu);
-    const rssLoaded = rssMB();
-
-    const random = seeded(17);
-    const rank = () => Math.floor(Math.exp(Math.log(20) + random() * (Math.log(5000) - Math.log(20))));
-    const words = generateProse(4000, 1000).toLowerCase().match(/[a-z]+/g)!;
-    const queries = Array.from({ length: 200 }, (_, q) => {
-      if (q % 10 === 8) return `${proseWord(rank()).slice(0, 4)}`;
-      if (q % 10 === 9) {
-        const at = Math.floor(random() * (words.length - 1));
-        return `"${words[at]} ${words[at + 1]}"`;
-      }
-      return q % 5 === 0 ? `${proseWord(rank())} ${proseWord(rank())}` : proseWord(rank());
-    });
-    const latencies: number[] = [];
-    // CPU time too: on a machine shared with other work, wall time also counts the waits for a core.
-    const cpuTimes: number[] = [];
-    const kinds = new Map<string, number[]>();
-    for (const [q, query] of queries.entries()) {
-      const t0 = performance.now();
-      const cpu0 = process.cpuUsage();
-      await second.query(query, 20);
-      const ms = performance.now() - t0;
-      const cpu = process.cpuUsage(cpu0);
-      cpuTimes.push((cpu.user + cpu.system) / 1000);
-      latencies.push(ms);
-      const kind = q % 10 === 8 ? 'prefix' : q % 10 === 9 ? 'phrase' : q % 5 === 0 ? 'two words' : 'one word';
-      kinds.set(kind, [...(kinds.get(kind) ?? []), ms]);
-    }
-    const apartStart = performance.now();
-    const apart = await second.query(`${proseWord(3000)} ${proseWord(4000)}`, 20);
-    const apartMs = performance.now() - apartStart;
-    const commonStart = performance.now();
-    const common = await second.query(proseWord(0), 20);
-    const commonMs = performance.now() - commonStart;
-    await second.close();
     const firstThousand = addTimes.slice(0, 1000);
     const lastThousand = addTimes.slice(-1000);
     return [
       { name: 'index a document (refresh), median', value: percentile(addTimes, 50), unit: 'ms', note: `first 1,000 ${percentile(firstThousand, 50).toFixed(1)} ms, last 1,000 ${percentile(lastThousand, 50).toFixed(1)} ms; all ${(building / 1000).toFixed(0)} s with writing the texts` },
       { name: 'index a document, p95', value: percentile(addTimes, 95), unit: 'ms', note: `last 1,000: ${percentile(lastThousand, 95).toFixed(1)} ms (saves in between)` },
-      { name: 'save at close', value: closing, unit: 'ms', note: `index files ${indexMB.toFixed(0)} MB` },
-      { name: 'load the saved index (ready)', value: loading, unit: 'ms', note: `CPU ${((loadingCpu.user + loadingCpu.system) / 1000).toFixed(0)} ms; RSS +${(rssLoaded - rssBefore).toFixed(0)} MB` },
-      { name: 'query latency p50', value: percentile(latencies, 50), unit: 'ms' },
-      { name: 'query latency p95', value: percentile(latencies, 95), unit: 'ms', note: `${queries.length} queries, limit 20; by kind p95: ${[...kinds].map(([k, v]) => `${k} ${percentile(v, 95).toFixed(1)}`).join(', ')}` },
-      { name: 'query CPU time p50 / p95', value: percentile(cpuTimes, 50), unit: 'ms', note: `p95 ${percentile(cpuTimes, 95).toFixed(1)} ms` },
-      { name: 'two rare words, mostly in different paragraphs', value: apartMs, unit: 'ms', note: `${apart.documents} documents, ${apart.hits.filter((h) => h.partial).length} of ${apart.hits.length} hits partial` },
-      { name: 'the most common word alone', value: commonMs, unit: 'ms', note: `${common.documents} documents` },
-      { name: 'peak RSS of the process', value: peakRssMB(), unit: 'MB' },
+      { name: 'save at close', value: closing, unit: 'ms' },
+      ...(await measureQueries(dir, summaries)),
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function measureQueries(dir: string, summaries: Map<string, DocumentSummary>): Promise<Figure[]> {
+  const indexMB = readdirSync(dir).filter((f) => f.startsWith(INDEX_FILE)).reduce((n, f) => n + statSync(join(dir, f)).size, 0) / 1048576;
+  const rssBefore = rssMB();
+  const second = createSearch(fakeLibrary(dir, summaries), { dataDir: dir });
+  const loadStart = performance.now();
+  const loadCpu = process.cpuUsage();
+  await second.ready();
+  const loading = performance.now() - loadStart;
+  const loadingCpu = process.cpuUsage(loadCpu);
+  const rssLoaded = rssMB();
+
+  const random = seeded(17);
+  const rank = () => Math.floor(Math.exp(Math.log(20) + random() * (Math.log(5000) - Math.log(20))));
+  const words = generateProse(4000, 1000).toLowerCase().match(/[a-z]+/g)!;
+  const queries = Array.from({ length: 200 }, (_, q) => {
+    if (q % 10 === 8) return `${proseWord(rank()).slice(0, 4)}`;
+    if (q % 10 === 9) {
+      const at = Math.floor(random() * (words.length - 1));
+      return `"${words[at]} ${words[at + 1]}"`;
+    }
+    return q % 5 === 0 ? `${proseWord(rank())} ${proseWord(rank())}` : proseWord(rank());
+  });
+  const latencies: number[] = [];
+  // CPU time too: on a machine shared with other work, wall time also counts the waits for a core.
+  const cpuTimes: number[] = [];
+  const kinds = new Map<string, number[]>();
+  for (const [q, query] of queries.entries()) {
+    const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
+    await second.query(query, 20);
+    const ms = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    cpuTimes.push((cpu.user + cpu.system) / 1000);
+    latencies.push(ms);
+    const kind = q % 10 === 8 ? 'prefix' : q % 10 === 9 ? 'phrase' : q % 5 === 0 ? 'two words' : 'one word';
+    kinds.set(kind, [...(kinds.get(kind) ?? []), ms]);
+  }
+  const apartStart = performance.now();
+  const apart = await second.query(`${proseWord(3000)} ${proseWord(4000)}`, 20);
+  const apartMs = performance.now() - apartStart;
+  const commonStart = performance.now();
+  const common = await second.query(proseWord(0), 20);
+  const commonMs = performance.now() - commonStart;
+  await second.close();
+  return [
+    { name: 'load the saved index (ready)', value: loading, unit: 'ms', note: `index files ${indexMB.toFixed(0)} MB, ${summaries.size.toLocaleString('en')} documents; CPU ${((loadingCpu.user + loadingCpu.system) / 1000).toFixed(0)} ms; RSS +${(rssLoaded - rssBefore).toFixed(0)} MB` },
+    { name: 'query latency p50', value: percentile(latencies, 50), unit: 'ms' },
+    { name: 'query latency p95', value: percentile(latencies, 95), unit: 'ms', note: `${queries.length} queries, limit 20; by kind p95: ${[...kinds].map(([k, v]) => `${k} ${percentile(v, 95).toFixed(1)}`).join(', ')}` },
+    { name: 'query CPU time p50 / p95', value: percentile(cpuTimes, 50), unit: 'ms', note: `p95 ${percentile(cpuTimes, 95).toFixed(1)} ms` },
+    { name: 'two rare words, mostly in different paragraphs', value: apartMs, unit: 'ms', note: `${apart.documents} documents, ${apart.hits.filter((h) => h.partial).length} of ${apart.hits.length} hits partial` },
+    { name: 'the most common word alone', value: commonMs, unit: 'ms', note: `${common.documents} documents` },
+    { name: 'peak RSS of the process', value: peakRssMB(), unit: 'MB' },
+  ];
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
