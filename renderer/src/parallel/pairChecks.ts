@@ -44,7 +44,7 @@ export const usePairChecksStore = create<PairChecksState>((set, get) => {
     answered: null,
     async load(left, right) {
       const pair = `${left}|${right}`;
-      if (get().pair !== pair) set({ pair, checks: empty, glossary: undefined, options: {}, answered: null });
+      set(get().pair === pair ? { answered: null } : { pair, checks: empty, glossary: undefined, options: {}, answered: null });
       try {
         const loaded = await api.invoke('checks:get', { left, right });
         if (get().pair === pair) apply(loaded.checks, loaded.glossary);
