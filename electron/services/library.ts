@@ -59,7 +59,10 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
       const state = readingOf(store, d.id);
       return state ? { ...d, reading: state } : d;
     });
-    return [...bundled, ...[...records().values()].sort((a, b) => (a.meta.added ?? '').localeCompare(b.meta.added ?? '')).map(summaryOf)];
+    // Times as ISO strings: compared as plain strings, in the order added (localeCompare costs, over thousands).
+    const added = (r: ImportedRecord) => r.meta.added ?? '';
+    const imported = [...records().values()].sort((a, b) => (added(a) < added(b) ? -1 : added(a) > added(b) ? 1 : 0));
+    return [...bundled, ...imported.map(summaryOf)];
   }
 
   async function get(id: string): Promise<Document> {

@@ -2,7 +2,10 @@ import { ReadingStateSchema, type ReadingState } from '../../../shared/model/doc
 import type { Store } from '../store';
 
 export function readingOf(store: Store, id: string): ReadingState | undefined {
-  const parsed = ReadingStateSchema.safeParse(store.data.reading[id]);
+  const raw = store.data.reading[id];
+  // Most documents were never opened: no schema (and no failed parse, which costs) for them.
+  if (raw === undefined) return undefined;
+  const parsed = ReadingStateSchema.safeParse(raw);
   return parsed.success ? parsed.data : undefined;
 }
 
