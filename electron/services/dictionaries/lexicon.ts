@@ -10,8 +10,9 @@ export async function lexiconFor(reader: DictionaryReader, from: string, to: str
   const entries: Array<[string, string[]]> = [];
   for (const word of words) {
     const translations: string[] = [];
+    // A compound's parts count too: "Bergsteiger" translates as what "Berg" and "Steiger" do, and
+    // its French rendering is several words ("alpiniste en montagne").
     for (const candidate of lookupCandidates(word, from, reader.headwords)) {
-      if (candidate.match === 'compound-part') continue;
       for (const d of await reader.definitions(candidate.key).catch(() => [])) translations.push(...translationsIn(d.definition));
     }
     if (translations.length) entries.push([word, translations]);
