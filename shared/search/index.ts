@@ -63,7 +63,10 @@ export class WordIndex {
   /** Words (by number) already in the radix tree: the first `filled`. */
   private filled = 0;
   private terms: string[] = [];
-  private postings: Uint8Array[] = [];
+  /** A word's postings, once it has been read or added to since loading; until then they are in `loaded`. */
+  private postings: Array<Uint8Array | undefined> = [];
+  /** The loaded file's postings block and where each word's begin in it. */
+  private loaded: { bytes: Uint8Array; starts: Float64Array } | null = null;
   private used: number[] = [];
   private counts: number[] = [];
   private last: number[] = [];
@@ -148,7 +151,7 @@ export class WordIndex {
         const t = this.lookup.get(word)!;
         const df = this.counts[t]!;
         const idf = weight * Math.log(1 + (this.live - df + 0.5) / (df + 0.5));
-        const bytes = this.postings[t]!;
+        const bytes = this.bytesOf(t);
         const end = this.used[t]!;
         let doc = -1;
         for (let at = 0; at < end; ) {
@@ -194,7 +197,7 @@ export class WordIndex {
       if (list.length === 1) continue;
       for (const [word] of list) {
         const t = this.lookup.get(word)!;
-        const bytes = this.postings[t]!;
+        const bytes = this.bytesOf(t);
         const end = this.used[t]!;
         let doc = -1;
         for (let at = 0; at < end; at++) {
@@ -230,8 +233,8 @@ export class WordIndex {
     // One block of postings, not one chunk a word: a file write per chunk costs more than the copy.
     const postings = new Uint8Array(used.reduce((n, u) => n + u, 0));
     let at = 0;
-    for (const [t, bytes] of this.postings.entries()) {
-      postings.set(bytes.subarray(0, used[t]), at);
+    for (let t = 0; t < used.length; t++) {
+      postings.set(this.bytesOf(t, false).subarray(0, used[t]), at);
       at += used[t]!;
     }
     return [lead, header, postings];
@@ -263,13 +266,16 @@ export class WordIndex {
     index.used = used;
     index.counts = counts;
     index.last = last;
-    let at = 9 + headerLength;
+    // Each word's postings stay in the loaded bytes until read (a view) or added to (a copy).
+    const starts = new Float64Array(terms.length);
+    let at = 0;
     for (const [t, term] of terms.entries()) {
-      // Views into the loaded bytes: the first append to a word copies its postings out.
-      index.postings.push(bytes.subarray(at, at + used[t]!));
+      starts[t] = at;
       at += used[t]!;
       index.lookup.set(term, t);
     }
+    index.loaded = { bytes: bytes.subarray(9 + headerLength), starts };
+    index.postings = new Array<Uint8Array | undefined>(terms.length);
     for (const [n, id] of docs.entries()) {
       if (id === null) continue;
       index.docNumber.set(id, n);
@@ -287,6 +293,16 @@ export class WordIndex {
     const end = Math.min(this.terms.length, this.filled + count);
     for (; this.filled < end; this.filled++) this.radix.set(this.terms[this.filled]!, this.filled);
     return this.filled === this.terms.length;
+  }
+
+  /** A word's postings: its own array, or a view into the loaded bytes (kept for next time unless `keep` is false). */
+  private bytesOf(t: number, keep = true): Uint8Array {
+    const own = this.postings[t];
+    if (own) return own;
+    const start = this.loaded!.starts[t]!;
+    const view = this.loaded!.bytes.subarray(start, start + this.used[t]!);
+    if (keep) this.postings[t] = view;
+    return view;
   }
 
   private vocabulary(): SearchableMap<number> {
@@ -310,7 +326,7 @@ export class WordIndex {
 
   private append(t: number, doc: number, tf: number): void {
     let gap = doc - this.last[t]!;
-    let bytes = this.postings[t]!;
+    let bytes = this.bytesOf(t);
     let used = this.used[t]!;
     if (used + 6 > bytes.length) {
       const grown = new Uint8Array(Math.max(16, bytes.length * 2));
