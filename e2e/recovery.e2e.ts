@@ -4,7 +4,10 @@ import { describeRange } from '../shared/annotations/anchoring';
 import { openServices } from '../electron/services/handlers';
 import { expect, test } from './fixtures';
 
-/** Two earlier runs of Facing: three notes made and backed up, then a fourth (and the reading position) in the journal only. */
+/**
+ * Earlier runs of Facing: three notes made, backed up when the next run folded them into a snapshot,
+ * then a fourth (and the reading position) in the journal only.
+ */
 async function earlierRuns(dataDir: string, corpusDir: string): Promise<void> {
   const run = async (notes: string[]) => {
     const services = await openServices({ dataDir, corpusDir, shell: 'web', version: 'e2e', warmAfterMs: 1e9 });
@@ -15,11 +18,12 @@ async function earlierRuns(dataDir: string, corpusDir: string): Promise<void> {
     await services.close();
   };
   await run(['First kept note', 'Second kept note', 'Third kept note']);
+  await run([]);
   await run(['Fourth note, only in the journal']);
 }
 
 test.describe('recovery without the user (issue 12 item 2)', () => {
-  // Two earlier runs of the services come before the app starts.
+  // Earlier runs of the services come before the app starts.
   test.slow();
   test.use({
     prepareData: {
