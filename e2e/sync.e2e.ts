@@ -124,6 +124,7 @@ test.describe('sync conflicts', () => {
     await expect(alignment).toHaveCount(1);
     await expect(alignment).toContainText(/Alignment of .* and /);
     await expect(alignment).toContainText(/1 checked/);
+    await expect(alignment).toContainText('2 rows differ between the two versions.');
     if (shots) await page.screenshot({ path: join(shots, 'sync-conflict.png') });
     await page.screenshot({ path: testInfo.outputPath('conflicts.png'), fullPage: true });
     await conflict.getByRole('button', { name: 'Keep both' }).click();

@@ -580,6 +580,7 @@ export const de: Record<MessageKey, string> = {
   'conflict.keepBoth': 'Beide behalten',
   'conflict.alignmentTitle': 'Zuordnung von „{left}“ und „{right}“',
   'conflict.alignmentRows': '{count, plural, one {# Zeile} other {# Zeilen}}, {checked} geprüft',
+  'conflict.alignmentDiffer': '{count, plural, one {# Zeile unterscheidet sich} other {# Zeilen unterscheiden sich}} zwischen den beiden Fassungen.',
   'conflict.alignmentNote': 'Die andere Fassung bleibt auch auf diesem Computer erhalten. Behalten Sie die angezeigte, oder verwenden Sie die andere auf allen Computern.',
   'conflict.openPair': 'Nebeneinander öffnen',
   'dict.addedMany': '{count} Wörterbücher hinzugefügt.',

@@ -581,6 +581,7 @@ export const en = {
   'conflict.keepBoth': 'Keep both',
   'conflict.alignmentTitle': 'Alignment of “{left}” and “{right}”',
   'conflict.alignmentRows': '{count, plural, one {# row} other {# rows}}, {checked} checked',
+  'conflict.alignmentDiffer': '{count, plural, one {# row differs} other {# rows differ}} between the two versions.',
   'conflict.alignmentNote': 'The other version is also kept on this computer. Keep the one shown, or use the other on every computer.',
   'conflict.openPair': 'Open side by side',
   'dict.addedMany': 'Added {count} dictionaries.',

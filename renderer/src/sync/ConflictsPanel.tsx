@@ -38,6 +38,15 @@ interface AlignmentVersion {
   modified?: string;
 }
 
+/** How many rows the two versions of an alignment put differently. */
+function differingRows(a: unknown, b: unknown): number {
+  const left = ((a ?? {}) as AlignmentVersion).rows ?? [];
+  const right = ((b ?? {}) as AlignmentVersion).rows ?? [];
+  let count = 0;
+  for (let i = 0; i < Math.max(left.length, right.length); i++) if (JSON.stringify(left[i]) !== JSON.stringify(right[i])) count++;
+  return count;
+}
+
 function AlignmentCard({ title, by, version }: { title: string; by: string | null; version: unknown }) {
   const v = (version ?? {}) as AlignmentVersion;
   const rows = v.rows ?? [];
@@ -123,7 +132,9 @@ export function ConflictsPanel() {
               <AlignmentCard title={t('conflict.shown')} by={c.winnerBy} version={c.winner} />
               <AlignmentCard title={t('conflict.other')} by={c.otherBy} version={c.other} />
             </div>
-            <p className="conflicts-intro">{t('conflict.alignmentNote')}</p>
+            <p className="conflicts-intro">
+              {t('conflict.alignmentDiffer', { count: differingRows(c.winner, c.other) })} {t('conflict.alignmentNote')}
+            </p>
             <div className="conflict-actions">
               <button type="button" className="button-quiet" onClick={() => void resolve(c.id, 'winner')}>
                 {t('conflict.keepShown')}
