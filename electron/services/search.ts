@@ -124,7 +124,8 @@ export function createSearch(library: LibraryService, options: SearchOptions = {
         const chosen = doc && choosePassages(doc, { matched: match.matched, prefix: last, phrases });
         if (!doc || !chosen) continue;
         total += chosen.positions.length;
-        const marked = [...new Set([...match.matched.flat(), last])];
+        // The snippet marks every word beginning with a marked one: the last term stands for its completions.
+        const marked = [...new Set([...match.matched.flat().filter((w) => last.length < 3 || !w.startsWith(last)), last])];
         const label = labels.get(match.id);
         const hits = chosen.positions.slice(0, PER_DOCUMENT).map((position) => {
           const { paragraph, text } = doc.passages[position]!;

@@ -181,7 +181,9 @@ export class WordIndex {
     }
 
     const top = bestOf(candidates, total, k);
-    const words = this.wordsIn(top, expansions);
+    // A completion of the last term is found by its beginning in the passages: no need to look which.
+    const completes = options.prefixLast === true ? terms[terms.length - 1]! : null;
+    const words = this.wordsIn(top, expansions, completes);
     const matches = top.map((doc, n) => ({ id: this.docs[doc]!, score: total[doc]!, matched: words[n]! }));
     return { matches, total: candidates.length };
   }
@@ -190,12 +192,17 @@ export class WordIndex {
    * For each of the given documents, which of each term's words it holds: a term of one word needs
    * no look, one with completions or near misses has its postings read again for just these.
    */
-  private wordsIn(docs: number[], expansions: Array<Array<[string, number]>>): string[][][] {
+  private wordsIn(docs: number[], expansions: Array<Array<[string, number]>>, completes: string | null): string[][][] {
     const place = new Map(docs.map((doc, n) => [doc, n]));
+    const last = expansions.length - 1;
     const out = docs.map(() => expansions.map((list) => (list.length === 1 ? [list[0]![0]] : [])));
     for (const [term, list] of expansions.entries()) {
       if (list.length === 1) continue;
       for (const [word] of list) {
+        if (term === last && completes !== null && completes.length >= 3 && word.startsWith(completes)) {
+          for (const words of out) words[term]!.push(word);
+          continue;
+        }
         const t = this.lookup.get(word)!;
         const bytes = this.bytesOf(t);
         const end = this.used[t]!;
