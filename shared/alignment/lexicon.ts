@@ -65,7 +65,7 @@ interface TokenAnchors {
 /**
  * Segments with dictionary anchors added to their own: a source word contributes an anchor for each
  * stem it may translate to; a target word for its own stem. Shared anchors then mean "a word here
- * translates a word there".
+ * translates a word there"; only anchors found on both sides are kept.
  */
 export function withLexiconAnchors(source: readonly Segment[], target: readonly Segment[], lexicon: TranslationLexicon): [Segment[], Segment[]] {
   // A book repeats its words thousands of times: each distinct token is folded, stemmed and looked
@@ -93,7 +93,7 @@ export function withLexiconAnchors(source: readonly Segment[], target: readonly 
   const targetAnchors = (word: string) => [idOf(stemTo(word))];
   let stamp = new Int32Array(1024).fill(-1);
   let segmentNumber = 0;
-  const withAnchors = (segments: readonly Segment[], anchorsOf: (word: string) => readonly number[]): Segment[] => {
+  const collect = (segments: readonly Segment[], anchorsOf: (word: string) => readonly number[]) => {
     const byToken = new Map<string, TokenAnchors>();
     return segments.map((segment) => {
       const text = segment.text;
@@ -101,7 +101,7 @@ export function withLexiconAnchors(source: readonly Segment[], target: readonly 
       // pass over its tokens that finds the dictionary's.
       const own: string[] = [];
       if (!segment.anchors) numberAnchors(text, own);
-      const added: string[] = [];
+      const added: number[] = [];
       const here = segmentNumber++;
       for (const token of text.match(tokenPattern) ?? []) {
         let found = byToken.get(token);
@@ -118,13 +118,26 @@ export function withLexiconAnchors(source: readonly Segment[], target: readonly 
         for (const id of found.ids) {
           if (stamp[id] !== here) {
             stamp[id] = here;
-            added.push(names[id]!);
+            added.push(id);
           }
         }
       }
       if (!segment.anchors) punctuationAnchors(text, own);
-      return { text, anchors: [...(segment.anchors ?? own), ...added] };
+      return { text, own: segment.anchors ?? own, added };
     });
   };
-  return [withAnchors(source, sourceAnchors), withAnchors(target, targetAnchors)];
+  const sourceSide = collect(source, sourceAnchors);
+  const targetSide = collect(target, targetAnchors);
+  // A dictionary anchor found on one side only can never be shared: the aligner would drop it, so it
+  // is not spelt out (most of a word's possible translations are not in the other text).
+  const sides = new Uint8Array(names.length);
+  for (const { added } of sourceSide) for (const id of added) sides[id]! |= 1;
+  for (const { added } of targetSide) for (const id of added) sides[id]! |= 2;
+  const finish = (side: typeof sourceSide): Segment[] =>
+    side.map(({ text, own, added }) => {
+      const anchors = [...own];
+      for (const id of added) if (sides[id] === 3) anchors.push(names[id]!);
+      return { text, anchors };
+    });
+  return [finish(sourceSide), finish(targetSide)];
 }
