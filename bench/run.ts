@@ -106,6 +106,17 @@ const workloads: Workload[] = [
     },
   },
   {
+    name: 'segment one 320 KB paragraph (a book without blank lines)',
+    async run() {
+      // V8's sentence iterator is superlinear in the length of its string: this took minutes when a
+      // paragraph went to it whole.
+      const paragraph = generateBook(320 * 1024).replace(/\s*\n\s*/g, ' ');
+      let sentences = 0;
+      const timing = await time(() => (sentences = segmentText(paragraph, 'en').paragraphs.reduce((n, p) => n + p.sentences.length, 0)), 3);
+      return [{ name: 'segmentation, median', value: timing.median, unit: 'ms', note: `${(paragraph.length / 1024).toFixed(0)} KB, ${sentences} sentences in one paragraph` }];
+    },
+  },
+  {
     name: 'open the bundled corpus (manifest, read, segment five documents)',
     async run() {
       const cold = await time(async () => (await openCorpus(corpusDir)).list(), 5);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { segmentText, splitBlocks, splitSentences } from './segmentation';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { segmentText, sentenceWindows, splitBlocks, splitSentences } from './segmentation';
 
 const sentences = (text: string, language = 'en') => splitSentences(text, language).map((s) => text.slice(s.start, s.end));
 
@@ -93,5 +95,38 @@ describe('segmentText', () => {
     const withFooter = segmentText(`${'Word '.repeat(20)}end.\n\nMore text here.\n\nI Agree\n\nOur Privacy Statement & Cookie Policy`, 'en');
     expect(withFooter.paragraphs.map((p) => p.kind)).toEqual(['paragraph', 'paragraph', 'boilerplate', 'boilerplate']);
     expect(withFooter.wordCount).toBe(24);
+  });
+});
+
+describe('a long paragraph, fed to the sentence iterator a window at a time', () => {
+  const corpus = join(import.meta.dirname, '..', '..', 'corpus');
+  const seed = readdirSync(corpus).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(corpus, f), 'utf8'));
+  const asOneBlock = (text: string) => splitBlocks(text).join(' ');
+  const spans = (text: string, language: string, window: number) => splitSentences(text, language, window).map((s) => text.slice(s.start, s.end));
+
+  it('gives the same sentences as the whole block at once, for each seed document made one paragraph', () => {
+    for (const text of seed.map(asOneBlock)) {
+      const language = /\b(der|die|und)\b/.test(text) ? 'de' : 'en';
+      const whole = spans(text, language, 1e9);
+      expect(whole.length).toBeGreaterThan(10);
+      for (const window of [40, 150, 700]) expect(spans(text, language, window)).toEqual(whole);
+    }
+  });
+
+  it('joins again a sentence that a window had to cut at a space', () => {
+    const text = `${'word '.repeat(400)}ends here. Next one. ${'другое слово '.repeat(300)}конец. 最后一句。再见。`;
+    expect(sentenceWindows(text, 100).some((w) => w.forced)).toBe(true);
+    expect(spans(text, 'en', 100)).toEqual(spans(text, 'en', 1e9));
+  });
+
+  it('cuts windows only where a sentence ends when it can, and covers the block without gaps', () => {
+    const text = Array.from({ length: 500 }, (_, i) => `Sentence ${i} is "here" (really).`).join(' ');
+    const windows = sentenceWindows(text, 300);
+    expect(windows.length).toBeGreaterThan(10);
+    expect(windows.every((w) => !w.forced)).toBe(true);
+    expect(windows[0]!.start).toBe(0);
+    expect(windows[windows.length - 1]!.end).toBe(text.length);
+    for (let k = 1; k < windows.length; k++) expect(windows[k]!.start).toBe(windows[k - 1]!.end);
+    expect(splitSentences(text, 'en')).toHaveLength(500);
   });
 });

@@ -73,19 +73,55 @@ function sentenceSegmenter(language: string): Intl.Segmenter {
   return segmenter;
 }
 
+/**
+ * Where to cut a long block before ICU sees it. V8's sentence iterator slows down far more than
+ * linearly with the length of the string (a 160 KB paragraph took 26 s, a 320 KB one minutes), so a
+ * long block goes to it in windows of about `window` characters, cut where a sentence plainly ends:
+ * after . ! ? (and closing quotes) and spaces, before a capital (perhaps after an opening quote),
+ * where ICU breaks too (before a digit it may not: "etc. 109 leading" is one sentence to ICU). A window with no such place is cut at a space and marked `forced`: the sentence
+ * running over that cut is joined again.
+ */
+export function sentenceWindows(block: string, window = 2000): Array<{ start: number; end: number; forced: boolean }> {
+  const windows: Array<{ start: number; end: number; forced: boolean }> = [];
+  const ending = /(?:[.!?…][)"'”’»\]]*\s+(?=["'“„«(\[¿¡]?[\p{Lu}\p{Lt}])|[。！？]+(?=\S))/gu;
+  let start = 0;
+  while (block.length - start > 2 * window) {
+    ending.lastIndex = start + window;
+    const found = ending.exec(block);
+    let cut = found && found.index + found[0].length <= start + 4 * window ? found.index + found[0].length : -1;
+    const forced = cut < 0;
+    if (forced) {
+      const space = block.indexOf(' ', start + window);
+      cut = space < 0 || space > start + 4 * window ? start + window : space + 1;
+    }
+    windows.push({ start, end: cut, forced });
+    start = cut;
+  }
+  windows.push({ start, end: block.length, forced: false });
+  return windows;
+}
+
 /** Sentence spans inside one block, as offsets into that block, without trailing white space. */
-export function splitSentences(block: string, language: string): Array<{ start: number; end: number }> {
+export function splitSentences(block: string, language: string, window?: number): Array<{ start: number; end: number }> {
   const abbreviations = abbreviationsFor(language);
   const spans: Array<{ start: number; end: number }> = [];
-  for (const { segment, index } of sentenceSegmenter(language).segment(block)) {
-    const end = index + segment.trimEnd().length;
-    if (end === index) continue;
-    const previous = spans[spans.length - 1];
-    if (previous && isFalseBreak(block.slice(previous.start, previous.end), segment, abbreviations)) {
-      previous.end = end;
-    } else {
-      spans.push({ start: index + (segment.length - segment.trimStart().length), end });
+  let joinNext = false;
+  for (const part of sentenceWindows(block, window)) {
+    const text = part.start === 0 && part.end === block.length ? block : block.slice(part.start, part.end);
+    for (const { segment, index: at } of sentenceSegmenter(language).segment(text)) {
+      const index = part.start + at;
+      const end = index + segment.trimEnd().length;
+      if (end === index) continue;
+      const previous = spans[spans.length - 1];
+      // Only the end of the previous sentence matters to the check: a merged run can grow long.
+      if (previous && (joinNext || isFalseBreak(block.slice(Math.max(previous.start, previous.end - 80), previous.end), segment, abbreviations))) {
+        previous.end = end;
+      } else {
+        spans.push({ start: index + (segment.length - segment.trimStart().length), end });
+      }
+      joinNext = false;
     }
+    joinNext = part.forced;
   }
   return spans;
 }
