@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { segmentText, sentenceWindows, splitBlocks, splitSentences } from './segmentation';
+import { countWords, segmentText, sentenceWindows, splitBlocks, splitSentences } from './segmentation';
 
 const sentences = (text: string, language = 'en') => splitSentences(text, language).map((s) => text.slice(s.start, s.end));
 
@@ -128,5 +128,13 @@ describe('a long paragraph, fed to the sentence iterator a window at a time', ()
     expect(windows[windows.length - 1]!.end).toBe(text.length);
     for (let k = 1; k < windows.length; k++) expect(windows[k]!.start).toBe(windows[k - 1]!.end);
     expect(splitSentences(text, 'en')).toHaveLength(500);
+  });
+});
+
+describe('counting words of a long text written without spaces, a window at a time', () => {
+  it('counts as the whole text at once where windows are cut at punctuation', () => {
+    const text = '我们今天去公园散步。'.repeat(400) + 'ภาษาไทยเขียนติดกัน '.repeat(100);
+    expect(countWords(text, 100)).toBe(countWords(text, 1e9));
+    expect(countWords(text, 1e9)).toBeGreaterThan(1000);
   });
 });
