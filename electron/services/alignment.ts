@@ -1,5 +1,6 @@
 import { AlignmentInputError, alignDocuments, fingerprint, rowsFit } from '../../shared/alignment/documents';
 import { FacingError } from '../../shared/ipc/errors';
+import { t } from '../../shared/i18n/current';
 import { pairKey, StoredAlignmentSchema, type Alignment, type AlignmentRow, type StoredAlignment } from '../../shared/model/alignment';
 import type { Document } from '../../shared/model/document';
 import type { TranslationLexicon } from '../../shared/alignment/lexicon';
@@ -60,7 +61,7 @@ export function createAlignmentService(corpus: CorpusService, store: Store, lexi
           right,
           rows: await compute(a, b),
           edited: false,
-          notice: 'Your alignment edits for this pair no longer fit the documents, which have changed since. They were set aside and the alignment was computed afresh.',
+          notice: t('alignSvc.editsSetAside'),
         };
       }
       return { left, right, rows: await compute(a, b), edited: false };
@@ -69,7 +70,7 @@ export function createAlignmentService(corpus: CorpusService, store: Store, lexi
     async save(left, right, rows) {
       const [a, b] = await load(left, right);
       if (!rowsFit(rows, a, b)) {
-        throw new FacingError('invalid-request', 'These rows do not cover each sentence of both documents exactly once, in order; nothing was saved.');
+        throw new FacingError('invalid-request', t('alignSvc.rowsDontCover'));
       }
       const stored: StoredAlignment = {
         left,

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { MAX_PAIR_FILE_BYTES } from '../../shared/formats/contract';
+import { t } from '../../shared/i18n/current';
 import { MAX_IMPORT_FILE_BYTES } from '../../shared/ipc/contract';
 
 // A document import (40 MB) as base64 in JSON, with room to spare.
@@ -22,7 +23,7 @@ const DRAIN_BYTES = 16 * 1024 * 1024;
 
 export class BodyTooLarge extends Error {
   constructor(limit = MAX_BODY_BYTES) {
-    super(`Request bodies are limited to ${Math.round(limit / 1048576)} MB.`);
+    super(t('webHost.bodyTooLarge', { size: String(Math.round(limit / 1048576)) }));
   }
 }
 
@@ -73,10 +74,10 @@ export function jsonTooComplex(body: Buffer): string | null {
       if (end === -1) return null;
       i = end;
     } else if (byte === Byte.OpenSquare || byte === Byte.OpenCurly) {
-      if (++depth > MAX_JSON_DEPTH) return `The request is nested more than ${MAX_JSON_DEPTH} levels deep.`;
+      if (++depth > MAX_JSON_DEPTH) return t('webHost.tooDeep', { depth: String(MAX_JSON_DEPTH) });
       values++;
     } else if (byte === Byte.CloseSquare || byte === Byte.CloseCurly) depth--;
-    else if (byte === Byte.Comma && ++values > MAX_JSON_VALUES) return `The request holds more than ${MAX_JSON_VALUES.toLocaleString('en')} values.`;
+    else if (byte === Byte.Comma && ++values > MAX_JSON_VALUES) return t('webHost.tooManyValues', { count: MAX_JSON_VALUES });
   }
   return null;
 }

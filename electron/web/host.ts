@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { isChannel, type Handlers } from '../../shared/ipc/contract';
 import { dispatch } from '../../shared/ipc/dispatch';
+import { t } from '../../shared/i18n/current';
 import { bodyLimit, BodyTooLarge, jsonTooComplex, readBody } from './body';
 import { cookieValue, decodePath, requestTarget, sameSecret } from './request';
 import { send, sendResult } from './respond';
@@ -33,7 +34,7 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-const NEEDS_TOKEN = 'Facing: this page has no valid access token for this run. Open the full address that `npm run web` printed.';
+const needsToken = () => t('webHost.needsToken');
 
 /**
  * Serves the renderer and the contract's handler table over HTTP on 127.0.0.1, for running Facing
@@ -51,7 +52,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   async function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const byQuery = sameSecret(url.searchParams.get('token'), token);
-    if (!byQuery && !sameSecret(cookieValue(req, cookieName), pageSession)) return send(res, 401, NEEDS_TOKEN);
+    if (!byQuery && !sameSecret(cookieValue(req, cookieName), pageSession)) return send(res, 401, needsToken());
     const cookie: Record<string, string> = byQuery ? { 'set-cookie': `${cookieName}=${pageSession}; HttpOnly; SameSite=Strict; Path=/` } : {};
     const path = decodePath(url.pathname);
     if (path === null) return send(res, 404, 'Not found');
@@ -66,7 +67,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const who = from === undefined ? 'a request without an Origin header' : `a request from ${from.slice(0, 100)}`;
       return send(res, 403, `Facing refused ${who}: only its own page, http://${host}, may call it.`);
     }
-    if (!sameSecret(req.headers[TOKEN_HEADER] as string | undefined, token)) return send(res, 401, NEEDS_TOKEN);
+    if (!sameSecret(req.headers[TOKEN_HEADER] as string | undefined, token)) return send(res, 401, needsToken());
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'Facing’s API takes application/json only.');
     const channel = decodePath(rawChannel);
     if (!isChannel(channel)) {
@@ -85,7 +86,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     try {
       payload = body.length === 0 ? undefined : JSON.parse(body.toString('utf8'));
     } catch {
-      return sendResult(res, 400, { ok: false, error: { code: 'invalid-request', message: 'The request body is not valid JSON.' } });
+      return sendResult(res, 400, { ok: false, error: { code: 'invalid-request', message: t('webHost.notJson') } });
     }
     sendResult(res, 200, await dispatch(options.handlers, channel, payload, options.onInternalError));
   }

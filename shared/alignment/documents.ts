@@ -3,6 +3,7 @@ import type { Document, Paragraph } from '../model/document';
 import { extractAnchors } from './anchors';
 import { alignSegments, paragraphBeads, sentenceBeads, type Segment } from './engine';
 import { withLexiconAnchors, type TranslationLexicon } from './lexicon';
+import { t } from '../i18n/current';
 
 export class AlignmentInputError extends Error {}
 
@@ -45,11 +46,11 @@ export function alignDocuments(left: Document, right: Document, options: { lexic
   const paragraphsA = alignable(left);
   const paragraphsB = alignable(right);
   if (paragraphsA.length === 0 && paragraphsB.length === 0) {
-    throw new AlignmentInputError('Both documents are empty: there is nothing to align.');
+    throw new AlignmentInputError(t('alignSvc.bothEmpty'));
   }
   if (paragraphsA.length === 0 || paragraphsB.length === 0) {
     const empty = paragraphsA.length === 0 ? left : right;
-    throw new AlignmentInputError(`"${empty.meta.title}" has no text to align against the other document.`);
+    throw new AlignmentInputError(t('alignSvc.oneEmpty', { title: empty.meta.title }));
   }
 
   // Whole untranslated paragraphs (a source line, a caption) are common enough that opening a gap

@@ -1,4 +1,5 @@
 import { FormatError, sameLanguage } from './xml';
+import { t } from '../i18n/current';
 
 /** A highlight inside one side of a unit: offsets into that side's text, with the note if any. */
 export interface UnitMark {
@@ -51,11 +52,11 @@ export function choosePair(file: MultiFile, source?: string, target?: string): {
   const find = (code: string) => file.languages.find((l) => l.toLowerCase() === code.toLowerCase()) ?? file.languages.find((l) => sameLanguage(l, code));
   if (source && target) {
     const s = find(source);
-    const t = find(target);
-    if (!s || !t) throw new FormatError(`The file has no text in ${!s ? source : target}; it holds ${file.languages.join(', ')}.`);
-    return { source: s, target: t };
+    const found = find(target);
+    if (!s || !found) throw new FormatError(t('formatError.noTextIn', { language: !s ? source : target, languages: file.languages.join(', ') }));
+    return { source: s, target: found };
   }
-  if (file.languages.length < 2) throw new FormatError(`The file holds only ${file.languages.length ? file.languages[0] : 'no'} language; a pair needs two.`);
+  if (file.languages.length < 2) throw new FormatError(file.languages.length ? t('formatError.oneLanguage', { language: file.languages[0]! }) : t('formatError.noLanguage'));
   if (file.languages.length === 2) {
     const [a, b] = file.languages as [string, string];
     return file.sourceLanguage && sameLanguage(file.sourceLanguage, b) ? { source: b, target: a } : { source: a, target: b };

@@ -1,5 +1,6 @@
 import { defuseCell, formulaStart } from '../annotations/export';
 import { FormatError } from './xml';
+import { t } from '../i18n/current';
 
 /** The longest cell read; a longer one is refused, as a hostile or broken file. */
 export const MAX_CELL = 1024 * 1024;
@@ -25,7 +26,7 @@ export function parseDelimited(text: string, delimiter: string, name = 'The file
     }
     return stop;
   };
-  const tooLong = () => new FormatError(`${name} has a cell longer than ${Math.round(maxCell / 1024)} KB in row ${rows.length + 1}; nothing was imported.`);
+  const tooLong = () => new FormatError(t('formatError.cellTooLong', { name, size: String(Math.round(maxCell / 1024)), row: String(rows.length + 1) }));
   let k = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   for (;;) {
     if (k >= n) {

@@ -1,6 +1,7 @@
 import type { MultiFile, PairFile } from './bilingual';
 import { parseDelimited, restoreCell, writeDelimited } from './delimited';
 import { FormatError } from './xml';
+import { t } from '../i18n/current';
 
 export const tableHeader = (pair: PairFile) => ['row', pair.source, pair.target, 'checked', 'confidence', 'flags'];
 
@@ -22,7 +23,7 @@ const languageCode = /^[a-z]{2,3}([-_][a-z0-9]{2,8})*$/i;
  * header the first two columns are the pair.
  */
 export function readTable(rows: string[][], name = 'The table', fallback: [string, string] = ['und', 'und']): MultiFile {
-  if (!rows.length) throw new FormatError(`${name} is empty.`);
+  if (!rows.length) throw new FormatError(t('formatError.empty', { name }));
   const head = rows[0]!.map((c) => c.trim());
   const languageColumns = head.map((c, k) => (languageCode.test(c) && !/^(row|checked|confidence|flags)$/i.test(c) ? k : -1)).filter((k) => k >= 0);
   let columns: number[];
@@ -33,7 +34,7 @@ export function readTable(rows: string[][], name = 'The table', fallback: [strin
     languages = languageColumns.map((k) => head[k]!);
     body = rows.slice(1);
   } else {
-    if (head.length < 2) throw new FormatError(`${name} needs two columns, one per language.`);
+    if (head.length < 2) throw new FormatError(t('formatError.twoColumns', { name }));
     columns = [0, 1];
     languages = fallback;
   }

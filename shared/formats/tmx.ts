@@ -1,5 +1,6 @@
 import type { MultiFile, MultiUnit, PairFile } from './bilingual';
 import { escapeXml, FormatError, xmlStream } from './xml';
+import { t } from '../i18n/current';
 
 export interface TmxOptions {
   tool?: { name: string; version: string };
@@ -84,7 +85,7 @@ export function tmxReader(name = 'The TMX file'): { write(chunk: string): void; 
       close(tag) {
         if (seg !== null && codeElements.has(tag)) codeDepth--;
         else if (tag === 'seg' && unit && seg !== null) {
-          if (!lang) throw new FormatError(`${name}: a <tuv> has no xml:lang.`);
+          if (!lang) throw new FormatError(t('formatError.tuvNoLang', { name }));
           unit.texts[lang] = seg;
           if (!seen.has(lang)) {
             seen.add(lang);
@@ -110,8 +111,8 @@ export function tmxReader(name = 'The TMX file'): { write(chunk: string): void; 
     write: (chunk) => stream.write(chunk),
     close() {
       stream.close();
-      if (!sawRoot) throw new FormatError(`${name} is not TMX: it has no <tmx> element.`);
-      if (!sawBody) throw new FormatError(`${name} has no <body>: there are no translation units to read.`);
+      if (!sawRoot) throw new FormatError(t('formatError.notTmx', { name }));
+      if (!sawBody) throw new FormatError(t('formatError.tmxNoBody', { name }));
       if (sourceLanguage) {
         const declared = languages.find((l) => l.toLowerCase() === sourceLanguage!.toLowerCase());
         if (declared) languages.splice(languages.indexOf(declared), 1), languages.unshift(declared);

@@ -1,5 +1,6 @@
 import type { MultiFile, MultiUnit, PairFile } from './bilingual';
 import { escapeXml, FormatError, xmlStream } from './xml';
+import { t } from '../i18n/current';
 
 /** XLIFF 1.2: one trans-unit per row, state "final" for checked rows and "translated" otherwise. */
 export function writeXliff(pair: PairFile, original = 'facing'): { text: string; units: number; skipped: number } {
@@ -90,7 +91,7 @@ export function readXliff(text: string, name = 'The XLIFF file'): MultiFile {
           else unit[tag] += buffer;
           field = null;
         } else if ((tag === 'trans-unit' || tag === 'segment') && unit) {
-          if (!source) throw new FormatError(`${name} declares no source language.`);
+          if (!source) throw new FormatError(t('formatError.noSource', { name }));
           const texts: Record<string, string> = { [source]: unit.source };
           if (target && unit.target) texts[target] = unit.target;
           units.push({ texts, checked: unit.state === 'final' || unit.state === 'signed-off', notes: unit.notes.length ? unit.notes : undefined });
@@ -103,7 +104,7 @@ export function readXliff(text: string, name = 'The XLIFF file'): MultiFile {
   );
   stream.write(text);
   stream.close();
-  if (!sawRoot) throw new FormatError(`${name} is not XLIFF: it has no <xliff> element.`);
-  if (!target) throw new FormatError(`${name} declares no target language.`);
+  if (!sawRoot) throw new FormatError(t('formatError.notXliff', { name }));
+  if (!target) throw new FormatError(t('formatError.noTarget', { name }));
   return { languages, sourceLanguage: source, units };
 }

@@ -1,4 +1,5 @@
 import { SaxesParser } from 'saxes';
+import { t } from '../i18n/current';
 
 /** A file Facing cannot read as the format it claims, or refuses to (hostile XML). */
 export class FormatError extends Error {}
@@ -22,11 +23,11 @@ export function xmlStream(events: XmlEvents, what: string): { write(chunk: strin
   let failure: Error | null = null;
   parser.on('doctype', (doctype) => {
     if (/<!ENTITY/i.test(doctype)) {
-      throw new FormatError(`${what} declares XML entities in its DOCTYPE; Facing does not expand entities and refuses the file.`);
+      throw new FormatError(t('formatError.entities', { name: what }));
     }
   });
   parser.on('opentag', (tag) => {
-    if (++depth > MAX_XML_DEPTH) throw new FormatError(`${what} nests elements more than ${MAX_XML_DEPTH} deep; refused.`);
+    if (++depth > MAX_XML_DEPTH) throw new FormatError(t('formatError.tooDeep', { name: what, depth: String(MAX_XML_DEPTH) }));
     events.open(tag.name, tag.attributes as Record<string, string>);
   });
   parser.on('closetag', (tag) => {
@@ -36,7 +37,7 @@ export function xmlStream(events: XmlEvents, what: string): { write(chunk: strin
   parser.on('text', (text) => events.text(text));
   parser.on('cdata', (text) => events.text(text));
   parser.on('error', (error) => {
-    failure ??= error instanceof FormatError ? error : new FormatError(`${what} is not well-formed XML: ${error.message.replace(/^undefined:/, '').trim()}`);
+    failure ??= error instanceof FormatError ? error : new FormatError(t('formatError.notWellFormed', { name: what, detail: error.message.replace(/^undefined:/, '').trim() }));
     throw failure;
   });
   const guard = (run: () => void) => {
@@ -44,7 +45,7 @@ export function xmlStream(events: XmlEvents, what: string): { write(chunk: strin
       run();
     } catch (error) {
       if (error instanceof FormatError) throw error;
-      throw new FormatError(`${what} is not well-formed XML: ${error instanceof Error ? error.message : String(error)}`);
+      throw new FormatError(t('formatError.notWellFormed', { name: what, detail: error instanceof Error ? error.message : String(error) }));
     }
   };
   return {

@@ -1,5 +1,6 @@
 import { parseDelimited, restoreCell, writeDelimited } from '../formats/delimited';
 import { FormatError } from '../formats/xml';
+import { t } from '../i18n/current';
 import { mergeEntries, type Glossary, type GlossaryEntry } from './glossary';
 
 /**
@@ -14,7 +15,7 @@ export function readGlossaryCsv(text: string, source: string, target: string, na
     const [term, ...rest] = row.map((c) => c.trim());
     const translations = rest.flatMap((c) => c.split('|')).map((t) => t.trim()).filter(Boolean);
     if (!term && !translations.length) continue;
-    if (!term || !translations.length) throw new FormatError(`${name}: row "${row.join(',')}" needs a term and at least one translation.`);
+    if (!term || !translations.length) throw new FormatError(t('formatError.glossaryRow', { name, row: row.join(',') }));
     entries.push({ term, translations });
   }
   return { source, target, entries: mergeEntries(entries) };

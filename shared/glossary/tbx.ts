@@ -1,4 +1,5 @@
 import { escapeXml, FormatError, sameLanguage, xmlStream } from '../formats/xml';
+import { t } from '../i18n/current';
 import { mergeEntries, type Glossary, type GlossaryEntry } from './glossary';
 
 /**
@@ -40,7 +41,7 @@ export function readTbx(xml: string, source: string, target: string, name = 'The
   );
   stream.write(xml);
   stream.close();
-  if (!sawRoot) throw new FormatError(`${name} is not TBX: it has no <martif> or <tbx> element.`);
+  if (!sawRoot) throw new FormatError(t('formatError.notTbx', { name }));
   return { source, target, entries: mergeEntries(entries) };
 }
 

@@ -4,6 +4,7 @@ import { glossaryKey, GlossarySchema, type Glossary } from '../../../shared/glos
 import { readTbx, writeTbx } from '../../../shared/glossary/tbx';
 import { FormatError } from '../../../shared/formats/xml';
 import { FacingError } from '../../../shared/ipc/errors';
+import { t } from '../../../shared/i18n/current';
 import type { Store } from '../store';
 
 export interface ChecksService {
@@ -44,8 +45,8 @@ export function createChecksService(store: Store): ChecksService {
     setGlossary,
     async importGlossary(source, target, name, content) {
       try {
-        const read = /\.tbx$|\.xml$/i.test(name) || content.trimStart().startsWith('<') ? readTbx(content, source, target, `"${name}"`) : readGlossaryCsv(content, source, target, `"${name}"`);
-        if (!read.entries.length) throw new FormatError(`"${name}" has no term with a translation from ${source} to ${target}.`);
+        const read = /\.tbx$|\.xml$/i.test(name) || content.trimStart().startsWith('<') ? readTbx(content, source, target, t('exchangeSvc.fileLabel', { name })) : readGlossaryCsv(content, source, target, t('exchangeSvc.fileLabel', { name }));
+        if (!read.entries.length) throw new FormatError(t('exchangeSvc.noTerms', { name, source, target }));
         const current = glossary(source, target);
         const merged = new Map(current.entries.map((e) => [e.term.toLowerCase(), e]));
         for (const e of read.entries) merged.set(e.term.toLowerCase(), e);

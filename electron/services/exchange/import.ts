@@ -3,6 +3,7 @@ import { FormatError } from '../../../shared/formats/xml';
 import { alignableSentenceIds, fingerprint } from '../../../shared/alignment/documents';
 import { oneParagraph, sentenceCount } from '../../../shared/formats/units';
 import { FacingError } from '../../../shared/ipc/errors';
+import { t } from '../../../shared/i18n/current';
 import { pairKey, type AlignmentRow, type StoredAlignment } from '../../../shared/model/alignment';
 import type { Document, DocumentSummary } from '../../../shared/model/document';
 import { countWords, PARAGRAPH_SEPARATOR, type Block } from '../../../shared/text/segmentation';
@@ -120,7 +121,7 @@ export async function importPairFile(
   }
   const units = pair.units.filter((u) => u.source.trim() || u.target.trim());
   if (!units.some((u) => u.source.trim()) || !units.some((u) => u.target.trim())) {
-    throw new FacingError('invalid-request', `"${name}" has no text on one of its sides (${pair.source}, ${pair.target}); nothing was imported.`);
+    throw new FacingError('invalid-request', t('exchangeSvc.sideEmpty', { name, source: pair.source, target: pair.target }));
   }
   pair = { ...pair, units };
   const base = name.replace(/\.[^.]+$/, '').slice(0, 150) || 'Imported pair';
@@ -172,7 +173,7 @@ export async function importPairFile(
   } catch (error) {
     // Nothing half-made stays behind.
     for (const id of made.reverse()) await deps.library.remove(id).catch(() => {});
-    if (error instanceof FacingError && !error.message.includes(name)) throw new FacingError(error.code, `"${name}": ${error.message}`);
+    if (error instanceof FacingError && !error.message.includes(name)) throw new FacingError(error.code, t('exchangeSvc.prefixed', { name, message: error.message }));
     throw error;
   }
 }

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { FormatError } from '../../../shared/formats/xml';
 import type { MultiFile } from '../../../shared/formats/bilingual';
 import { readDelimitedTable, readTable } from '../../../shared/formats/table';
+import { t } from '../../../shared/i18n/current';
 import { tmxReader } from '../../../shared/formats/tmx';
 import { readXliff } from '../../../shared/formats/xliff';
 import { ImportRefused } from '../import/errors';
@@ -17,7 +18,7 @@ export const breathe = () => new Promise<void>((resolve) => setImmediate(resolve
  * handed back between slices.
  */
 async function decodeSlices(bytes: Uint8Array, name: string, consume: (text: string) => void, sliceSize = 1 << 20): Promise<void> {
-  if (!isUtf8(bytes)) throw new FormatError(`${name} is not valid UTF-8; nothing was imported.`);
+  if (!isUtf8(bytes)) throw new FormatError(t('exchangeSvc.notUtf8', { name }));
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let at = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
   while (at < buffer.length) {
@@ -31,7 +32,7 @@ async function decodeSlices(bytes: Uint8Array, name: string, consume: (text: str
 }
 
 function decode(bytes: Uint8Array, name: string): string {
-  if (!isUtf8(bytes)) throw new FormatError(`${name} is not valid UTF-8; nothing was imported.`);
+  if (!isUtf8(bytes)) throw new FormatError(t('exchangeSvc.notUtf8', { name }));
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').replace(/^\uFEFF/, '');
 }
 
@@ -50,7 +51,7 @@ function cellText(v: ExcelJS.CellValue | undefined): string {
 /** Reads a bilingual file by its name's ending: .tmx, .xlf/.xliff, .tsv, .csv, .xlsx. */
 export async function readPairFile(name: string, bytes: Uint8Array): Promise<MultiFile> {
   const ext = name.toLowerCase().split('.').pop();
-  const label = `"${name}"`;
+  const label = t('exchangeSvc.fileLabel', { name });
   switch (ext) {
     case 'tmx': {
       const reader = tmxReader(label);
@@ -75,10 +76,10 @@ export async function readPairFile(name: string, bytes: Uint8Array): Promise<Mul
       try {
         await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
       } catch {
-        throw new FormatError(`${label} is not a readable XLSX workbook.`);
+        throw new FormatError(t('exchangeSvc.notXlsx', { name: label }));
       }
       const sheet = workbook.worksheets[0];
-      if (!sheet) throw new FormatError(`${label} has no sheet.`);
+      if (!sheet) throw new FormatError(t('exchangeSvc.noSheet', { name: label }));
       const rows: string[][] = [];
       sheet.eachRow({ includeEmpty: false }, (row) => {
         const values: string[] = [];
@@ -88,6 +89,6 @@ export async function readPairFile(name: string, bytes: Uint8Array): Promise<Mul
       return readTable(rows, label);
     }
     default:
-      throw new FormatError(`${label} is not a bilingual file Facing reads (.tmx, .xlf, .xliff, .tsv, .csv, .xlsx).`);
+      throw new FormatError(t('exchangeSvc.unknownFormat', { name: label }));
   }
 }
