@@ -2,6 +2,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { inflateRawSync, constants } from 'node:zlib';
 import { MAX_DEFINITION_BYTES } from '../../../shared/dictionary/model';
 import { DictionaryFileError } from './errors';
+import { t } from '../../../shared/i18n/current';
 
 /** Random access to a dictionary's definitions, plain (`.dict`) or dictzip-compressed (`.dict.dz`). */
 export interface DataFile {
@@ -30,48 +31,48 @@ interface ChunkTable {
  * (subfield "RA"), so a definition is read by inflating one or two chunks, not the whole file.
  */
 function parseDictzipHeader(header: Buffer, fileSize: number, name: string): ChunkTable {
-  const fail = (why: string) => new DictionaryFileError(name, `is not a dictzip file (${why})`);
-  if (header.length < 12 || header[0] !== 0x1f || header[1] !== 0x8b || header[2] !== 8) throw fail('no gzip header');
+  const fail = (why: string) => new DictionaryFileError(name, t('dictFile.notDictzip', { why }));
+  if (header.length < 12 || header[0] !== 0x1f || header[1] !== 0x8b || header[2] !== 8) throw fail(t('dictFile.zipNoHeader'));
   const flags = header[3]!;
-  if (!(flags & GZIP_FEXTRA)) throw fail('no chunk table: it is plain gzip; dictzip it, or unpack it to .dict');
+  if (!(flags & GZIP_FEXTRA)) throw fail(t('dictFile.zipPlainGzip'));
   const extraLength = header.readUInt16LE(10);
   let at = 12;
   const extraEnd = at + extraLength;
-  if (extraEnd > header.length) throw fail('the chunk table is cut short');
+  if (extraEnd > header.length) throw fail(t('dictFile.zipTableCut'));
   let table: ChunkTable | undefined;
   while (at + 4 <= extraEnd) {
     const id = header.toString('latin1', at, at + 2);
     const length = header.readUInt16LE(at + 2);
     const data = at + 4;
-    if (data + length > extraEnd) throw fail('the chunk table is cut short');
+    if (data + length > extraEnd) throw fail(t('dictFile.zipTableCut'));
     if (id === 'RA') {
-      if (length < 6) throw fail('the chunk table is cut short');
+      if (length < 6) throw fail(t('dictFile.zipTableCut'));
       const chunkLength = header.readUInt16LE(data + 2);
       const count = header.readUInt16LE(data + 4);
-      if (chunkLength === 0 || 6 + count * 2 > length) throw fail('the chunk table does not match its size');
+      if (chunkLength === 0 || 6 + count * 2 > length) throw fail(t('dictFile.zipTableSize'));
       const sizes = Array.from({ length: count }, (_, i) => header.readUInt16LE(data + 6 + i * 2));
       table = { chunkLength, positions: sizes };
     }
     at = data + length;
   }
-  if (!table) throw fail('no "RA" chunk table');
+  if (!table) throw fail(t('dictFile.zipNoTable'));
   let dataStart = extraEnd;
   for (const flag of [GZIP_FNAME, GZIP_FCOMMENT]) {
     if (!(flags & flag)) continue;
     const end = header.indexOf(0, dataStart);
-    if (end < 0) throw fail('the header is cut short');
+    if (end < 0) throw fail(t('dictFile.zipHeaderCut'));
     dataStart = end + 1;
   }
   if (flags & GZIP_FHCRC) dataStart += 2;
   const positions = [dataStart];
   for (const size of table.positions) positions.push(positions[positions.length - 1]! + size);
-  if (positions[positions.length - 1]! > fileSize) throw fail('its chunks reach past the end of the file; it is truncated');
+  if (positions[positions.length - 1]! > fileSize) throw fail(t('dictFile.zipPastEnd'));
   return { chunkLength: table.chunkLength, positions };
 }
 
 function checkRange(name: string, offset: number, length: number, size: number) {
-  if (length > MAX_DEFINITION_BYTES) throw new DictionaryFileError(name, `has a definition of ${length} bytes; Facing reads definitions up to ${MAX_DEFINITION_BYTES / 1024} KB`);
-  if (offset < 0 || length < 0 || offset + length > size) throw new DictionaryFileError(name, 'names a definition past its end; the index does not belong to this file or one of them is truncated');
+  if (length > MAX_DEFINITION_BYTES) throw new DictionaryFileError(name, t('dictFile.definitionBytes', { size: String(length), max: String(MAX_DEFINITION_BYTES / 1024) }));
+  if (offset < 0 || length < 0 || offset + length > size) throw new DictionaryFileError(name, t('dictFile.definitionPastEnd'));
 }
 
 export async function openDataFile(path: string, name: string): Promise<DataFile> {
@@ -114,7 +115,7 @@ function dictzipFile(handle: FileHandle, { chunkLength, positions }: ChunkTable,
     try {
       return inflateRawSync(compressed, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: chunkLength });
     } catch {
-      throw new DictionaryFileError(name, `is damaged: chunk ${chunk + 1} of ${chunks} cannot be inflated`);
+      throw new DictionaryFileError(name, t('dictFile.chunkDamaged', { chunk: String(chunk + 1), chunks: String(chunks) }));
     }
   };
   /** The chunk's first `need` bytes at least (fewer only at the end of the data). */

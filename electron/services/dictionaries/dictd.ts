@@ -7,7 +7,8 @@ import { SortedHeadwords } from '../../../shared/dictionary/sorted-headwords';
 import type { Headwords } from '../../../shared/dictionary/lexicon';
 import { MAX_DEFINITION_BYTES } from '../../../shared/dictionary/model';
 import { openDataFile } from './data-file';
-import { DictionaryFileError } from './errors';
+import { DictionaryFileError, megabytes } from './errors';
+import { t } from '../../../shared/i18n/current';
 import { decodeText, tidy } from './markup';
 import type { Definition, DictionaryReader } from './reader';
 import { languagesFromName } from './languages';
@@ -147,9 +148,9 @@ function scanIndex(raw: Buffer, indexPath: string) {
       else length = value;
       fields++;
     }
-    if (fields < 2) throw new DictionaryFileError(indexPath, `is not a dictd index: line ${line} is not "headword TAB offset TAB length"`);
-    if (!valid) throw new DictionaryFileError(indexPath, `is not a dictd index: line ${line} has an offset or length that is not dictd's base 64`);
-    if (length > MAX_DEFINITION_BYTES) throw new DictionaryFileError(indexPath, `lists a definition of ${(length / 1048576).toFixed(1)} MB on line ${line}; Facing reads definitions up to ${MAX_DEFINITION_BYTES / 1024} KB`);
+    if (fields < 2) throw new DictionaryFileError(indexPath, t('dictFile.dictdFields', { line: String(line) }));
+    if (!valid) throw new DictionaryFileError(indexPath, t('dictFile.dictdBase64', { line: String(line) }));
+    if (length > MAX_DEFINITION_BYTES) throw new DictionaryFileError(indexPath, t('dictFile.dictdTooLarge', { size: megabytes(length), line: String(line), max: String(MAX_DEFINITION_BYTES / 1024) }));
     while (at < size && raw[at] !== NEWLINE) at++;
     at++;
 
@@ -220,22 +221,22 @@ function scanIndex(raw: Buffer, indexPath: string) {
 export async function openDictd(indexPath: string): Promise<DictionaryReader> {
   const base = indexPath.replace(/\.index$/, '');
   const dataPath = existsSync(`${base}.dict.dz`) ? `${base}.dict.dz` : `${base}.dict`;
-  if (!existsSync(dataPath)) throw new DictionaryFileError(indexPath, `has no ${basename(base)}.dict.dz or .dict beside it`);
+  if (!existsSync(dataPath)) throw new DictionaryFileError(indexPath, t('dictFile.noDictData', { base: basename(base) }));
   const raw = await readFile(indexPath);
-  if (raw.length > MAX_INDEX_BYTES) throw new DictionaryFileError(indexPath, `is ${Math.round(raw.length / 1048576)} MB; Facing reads indexes up to ${MAX_INDEX_BYTES / 1048576} MB`);
-  if (raw.includes(0) || !isUtf8(raw)) throw new DictionaryFileError(indexPath, 'is not a dictd index (it is not UTF-8 text)');
+  if (raw.length > MAX_INDEX_BYTES) throw new DictionaryFileError(indexPath, t('dictFile.indexTooLarge', { size: String(Math.round(raw.length / 1048576)), max: String(MAX_INDEX_BYTES / 1048576) }));
+  if (raw.includes(0) || !isUtf8(raw)) throw new DictionaryFileError(indexPath, t('dictFile.dictdNotUtf8'));
   const { headwords, offsets, lengths, meta, entries, end } = scanIndex(raw, indexPath);
 
   const data = await openDataFile(dataPath, dataPath);
   if (end > data.size) {
     await data.close();
-    throw new DictionaryFileError(indexPath, `names definitions past the end of ${basename(dataPath)}; one of the two is truncated or they do not belong together`);
+    throw new DictionaryFileError(indexPath, t('dictFile.pastEnd', { data: basename(dataPath) }));
   }
 
   const read = async (record: number) => {
     const bytes = await data.read(offsets[record]!, lengths[record]!);
     const body = decodeText(bytes);
-    if (body === undefined) throw new DictionaryFileError(dataPath, 'holds binary data where a definition should be');
+    if (body === undefined) throw new DictionaryFileError(dataPath, t('dictFile.binaryDefinition'));
     // FreeDict marks cross-references as {word}: show the word.
     return tidy(body.replace(/\{([^{}\n]{1,80})\}/g, '$1'));
   };

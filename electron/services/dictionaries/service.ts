@@ -146,7 +146,7 @@ export function createDictionaryService({ dataDir, systemDirs }: DictionaryServi
         for (const file of own) await writeFileDurably(join(dir, file.name), file.data);
         const [found] = await findIn(dir, 'user', 1);
         try {
-          if (!found) throw new DictionaryFileError(entry.name, 'could not be stored');
+          if (!found) throw new DictionaryFileError(entry.name, t('dictFile.notStored'));
           const reader = found.format === 'dictd' ? await openDictd(found.path) : await openStarDict(found.path);
           const checked = describe(found, current, reader);
           await reader.close();

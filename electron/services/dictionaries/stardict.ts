@@ -5,7 +5,8 @@ import { gunzipSync } from 'node:zlib';
 import { HeadwordIndex } from '../../../shared/dictionary/headwords';
 import { MAX_DEFINITION_BYTES } from '../../../shared/dictionary/model';
 import { openDataFile } from './data-file';
-import { DictionaryFileError } from './errors';
+import { DictionaryFileError, megabytes } from './errors';
+import { t } from '../../../shared/i18n/current';
 import { languagesFromName, languageTag } from './languages';
 import { decodeText, markupToText, tidy } from './markup';
 import type { Definition, DictionaryReader } from './reader';
@@ -27,7 +28,7 @@ export interface StarDictInfo {
 /** Reads `.ifo`: its first line is the magic, then `key=value` lines. */
 export function parseIfo(text: string, file: string): StarDictInfo {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  if (lines[0]?.trim() !== "StarDict's dict ifo file") throw new DictionaryFileError(file, 'is not a StarDict .ifo file (its first line is not "StarDict\'s dict ifo file")');
+  if (lines[0]?.trim() !== "StarDict's dict ifo file") throw new DictionaryFileError(file, t('dictFile.notIfo'));
   const fields = new Map<string, string>();
   for (const line of lines.slice(1)) {
     const eq = line.indexOf('=');
@@ -37,13 +38,13 @@ export function parseIfo(text: string, file: string): StarDictInfo {
     const value = fields.get(key);
     if (value === undefined && !required) return 0;
     const n = Number(value);
-    if (!Number.isSafeInteger(n) || n < 0) throw new DictionaryFileError(file, `has no valid ${key}`);
+    if (!Number.isSafeInteger(n) || n < 0) throw new DictionaryFileError(file, t('dictFile.noValid', { key }));
     return n;
   };
   const version = fields.get('version') ?? '';
-  if (!['2.4.2', '3.0.0'].includes(version)) throw new DictionaryFileError(file, `is StarDict version "${version}"; Facing reads 2.4.2 and 3.0.0`);
+  if (!['2.4.2', '3.0.0'].includes(version)) throw new DictionaryFileError(file, t('dictFile.version', { version }));
   const bits = fields.get('idxoffsetbits') ?? '32';
-  if (bits !== '32' && bits !== '64') throw new DictionaryFileError(file, `has idxoffsetbits=${bits}; only 32 and 64 exist`);
+  if (bits !== '32' && bits !== '64') throw new DictionaryFileError(file, t('dictFile.offsetBits', { bits }));
   const info: StarDictInfo = {
     version,
     bookname: fields.get('bookname') || basename(file, '.ifo'),
@@ -54,14 +55,14 @@ export function parseIfo(text: string, file: string): StarDictInfo {
     sametypesequence: fields.get('sametypesequence') || undefined,
     lang: fields.get('lang') || undefined,
   };
-  if (info.wordcount > MAX_WORDS || info.synwordcount > MAX_WORDS) throw new DictionaryFileError(file, `claims ${info.wordcount} words; Facing reads up to ${MAX_WORDS}`);
+  if (info.wordcount > MAX_WORDS || info.synwordcount > MAX_WORDS) throw new DictionaryFileError(file, t('dictFile.tooManyWords', { count: String(info.wordcount), max: String(MAX_WORDS) }));
   return info;
 }
 
 /** Name and word count from the `.ifo` alone. */
 export async function peekStarDict(ifoPath: string): Promise<{ name: string; entries: number; from?: string; to?: string }> {
   const text = decodeText((await readFile(ifoPath)).subarray(0, 64 * 1024));
-  if (text === undefined) throw new DictionaryFileError(ifoPath, 'is not a StarDict .ifo file (it is not text)');
+  if (text === undefined) throw new DictionaryFileError(ifoPath, t('dictFile.ifoNotText'));
   const info = parseIfo(text, ifoPath);
   return { name: info.bookname, entries: info.wordcount, ...languagesOf(info, ifoPath) };
 }
@@ -81,7 +82,7 @@ export function decodeEntry(bytes: Buffer, sametypesequence: string | undefined,
   const field = (type: string, data: Buffer) => {
     if (type !== type.toLowerCase()) return; // upper case: binary resources
     const text = decodeText(data);
-    if (text === undefined) throw new DictionaryFileError(file, 'holds binary data where a definition should be');
+    if (text === undefined) throw new DictionaryFileError(file, t('dictFile.binaryDefinition'));
     if ('hxgkw'.includes(type)) parts.push(markupToText(text));
     else if (type === 't') parts.push(`/${tidy(text)}/`);
     else parts.push(tidy(text));
@@ -90,14 +91,14 @@ export function decodeEntry(bytes: Buffer, sametypesequence: string | undefined,
   const readField = (type: string, last: boolean) => {
     if (type === type.toLowerCase()) {
       const end = last ? bytes.length : bytes.indexOf(0, at);
-      if (end < 0) throw new DictionaryFileError(file, 'has a definition field without its end');
+      if (end < 0) throw new DictionaryFileError(file, t('dictFile.fieldNoEnd'));
       field(type, bytes.subarray(at, end));
       at = end + 1;
     } else {
       const size = last ? bytes.length - at : at + 4 <= bytes.length ? bytes.readUInt32BE(at) : -1;
-      if (size < 0) throw new DictionaryFileError(file, 'has a definition field without its size');
+      if (size < 0) throw new DictionaryFileError(file, t('dictFile.fieldNoSize'));
       if (!last) at += 4;
-      if (at + size > bytes.length) throw new DictionaryFileError(file, 'has a definition field longer than its entry');
+      if (at + size > bytes.length) throw new DictionaryFileError(file, t('dictFile.fieldTooLong'));
       at += size;
     }
   };
@@ -118,23 +119,23 @@ export async function openStarDict(ifoPath: string): Promise<DictionaryReader> {
   const base = ifoPath.replace(/\.ifo$/, '');
   const ifoBytes = await readFile(ifoPath);
   const ifoText = decodeText(ifoBytes.subarray(0, 64 * 1024));
-  if (ifoText === undefined) throw new DictionaryFileError(ifoPath, 'is not a StarDict .ifo file (it is not text)');
+  if (ifoText === undefined) throw new DictionaryFileError(ifoPath, t('dictFile.ifoNotText'));
   const info = parseIfo(ifoText, ifoPath);
   const idxPath = companion(base, '.idx', '.idx.gz', '.idx.dz');
   const dataPath = companion(base, '.dict.dz', '.dict');
-  if (!idxPath) throw new DictionaryFileError(ifoPath, `has no ${basename(base)}.idx beside it`);
-  if (!dataPath) throw new DictionaryFileError(ifoPath, `has no ${basename(base)}.dict or .dict.dz beside it`);
+  if (!idxPath) throw new DictionaryFileError(ifoPath, t('dictFile.noIdx', { base: basename(base) }));
+  if (!dataPath) throw new DictionaryFileError(ifoPath, t('dictFile.noDict', { base: basename(base) }));
 
   let idx = await readFile(idxPath);
   if (idxPath.endsWith('.gz') || idxPath.endsWith('.dz')) {
     try {
       idx = gunzipSync(idx, { maxOutputLength: MAX_IDX_BYTES });
     } catch {
-      throw new DictionaryFileError(idxPath, `cannot be unpacked, or unpacks to more than ${MAX_IDX_BYTES / 1048576} MB`);
+      throw new DictionaryFileError(idxPath, t('dictFile.idxUnpack', { size: String(MAX_IDX_BYTES / 1048576) }));
     }
   }
-  if (idx.length > MAX_IDX_BYTES) throw new DictionaryFileError(idxPath, `is larger than ${MAX_IDX_BYTES / 1048576} MB`);
-  if (idx.length !== info.idxfilesize) throw new DictionaryFileError(idxPath, `is ${idx.length} bytes where the .ifo says ${info.idxfilesize}; it is truncated or belongs to another dictionary`);
+  if (idx.length > MAX_IDX_BYTES) throw new DictionaryFileError(idxPath, t('dictFile.idxTooLarge', { size: String(MAX_IDX_BYTES / 1048576) }));
+  if (idx.length !== info.idxfilesize) throw new DictionaryFileError(idxPath, t('dictFile.idxSize', { size: String(idx.length), expected: String(info.idxfilesize) }));
 
   const headwords = new HeadwordIndex();
   const wide = info.idxoffsetbits === 64;
@@ -145,18 +146,18 @@ export async function openStarDict(ifoPath: string): Promise<DictionaryReader> {
   while (at < idx.length) {
     const zero = idx.indexOf(0, at);
     const recordEnd = zero + 1 + (wide ? 12 : 8);
-    if (zero < 0 || recordEnd > idx.length) throw new DictionaryFileError(idxPath, `is cut short after ${offsets.length} words`);
+    if (zero < 0 || recordEnd > idx.length) throw new DictionaryFileError(idxPath, t('dictFile.cutShortAfter', { count: String(offsets.length) }));
     const word = idx.toString('utf8', at, zero);
     const offset = wide ? Number(idx.readBigUInt64BE(zero + 1)) : idx.readUInt32BE(zero + 1);
     const size = idx.readUInt32BE(zero + 1 + (wide ? 8 : 4));
-    if (size > MAX_DEFINITION_BYTES) throw new DictionaryFileError(idxPath, `lists a definition of ${(size / 1048576).toFixed(1)} MB for "${word.slice(0, 40)}"; Facing reads definitions up to ${MAX_DEFINITION_BYTES / 1024} KB`);
+    if (size > MAX_DEFINITION_BYTES) throw new DictionaryFileError(idxPath, t('dictFile.definitionTooLarge', { size: megabytes(size), word: word.slice(0, 40), max: String(MAX_DEFINITION_BYTES / 1024) }));
     headwords.add(word, offsets.length);
     offsets.push(offset);
     sizes.push(size);
     end = Math.max(end, offset + size);
     at = recordEnd;
   }
-  if (offsets.length !== info.wordcount) throw new DictionaryFileError(idxPath, `has ${offsets.length} words where the .ifo says ${info.wordcount}`);
+  if (offsets.length !== info.wordcount) throw new DictionaryFileError(idxPath, t('dictFile.wordCount', { count: String(offsets.length), expected: String(info.wordcount) }));
 
   const synPath = companion(base, '.syn');
   if (synPath) {
@@ -164,9 +165,9 @@ export async function openStarDict(ifoPath: string): Promise<DictionaryReader> {
     let s = 0;
     while (s < syn.length) {
       const zero = syn.indexOf(0, s);
-      if (zero < 0 || zero + 5 > syn.length) throw new DictionaryFileError(synPath, 'is cut short');
+      if (zero < 0 || zero + 5 > syn.length) throw new DictionaryFileError(synPath, t('dictFile.synCutShort'));
       const target = syn.readUInt32BE(zero + 1);
-      if (target >= offsets.length) throw new DictionaryFileError(synPath, `points at word ${target + 1} of ${offsets.length}`);
+      if (target >= offsets.length) throw new DictionaryFileError(synPath, t('dictFile.synPoints', { word: String(target + 1), total: String(offsets.length) }));
       headwords.add(syn.toString('utf8', s, zero), target, true);
       s = zero + 5;
     }
@@ -175,7 +176,7 @@ export async function openStarDict(ifoPath: string): Promise<DictionaryReader> {
   const data = await openDataFile(dataPath, dataPath);
   if (end > data.size) {
     await data.close();
-    throw new DictionaryFileError(idxPath, `names definitions past the end of ${basename(dataPath)}; one of the two is truncated or they do not belong together`);
+    throw new DictionaryFileError(idxPath, t('dictFile.pastEnd', { data: basename(dataPath) }));
   }
   const languages = languagesOf(info, ifoPath);
 
