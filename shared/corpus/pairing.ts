@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fold } from '../text/fold';
+import { t } from '../i18n/current';
 
 /**
  * What a translation keeps of its original, in a few hundred bytes: the numbers, the capitalised
@@ -90,10 +91,10 @@ export function pairEvidence(a: PairingProfile, b: PairingProfile): PairEvidence
   const score = Math.round(evidence * (0.8 + 0.2 * structure) * 100) / 100;
   if (score < PAIR_THRESHOLD) return null;
   const reasons = [
-    a.paragraphs === b.paragraphs ? `same ${a.paragraphs} paragraphs` : `${a.paragraphs} and ${b.paragraphs} paragraphs`,
-    `lengths within ${Math.round((lengthRatio - 1) * 100)}%`,
+    a.paragraphs === b.paragraphs ? t('pairing.sameParagraphs', { count: a.paragraphs }) : t('pairing.paragraphs', { a: String(a.paragraphs), b: String(b.paragraphs) }),
+    t('pairing.lengths', { percent: String(Math.round((lengthRatio - 1) * 100)) }),
   ];
-  if (numbers.length) reasons.push(`${numbers.length} shared ${numbers.length === 1 ? 'number' : 'numbers'} (${numbers.slice(0, 3).join(', ')})`);
-  if (names.length) reasons.push(`${names.length} shared names`);
+  if (numbers.length) reasons.push(t('pairing.numbers', { count: numbers.length, examples: numbers.slice(0, 3).join(', ') }));
+  if (names.length) reasons.push(t('pairing.names', { count: names.length }));
   return { score, reasons };
 }

@@ -717,4 +717,9 @@ export const de: Record<MessageKey, string> = {
   'dictFile.noDictData': 'hat keine Datei {base}.dict.dz oder .dict neben sich',
   'dictFile.indexTooLarge': 'ist {size} MB groß; Facing liest Indexdateien bis {max} MB',
   'dictFile.dictdNotUtf8': 'ist kein dictd-Index (kein UTF-8-Text)',
+  'pairing.sameParagraphs': '{count, plural, one {je # Absatz} other {je # Absätze}}',
+  'pairing.paragraphs': '{a} und {b} Absätze',
+  'pairing.lengths': 'Längen höchstens {percent} % verschieden',
+  'pairing.numbers': '{count, plural, one {# gemeinsame Zahl} other {# gemeinsame Zahlen}} ({examples})',
+  'pairing.names': '{count, plural, one {# gemeinsamer Name} other {# gemeinsame Namen}}',
 };

@@ -718,6 +718,11 @@ export const en = {
   'dictFile.noDictData': 'has no {base}.dict.dz or .dict beside it',
   'dictFile.indexTooLarge': 'is {size} MB; Facing reads indexes up to {max} MB',
   'dictFile.dictdNotUtf8': 'is not a dictd index (it is not UTF-8 text)',
+  'pairing.sameParagraphs': 'same {count, plural, other {# paragraphs}}',
+  'pairing.paragraphs': '{a} and {b} paragraphs',
+  'pairing.lengths': 'lengths within {percent}%',
+  'pairing.numbers': '{count, plural, one {# shared number} other {# shared numbers}} ({examples})',
+  'pairing.names': '{count, plural, other {# shared names}}',
 };
 
 export type MessageKey = keyof typeof en;
