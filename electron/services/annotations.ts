@@ -119,7 +119,7 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
 
   function existing(id: string): Annotation {
     const a = all.get(id);
-    if (!a) throw new FacingError('not-found', 'That annotation no longer exists.');
+    if (!a) throw new FacingError('not-found', t('annotationsSvc.gone'));
     return a;
   }
 
@@ -147,7 +147,7 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
       const doc = await corpus.get(draft.documentId);
       const { start, end } = draft.target.position;
       if (end > doc.text.length || doc.text.slice(start, end) !== draft.target.quote.exact) {
-        throw new FacingError('invalid-request', 'The highlighted text does not match the document; reload it and select again.');
+        throw new FacingError('invalid-request', t('annotationsSvc.textMismatch'));
       }
       const now = new Date().toISOString();
       const creator = options.creator?.();

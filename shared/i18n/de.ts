@@ -722,4 +722,6 @@ export const de: Record<MessageKey, string> = {
   'pairing.lengths': 'Längen höchstens {percent} % verschieden',
   'pairing.numbers': '{count, plural, one {# gemeinsame Zahl} other {# gemeinsame Zahlen}} ({examples})',
   'pairing.names': '{count, plural, one {# gemeinsamer Name} other {# gemeinsame Namen}}',
+  'annotationsSvc.gone': 'Diese Anmerkung gibt es nicht mehr.',
+  'annotationsSvc.textMismatch': 'Der markierte Text passt nicht zum Dokument; laden Sie es neu und wählen Sie den Text noch einmal aus.',
 };

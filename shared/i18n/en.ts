@@ -723,6 +723,8 @@ export const en = {
   'pairing.lengths': 'lengths within {percent}%',
   'pairing.numbers': '{count, plural, one {# shared number} other {# shared numbers}} ({examples})',
   'pairing.names': '{count, plural, other {# shared names}}',
+  'annotationsSvc.gone': 'That annotation no longer exists.',
+  'annotationsSvc.textMismatch': 'The highlighted text does not match the document; reload it and select again.',
 };
 
 export type MessageKey = keyof typeof en;
