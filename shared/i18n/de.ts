@@ -724,4 +724,10 @@ export const de: Record<MessageKey, string> = {
   'pairing.names': '{count, plural, one {# gemeinsamer Name} other {# gemeinsame Namen}}',
   'annotationsSvc.gone': 'Diese Anmerkung gibt es nicht mehr.',
   'annotationsSvc.textMismatch': 'Der markierte Text passt nicht zum Dokument; laden Sie es neu und wählen Sie den Text noch einmal aus.',
+  'zip.outside': '{subject} enthält einen Eintrag, der aus seinem Ordner hinauszeigt ({detail}); die Datei wurde abgelehnt.',
+  'zip.tooManyFiles': '{subject} enthält mehr als {count} Dateien; die Datei wurde abgelehnt.',
+  'zip.bombTotal': '{subject} wird entpackt größer als {size} MB, wie es Archivbomben tun; die Datei wurde abgelehnt.',
+  'archive.notGzip': '{subject} lässt sich nicht entpacken: Es ist keine gültige gzip-Datei ({reason}).',
+  'archive.notTar': '{subject} ist kein lesbares tar-Archiv ({reason}).',
+  'archive.notDictionary': '{name} ist keine Wörterbuchdatei: Facing liest dictd (.index mit .dict.dz) und StarDict (.ifo, .idx, .dict.dz, .syn), einzeln oder gepackt in .zip oder .tar.gz.',
 };

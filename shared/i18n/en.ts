@@ -725,6 +725,12 @@ export const en = {
   'pairing.names': '{count, plural, other {# shared names}}',
   'annotationsSvc.gone': 'That annotation no longer exists.',
   'annotationsSvc.textMismatch': 'The highlighted text does not match the document; reload it and select again.',
+  'zip.outside': '{subject} has an entry that points outside its folder ({detail}); it was refused.',
+  'zip.tooManyFiles': '{subject} has more than {count} files; it was refused.',
+  'zip.bombTotal': '{subject} expands to more than {size} MB, as archive bombs do; it was refused.',
+  'archive.notGzip': '{subject} cannot be unpacked: it is not a valid gzip file ({reason}).',
+  'archive.notTar': '{subject} is not a readable tar archive ({reason}).',
+  'archive.notDictionary': '{name} is not a dictionary file: Facing reads dictd (.index with .dict.dz) and StarDict (.ifo, .idx, .dict.dz, .syn), loose or packed in .zip or .tar.gz.',
 };
 
 export type MessageKey = keyof typeof en;

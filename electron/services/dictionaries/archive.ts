@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { extract } from 'tar-stream';
 import { readZip } from '../import/zip';
+import { t } from '../../../shared/i18n/current';
 
 /** Files a dictionary is made of; nothing else is taken from an archive or a drop. */
 export const DICTIONARY_FILE = /\.(ifo|idx|idx\.gz|idx\.dz|syn|dict|dict\.dz|index)$/i;
@@ -17,7 +18,7 @@ export class ArchiveRefused extends Error {}
 
 function checkName(archive: string, name: string) {
   if (name.startsWith('/') || /^[A-Za-z]:/.test(name) || name.split(/[\\/]/).includes('..')) {
-    throw new ArchiveRefused(`${archive} has an entry that points outside its folder ("${name}"); it was refused.`);
+    throw new ArchiveRefused(t('zip.outside', { subject: archive, detail: `"${name}"` }));
   }
 }
 
@@ -28,7 +29,7 @@ function checkName(archive: string, name: string) {
 async function gunzipWithin(archive: string, bytes: Buffer): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let total = 0;
-  const refuse = () => new ArchiveRefused(`${archive} expands to more than ${ARCHIVE_LIMITS.totalBytes / 1048576} MB, as archive bombs do; it was refused.`);
+  const refuse = () => new ArchiveRefused(t('zip.bombTotal', { subject: archive, size: String(ARCHIVE_LIMITS.totalBytes / 1048576) }));
   try {
     for await (const chunk of Readable.from([bytes]).pipe(createGunzip())) {
       total += (chunk as Buffer).length;
@@ -37,7 +38,7 @@ async function gunzipWithin(archive: string, bytes: Buffer): Promise<Buffer> {
     }
   } catch (error) {
     if (error instanceof ArchiveRefused) throw error;
-    throw new ArchiveRefused(`${archive} cannot be unpacked: it is not a valid gzip file (${(error as Error).message}).`);
+    throw new ArchiveRefused(t('archive.notGzip', { subject: archive, reason: (error as Error).message }));
   }
   return Buffer.concat(chunks);
 }
@@ -53,13 +54,13 @@ async function readTar(archive: string, bytes: Buffer): Promise<NamedFile[]> {
     for await (const entry of reader) {
       const { name, type } = entry.header;
       checkName(archive, name);
-      if (++count > ARCHIVE_LIMITS.entries) throw new ArchiveRefused(`${archive} has more than ${ARCHIVE_LIMITS.entries} files; it was refused.`);
+      if (++count > ARCHIVE_LIMITS.entries) throw new ArchiveRefused(t('zip.tooManyFiles', { subject: archive, count: String(ARCHIVE_LIMITS.entries) }));
       const chunks: Buffer[] = [];
       for await (const chunk of entry) chunks.push(chunk as Buffer);
       if (type === 'file' && DICTIONARY_FILE.test(name)) files.push({ name: basename(name), data: Buffer.concat(chunks) });
     }
   } catch (error) {
-    throw error instanceof ArchiveRefused ? error : new ArchiveRefused(`${archive} is not a readable tar archive (${(error as Error).message}).`);
+    throw error instanceof ArchiveRefused ? error : new ArchiveRefused(t('archive.notTar', { subject: archive, reason: (error as Error).message }));
   }
   return files;
 }
@@ -85,7 +86,7 @@ export async function dictionaryFiles(given: NamedFile[]): Promise<NamedFile[]> 
     } else if (DICTIONARY_FILE.test(name)) {
       out.push({ name, data: file.data });
     } else {
-      throw new ArchiveRefused(`${name} is not a dictionary file: Facing reads dictd (.index with .dict.dz) and StarDict (.ifo, .idx, .dict.dz, .syn), loose or packed in .zip or .tar.gz.`);
+      throw new ArchiveRefused(t('archive.notDictionary', { name }));
     }
   }
   return out;
