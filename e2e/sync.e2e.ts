@@ -52,6 +52,13 @@ test.describe('sync', () => {
       await other.handlers['annotations:create']({ documentId: '000', target: describeRange(doc.text, start, start + 24), colour: 'green', tags: ['group'], note: 'Written on the other computer' });
       await expect(app.hub.cards).toHaveCount(1, { timeout: 15_000 });
       await expect(app.hub.cards.first()).toContainText('Written on the other computer');
+      // A row checked on the other computer shows on the side-by-side view open here.
+      await app.open('#/parallel/000/001');
+      await app.parallel.waitForRows();
+      await expect(app.parallel.row(2).locator('.prow-checked')).toHaveCount(0);
+      const { rows } = await other.handlers['alignment:get']({ left: '000', right: '001' });
+      await other.handlers['alignment:save']({ left: '000', right: '001', rows: rows.map((r, k) => (k === 2 ? { ...r, checked: true } : r)) });
+      await expect(app.parallel.row(2).locator('.prow-checked')).toBeVisible({ timeout: 15_000 });
       await app.open('#/');
       await expect(page.getByTestId('sync-indicator')).toHaveText(/Up to date/);
       if (shots) await page.screenshot({ path: join(shots, 'sync-header.png') });
@@ -138,9 +145,8 @@ test.describe('sync conflicts', () => {
     await app.open('#/annotations');
     await alignment.getByRole('button', { name: 'Keep other' }).click();
     await expect(alignment).toHaveCount(0);
+    // Back to the pair it still has open: the side-by-side view reads the choice without a reload.
     await app.open('#/parallel/000/001');
-    // The side-by-side view keeps a pair it has open: load it afresh.
-    await page.reload();
     await app.parallel.waitForRows();
     await expect(page.getByText('edited on two computers')).toHaveCount(0);
   });

@@ -28,6 +28,8 @@ interface ParallelState {
   finding: boolean;
 
   open(left: string, right: string): Promise<void>;
+  /** Reads the open pair's alignment again (changed in the hub, or by another computer through sync). */
+  refresh(): Promise<void>;
   /** Applies an edit to the rows; it is saved at once and can be undone. */
   apply(label: string, edit: (rows: readonly AlignmentRow[]) => AlignmentRow[]): void;
   reset(): Promise<void>;
@@ -53,6 +55,8 @@ export const useSynced = () => useAppStore((s) => s.settings.parallelScrolling !
 
 export const useParallelStore = create<ParallelState>((set, get) => {
   let saving: Promise<unknown> = Promise.resolve();
+  /** The notice as last read, so a refresh brings back only a new one, not one the reader dismissed. */
+  let readNotice: string | null = null;
 
   /** Saves are chained so the store always ends with the latest rows. */
   const save = (rows: AlignmentRow[]) => {
@@ -93,7 +97,7 @@ export const useParallelStore = create<ParallelState>((set, get) => {
 
     async open(left, right) {
       const key = `${left}|${right}`;
-      if (get().key === key && get().status !== 'failed') return;
+      if (get().key === key && get().status !== 'failed') return get().refresh();
       set({ key, status: 'loading', error: null, rows: [], active: 0, hovered: null, notice: null, saveError: null, onlyUnchecked: false, finding: false, panelOpen: window.innerWidth >= NARROW_BELOW });
       try {
         const [a, b, alignment] = await Promise.all([
@@ -104,11 +108,30 @@ export const useParallelStore = create<ParallelState>((set, get) => {
         if (get().key !== key) return;
         // Back to the row the reader was on last time in this document's parallel view.
         const row = useAppStore.getState().documents?.find((d) => d.id === left)?.reading?.row ?? 0;
+        readNotice = alignment.notice ?? null;
         set({ status: 'ready', left: a, right: b, rows: alignment.rows, edited: alignment.edited, notice: alignment.notice ?? null, active: Math.min(row, Math.max(0, alignment.rows.length - 1)) });
       } catch (error) {
         if (get().key !== key) return;
         set({ status: 'failed', error: error instanceof FacingError ? error : new FacingError('internal', String(error)) });
       }
+    },
+
+    async refresh() {
+      const { key, left, right, status } = get();
+      if (!key || status !== 'ready' || !left || !right) return;
+      // A save on its way would be read back as if it came from elsewhere.
+      await saving.catch(() => {});
+      const alignment = await api.invoke('alignment:get', { left: left.meta.id, right: right.meta.id }).catch(() => null);
+      if (!alignment || get().key !== key) return;
+      const notice = alignment.notice ?? null;
+      const changedNotice = notice !== readNotice;
+      readNotice = notice;
+      const sameRows = JSON.stringify(alignment.rows) === JSON.stringify(get().rows);
+      set({
+        edited: alignment.edited,
+        ...(changedNotice ? { notice } : {}),
+        ...(sameRows ? {} : { rows: alignment.rows, active: Math.min(get().active, Math.max(0, alignment.rows.length - 1)) }),
+      });
     },
 
     apply(label, edit) {

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { SyncStatus } from '../../../shared/sync/model';
 import { api } from '../api';
 import { useAnnotations } from '../state/annotations';
+import { useParallelStore } from '../state/parallel';
 import { useAppStore } from '../state/store';
 
 interface SyncStatusState {
@@ -26,6 +27,7 @@ async function reloadShown(): Promise<void> {
   await Promise.all(Object.keys(annotations.byDocument).map((id) => annotations.load(id)));
   if (annotations.all) await annotations.loadAll();
   await useAppStore.getState().refreshDocuments();
+  await useParallelStore.getState().refresh();
   // Settings synced from this person's other computer (when they chose so).
   const settings = await api.invoke('settings:get', {}).catch(() => null);
   if (settings) useAppStore.setState({ settings });
