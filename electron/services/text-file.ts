@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import { t, translator } from '../../shared/i18n/current';
 
 export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
 
@@ -14,12 +15,12 @@ export async function readUtf8File(path: string, maxBytes = MAX_TEXT_BYTES): Pro
     handle = await open(path, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UnreadableTextError(code === 'ENOENT' ? 'The file is missing.' : `The file cannot be opened (${code ?? 'unknown error'}).`);
+    throw new UnreadableTextError(code === 'ENOENT' ? t('textFile.missing') : t('textFile.cannotOpen', { code: code ?? t('service.unknownError') }));
   }
   try {
     const { size } = await handle.stat();
     if (size > maxBytes) {
-      throw new UnreadableTextError(`The file is ${(size / 1048576).toFixed(1)} MB; Facing opens text files up to ${maxBytes / 1048576} MB.`);
+      throw new UnreadableTextError(t('textFile.tooLarge', { size: translator().number(size / 1048576, { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false }), limit: String(maxBytes / 1048576) }));
     }
     return decodeText(await handle.readFile());
   } finally {
@@ -38,15 +39,15 @@ export function decodeText(bytes: Uint8Array): string {
     try {
       text = new TextDecoder(utf16, { fatal: true }).decode(bytes);
     } catch {
-      throw new UnreadableTextError(`The file starts as ${utf16.toUpperCase()} text but is not valid ${utf16.toUpperCase()}.`);
+      throw new UnreadableTextError(t('textFile.badUtf16', { encoding: utf16.toUpperCase() }));
     }
-    if (text.includes('\u0000')) throw new UnreadableTextError('The file holds binary data, not text.');
+    if (text.includes('\u0000')) throw new UnreadableTextError(t('textFile.binary'));
     return text;
   }
-  if (bytes.includes(0)) throw new UnreadableTextError('The file holds binary data, not text.');
+  if (bytes.includes(0)) throw new UnreadableTextError(t('textFile.binary'));
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new UnreadableTextError('The file is not valid UTF-8 text. Save it as UTF-8 and import it again.');
+    throw new UnreadableTextError(t('textFile.notUtf8'));
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DocumentMetaSchema } from '../model/document';
+import { t } from '../i18n/current';
 
 /** A plain file name inside the corpus folder: no separators, no leading dot. */
 export const CorpusFileNameSchema = z
@@ -27,7 +28,7 @@ export interface ManifestReading {
 export function readManifest(json: unknown): ManifestReading {
   const outer = ManifestSchema.safeParse(json);
   if (!outer.success) {
-    return { entries: [], problems: [`The corpus manifest is malformed: ${outer.error.issues[0]?.message ?? 'unknown shape'}.`] };
+    return { entries: [], problems: [t('manifest.malformed', { reason: outer.error.issues[0]?.message ?? t('manifest.unknownShape') })] };
   }
   const entries: ManifestEntry[] = [];
   const problems: string[] = [];
@@ -36,11 +37,11 @@ export function readManifest(json: unknown): ManifestReading {
     const entry = ManifestEntrySchema.safeParse(raw);
     if (!entry.success) {
       const issue = entry.error.issues[0];
-      problems.push(`Manifest entry ${index + 1} was skipped: ${issue?.path.join('.') || 'entry'}: ${issue?.message ?? 'invalid'}.`);
+      problems.push(t('manifest.skipped', { index: String(index + 1), field: issue?.path.join('.') || t('manifest.entry'), reason: issue?.message ?? t('manifest.invalid') }));
       return;
     }
     if (seen.has(entry.data.id)) {
-      problems.push(`Manifest entry ${index + 1} was skipped: the id "${entry.data.id}" is used twice.`);
+      problems.push(t('manifest.duplicateId', { index: String(index + 1), id: entry.data.id }));
       return;
     }
     seen.add(entry.data.id);
@@ -48,7 +49,7 @@ export function readManifest(json: unknown): ManifestReading {
   });
   for (const entry of entries) {
     if (entry.translationOf && !seen.has(entry.translationOf)) {
-      problems.push(`"${entry.title}" is marked as a translation of "${entry.translationOf}", which is not in the corpus.`);
+      problems.push(t('manifest.missingOriginal', { title: entry.title, original: entry.translationOf }));
       delete entry.translationOf;
     }
   }

@@ -731,6 +731,20 @@ export const en = {
   'archive.notGzip': '{subject} cannot be unpacked: it is not a valid gzip file ({reason}).',
   'archive.notTar': '{subject} is not a readable tar archive ({reason}).',
   'archive.notDictionary': '{name} is not a dictionary file: Facing reads dictd (.index with .dict.dz) and StarDict (.ifo, .idx, .dict.dz, .syn), loose or packed in .zip or .tar.gz.',
+  'manifest.malformed': 'The corpus manifest is malformed: {reason}.',
+  'manifest.unknownShape': 'unknown shape',
+  'manifest.skipped': 'Manifest entry {index} was skipped: {field}: {reason}.',
+  'manifest.entry': 'entry',
+  'manifest.invalid': 'invalid',
+  'manifest.duplicateId': 'Manifest entry {index} was skipped: the id "{id}" is used twice.',
+  'manifest.missingOriginal': '"{title}" is marked as a translation of "{original}", which is not in the corpus.',
+  'service.unknownError': 'unknown error',
+  'textFile.missing': 'The file is missing.',
+  'textFile.cannotOpen': 'The file cannot be opened ({code}).',
+  'textFile.tooLarge': 'The file is {size} MB; Facing opens text files up to {limit} MB.',
+  'textFile.badUtf16': 'The file starts as {encoding} text but is not valid {encoding}.',
+  'textFile.binary': 'The file holds binary data, not text.',
+  'textFile.notUtf8': 'The file is not valid UTF-8 text. Save it as UTF-8 and import it again.',
 };
 
 export type MessageKey = keyof typeof en;
