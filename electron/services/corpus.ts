@@ -64,9 +64,9 @@ export async function openCorpus(corpusDir: string): Promise<CorpusService> {
     },
     async get(id) {
       const entry = byId.get(id);
-      if (!entry) throw new FacingError('not-found', `There is no document with the id "${id}".`);
+      if (!entry) throw new FacingError('not-found', t('librarySvc.noDocument', { id }));
       const loaded = await load(entry);
-      if (!loaded.ok) throw new FacingError('unreadable', `"${entry.title}" cannot be opened. ${loaded.problem}`);
+      if (!loaded.ok) throw new FacingError('unreadable', t('corpusSvc.cannotOpen', { title: entry.title, problem: loaded.problem }));
       return loaded.doc;
     },
   };

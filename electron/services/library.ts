@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FacingError } from '../../shared/ipc/errors';
+import { t } from '../../shared/i18n/current';
 import type { Document, DocumentMeta, DocumentPatch, DocumentSummary, PairSuggestion, ReadingState } from '../../shared/model/document';
 import type { Notice } from '../../shared/model/app';
 import type { Block } from '../../shared/text/segmentation';
@@ -85,7 +86,7 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
     const found = record(id);
     if (found) return found;
     await corpus.get(id);
-    throw new FacingError('invalid-request', 'Bundled documents cannot be changed or removed.');
+    throw new FacingError('invalid-request', t('librarySvc.bundled'));
   }
 
   /** A translation of a translation is fine; a document that ends up translating itself is not. */
@@ -94,10 +95,10 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
     const chain: string[] = [];
     for (let at: string | undefined = original; at; ) {
       const doc: DocumentMeta | undefined = record(at)?.meta ?? (await corpus.list()).find((d) => d.id === at);
-      if (!doc) throw new FacingError('not-found', `There is no document with the id "${at}".`);
+      if (!doc) throw new FacingError('not-found', t('librarySvc.noDocument', { id: at }));
       chain.push(doc.title);
       if (seen.has(at)) {
-        throw new FacingError('invalid-request', `“${chain[0]}” cannot be the original here: it is itself a translation of this document (${chain.join(' → ')}). Unpair one of them first.`);
+        throw new FacingError('invalid-request', t('librarySvc.cycle', { title: chain[0]!, chain: chain.join(' → ') }));
       }
       seen.add(at);
       at = doc.translationOf;
@@ -148,7 +149,7 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
 
     async update(id, patch) {
       const record = await editable(id);
-      if (patch.translationOf === id) throw new FacingError('invalid-request', 'A document cannot be a translation of itself.');
+      if (patch.translationOf === id) throw new FacingError('invalid-request', t('librarySvc.selfTranslation'));
       if (patch.translationOf) await refuseCycle(id, patch.translationOf);
       const meta: DocumentMeta = { ...record.meta };
       if (patch.title !== undefined) meta.title = patch.title;

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FacingError } from '../../../shared/ipc/errors';
+import { t } from '../../../shared/i18n/current';
 import type { Document } from '../../../shared/model/document';
 import { segmentBlocks, type Block } from '../../../shared/text/segmentation';
 import { parseBlockFile } from './block-file';
@@ -26,7 +27,7 @@ export function createTexts(dataDir: string) {
     try {
       return await parseBlockFile(await utf8InSlices(await readFile(join(folder(record.meta.id), 'document.json'))));
     } catch {
-      throw new FacingError('unreadable', `"${record.meta.title}" cannot be opened: its stored text is missing or damaged. The original file is kept in ${folder(record.meta.id)}.`);
+      throw new FacingError('unreadable', t('librarySvc.textDamaged', { title: record.meta.title, folder: folder(record.meta.id) }));
     }
   }
 
