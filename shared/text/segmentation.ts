@@ -86,13 +86,17 @@ export function sentenceWindows(block: string, window = 2000): Array<{ start: nu
   const ending = /(?:[.!?…][)"'”’»\]]*\s+(?=["'“„«(\[¿¡]?[\p{Lu}\p{Lt}])|[。！？]+(?=\S))/gu;
   let start = 0;
   while (block.length - start > 2 * window) {
-    ending.lastIndex = start + window;
-    const found = ending.exec(block);
-    let cut = found && found.index + found[0].length <= start + 4 * window ? found.index + found[0].length : -1;
+    // Searched within the next few windows only: a scan to the end of the block for each window
+    // would make a long block without sentence ends quadratic again.
+    const from = start + window;
+    const range = block.slice(from, start + 4 * window);
+    ending.lastIndex = 0;
+    const found = ending.exec(range);
+    let cut = found ? from + found.index + found[0].length : -1;
     const forced = cut < 0;
     if (forced) {
-      const space = block.indexOf(' ', start + window);
-      cut = space < 0 || space > start + 4 * window ? start + window : space + 1;
+      const space = range.indexOf(' ');
+      cut = space < 0 ? from : from + space + 1;
     }
     windows.push({ start, end: cut, forced });
     start = cut;
@@ -140,9 +144,10 @@ export function countWords(text: string, window = 2000): number {
   for (let start = 0; start < text.length; ) {
     let end = text.length;
     if (end - start > 2 * window) {
-      boundary.lastIndex = start + window;
-      const found = boundary.exec(text);
-      end = found && found.index < start + 4 * window ? found.index + 1 : start + window;
+      const from = start + window;
+      boundary.lastIndex = 0;
+      const found = boundary.exec(text.slice(from, start + 4 * window));
+      end = found ? from + found.index + 1 : from;
     }
     for (const part of wordSegmenter.segment(text.slice(start, end))) if (part.isWordLike) count++;
     start = end;
