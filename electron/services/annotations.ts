@@ -184,8 +184,9 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
       return removed;
     },
 
-    async restore(annotations) {
-      mustEdit(annotations.flatMap((a) => [a, all.get(a.id) ?? a]));
+    async restore(input) {
+      mustEdit(input.flatMap((a) => [a, all.get(a.id) ?? a]));
+      const annotations = threaded(input, (id) => all.get(id));
       await save(annotations);
       return anchored(annotations);
     },
@@ -223,7 +224,7 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
       const { changed, result } = mergeImport((id) => all.get(id), incoming);
       // A file that would change another person's annotation is refused whole, like any other bad entry.
       mustEdit(changed.flatMap((a) => all.get(a.id) ?? []));
-      await save(changed);
+      await save(threaded(changed, (id) => all.get(id)));
       return result;
     },
 
@@ -235,4 +236,29 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
       await save(own.map((a) => ({ ...a, documentTitle: title })));
     },
   };
+}
+
+/**
+ * Replies hang one level under an annotation that is not itself a reply, never under themselves. A
+ * restored or imported batch that says otherwise (a reply to itself, two replying to each other, a
+ * reply to a reply) is put right before it is stored: a loop would hide a highlight as a reply to
+ * nothing. A reply whose annotation is unknown (deleted) stays a reply.
+ */
+export function threaded(batch: Annotation[], known: (id: string) => Annotation | undefined): Annotation[] {
+  const inBatch = new Map(batch.map((a) => [a.id, a]));
+  const find = (id: string) => inBatch.get(id) ?? known(id);
+  return batch.map((a) => {
+    if (!a.replyTo) return a;
+    let parent = a.replyTo;
+    for (let hops = 0; hops < 8 && parent !== a.id; hops++) {
+      const above = find(parent)?.replyTo;
+      if (!above) break;
+      parent = above;
+    }
+    if (parent === a.id || find(parent)?.replyTo) {
+      const { replyTo: _loop, ...highlight } = a;
+      return highlight;
+    }
+    return parent === a.replyTo ? a : { ...a, replyTo: parent };
+  });
 }

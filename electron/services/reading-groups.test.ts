@@ -52,6 +52,19 @@ describe('reading groups: another person’s annotations', () => {
     expect((await setup.handlers['annotations:list']({ documentId: '000' })).map((a) => a.id).sort()).toEqual([theirs.id, reply.id, again.id].sort());
   });
 
+  it('never stores a reply to itself or a loop of replies: such annotations stay highlights', async () => {
+    const setup = await open();
+    const mine = await setup.highlight('angel funds');
+    const [restored] = await setup.handlers['annotations:restore']({ annotations: [{ ...mine, replyTo: mine.id }] });
+    expect(restored!.replyTo).toBeUndefined();
+    const start = setup.doc.text.indexOf('talent pool');
+    const base = { documentId: '000', target: describeRange(setup.doc.text, start, start + 11), colour: 'green' as const, tags: [], note: 'x', created: '2026-11-30T10:00:00.000Z', modified: '2026-11-30T10:00:00.000Z' };
+    const [a, b] = [crypto.randomUUID(), crypto.randomUUID()];
+    await setup.handlers['annotations:import']({ content: JSON.stringify({ format: 'facing-annotations', version: 1, exported: base.created, annotations: [{ ...base, id: a, replyTo: b }, { ...base, id: b, replyTo: a }] }) });
+    const listed = await setup.handlers['annotations:list']({ documentId: '000' });
+    expect(listed.filter((x) => x.id === a || x.id === b).map((x) => x.replyTo)).toEqual([undefined, undefined]);
+  });
+
   it('refuses an empty reply and a reply to nothing', async () => {
     const setup = await open();
     const mine = await setup.highlight('angel funds');
