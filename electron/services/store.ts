@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Notice } from '../../shared/model/app';
 import type { Backup } from '../../shared/model/settings';
 import { FacingError } from '../../shared/ipc/errors';
+import { t } from '../../shared/i18n/current';
 import { removeLeftoverTemps, writeFileDurably } from './durable-file';
 import { BACKUP_FOLDER, describeBackups, listBackups, readBackup, type WriteFile } from './store/backups';
 import { createCompactor } from './store/compaction';
@@ -69,6 +70,7 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
   const snapshot = new SnapshotFile(join(dataDir, STORE_FILE), writeFile);
   const state = new Low<StoreData>(snapshot, loaded.data);
   const notices = loaded.notices;
+  let backupFailed: Notice | null = null;
   const listeners = new Set<CommitListener>();
   const compactor = createCompactor({
     dataDir,
@@ -79,11 +81,9 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
     now,
     writeFile,
     onBackupFailed: (error) => {
-      if (notices.some((n) => n.message.startsWith('A backup of your store could not be written'))) return;
-      notices.push({
-        level: 'warning',
-        message: `A backup of your store could not be written (${(error as Error).message}). Nothing was lost: the journals it would have replaced are kept until a backup succeeds.`,
-      });
+      if (backupFailed && notices.includes(backupFailed)) return;
+      backupFailed = { level: 'warning', message: t('store.backupFailed', { reason: (error as Error).message }) };
+      notices.push(backupFailed);
     },
   });
   if (loaded.compact === 'now') await compactor.compact();
@@ -118,9 +118,9 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
     async restoreBackup(id) {
       await compactor.settled();
       const target = (await listBackups(dataDir)).find((b) => b.id === id);
-      if (!target) throw new FacingError('not-found', `There is no backup named ${id}.`);
+      if (!target) throw new FacingError('not-found', t('store.noBackup', { id }));
       const restored = await readBackup(dataDir, id).catch((error: Error) => {
-        throw new FacingError('unreadable', `The backup ${id} cannot be read: ${error.message}`);
+        throw new FacingError('unreadable', t('store.backupUnreadable', { id, reason: error.message }));
       });
       const keptAs = await compactor.compact({ beforeRestore: true, strict: true });
       state.data = restored.data;

@@ -760,7 +760,7 @@ export const de: Record<MessageKey, string> = {
   'store.unusableShape': 'Der Inhalt hat nicht die erwartete Form ({detail})',
   'store.problemUnreadable': 'Ihr Speicher für Anmerkungen konnte nicht gelesen werden: {reason}.',
   'store.problemMissing': 'Die Speicherdatei für Ihre Anmerkungen fehlte.',
-  'store.recoveredFromBackup': 'Wiederhergestellt: {annotations, plural, one {# Anmerkung} other {# Anmerkungen}} aus der Sicherung vom {time} und {changes, plural, one {# seither vorgenommene Änderung} other {# seither vorgenommene Änderungen}}',
+  'store.recoveredFromBackup': 'Wiederhergestellt: {annotations, plural, one {# Anmerkung} other {# Anmerkungen}} aus der Sicherung von {time} und {changes, plural, one {# seither vorgenommene Änderung} other {# seither vorgenommene Änderungen}}',
   'store.recoveredFromJournal': 'Wiederhergestellt: {annotations, plural, one {# Anmerkung} other {# Anmerkungen}} aus {changes, plural, one {# Änderung} other {# Änderungen}} im Journal (es gab keine lesbare Sicherung)',
   'store.nothingToRecover': 'Es gab weder eine Sicherung noch ein Journal zum Wiederherstellen, daher hat Facing mit einem leeren Speicher begonnen',
   'store.skippedBackups': ' ({count, plural, one {# neuere Sicherung war nicht lesbar und bleibt} other {# neuere Sicherungen waren nicht lesbar und bleiben}} als {files} erhalten)',

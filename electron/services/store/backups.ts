@@ -1,6 +1,7 @@
 import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Backup } from '../../../shared/model/settings';
+import { translator } from '../../../shared/i18n/current';
 import { parseSnapshot, readText, type ParsedSnapshot } from './snapshot';
 import type { StoreData } from './schema';
 
@@ -122,6 +123,7 @@ export function journalsCoveredBelow(newestFirst: BackupFile[]): number | null {
 
 /** "10:14" today, "1 Mar, 10:14" before. */
 export function backupTime(time: Date, now: Date): string {
-  const clock = time.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-  return time.toDateString() === now.toDateString() ? clock : `${time.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' })}, ${clock}`;
+  const locale = translator().locale === 'de' ? 'de-DE' : 'en-GB';
+  const clock = time.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+  return time.toDateString() === now.toDateString() ? clock : `${time.toLocaleDateString(locale, { day: 'numeric', month: 'short' })}, ${clock}`;
 }

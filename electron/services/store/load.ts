@@ -11,7 +11,6 @@ export const STORE_FILE = 'facing-store.json';
 export const journalName = (n: number) => `facing-store.journal-${n}.jsonl`;
 export const timestamp = (date = new Date()) => date.toISOString().replace(/[:.]/g, '-');
 
-const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 export async function listJournals(dataDir: string): Promise<number[]> {
   return (await readdir(dataDir))
@@ -51,7 +50,7 @@ async function replay(dataDir: string, data: StoreData, journals: number[], from
       const lines = parsed.unreadable.length > 10 ? `${parsed.unreadable.slice(0, 10).join(', ')}, …` : parsed.unreadable.join(', ');
       out.notices.push({
         level: 'error',
-        message: `${count(parsed.unreadable.length, 'change')} in the store's journal could not be read (line${parsed.unreadable.length === 1 ? '' : 's'} ${lines}) and ${parsed.unreadable.length === 1 ? 'was' : 'were'} left out; every other change was applied. The journal is kept, unchanged, at ${aside}.`,
+        message: t('store.journalUnreadable', { count: parsed.unreadable.length, lines, path: aside }),
       });
     }
   }
@@ -91,11 +90,11 @@ export async function loadStore(dataDir: string, unclean: boolean, now: Date): P
     snapshot = await readSnapshot(path);
   } catch (error) {
     if (!(error instanceof UnusableStoreError)) throw error;
-    problem = `Your annotation store could not be read because ${error.message}.`;
+    problem = t('store.problemUnreadable', { reason: error.message });
     aside = join(dataDir, `facing-store.unreadable-${timestamp()}.json`);
     await rename(path, aside);
   }
-  if (!snapshot && !problem && (journals.length || backups.length)) problem = 'Your annotation store file was missing.';
+  if (!snapshot && !problem && (journals.length || backups.length)) problem = t('store.problemMissing');
 
   if (snapshot) {
     if (snapshot.migratedFrom !== null) await copyFile(path, join(dataDir, `facing-store.v${snapshot.migratedFrom}-${timestamp()}.json`));
@@ -126,16 +125,13 @@ export async function loadStore(dataDir: string, unclean: boolean, now: Date): P
   const data = base?.data ?? emptyStore();
   const fromBackup = Object.keys(data.annotations).length;
   const replayed = await replay(dataDir, data, journals, base ? data.journal : (journals[0] ?? 0));
-  const since = count(replayed.records, 'change');
   const recovered = base
-    ? `Recovered ${count(fromBackup, 'annotation')} from the backup of ${backupTime(base.backup.time, now)} and ${since} made since`
+    ? t('store.recoveredFromBackup', { annotations: fromBackup, time: backupTime(base.backup.time, now), changes: replayed.records })
     : replayed.records
-      ? `Recovered ${count(Object.keys(data.annotations).length, 'annotation')} from ${since} in the journal (there was no readable backup)`
-      : 'There was no backup or journal to recover from, so Facing started with an empty store';
-  const skipped = unreadableBackups.length
-    ? ` (${count(unreadableBackups.length, 'newer backup')} could not be read and ${unreadableBackups.length === 1 ? 'is' : 'are'} kept as ${unreadableBackups.join(', ')})`
-    : '';
-  const kept = aside ? `; the damaged file is kept at ${aside}.` : '.';
+      ? t('store.recoveredFromJournal', { annotations: Object.keys(data.annotations).length, changes: replayed.records })
+      : t('store.nothingToRecover');
+  const skipped = unreadableBackups.length ? t('store.skippedBackups', { count: unreadableBackups.length, files: unreadableBackups.join(', ') }) : '';
+  const kept = aside ? t('store.damagedKeptAt', { path: aside }) : '.';
   notices.push({ level: base || replayed.records ? 'warning' : 'error', message: `${problem} ${recovered}${skipped}${kept}` });
   if (replayed.torn) notices.push({ level: 'warning', message: t('store.tornShort') });
   notices.push(...replayed.notices);

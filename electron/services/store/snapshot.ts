@@ -1,6 +1,7 @@
 import { isAscii } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { migrations, STORE_VERSION, StoreDataSchema, type StoreData } from './schema';
+import { t } from '../../../shared/i18n/current';
 
 /** A snapshot (or backup) that exists but cannot be used; the message completes "…because". */
 export class UnusableStoreError extends Error {}
@@ -17,18 +18,18 @@ export function parseSnapshot(text: string): ParsedSnapshot {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new UnusableStoreError(text.trim() ? 'it is not valid JSON' : 'it is empty');
+    throw new UnusableStoreError(text.trim() ? t('store.unusableNotJson') : t('store.unusableEmpty'));
   }
   let version = json?.schemaVersion;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new UnusableStoreError('it has no schema version');
-  if (version > STORE_VERSION) throw new UnusableStoreError(`it was written by a newer version of Facing (store version ${version})`);
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new UnusableStoreError(t('store.unusableNoVersion'));
+  if (version > STORE_VERSION) throw new UnusableStoreError(t('store.unusableNewer', { version: String(version) }));
   const migratedFrom = version < STORE_VERSION ? version : null;
   while (version < STORE_VERSION) {
     json = migrations[version - 1]!(json);
     version++;
   }
   const parsed = StoreDataSchema.safeParse(json);
-  if (!parsed.success) throw new UnusableStoreError(`its contents do not have the expected shape (${parsed.error.issues[0]?.message})`);
+  if (!parsed.success) throw new UnusableStoreError(t('store.unusableShape', { detail: String(parsed.error.issues[0]?.message) }));
   return { data: parsed.data, migratedFrom };
 }
 
