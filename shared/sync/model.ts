@@ -7,7 +7,9 @@ const UrlSchema = z
   .string()
   .trim()
   .max(2000)
-  .regex(/^https?:\/\/[^\s/?#]+(\/[^\s]*)?$/i, 'the server address is a web address such as https://couch.example.org:6984');
+  .regex(/^https?:\/\/[^\s/?#]+(\/[^\s]*)?$/i, 'the server address is a web address such as https://couch.example.org:6984')
+  // The pattern lets through what URL refuses (a port of 99999): that was an internal error later.
+  .refine((url) => (globalThis as unknown as { URL: { canParse(url: string): boolean } }).URL.canParse(url), 'the server address is a web address such as https://couch.example.org:6984');
 
 /** CouchDB database names: lower case letter first, then a-z, 0-9 and _$()+-/ */
 export const DatabaseNameSchema = z
