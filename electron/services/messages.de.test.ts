@@ -1,10 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { setLocale } from '../../shared/i18n/current';
+import { setLocale, t } from '../../shared/i18n/current';
 import { openCorpus } from './corpus';
 import { openDictd } from './dictionaries/dictd';
 import { readPairFile } from './exchange/read';
+import { parseXml } from './import/xml';
+import { readZip } from './import/zip';
 import { openStore, STORE_FILE } from './store';
 import { tempDirs } from './test-support';
 
@@ -50,6 +52,12 @@ describe('service messages in German', () => {
     const reopened = await openStore(dir);
     expect(reopened.notices[0]?.message).toMatch(/^Ihr Speicher für Anmerkungen konnte nicht gelesen werden: Die Datei ist kein gültiges JSON\. Wiederhergestellt: 0 Anmerkungen aus der Sicherung von .+ und 0 seither vorgenommene Änderungen; die beschädigte Datei bleibt unter .+ erhalten\.$/);
     await reopened.close();
+  });
+
+  it('an EPUB that is no zip archive, and a package file with a DOCTYPE', async () => {
+    setLocale('de');
+    await expect(readZip(Buffer.from('not a zip'), t('zip.thisEpub'), () => true)).rejects.toThrow(/^Dieses EPUB ist kein lesbares ZIP-Archiv \(.+\)\.$/);
+    expect(() => parseXml('<!DOCTYPE package><package/>', t('xml.opf'), () => {})).toThrow(/^Seine Paketdatei \(OPF\) deklariert einen DOCTYPE, den Facing nie liest/);
   });
 
   it('a damaged dictionary index, with its number in the sentence', async () => {

@@ -767,6 +767,22 @@ export const en = {
   'store.skippedBackups': ' ({count, plural, one {# newer backup could not be read and is} other {# newer backups could not be read and are}} kept as {files})',
   'store.damagedKeptAt': '; the damaged file is kept at {path}.',
   'store.journalUnreadable': "{count, plural, one {# change} other {# changes}} in the store's journal could not be read ({count, plural, one {line} other {lines}} {lines}) and {count, plural, one {was} other {were}} left out; every other change was applied. The journal is kept, unchanged, at {path}.",
+  'zip.thisEpub': 'This EPUB',
+  'zip.thisDocx': 'This Word document',
+  'zip.thisXlsx': 'This XLSX workbook',
+  'zip.thisArchive': 'This archive {name}',
+  'zip.unreadable': '{subject} is not a readable zip archive ({reason}).',
+  'zip.bombRatio': '{subject} expands to far more than its size ({ratio}-fold for "{file}", {size} MB in all), as archive bombs do; it was refused.',
+  'zip.damaged': '{subject} is damaged: {reason}',
+  'xml.opf': 'Its package file (OPF)',
+  'xml.container': 'Its META-INF/container.xml',
+  'xml.tooLarge': '{subject} is {size} MB, far more than such a file needs; it was refused.',
+  'xml.notWellFormed': '{subject} is not well-formed XML ({detail}).',
+  'xml.doctype': '{subject} declares a DOCTYPE, which Facing never reads (entities in it can be used to attack a reader); it was refused.',
+  'xml.tooManyElements': '{subject} has more than {count, number} elements; it was refused.',
+  'xml.tooDeep': '{subject} is nested more than {depth} levels deep; it was refused.',
+  'importService.epubOpfMissing': "This EPUB's package file \"{path}\" is missing.",
+  'importService.epubOpfUnnamed': "This EPUB's package file is not named in META-INF/container.xml.",
 };
 
 export type MessageKey = keyof typeof en;

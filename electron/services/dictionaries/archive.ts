@@ -76,7 +76,7 @@ export async function dictionaryFiles(given: NamedFile[]): Promise<NamedFile[]> 
     if (/\.zip$/i.test(name)) {
       let entries: Map<string, Buffer>;
       try {
-        entries = await readZip(file.data, `archive ${name}`, (entry) => DICTIONARY_FILE.test(entry));
+        entries = await readZip(file.data, t('zip.thisArchive', { name }), (entry) => DICTIONARY_FILE.test(entry));
       } catch (error) {
         throw new ArchiveRefused(`${name}: ${(error as Error).message}`);
       }

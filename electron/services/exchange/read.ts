@@ -67,7 +67,7 @@ export async function readPairFile(name: string, bytes: Uint8Array): Promise<Mul
     case 'xlsx': {
       // The archive is checked (its XML inflated, the sizes verified) before exceljs inflates it unchecked.
       try {
-        await readZip(Buffer.from(bytes), 'XLSX workbook', (entry) => /\.(xml|rels)$/i.test(entry));
+        await readZip(Buffer.from(bytes), t('zip.thisXlsx'), (entry) => /\.(xml|rels)$/i.test(entry));
       } catch (error) {
         if (error instanceof ImportRefused) throw new FormatError(`${label}: ${error.message}`);
         throw error;

@@ -32,7 +32,7 @@ function readPackage(opf: string): Package {
   const spine: string[] = [];
   const titles: string[] = [];
   let language: string | undefined;
-  parseXml(opf, 'package file (OPF)', (element, text) => {
+  parseXml(opf, t('xml.opf'), (element, text) => {
     const inMetadata = element.path.includes('metadata');
     if (element.name === 'item' && element.attributes.id && element.attributes.href) manifest.set(element.attributes.id, element.attributes.href);
     else if (element.name === 'itemref' && element.attributes.idref) spine.push(element.attributes.idref);
@@ -47,15 +47,15 @@ function readPackage(opf: string): Package {
 
 /** An EPUB's text in reading (spine) order, with its title and language from the package file. */
 export async function epubToBlocks(bytes: Buffer, budget: TextBudget): Promise<Extracted> {
-  const files = await readZip(bytes, 'EPUB', (name) => TEXT_ENTRY.test(name));
+  const files = await readZip(bytes, t('zip.thisEpub'), (name) => TEXT_ENTRY.test(name));
   const container = files.get('META-INF/container.xml')?.toString('utf8');
   if (!container) throw new ImportRefused(t('importService.epubNoContainer'));
   let opfPath: string | undefined;
-  parseXml(container, 'META-INF/container.xml', (element) => {
+  parseXml(container, t('xml.container'), (element) => {
     if (element.name === 'rootfile') opfPath ??= element.attributes['full-path'];
   });
   const opf = opfPath ? files.get(opfPath)?.toString('utf8') : undefined;
-  if (!opfPath || !opf) throw new ImportRefused(`This EPUB's package file ${opfPath ? `"${opfPath}" is missing` : 'is not named in META-INF/container.xml'}.`);
+  if (!opfPath || !opf) throw new ImportRefused(opfPath ? t('importService.epubOpfMissing', { path: opfPath }) : t('importService.epubOpfUnnamed'));
   const { manifest, spine, title, language } = readPackage(opf);
   const base = posix.dirname(opfPath);
   const blocks: Extracted['blocks'] = [];

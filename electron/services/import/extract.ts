@@ -121,7 +121,7 @@ const DOCX_PARTS = /^(word\/[^/]+\.xml|word\/_rels\/[^/]+\.rels|\[Content_Types\
 
 async function docxToBlocks(bytes: Buffer): Promise<Extracted> {
   // The archive is checked (and its XML inflated, with the sizes verified) before mammoth sees it.
-  const parts = await readZip(bytes, 'Word document', (name) => DOCX_PARTS.test(name));
+  const parts = await readZip(bytes, t('zip.thisDocx'), (name) => DOCX_PARTS.test(name));
   const language = docxLanguage(parts.get('word/document.xml')?.toString('utf8'), parts.get('word/styles.xml')?.toString('utf8'));
   parts.clear();
   let html: string;

@@ -1,5 +1,6 @@
 import { SaxesParser } from 'saxes';
 import { ImportRefused } from './errors';
+import { t } from '../../../shared/i18n/current';
 
 /** Package files are a few kilobytes; these bounds are generous for them and stop hostile ones early. */
 export const XML_LIMITS = { bytes: 16 * 1024 * 1024, depth: 256, elements: 200_000 };
@@ -19,8 +20,8 @@ const local = (name: string) => name.slice(name.indexOf(':') + 1);
  * resolves entities and refuses a DOCTYPE outright (the place entity bombs and external references
  * live), as it refuses a file too large, too deep or with too many elements.
  */
-export function parseXml(xml: string, what: string, onElement: (element: XmlElement, text: () => string) => void): void {
-  if (xml.length > XML_LIMITS.bytes) throw new ImportRefused(`Its ${what} is ${Math.round(xml.length / 1048576)} MB, far more than such a file needs; it was refused.`);
+export function parseXml(xml: string, subject: string, onElement: (element: XmlElement, text: () => string) => void): void {
+  if (xml.length > XML_LIMITS.bytes) throw new ImportRefused(t('xml.tooLarge', { subject, size: String(Math.round(xml.length / 1048576)) }));
   const parser = new SaxesParser({ xmlns: false, position: false });
   const path: string[] = [];
   const texts: string[][] = [];
@@ -29,14 +30,14 @@ export function parseXml(xml: string, what: string, onElement: (element: XmlElem
   let failure: string | undefined;
   parser.on('error', (error) => {
     failure ??= error.message;
-    throw new ImportRefused(`Its ${what} is not well-formed XML (${error.message}).`);
+    throw new ImportRefused(t('xml.notWellFormed', { subject, detail: error.message }));
   });
   parser.on('doctype', () => {
-    throw new ImportRefused(`Its ${what} declares a DOCTYPE, which Facing never reads (entities in it can be used to attack a reader); it was refused.`);
+    throw new ImportRefused(t('xml.doctype', { subject }));
   });
   parser.on('opentag', (tag) => {
-    if (++elements > XML_LIMITS.elements) throw new ImportRefused(`Its ${what} has more than ${XML_LIMITS.elements.toLocaleString('en')} elements; it was refused.`);
-    if (path.length >= XML_LIMITS.depth) throw new ImportRefused(`Its ${what} is nested more than ${XML_LIMITS.depth} levels deep; it was refused.`);
+    if (++elements > XML_LIMITS.elements) throw new ImportRefused(t('xml.tooManyElements', { subject, count: XML_LIMITS.elements }));
+    if (path.length >= XML_LIMITS.depth) throw new ImportRefused(t('xml.tooDeep', { subject, depth: String(XML_LIMITS.depth) }));
     const attributes: Record<string, string> = {};
     for (const [key, value] of Object.entries(tag.attributes)) attributes[key] = String(value);
     const text: string[] = [];
@@ -54,5 +55,5 @@ export function parseXml(xml: string, what: string, onElement: (element: XmlElem
     if (done) onElement(done.element, () => done.text.join(''));
   });
   parser.write(xml).close();
-  if (failure) throw new ImportRefused(`Its ${what} is not well-formed XML (${failure}).`);
+  if (failure) throw new ImportRefused(t('xml.notWellFormed', { subject, detail: failure }));
 }
