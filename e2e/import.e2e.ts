@@ -98,7 +98,7 @@ test.describe('your own documents', () => {
     await app.library.waitForLoad();
     await app.page.getByTestId('corpus-search').fill('"angel funds"');
     await app.page.getByTestId('corpus-search').press('Enter');
-    await expect(app.page.getByTestId('search-summary')).toContainText('1 paragraph found');
+    await expect(app.page.getByTestId('search-summary')).toContainText('1 passage in 1 document');
     await expect(app.page.getByTestId('search-hit').locator('mark')).toHaveText(['angel', 'funds']);
     await app.page.getByTestId('search-hit').click();
     await expect(app.reader.title).toHaveText('Chongqing High-tech Zone launches tech-finance alliance branch');

@@ -36,6 +36,8 @@ test.describe('parallel view', () => {
   });
 
   test('an edit can be undone and redone, and survives a reload', async ({ app }) => {
+    // It scrolls the whole list three times and reloads once: more than 30 s on a loaded 2-core machine.
+    test.setTimeout(90_000);
     await app.open('#/parallel/000/001');
     await app.parallel.waitForRows();
     const before = await app.parallel.allRows();
