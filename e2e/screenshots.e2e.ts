@@ -51,6 +51,7 @@ test.describe('screenshots for the README, annotations', () => {
   test.skip(({ shell }) => shell !== 'web', 'Screenshots are taken once, from the web shell.');
 
   test('highlights, editor, notes, hub', async ({ app }) => {
+    test.setTimeout(90_000);
     const ui = app.annotations;
     await app.page.setViewportSize({ width: 1300, height: 860 });
     await app.open('#/read/000');
