@@ -782,4 +782,6 @@ export const de: Record<MessageKey, string> = {
   'xml.tooDeep': '{subject} ist tiefer als {depth} Ebenen verschachtelt; sie wurde abgelehnt.',
   'importService.epubOpfMissing': 'Die Paketdatei „{path}“ dieses EPUB fehlt.',
   'importService.epubOpfUnnamed': 'Die Paketdatei dieses EPUB ist in META-INF/container.xml nicht angegeben.',
+  'store.inUse': 'Facing läuft bereits mit diesem Datenordner ({folder}): Ein anderes Facing antwortet unter {other}. Schließen Sie zuerst das andere (vielleicht ist es in einem anderen Fenster geöffnet oder wird gerade beendet), oder starten Sie dieses mit einem anderen Datenordner.',
+  'store.backupNotReadBack': 'die Sicherung {path} ließ sich nicht so zurücklesen, wie sie geschrieben wurde',
 };

@@ -783,6 +783,8 @@ export const en = {
   'xml.tooDeep': '{subject} is nested more than {depth} levels deep; it was refused.',
   'importService.epubOpfMissing': "This EPUB's package file \"{path}\" is missing.",
   'importService.epubOpfUnnamed': "This EPUB's package file is not named in META-INF/container.xml.",
+  'store.inUse': 'Facing is already running on this data folder ({folder}): another Facing answers on {other}. Close that one first (it may be in another window, or still closing), or start this one with another data folder.',
+  'store.backupNotReadBack': 'the backup {path} did not read back as written',
 };
 
 export type MessageKey = keyof typeof en;

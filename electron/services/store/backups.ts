@@ -1,7 +1,7 @@
 import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Backup } from '../../../shared/model/settings';
-import { translator } from '../../../shared/i18n/current';
+import { t, translator } from '../../../shared/i18n/current';
 import { parseSnapshot, readText, type ParsedSnapshot } from './snapshot';
 import type { StoreData } from './schema';
 
@@ -73,7 +73,7 @@ export async function writeBackup(dataDir: string, text: string, data: StoreData
   const back = await readFile(path).catch(() => null);
   if (!back?.equals(Buffer.from(text, 'utf8'))) {
     await unlink(path).catch(() => {});
-    throw new Error(`the backup ${path} did not read back as written`);
+    throw new Error(t('store.backupNotReadBack', { path }));
   }
   return parseBackupName(id)!;
 }

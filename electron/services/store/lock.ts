@@ -4,6 +4,7 @@ import { createConnection, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileDurably } from '../durable-file';
+import { t } from '../../../shared/i18n/current';
 
 export const MARKER_FILE = 'facing.running';
 const SOCKET_FILE = 'facing.lock';
@@ -88,9 +89,7 @@ export async function acquireLock(dataDir: string): Promise<Lock> {
       lock = { server: await holdSocket(dataDir), users: 0 };
     } catch (error) {
       if (!(error instanceof StoreInUseError)) throw error;
-      throw new StoreInUseError(
-        `Facing is already running on this data folder (${dataDir}): another Facing answers on ${error.message}. Close that one first (it may be in another window, or still closing), or start this one with another data folder.`,
-      );
+      throw new StoreInUseError(t('store.inUse', { folder: dataDir, other: error.message }));
     }
     held.set(dataDir, lock);
   }
