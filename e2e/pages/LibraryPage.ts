@@ -22,7 +22,8 @@ export class LibraryPage {
   }
 
   async open(title: string | RegExp): Promise<void> {
-    await this.page.getByRole('link', { name: title }).click();
+    // In the list itself: "Continue reading" may name the same document above it.
+    await this.page.getByTestId('library-list').getByRole('link', { name: title }).click();
   }
 
   async filterByTitle(text: string): Promise<void> {
