@@ -151,25 +151,12 @@ export class WordIndex {
         const t = this.lookup.get(word)!;
         const df = this.counts[t]!;
         const idf = weight * Math.log(1 + (this.live - df + 0.5) / (df + 0.5));
-        const bytes = this.bytesOf(t);
-        const end = this.used[t]!;
-        let doc = -1;
-        for (let at = 0; at < end; ) {
-          let gap = 0;
-          let shift = 0;
-          let b: number;
-          do {
-            b = bytes[at++]!;
-            gap |= (b & 0x7f) << shift;
-            shift += 7;
-          } while (b & 0x80);
-          doc += gap;
-          const tf = bytes[at++]!;
-          if (reached[doc] !== step || this.docs[doc] === null) continue;
+        forEachPosting(this.bytesOf(t), this.used[t]!, (doc, tf) => {
+          if (reached[doc] !== step || this.docs[doc] === null) return;
           const score = (idf * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * lengths[doc]!) / avg));
           if (best[doc] === 0) touched.push(doc);
           if (score > best[doc]!) best[doc] = score;
-        }
+        });
       }
       if (touched.length === 0) return none;
       for (const doc of touched) {
@@ -204,22 +191,10 @@ export class WordIndex {
           continue;
         }
         const t = this.lookup.get(word)!;
-        const bytes = this.bytesOf(t);
-        const end = this.used[t]!;
-        let doc = -1;
-        for (let at = 0; at < end; at++) {
-          let gap = 0;
-          let shift = 0;
-          let b: number;
-          do {
-            b = bytes[at++]!;
-            gap |= (b & 0x7f) << shift;
-            shift += 7;
-          } while (b & 0x80);
-          doc += gap;
+        forEachPosting(this.bytesOf(t), this.used[t]!, (doc) => {
           const n = place.get(doc);
           if (n !== undefined) out[n]![term]!.push(word);
-        }
+        });
       }
     }
     return out;
@@ -421,4 +396,21 @@ function asciiText(bytes: Uint8Array): string {
   let text = '';
   for (let k = 0; k < bytes.length; k += 0x8000) text += String.fromCharCode(...bytes.subarray(k, k + 0x8000));
   return text;
+}
+
+/** A word's postings as the index writes them: the gap to the previous document (a varint), then the count. */
+function forEachPosting(bytes: Uint8Array, end: number, visit: (doc: number, tf: number) => void): void {
+  let doc = -1;
+  for (let at = 0; at < end; ) {
+    let gap = 0;
+    let shift = 0;
+    let b: number;
+    do {
+      b = bytes[at++]!;
+      gap |= (b & 0x7f) << shift;
+      shift += 7;
+    } while (b & 0x80);
+    doc += gap;
+    visit(doc, bytes[at++]!);
+  }
 }
