@@ -15,17 +15,24 @@ interface Version {
   target?: { quote?: { exact?: string } };
 }
 
+/** Which version, whose, and when. */
+function ConflictHead({ title, by, modified }: { title: string; by: string | null; modified?: string }) {
+  return (
+    <div className="conflict-head">
+      <span>{title}</span>
+      <span className="conflict-by">
+        {by ? t('conflict.by', { name: by }) : t('conflict.noName')}
+        {modified ? ` · ${translator().date(modified, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}` : ''}
+      </span>
+    </div>
+  );
+}
+
 function VersionCard({ title, by, version }: { title: string; by: string | null; version: unknown }) {
   const v = (version ?? {}) as Version;
   return (
     <div className="conflict-version">
-      <div className="conflict-head">
-        <span>{title}</span>
-        <span className="conflict-by">
-          {by ? t('conflict.by', { name: by }) : t('conflict.noName')}
-          {v.modified ? ` · ${translator().date(v.modified, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}` : ''}
-        </span>
-      </div>
+      <ConflictHead title={title} by={by} modified={v.modified} />
       {v.colour ? <span className={`conflict-colour colour-${v.colour}`}>{v.colour}</span> : null}
       <p className="conflict-note">{v.note ? v.note : <em>{t('conflict.noNote')}</em>}</p>
       {v.tags?.length ? <p className="conflict-tags">{v.tags.map((t) => `#${t}`).join(' ')}</p> : null}
@@ -52,13 +59,7 @@ function AlignmentCard({ title, by, version }: { title: string; by: string | nul
   const rows = v.rows ?? [];
   return (
     <div className="conflict-version">
-      <div className="conflict-head">
-        <span>{title}</span>
-        <span className="conflict-by">
-          {by ? t('conflict.by', { name: by }) : t('conflict.noName')}
-          {v.modified ? ` · ${translator().date(v.modified, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}` : ''}
-        </span>
-      </div>
+      <ConflictHead title={title} by={by} modified={v.modified} />
       <p className="conflict-note">{t('conflict.alignmentRows', { count: rows.length, checked: rows.filter((r) => r.checked).length })}</p>
     </div>
   );
