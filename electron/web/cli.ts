@@ -34,9 +34,10 @@ async function main(): Promise<void> {
     console.error(`--port must be a number from 0 to 65535.\n\n${usage}`);
     process.exit(2);
   }
-  const staticDir = join(root, 'dist', 'renderer');
+  // Where `npm run build:renderer` wrote it (renderer/vite.config.ts reads the same variable).
+  const staticDir = resolve(process.env.FACING_RENDERER_DIR ?? join(root, 'dist', 'renderer'));
   if (!existsSync(join(staticDir, 'index.html'))) {
-    console.error('The renderer is not built. Run `npm run web` (it builds first) or `npm run build:renderer`.');
+    console.error(`The renderer is not built in ${staticDir}. Run \`npm run web\` (it builds first) or \`npm run build:renderer\`.`);
     process.exit(1);
   }
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
