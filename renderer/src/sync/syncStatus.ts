@@ -18,6 +18,7 @@ export const useSyncStatus = create<SyncStatusState>((set, get) => ({
     if (!status) return;
     const before = get().status;
     set({ status });
+    pollWhileOn(status);
     if (before && status.revision !== before.revision) await reloadShown();
   },
 }));
@@ -34,13 +35,24 @@ async function reloadShown(): Promise<void> {
 }
 
 const POLL_MS = 2000;
+let watching = false;
 let polling: ReturnType<typeof setInterval> | null = null;
 
-/** Starts polling once for the whole app (called by the header's indicator). */
+/** Asks the status every few seconds while sync is on; off, nothing asks until Settings → Sync saves (it refreshes). */
+function pollWhileOn(status: SyncStatus): void {
+  if (status.state === 'off') {
+    if (polling) clearInterval(polling);
+    polling = null;
+  } else if (!polling) {
+    polling = setInterval(() => {
+      if (document.visibilityState !== 'hidden') void useSyncStatus.getState().refresh();
+    }, POLL_MS);
+  }
+}
+
+/** Reads the status once for the whole app (called by the header's indicator); polling follows from it. */
 export function watchSync(): void {
-  if (polling) return;
+  if (watching) return;
+  watching = true;
   void useSyncStatus.getState().refresh();
-  polling = setInterval(() => {
-    if (document.visibilityState !== 'hidden') void useSyncStatus.getState().refresh();
-  }, POLL_MS);
 }
