@@ -22,9 +22,7 @@ import { useAppStore } from './state/store';
 import { useT } from './i18n/useT';
 
 export function App() {
-  const start = useAppStore((s) => s.start);
   const startupError = useAppStore((s) => s.startupError);
-  useEffect(() => void start(), [start]);
   useEffect(watchSync, []);
   useTheme();
   useUndoKeys();

@@ -7,6 +7,8 @@ import { api } from '../api';
 interface AppState {
   info: AppInfo | null;
   settings: Settings;
+  /** Whether `settings` are this person's yet (the interface language among them), not the defaults. */
+  settingsRead: boolean;
   documents: DocumentSummary[] | null;
   /** A failure to reach the backend at start; the app shows it instead of an empty library. */
   startupError: string | null;
@@ -21,17 +23,16 @@ interface AppState {
 export const useAppStore = create<AppState>((set, get) => ({
   info: null,
   settings: defaultSettings,
+  settingsRead: false,
   documents: null,
   startupError: null,
   dismissedNotices: 0,
   async start() {
     try {
-      const [info, settings, documents] = await Promise.all([
-        api.invoke('app:info', {}),
-        api.invoke('settings:get', {}),
-        api.invoke('documents:list', {}),
-      ]);
-      set({ info, settings, documents, startupError: null });
+      // Settings first, on their own: the interface waits for its language, not for the document list.
+      const settingsRead = api.invoke('settings:get', {}).then((settings) => set({ settings, settingsRead: true }));
+      const [info, documents] = await Promise.all([api.invoke('app:info', {}), api.invoke('documents:list', {}), settingsRead]);
+      set({ info, documents, startupError: null });
     } catch (error) {
       set({ startupError: (error as Error).message });
     }
