@@ -1,3 +1,4 @@
+import { readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { inflateRawSync, constants } from 'node:zlib';
 import { MAX_DEFINITION_BYTES } from '../../../shared/dictionary/model';
@@ -96,8 +97,7 @@ function plainFile(handle: FileHandle, size: number, name: string): DataFile {
     async read(offset, length) {
       checkRange(name, offset, length, size);
       const buffer = Buffer.alloc(length);
-      const { bytesRead } = await handle.read(buffer, 0, length, offset);
-      return buffer.subarray(0, bytesRead);
+      return buffer.subarray(0, readSync(handle.fd, buffer, 0, length, offset));
     },
     close: () => handle.close(),
   };
@@ -109,9 +109,10 @@ function dictzipFile(handle: FileHandle, { chunkLength, positions }: ChunkTable,
   // A word's entries, and the words looked up together, sit close in the file: keep a few chunks
   // inflated, each as far as a read has needed it.
   const recent = new Map<number, Buffer>();
-  const inflate = async (chunk: number, take: number): Promise<Buffer> => {
+  // Synchronous reads: a few kilobytes from the page cache, cheaper than a trip through libuv's thread pool.
+  const inflate = (chunk: number, take: number): Buffer => {
     const compressed = Buffer.alloc(take);
-    await handle.read(compressed, 0, take, positions[chunk]!);
+    readSync(handle.fd, compressed, 0, take, positions[chunk]!);
     try {
       return inflateRawSync(compressed, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: chunkLength });
     } catch {
@@ -119,7 +120,7 @@ function dictzipFile(handle: FileHandle, { chunkLength, positions }: ChunkTable,
     }
   };
   /** The chunk's first `need` bytes at least (fewer only at the end of the data). */
-  const inflated = async (chunk: number, need: number): Promise<Buffer> => {
+  const inflated = (chunk: number, need: number): Buffer => {
     const kept = recent.get(chunk);
     if (kept && kept.length >= need) {
       recent.delete(chunk);
@@ -131,8 +132,8 @@ function dictzipFile(handle: FileHandle, { chunkLength, positions }: ChunkTable,
     // only when that falls short.
     const whole = positions[chunk + 1]! - positions[chunk]!;
     const guess = need >= chunkLength ? whole : Math.min(whole, Math.ceil((whole * need) / chunkLength) + PARTIAL_MARGIN);
-    let out = await inflate(chunk, guess);
-    if (out.length < need && guess < whole) out = await inflate(chunk, whole);
+    let out = inflate(chunk, guess);
+    if (out.length < need && guess < whole) out = inflate(chunk, whole);
     recent.delete(chunk);
     recent.set(chunk, out);
     if (recent.size > CHUNKS_KEPT) recent.delete(recent.keys().next().value!);
@@ -147,9 +148,9 @@ function dictzipFile(handle: FileHandle, { chunkLength, positions }: ChunkTable,
       const last = Math.floor((offset + length - 1) / chunkLength);
       const from = offset - first * chunkLength;
       // Nearly every definition lies inside one chunk: hand out a view of it, copying nothing.
-      if (first === last) return (await inflated(first, from + length)).subarray(from, from + length);
+      if (first === last) return inflated(first, from + length).subarray(from, from + length);
       const parts: Buffer[] = [];
-      for (let chunk = first; chunk <= last; chunk++) parts.push(await inflated(chunk, chunk === last ? offset + length - last * chunkLength : chunkLength));
+      for (let chunk = first; chunk <= last; chunk++) parts.push(inflated(chunk, chunk === last ? offset + length - last * chunkLength : chunkLength));
       return Buffer.concat(parts).subarray(from, from + length);
     },
     close: () => handle.close(),
