@@ -79,6 +79,19 @@ describe('search', () => {
     await app.close();
   });
 
+  it('finds Chinese and Japanese words in the middle of a sentence', async () => {
+    const app = await open(temp());
+    const zh = await app.importText('zh.txt', '我们需要翻译这本书的第一章，然后把它出版。\n\n这一章很长。');
+    const ja = await app.importText('ja.txt', '東京都に住んでいる翻訳者です。\n\n毎日カレーを食べています。');
+    expect((await app.search.query('翻译')).hits.map((h) => [h.documentId, h.paragraph])).toEqual([[zh, 0]]);
+    expect(await words(app.search, '翻译')).toEqual(['翻译']);
+    expect(await words(app.search, '翻訳')).toEqual(['翻訳']);
+    expect((await app.search.query('カレー')).hits.map((h) => [h.documentId, h.paragraph])).toEqual([[ja, 1]]);
+    expect((await app.search.query('一章')).hits.map((h) => h.paragraph)).toEqual([0, 1]);
+    expect((await app.search.query('翻')).documents).toBe(2);
+    await app.close();
+  });
+
   it('reads only a page of the best documents, and says there is more', async () => {
     const app = await open(temp());
     for (const n of [1, 2, 3]) await app.importText(`ferry-${n}.txt`, `Ferry log ${n}.\n\n${'The ferries ran. '.repeat(n)}`);

@@ -81,6 +81,7 @@ export function createSearch(library: LibraryService, options: SearchOptions = {
   const ensure = () =>
     (building ??= (async () => {
       index = (file && (await readIndexFile(file))) || new WordIndex();
+      if (index.outdated) saver?.changed();
       const documents = await library.list();
       const present = new Set<string>();
       for (const d of documents) {

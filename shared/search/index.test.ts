@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fold } from '../text/fold';
 import { WordIndex, IndexFormatError } from './index';
 
 function library() {
@@ -101,3 +102,67 @@ describe('the index bytes', () => {
     expect(loaded.search(['grusse', 'αθηνα']).map((r) => r.id)).toEqual(['x']);
   });
 });
+
+describe('Chinese and Japanese, written without spaces', () => {
+  const cjk = () => {
+    const index = new WordIndex();
+    index.add('zh', '我们需要翻译这本书的第一章，然后出版。');
+    index.add('ja', '東京都に住んでいる翻訳者です。カレーが好きです。');
+    index.add('en', 'A translator lives in Tokyo.');
+    return index;
+  };
+
+  it('finds a word in the middle of a sentence, a single character, and a run across two words', () => {
+    const index = cjk();
+    expect(ids(index, ['翻译'])).toEqual(['zh']);
+    expect(ids(index, ['一章'])).toEqual(['zh']);
+    expect(ids(index, ['书'])).toEqual(['zh']);
+    expect(ids(index, ['翻訳'])).toEqual(['ja']);
+    expect(ids(index, ['東京'])).toEqual(['ja']);
+    expect(ids(index, ['カレー'])).toEqual(['ja']);
+    // Terms come folded (see foldTerm): Japanese voicing marks are folded away like accents.
+    expect(ids(index, [fold('住んで')])).toEqual(['ja']);
+    expect(ids(index, ['翻訳', 'カレー'])).toEqual(['ja']);
+    expect(ids(index, ['翻'])).toEqual(['ja', 'zh']);
+    expect(ids(index, ['翻译者'])).toEqual([]);
+    expect(index.search(['这本书'], { prefixLast: true })[0]!.matched).toEqual([['这本书']]);
+  });
+
+  it('splits a word where it changes between spaced and unspaced script, in a query too', () => {
+    const index = new WordIndex();
+    index.add('m', '新的iPhone手机很贵');
+    expect(ids(index, ['iphone'])).toEqual(['m']);
+    expect(ids(index, ['手机'])).toEqual(['m']);
+    expect(ids(index, ['iphone手机'])).toEqual(['m']);
+    expect(index.search(['iphone手机'])[0]!.matched).toEqual([['iphone', '手机']]);
+  });
+
+  it('reads an index saved before Chinese and Japanese were split, dropping only the documents to index again', () => {
+    const index = cjk();
+    const bytes = concat([...index.serialize()]);
+    const loaded = WordIndex.load(versionOne({ zh: ['我们需要翻译这本书的第一章', '然后出版'], en: ['a', 'translator', 'lives', 'in', 'tokyo'] }));
+    expect(loaded.ids()).toEqual(['en']);
+    expect(ids(loaded, ['translator'])).toEqual(['en']);
+    loaded.add('zh', '我们需要翻译这本书的第一章，然后出版。');
+    expect(ids(loaded, ['翻译'])).toEqual(['zh']);
+    expect(ids(WordIndex.load(bytes), ['翻译'])).toEqual(['zh']);
+  });
+});
+
+/** A file as version 1 wrote it (whole unspaced runs as words): lead, ASCII JSON header, each word's postings (gap, count). */
+function versionOne(docs: Record<string, string[]>): Uint8Array {
+  const ids = Object.keys(docs);
+  const terms = [...new Set(Object.values(docs).flat())];
+  const postings = terms.map((term) => ids.flatMap((id, n) => (docs[id]!.includes(term) ? [n] : [])));
+  const bytes = postings.map((list) => list.flatMap((doc, k) => [doc - (k === 0 ? -1 : list[k - 1]!), 1]));
+  const json = JSON.stringify({
+    docs: ids,
+    lengths: ids.map((id) => docs[id]!.length),
+    terms,
+    used: bytes.map((b) => b.length),
+    counts: postings.map((list) => list.length),
+    last: postings.map((list) => list[list.length - 1]!),
+  }).replace(/[^\u0000-\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const lead = [0x46, 0x49, 0x44, 0x58, 1, json.length & 0xff, (json.length >> 8) & 0xff, 0, 0];
+  return Uint8Array.from([...lead, ...[...json].map((c) => c.charCodeAt(0)), ...bytes.flat()]);
+}

@@ -1,8 +1,10 @@
 import SearchableMap from 'minisearch/SearchableMap';
-import { foldVariants } from '../text/fold';
+import { fold, foldVariants } from '../text/fold';
+import { SortedWords } from './sorted-words';
+import { hasUnspaced, isUnspaced, queryGrams, runGrams, splitRuns } from './words';
 
 /** Bumped whenever the byte layout or the tokenisation changes: an older file is rebuilt. */
-export const WORD_INDEX_VERSION = 1;
+export const WORD_INDEX_VERSION = 2;
 const MAGIC = [0x46, 0x49, 0x44, 0x58]; // "FIDX"
 
 export class IndexFormatError extends Error {}
@@ -21,13 +23,14 @@ export interface IndexMatch {
   matched: string[][];
 }
 
-/** Words in a text, folded, umlauts also spelt with an e (see foldVariants). */
+/** Words in a text, folded, umlauts also spelt with an e (see foldVariants); Chinese and Japanese as characters and pairs (see runGrams). */
 export function indexWords(text: string): string[] {
   if (!/[^\u0000-\u007f]/.test(text)) return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
   const out: string[] = [];
   for (const word of text.match(/[\p{L}\p{N}]+/gu) ?? []) {
     if (/^[\u0000-\u007f]+$/.test(word)) out.push(word.toLowerCase());
-    else out.push(...foldVariants(word));
+    else if (!hasUnspaced(word)) out.push(...foldVariants(word));
+    else for (const run of splitRuns(word)) isUnspaced(run) ? runGrams(fold(run), out) : out.push(...foldVariants(run));
   }
   return out;
 }
@@ -56,20 +59,27 @@ export class WordIndex {
   private lengths: number[] = [];
   private live = 0;
   private totalLength = 0;
-  /** Word -> word number: a plain map for adding, a radix tree for completions and typos. */
-  private lookup = new Map<string, number>();
-  /** Filled on first need, or ahead of it a slice at a time (see fillVocabulary): a loaded index answers exact words at once. */
+  /** The loaded file's words, sorted, numbered 0 to base.size - 1 (see SortedWords): nothing to decode at load. */
+  private base = SortedWords.empty;
+  /** Words added since (or all of them in an index built here), numbered on from base.size. */
+  private added = new Map<string, number>();
+  private addedWords: string[] = [];
+  /** The added words as a radix tree for completions and typos, filled on first need or a slice at a time ahead of it (see fillVocabulary). */
   private radix = new SearchableMap<number>();
-  /** Words (by number) already in the radix tree: the first `filled`. */
+  /** Added words (in order) already in the radix tree. */
   private filled = 0;
-  private terms: string[] = [];
+  /** How many words there are; the columns below have room for more. */
+  private termCount = 0;
   /** A word's postings, once it has been read or added to since loading; until then they are in `loaded`. */
   private postings: Array<Uint8Array | undefined> = [];
   /** The loaded file's postings block and where each word's begin in it. */
   private loaded: { bytes: Uint8Array; starts: Float64Array } | null = null;
-  private used: number[] = [];
-  private counts: number[] = [];
-  private last: number[] = [];
+  /** Per word: bytes of postings, documents, the last document. */
+  private used: Int32Array = new Int32Array(64);
+  private counts: Int32Array = new Int32Array(64);
+  private last: Int32Array = new Int32Array(64);
+  /** Loaded from an older file: save it again in the current layout. */
+  outdated = false;
 
   has(id: string): boolean {
     return this.docNumber.has(id);
@@ -85,8 +95,8 @@ export class WordIndex {
 
   /** Documents holding the word (removed ones still counted until the index is rebuilt). */
   documentFrequency(term: string): number {
-    const t = this.lookup.get(term);
-    return t === undefined ? 0 : this.counts[t]!;
+    const t = this.termNumber(term);
+    return t < 0 ? 0 : this.counts[t]!;
   }
 
   add(id: string, text: string): void {
@@ -133,36 +143,60 @@ export class WordIndex {
     if (terms.length === 0 || this.live === 0) return none;
     const avg = this.totalLength / this.live;
     const max = options.maxExpansions ?? 64;
-    const expansions = terms.map((term, n) => this.expand(term, options.prefixLast === true && n === terms.length - 1, max));
-    if (expansions.some((list) => list.length === 0)) return none;
-    const postingsOf = (list: Array<[string, number]>) => list.reduce((n, [word]) => n + this.counts[this.lookup.get(word)!]!, 0);
-    const order = terms.map((_, n) => n).sort((a, b) => postingsOf(expansions[a]!) - postingsOf(expansions[b]!));
+    // A step is one list of words of which a document must hold one: a term of a spaced script is one
+    // step (itself, its completions, its near misses), a Chinese or Japanese run one a pair of characters.
+    const steps: Step[] = [];
+    for (const [n, term] of terms.entries()) {
+      for (const piece of splitRuns(term)) {
+        if (isUnspaced(piece))
+          for (const gram of queryGrams(piece)) {
+            const t = this.termNumber(gram);
+            steps.push({ term: n, run: piece, words: t < 0 ? [] : [[t, 1]] });
+          }
+        else steps.push({ term: n, run: null, words: this.expand(piece, options.prefixLast === true && n === terms.length - 1, max) });
+      }
+    }
+    if (steps.length === 0 || steps.some((step) => step.words.length === 0)) return none;
+    const postingsOf = (step: Step) => step.words.reduce((n, [t]) => n + this.counts[t]!, 0);
+    steps.sort((a, b) => postingsOf(a) - postingsOf(b));
 
     const size = this.docs.length;
     const total = new Float64Array(size);
     const best = new Float64Array(size);
-    /** How many terms a document has matched so far: only those that matched all before go on. */
-    const reached = new Uint8Array(size);
-    const lengths = this.lengths;
+    /** How many steps a document has matched so far: only those that matched all before go on. */
+    const reached = new Uint16Array(size);
+    /** BM25's length part of each document; a removed one is out of the running from the start. */
+    const norm = new Float64Array(size);
+    for (let doc = 0; doc < size; doc++) {
+      norm[doc] = 1.2 * (0.25 + (0.75 * this.lengths[doc]!) / avg);
+      if (this.docs[doc] === null) reached[doc] = 0xffff;
+    }
     let candidates = new Int32Array(0);
-    for (const [step, n] of order.entries()) {
+    for (const [at, step] of steps.entries()) {
       const touched: number[] = [];
-      for (const [word, weight] of expansions[n]!) {
-        const t = this.lookup.get(word)!;
+      for (const [t, weight] of step.words) {
         const df = this.counts[t]!;
         const idf = weight * Math.log(1 + (this.live - df + 0.5) / (df + 0.5));
-        forEachPosting(this.bytesOf(t), this.used[t]!, (doc, tf) => {
-          if (reached[doc] !== step || this.docs[doc] === null) return;
-          const score = (idf * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * lengths[doc]!) / avg));
+        // The postings decoded here, not through forEachPosting: this loop is most of a query's time.
+        const bytes = this.bytesOf(t);
+        const end = this.used[t]!;
+        for (let p = 0, doc = -1; p < end; ) {
+          let b = bytes[p++]!;
+          let gap = b & 0x7f;
+          for (let shift = 7; b & 0x80; shift += 7) (b = bytes[p++]!), (gap |= (b & 0x7f) << shift);
+          doc += gap;
+          const tf = bytes[p++]!;
+          if (reached[doc] !== at) continue;
+          const score = (idf * tf * 2.2) / (tf + norm[doc]!);
           if (best[doc] === 0) touched.push(doc);
           if (score > best[doc]!) best[doc] = score;
-        });
+        }
       }
       if (touched.length === 0) return none;
       for (const doc of touched) {
         total[doc]! += best[doc]!;
         best[doc] = 0;
-        reached[doc] = step + 1;
+        reached[doc] = at + 1;
       }
       candidates = Int32Array.from(touched);
     }
@@ -170,61 +204,137 @@ export class WordIndex {
     const top = bestOf(candidates, total, k);
     // A completion of the last term is found by its beginning in the passages: no need to look which.
     const completes = options.prefixLast === true ? terms[terms.length - 1]! : null;
-    const words = this.wordsIn(top, expansions, completes);
+    const words = this.wordsIn(top, terms.length, steps, completes);
     const matches = top.map((doc, n) => ({ id: this.docs[doc]!, score: total[doc]!, matched: words[n]! }));
     return { matches, total: candidates.length };
   }
 
   /**
-   * For each of the given documents, which of each term's words it holds: a term of one word needs
-   * no look, one with completions or near misses has its postings read again for just these.
+   * For each of the given documents, which of each term's words it holds: a step of one word needs
+   * no look, one with completions or near misses has its postings read again for just these. An
+   * unspaced run stands for itself (every document here holds all its pairs; passages look for it whole).
    */
-  private wordsIn(docs: number[], expansions: Array<Array<[string, number]>>, completes: string | null): string[][][] {
-    const place = new Map(docs.map((doc, n) => [doc, n]));
-    const last = expansions.length - 1;
-    const out = docs.map(() => expansions.map((list) => (list.length === 1 ? [list[0]![0]] : [])));
-    for (const [term, list] of expansions.entries()) {
-      if (list.length === 1) continue;
-      for (const [word] of list) {
-        if (term === last && completes !== null && completes.length >= 3 && word.startsWith(completes)) {
-          for (const words of out) words[term]!.push(word);
-          continue;
+  private wordsIn(docs: number[], terms: number, steps: readonly Step[], completes: string | null): string[][][] {
+    const place = new Int32Array(this.docs.length).fill(-1);
+    for (const [n, doc] of docs.entries()) place[doc] = n;
+    const out = docs.map(() => Array.from({ length: terms }, () => new Set<string>()));
+    const all = (term: number, word: string) => {
+      for (const words of out) words[term]!.add(word);
+    };
+    for (const { term, run, words: list } of steps) {
+      if (run !== null) all(term, run);
+      else if (list.length === 1) all(term, this.word(list[0]![0]));
+      else
+        for (const [t] of list) {
+          const word = this.word(t);
+          if (term === terms - 1 && completes !== null && completes.length >= 3 && word.startsWith(completes)) {
+            all(term, word);
+            continue;
+          }
+          forEachPosting(this.bytesOf(t), this.used[t]!, (doc) => {
+            const n = place[doc]!;
+            if (n >= 0) out[n]![term]!.add(word);
+          });
         }
-        const t = this.lookup.get(word)!;
-        forEachPosting(this.bytesOf(t), this.used[t]!, (doc) => {
-          const n = place.get(doc);
-          if (n !== undefined) out[n]![term]!.push(word);
-        });
-      }
     }
-    return out;
+    return out.map((words) => words.map((set) => [...set]));
   }
 
   /**
-   * The index as bytes: a lead (magic, version, header length), a header (ids, lengths, words,
-   * sizes), then every word's postings. Views, not copies, taken at once: later additions do not
-   * change what is written.
+   * The index as bytes, laid out to be used as read (see load): a lead (magic, version, sizes), the
+   * document ids (ASCII JSON), then columns of 32-bit numbers (document lengths; per word where it
+   * starts among the word characters, its postings' size, documents, last document), the words
+   * (sorted, UTF-16) and every word's postings. Views, not copies, taken at once: later additions
+   * do not change what is written.
    */
   serialize(): Uint8Array[] {
-    const used = this.used.slice();
-    const header = asciiBytes(JSON.stringify({ docs: this.docs, lengths: this.lengths, terms: this.terms, used, counts: this.counts, last: this.last }));
-    const lead = new Uint8Array(9);
-    lead.set(MAGIC);
-    lead[4] = WORD_INDEX_VERSION;
-    new DataView(lead.buffer).setUint32(5, header.length, true);
+    const order = this.sortedTerms();
+    const words = order.map((t) => this.word(t));
+    const { units, starts } = SortedWords.layout(words);
+    const docs = asciiBytes(JSON.stringify(this.docs));
+    const docsPadded = new Uint8Array(align4(docs.length));
+    docsPadded.set(docs);
+    const column = (source: Int32Array) => Int32Array.from(order, (t) => source[t]!);
+    const used = column(this.used);
+    const postingsLength = used.reduce((n, u) => n + u, 0);
+    const lead = new Uint32Array(LEAD_BYTES / 4);
+    new Uint8Array(lead.buffer).set(MAGIC);
+    lead[1] = WORD_INDEX_VERSION;
+    lead[2] = docs.length;
+    lead[3] = this.docs.length;
+    lead[4] = order.length;
+    lead[5] = units.length;
+    lead[6] = postingsLength;
     // One block of postings, not one chunk a word: a file write per chunk costs more than the copy.
-    const postings = new Uint8Array(used.reduce((n, u) => n + u, 0));
+    const postings = new Uint8Array(postingsLength);
     let at = 0;
-    for (let t = 0; t < used.length; t++) {
-      postings.set(this.bytesOf(t, false).subarray(0, used[t]), at);
-      at += used[t]!;
+    for (const [n, t] of order.entries()) {
+      postings.set(this.bytesOf(t, false).subarray(0, used[n]), at);
+      at += used[n]!;
     }
-    return [lead, header, postings];
+    const unitsPadded = new Uint16Array(align4(units.length * 2) / 2);
+    unitsPadded.set(units);
+    return [
+      bytesOf(lead),
+      docsPadded,
+      bytesOf(Uint32Array.from(this.lengths)),
+      bytesOf(starts),
+      bytesOf(used),
+      bytesOf(column(this.counts)),
+      bytesOf(column(this.last)),
+      bytesOf(unitsPadded),
+      postings,
+    ];
   }
 
   static load(bytes: Uint8Array): WordIndex {
     if (bytes.length < 9 || MAGIC.some((b, k) => bytes[k] !== b)) throw new IndexFormatError('not a Facing search index');
+    if (bytes[4] === 1) return WordIndex.loadVersionOne(bytes);
     if (bytes[4] !== WORD_INDEX_VERSION) throw new IndexFormatError(`search index version ${bytes[4]}, expected ${WORD_INDEX_VERSION}`);
+    if (bytes.length < LEAD_BYTES) throw new IndexFormatError('the search index is truncated or damaged');
+    // Typed views need their offset aligned; a file read on its own is.
+    if (bytes.byteOffset % 4 !== 0) bytes = new Uint8Array(bytes);
+    const lead = new Uint32Array(bytes.buffer, bytes.byteOffset, LEAD_BYTES / 4);
+    const [, , docsBytes, docCount, termCount, unitCount, postingsLength] = lead as unknown as number[];
+    let at = LEAD_BYTES;
+    const take = (length: number) => {
+      const start = at;
+      at += align4(length);
+      if (at > bytes.length) throw new IndexFormatError('the search index is truncated or damaged');
+      return bytes.byteOffset + start;
+    };
+    const docsAt = take(docsBytes!);
+    const lengths = new Uint32Array(bytes.buffer, take(docCount! * 4), docCount);
+    const starts = new Uint32Array(bytes.buffer, take((termCount! + 1) * 4), termCount! + 1);
+    const used = new Int32Array(bytes.buffer, take(termCount! * 4), termCount);
+    const counts = new Int32Array(bytes.buffer, take(termCount! * 4), termCount);
+    const last = new Int32Array(bytes.buffer, take(termCount! * 4), termCount);
+    const units = new Uint16Array(bytes.buffer, take(unitCount! * 2), unitCount);
+    const postingsAt = at;
+    if (postingsAt + postingsLength! !== bytes.length || starts[termCount!] !== unitCount) throw new IndexFormatError('the search index is truncated or damaged');
+    let docs: Array<string | null>;
+    try {
+      docs = JSON.parse(latin1(bytes.subarray(docsAt - bytes.byteOffset, docsAt - bytes.byteOffset + docsBytes!)));
+    } catch {
+      throw new IndexFormatError('the search index header is damaged');
+    }
+    if (!Array.isArray(docs) || docs.length !== docCount) throw new IndexFormatError('the search index is truncated or damaged');
+    const index = new WordIndex();
+    index.docs = docs;
+    index.lengths = Array.from(lengths);
+    index.base = new SortedWords(units, starts);
+    index.termCount = termCount!;
+    index.used = withRoom(used, termCount!);
+    index.counts = withRoom(counts, termCount!);
+    index.last = withRoom(last, termCount!);
+    index.postings = new Array<Uint8Array | undefined>(termCount!);
+    index.loaded = { bytes: bytes.subarray(postingsAt), starts: postingStarts(index.used, termCount!) };
+    index.countDocuments();
+    return index;
+  }
+
+  /** A file of version 1 (a JSON header, whole Chinese and Japanese runs as words): its documents with such words are dropped, to be indexed again. */
+  private static loadVersionOne(bytes: Uint8Array): WordIndex {
     const headerLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(5, true);
     let header: { docs: Array<string | null>; lengths: number[]; terms: string[]; used: number[]; counts: number[]; last: number[] };
     try {
@@ -244,37 +354,39 @@ export class WordIndex {
     const index = new WordIndex();
     index.docs = docs;
     index.lengths = lengths;
-    index.terms = terms;
-    index.used = used;
-    index.counts = counts;
-    index.last = last;
-    // Each word's postings stay in the loaded bytes until read (a view) or added to (a copy).
-    const starts = new Float64Array(terms.length);
-    let at = 0;
-    for (const [t, term] of terms.entries()) {
-      starts[t] = at;
-      at += used[t]!;
-      index.lookup.set(term, t);
-    }
-    index.loaded = { bytes: bytes.subarray(9 + headerLength), starts };
+    index.termCount = terms.length;
+    index.used = withRoom(Int32Array.from(used), terms.length);
+    index.counts = withRoom(Int32Array.from(counts), terms.length);
+    index.last = withRoom(Int32Array.from(last), terms.length);
+    for (const [t, term] of terms.entries()) index.added.set(term, t);
+    index.addedWords = terms;
     index.postings = new Array<Uint8Array | undefined>(terms.length);
-    for (const [n, id] of docs.entries()) {
-      if (id === null) continue;
-      index.docNumber.set(id, n);
-      index.live++;
-      index.totalLength += lengths[n]!;
+    index.loaded = { bytes: bytes.subarray(9 + headerLength), starts: postingStarts(index.used, terms.length) };
+    index.countDocuments();
+    for (const [t, term] of terms.entries()) {
+      if (hasUnspaced(term)) forEachPosting(index.bytesOf(t), index.used[t]!, (doc) => index.docs[doc] !== null && index.remove(index.docs[doc]!));
     }
+    index.outdated = true;
     return index;
   }
 
+  private countDocuments(): void {
+    for (const [n, id] of this.docs.entries()) {
+      if (id === null) continue;
+      this.docNumber.set(id, n);
+      this.live++;
+      this.totalLength += this.lengths[n]!;
+    }
+  }
+
   /**
-   * Puts up to `count` more words into the radix tree that completions and typos use; true once all
-   * are in. Callers with time to spare call it in slices after loading.
+   * Puts up to `count` more added words into the radix tree that completions and typos use; true
+   * once all are in. Callers with time to spare call it in slices. (A loaded file's words need none.)
    */
   fillVocabulary(count = Number.MAX_SAFE_INTEGER): boolean {
-    const end = Math.min(this.terms.length, this.filled + count);
-    for (; this.filled < end; this.filled++) this.radix.set(this.terms[this.filled]!, this.filled);
-    return this.filled === this.terms.length;
+    const end = Math.min(this.addedWords.length, this.filled + count);
+    for (; this.filled < end; this.filled++) this.radix.set(this.addedWords[this.filled]!, this.base.size + this.filled);
+    return this.filled === this.addedWords.length;
   }
 
   /** A word's postings: its own array, or a view into the loaded bytes (kept for next time unless `keep` is false). */
@@ -292,16 +404,44 @@ export class WordIndex {
     return this.radix;
   }
 
+  private termNumber(word: string): number {
+    const t = this.base.find(word);
+    return t >= 0 ? t : (this.added.get(word) ?? -1);
+  }
+
+  private word(t: number): string {
+    return t < this.base.size ? this.base.word(t) : this.addedWords[t - this.base.size]!;
+  }
+
+  /** Word numbers in the order of their words (the loaded ones are sorted already: a merge). */
+  private sortedTerms(): number[] {
+    const added = this.addedWords.map((word, k) => [word, this.base.size + k] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    const out: number[] = [];
+    let b = 0;
+    for (const [word, t] of added) {
+      const until = this.base.range(word)[0];
+      while (b < until) out.push(b++);
+      out.push(t);
+    }
+    while (b < this.base.size) out.push(b++);
+    return out;
+  }
+
   private termOf(word: string): number {
-    let t = this.lookup.get(word);
-    if (t === undefined) {
-      t = this.terms.length;
-      this.lookup.set(word, t);
-      this.terms.push(word);
-      this.postings.push(new Uint8Array(8));
-      this.used.push(0);
-      this.counts.push(0);
-      this.last.push(-1);
+    let t = this.termNumber(word);
+    if (t < 0) {
+      t = this.termCount++;
+      if (t === this.used.length) {
+        this.used = withRoom(this.used, t);
+        this.counts = withRoom(this.counts, t);
+        this.last = withRoom(this.last, t);
+      }
+      this.added.set(word, t);
+      this.addedWords.push(word);
+      this.postings[t] = new Uint8Array(8);
+      this.used[t] = 0;
+      this.counts[t] = 0;
+      this.last[t] = -1;
     }
     return t;
   }
@@ -326,19 +466,58 @@ export class WordIndex {
     this.last[t] = doc;
   }
 
-  /** The indexed words a query term stands for, with a weight: itself 1, a completion or near miss less. */
-  private expand(term: string, prefix: boolean, max: number): Array<[string, number]> {
-    const found = new Map<string, number>();
-    if (this.lookup.has(term)) found.set(term, 1);
+  /** The word numbers a query term stands for, with a weight: itself 1, a completion or near miss less. */
+  private expand(term: string, prefix: boolean, max: number): Array<[number, number]> {
+    const found = new Map<number, number>();
+    const self = this.termNumber(term);
+    if (self >= 0) found.set(self, 1);
     if (prefix && term.length >= 3) {
-      const completions = [...this.vocabulary().atPrefix(term).entries()].filter(([w]) => w !== term);
-      completions.sort((a, b) => this.counts[b[1]]! - this.counts[a[1]]!);
-      for (const [word] of completions.slice(0, max)) found.set(word, 0.7);
+      const [from, to] = this.base.range(term);
+      const completions: number[] = [];
+      for (let t = from; t < to; t++) if (t !== self) completions.push(t);
+      for (const [, t] of this.vocabulary().atPrefix(term)) if (t !== self) completions.push(t);
+      completions.sort((a, b) => this.counts[b]! - this.counts[a]!);
+      for (const t of completions.slice(0, max)) found.set(t, 0.7);
     }
     const typos = typosAllowed(term);
-    if (typos > 0) for (const [word] of this.vocabulary().fuzzyGet(term, typos)) if (!found.has(word)) found.set(word, 0.5);
+    if (typos > 0) {
+      for (const [t] of this.base.near(term, typos)) if (!found.has(t)) found.set(t, 0.5);
+      for (const [, [t]] of this.vocabulary().fuzzyGet(term, typos)) if (!found.has(t)) found.set(t, 0.5);
+    }
     return [...found];
   }
+}
+
+/** Word numbers a document must hold one of (see WordIndex.top), with weights, for which query term, and the unspaced run they come from. */
+interface Step {
+  term: number;
+  run: string | null;
+  words: Array<[number, number]>;
+}
+
+const LEAD_BYTES = 32;
+
+function align4(n: number): number {
+  return (n + 3) & ~3;
+}
+
+function bytesOf(array: Uint32Array | Int32Array | Uint16Array): Uint8Array {
+  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+}
+
+/** A copy of the first `length` numbers with room for as many again. */
+function withRoom(column: Int32Array, length: number): Int32Array {
+  const out = new Int32Array(Math.max(64, length * 2));
+  out.set(column.subarray(0, length));
+  return out;
+}
+
+/** Where each word's postings start in the loaded block: they follow one another. */
+function postingStarts(used: Int32Array, count: number): Float64Array {
+  const starts = new Float64Array(count);
+  let at = 0;
+  for (let t = 0; t < count; t++) (starts[t] = at), (at += used[t]!);
+  return starts;
 }
 
 /** The `k` documents with the highest scores, best first (ties: lower number first); a heap keeps only those. */

@@ -40,4 +40,21 @@ describe('choosing passages', () => {
     expect(choosePassages(doc, query([['dawn'], ['an']], ['dawn an']))).toBeNull();
     expect(paragraphs(choosePassages(doc, query([['keeper'], ['lett']], [], 'lett')))).toEqual({ paragraphs: [2], complete: true });
   });
+
+  it('finds Chinese and Japanese words inside a run of characters, and phrases across them', () => {
+    const cjk = documentPassages([
+      { kind: 'paragraph', text: '我们需要翻译这本书的第一章。' },
+      { kind: 'paragraph', text: '东京的翻译家。新的iPhone手机。' },
+      { kind: 'paragraph', text: '東京都に住んでいる翻訳者です。' },
+    ]);
+    const chosen = (q: ReturnType<typeof query>) => choosePassages(cjk, q)?.positions ?? null;
+    expect(chosen(query([['翻译']]))).toEqual([0, 1]);
+    expect(chosen(query([['翻译'], ['一章']]))).toEqual([0]);
+    expect(chosen(query([['翻訳']]))).toEqual([2]);
+    expect(chosen(query([['iphone']]))).toEqual([1]);
+    expect(chosen(query([['手机']]))).toEqual([1]);
+    expect(chosen(query([['翻译']], ['翻译这本']))).toEqual([0]);
+    expect(chosen(query([['iphone'], ['手机']], ['iphone 手机']))).toEqual([1]);
+    expect(chosen(query([['本书'], ['东京']]))).toEqual([0, 1]);
+  });
 });

@@ -1,4 +1,6 @@
 import { fold } from '../text/fold';
+import { phrasePattern } from './query';
+import { isUnspaced } from './words';
 
 /**
  * One document's paragraphs as search reads them: the texts, and all of them folded into one
@@ -29,18 +31,22 @@ export function documentPassages(paragraphs: ReadonlyArray<{ kind: string; text:
 const UMLAUT = /[äöüÄÖÜ]/;
 const UMLAUTS = /[äöüÄÖÜ]/g;
 
-function isWordChar(text: string, at: number): boolean {
+/** A letter or digit of a script written with spaces (a Chinese or Japanese character is a word boundary of its own). */
+function isSpacedWordChar(text: string, at: number): boolean {
   const c = text.charCodeAt(at);
   if (Number.isNaN(c)) return false;
   if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
-  return /[\p{L}\p{N}]/u.test(text[at]!);
+  return /[\p{L}\p{N}]/u.test(text[at]!) && !isUnspaced(text.slice(at, at + 2));
 }
 
 /** Marks `bit` on every passage holding the word as a whole word (or, with `prefix`, a word beginning with it). */
 function markWord(doc: DocumentPassages, word: string, prefix: boolean, bit: number, masks: Map<number, number>): void {
+  // Chinese and Japanese words stand without spaces: only a spaced word needs a boundary at that end.
+  const open = !isUnspaced(word);
+  const close = !prefix && !isUnspaced([...word].pop()!);
   for (const { text, starts } of doc.spellings) {
     for (let at = text.indexOf(word); at >= 0; ) {
-      if (isWordChar(text, at - 1) || (!prefix && isWordChar(text, at + word.length))) {
+      if ((open && isSpacedWordChar(text, at - 1)) || (close && isSpacedWordChar(text, at + word.length))) {
         at = text.indexOf(word, at + 1);
         continue;
       }
@@ -54,8 +60,7 @@ function markWord(doc: DocumentPassages, word: string, prefix: boolean, bit: num
 
 /** Marks `bit` on every passage holding the phrase's words one after another, whatever stands between them but letters and digits. */
 function markPhrase(doc: DocumentPassages, phrase: string, bit: number, masks: Map<number, number>): void {
-  const words = phrase.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[^\\p{L}\\p{N}\\n]+')}(?![\\p{L}\\p{N}])`, 'gu');
+  const pattern = phrasePattern(phrase, false, 'gu');
   for (const { text, starts } of doc.spellings) {
     for (const match of text.matchAll(pattern)) {
       const position = passageAt(starts, match.index);

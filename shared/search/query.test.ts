@@ -33,4 +33,21 @@ describe('search queries', () => {
     expect(joined.length).toBeLessThan(90);
     expect(parts.find((p) => p.hit)?.text).toBe('target');
   });
+
+  it('keeps a Chinese or Japanese run as one term, split from a spaced word it is written against', () => {
+    expect(parseQuery('翻译 東京都に')).toEqual({ terms: ['翻译', '東京都に'], phrases: [] });
+    expect(parseQuery('新的iPhone手机')).toEqual({ terms: ['新的', 'iphone', '手机'], phrases: [] });
+    expect(parseQuery('"翻译这本"')).toEqual({ terms: ['翻译这本'], phrases: ['翻译这本'] });
+  });
+
+  it('marks a Chinese or Japanese word inside its sentence, and a spaced word next to one', () => {
+    const hits = (text: string, terms: string[]) => snippet(text, terms).parts.filter((p) => p.hit).map((p) => p.text);
+    expect(hits('我们需要翻译这本书的第一章。', ['翻译'])).toEqual(['翻译']);
+    expect(hits('東京都に住んでいる翻訳者です。', ['翻訳', '東京'])).toEqual(['東京', '翻訳']);
+    expect(hits('新的iPhone手机', ['iphone'])).toEqual(['iPhone']);
+    expect(hits('新的iPhone手机', ['手机'])).toEqual(['手机']);
+    expect(containsPhrases('我们需要翻译这本书', ['翻译这本'])).toBe(true);
+    expect(containsPhrases('我们需要翻译这本书', ['这本翻译'])).toBe(false);
+  });
 });
+

@@ -1,4 +1,5 @@
 import { fold } from '../text/fold';
+import { isUnspaced, searchTokens, SPACED_WORD_CHAR } from './words';
 
 /** Search terms and texts are compared folded (see fold). */
 export const foldTerm = fold;
@@ -10,7 +11,7 @@ export interface ParsedQuery {
   phrases: string[];
 }
 
-/** `"tech finance" Chongqing` -> terms [tech, finance, chongqing], phrases ["tech finance"]. */
+/** `"tech finance" Chongqing` -> terms [tech, finance, chongqing], phrases ["tech finance"]; a Chinese or Japanese run is one term. */
 export function parseQuery(query: string): ParsedQuery {
   const phrases: string[] = [];
   const rest = query.replace(/"([^"]+)"/g, (_, phrase: string) => {
@@ -18,7 +19,7 @@ export function parseQuery(query: string): ParsedQuery {
     if (words?.length) phrases.push(words.join(' '));
     return ` ${phrase} `;
   });
-  const terms = [...new Set(foldTerm(rest).match(/[\p{L}\p{N}]+/gu) ?? [])];
+  const terms = [...new Set(searchTokens(foldTerm(rest)))];
   return { terms, phrases };
 }
 
@@ -38,8 +39,27 @@ function foldWithMap(text: string): { folded: string; at: number[] } {
 /** Whether a text holds each phrase, comparing words only (punctuation and spacing aside). */
 export function containsPhrases(text: string, phrases: readonly string[]): boolean {
   if (phrases.length === 0) return true;
-  const words = ` ${(foldTerm(text).match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')} `;
-  return phrases.every((p) => words.includes(` ${p} `));
+  const folded = foldTerm(text);
+  return phrases.every((p) => phrasePattern(p, true).test(folded));
+}
+
+/**
+ * A folded phrase as a pattern over folded text: its words one after another with anything but
+ * letters and digits between them (line breaks too if `acrossLines`), whole words, except where a word is Chinese or Japanese (written
+ * without spaces, it may stand in the middle of a run and next to its neighbour).
+ */
+export function phrasePattern(phrase: string, acrossLines: boolean, flags = 'u'): RegExp {
+  const between = acrossLines ? '[^\\p{L}\\p{N}]' : '[^\\p{L}\\p{N}\\n]';
+  const words = phrase.split(' ').filter(Boolean);
+  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const lastChar = (w: string) => [...w].pop() ?? '';
+  let source = isUnspaced(words[0] ?? '') ? '' : `(?<!${SPACED_WORD_CHAR})`;
+  for (const [k, word] of words.entries()) {
+    if (k > 0) source += between + (isUnspaced(lastChar(words[k - 1]!)) || isUnspaced(word) ? '*' : '+');
+    source += escape(word);
+  }
+  if (!isUnspaced(lastChar(words[words.length - 1] ?? ''))) source += `(?!${SPACED_WORD_CHAR})`;
+  return new RegExp(source, flags);
 }
 
 export interface SnippetPart {
@@ -56,12 +76,15 @@ export function snippet(text: string, terms: readonly string[], width = 200): { 
   const ranges: Array<[number, number]> = [];
   for (const term of terms) {
     if (!term) continue;
+    const unspacedTerm = isUnspaced(term);
+    const unspacedEnd = isUnspaced([...term].pop()!);
     let from = 0;
     for (let k = folded.indexOf(term, from); k >= 0; k = folded.indexOf(term, from)) {
       const before = k === 0 ? '' : folded[k - 1]!;
-      if (!/[\p{L}\p{N}]/u.test(before)) {
+      // Chinese and Japanese words need no space around them, and a hit stops where such a run begins.
+      if (unspacedTerm || isUnspaced(before) || !/[\p{L}\p{N}]/u.test(before)) {
         let end = k + term.length;
-        while (end < folded.length && /[\p{L}\p{N}]/u.test(folded[end]!)) end++;
+        if (!unspacedEnd) while (end < folded.length && /[\p{L}\p{N}]/u.test(folded[end]!) && !isUnspaced(folded[end]!)) end++;
         ranges.push([at[k]!, at[end]!]);
       }
       from = k + 1;
