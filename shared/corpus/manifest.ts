@@ -6,7 +6,7 @@ import { t } from '../i18n/current';
 export const CorpusFileNameSchema = z
   .string()
   .max(200)
-  .regex(/^[A-Za-z0-9_][A-Za-z0-9_. -]*$/, 'a corpus file is a plain file name inside corpus/');
+  .regex(/^[A-Za-z0-9_][A-Za-z0-9_. -]*$/, { error: () => t('validation.corpusFile') });
 
 export const ManifestEntrySchema = DocumentMetaSchema.omit({ origin: true }).extend({ file: CorpusFileNameSchema });
 export type ManifestEntry = z.infer<typeof ManifestEntrySchema>;

@@ -20,6 +20,8 @@ const fieldKeys: Partial<Record<string, MessageKey>> = {
   url: 'field.url',
   username: 'field.username',
   password: 'field.password',
+  database: 'field.database',
+  displayName: 'field.displayName',
 };
 
 function describeIssues(error: z.ZodError): string[] {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DocumentIdSchema } from './document';
+import { t } from '../i18n/current';
 
 /** Highlight colours, each with a name people can say and filter by. */
 export const colours = [
@@ -18,14 +19,14 @@ export type Colour = z.infer<typeof ColourSchema>;
 export const TagSchema = z
   .string()
   .transform((tag) => tag.replace(/\s+/g, ' ').trim())
-  .pipe(z.string().min(1, 'a tag cannot be empty').max(64, 'a tag is at most 64 characters'));
+  .pipe(z.string().min(1, { error: () => t('validation.tagEmpty') }).max(64, { error: () => t('validation.tagLong') }));
 
 export const TagsSchema = z
   .array(TagSchema)
   .max(50)
   .transform((tags) => tags.filter((tag, i) => tags.findIndex((t) => t.toLowerCase() === tag.toLowerCase()) === i));
 
-export const NoteSchema = z.string().max(100_000, 'a note is at most 100,000 characters');
+export const NoteSchema = z.string().max(100_000, { error: () => t('validation.noteLong') });
 
 /** W3C Web Annotation TextQuoteSelector: the quote with about 32 characters of context each side. */
 export const TextQuoteSelectorSchema = z.object({
@@ -100,7 +101,7 @@ export type AnnotationDraft = z.input<typeof AnnotationDraftSchema>;
 /** A reply: its text, to the annotation it answers (a reply to a reply joins the same thread). */
 export const ReplyDraftSchema = z.strictObject({
   to: z.uuid(),
-  note: NoteSchema.refine((note) => note.trim() !== '', 'a reply needs some text'),
+  note: NoteSchema.refine((note) => note.trim() !== '', { error: () => t('validation.replyEmpty') }),
 });
 export type ReplyDraft = z.input<typeof ReplyDraftSchema>;
 

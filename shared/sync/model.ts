@@ -1,21 +1,31 @@
 import { z } from 'zod';
+import { t } from '../i18n/current';
 
-/** A person's name as others in the group see it on their annotations. */
-export const DisplayNameSchema = z.string().trim().max(100);
+/** Control characters, and the marks that turn text's direction (a right-to-left override makes "exe.txt" read "txt.exe"). */
+const CONTROL_OR_BIDI = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const INVISIBLE = /[\s\u200b-\u200d\u2060\ufeff]/gu;
+
+/** A person's name as others in the group see it on their annotations; empty, they give none. */
+export const DisplayNameSchema = z
+  .string()
+  .trim()
+  .max(100, { error: () => t('validation.displayNameLong') })
+  .refine((name) => !CONTROL_OR_BIDI.test(name), { error: () => t('validation.displayNameControl') })
+  .refine((name) => name === '' || name.replace(INVISIBLE, '') !== '', { error: () => t('validation.displayNameBlank') });
 
 const UrlSchema = z
   .string()
   .trim()
   .max(2000)
-  .regex(/^https?:\/\/[^\s/?#]+(\/[^\s]*)?$/i, 'the server address is a web address such as https://couch.example.org:6984')
+  .regex(/^https?:\/\/[^\s/?#]+(\/[^\s]*)?$/i, { error: () => t('validation.serverAddress') })
   // The pattern lets through what URL refuses (a port of 99999): that was an internal error later.
-  .refine((url) => (globalThis as unknown as { URL: { canParse(url: string): boolean } }).URL.canParse(url), 'the server address is a web address such as https://couch.example.org:6984');
+  .refine((url) => (globalThis as unknown as { URL: { canParse(url: string): boolean } }).URL.canParse(url), { error: () => t('validation.serverAddress') });
 
 /** CouchDB database names: lower case letter first, then a-z, 0-9 and _$()+-/ */
 export const DatabaseNameSchema = z
   .string()
   .trim()
-  .regex(/^[a-z][a-z0-9_$()+/-]*$/, 'a database name starts with a lower-case letter and holds a-z, 0-9 and _$()+-/')
+  .regex(/^[a-z][a-z0-9_$()+/-]*$/, { error: () => t('validation.databaseName') })
   .max(238);
 
 export const SyncConfigSchema = z.object({

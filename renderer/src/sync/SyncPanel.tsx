@@ -57,6 +57,7 @@ export function SyncPanel() {
     void run(async () => {
       const got = await api.invoke('sync:set', withPassword());
       setSaved(got);
+      if (got.config) setForm(got.config);
       setPassword('');
       await useSyncStatus.getState().refresh();
       setMessage({ ok: got.status.state !== 'error', text: got.status.message ?? (got.config?.enabled ? t('sync.savedOn') : t('sync.savedOff')) });
