@@ -98,20 +98,83 @@ export function sharedCount(a: ArrayLike<number>, b: ArrayLike<number>): number 
 /** Interns anchors as small integers so segments carry sorted Int32Arrays, cheap to compare. */
 export class AnchorTable {
   private readonly ids = new Map<Anchor, number>();
+  /** Each word token's anchor id, -1 for none: a book repeats its words thousands of times. */
+  private readonly tokenIds = new Map<string, number>();
   readonly names: Anchor[] = [];
+
+  id(anchor: Anchor): number {
+    let id = this.ids.get(anchor);
+    if (id === undefined) {
+      id = this.names.length;
+      this.ids.set(anchor, id);
+      this.names.push(anchor);
+    }
+    return id;
+  }
 
   intern(anchors: readonly Anchor[]): Int32Array {
     const out = new Int32Array(anchors.length);
-    anchors.forEach((anchor, k) => {
-      let id = this.ids.get(anchor);
-      if (id === undefined) {
-        id = this.names.length;
-        this.ids.set(anchor, id);
-        this.names.push(anchor);
-      }
-      out[k] = id;
-    });
+    anchors.forEach((anchor, k) => (out[k] = this.id(anchor)));
     return out.sort();
+  }
+
+  /** The id of a word token's anchor (as `wordAnchor` finds it), -1 where it has none. */
+  tokenId(token: string): number {
+    let id = this.tokenIds.get(token);
+    if (id === undefined) {
+      const anchor = wordAnchor(token);
+      id = anchor ? this.id(anchor) : -1;
+      this.tokenIds.set(token, id);
+    }
+    return id;
+  }
+
+  /** `extractAnchors(text)` as ids, in its order, without spelling out the anchors of words. */
+  textIds(text: string, into: number[] = []): number[] {
+    const strings: Anchor[] = [];
+    numberAnchors(text, strings);
+    for (const anchor of strings) into.push(this.id(anchor));
+    for (const token of text.match(tokenPattern) ?? []) {
+      const id = this.tokenId(token);
+      if (id >= 0) into.push(id);
+    }
+    strings.length = 0;
+    punctuationAnchors(text, strings);
+    for (const anchor of strings) into.push(this.id(anchor));
+    return into;
+  }
+
+  private localOf = new Int32Array(0);
+  private localIn = new Int32Array(0);
+  private numberings = 0;
+
+  /**
+   * A numbering, dense from 0, of the anchors one alignment meets, so that its arrays are sized by
+   * them and not by a table that holds a whole book's. Ask for it once every id is interned.
+   */
+  localNumbering(): { names: Anchor[]; local(ids: ArrayLike<number>): Int32Array } {
+    if (this.localOf.length < this.names.length) {
+      this.localOf = new Int32Array(this.names.length * 2);
+      this.localIn = new Int32Array(this.names.length * 2);
+      this.numberings = 0;
+    }
+    const numbering = ++this.numberings;
+    const { localOf, localIn } = this;
+    const names: Anchor[] = [];
+    const local = (ids: ArrayLike<number>): Int32Array => {
+      const out = new Int32Array(ids.length);
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k]!;
+        if (localIn[id] !== numbering) {
+          localIn[id] = numbering;
+          localOf[id] = names.length;
+          names.push(this.names[id]!);
+        }
+        out[k] = localOf[id]!;
+      }
+      return out.sort();
+    };
+    return { names, local };
   }
 
   isNumber(id: number): boolean {

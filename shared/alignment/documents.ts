@@ -1,6 +1,6 @@
 import type { AlignmentRow } from '../model/alignment';
 import type { Document, Paragraph } from '../model/document';
-import { extractAnchors } from './anchors';
+import { AnchorTable } from './anchors';
 import { alignSegments, paragraphBeads, sentenceBeads, type Segment } from './engine';
 import { withLexiconAnchors, type TranslationLexicon } from './lexicon';
 import { t } from '../i18n/current';
@@ -11,20 +11,24 @@ function alignable(doc: Document): Paragraph[] {
   return doc.paragraphs.filter((p) => p.kind !== 'boilerplate' && p.sentences.length > 0);
 }
 
-/** Sentences with their anchors, found once and reused for the paragraph pass. */
-function sentenceSegments(doc: Document, paragraphs: Paragraph[]): Map<string, Segment> {
+/** Sentences with their anchors, found once (interned in the pair's table) and reused for the paragraph pass. */
+function sentenceSegments(doc: Document, paragraphs: Paragraph[], table: AnchorTable): Map<string, Segment> {
   const segments = new Map<string, Segment>();
   for (const p of paragraphs) {
     for (const s of p.sentences) {
       const text = doc.text.slice(s.start, s.end);
-      segments.set(s.id, { text, anchors: extractAnchors(text) });
+      segments.set(s.id, { text, interned: { table, ids: table.textIds(text) } });
     }
   }
   return segments;
 }
 
+/** A paragraph's anchors are its sentences': they are interned in one table, the dictionary's if there is one. */
 function paragraphSegment(doc: Document, paragraph: Paragraph, sentences: Map<string, Segment>): Segment {
-  return { text: doc.text.slice(paragraph.start, paragraph.end), anchors: paragraph.sentences.flatMap((s) => sentences.get(s.id)!.anchors!) };
+  const parts = paragraph.sentences.map((s) => sentences.get(s.id)!.interned!);
+  const ids: number[] = [];
+  for (const part of parts) for (let k = 0; k < part.ids.length; k++) ids.push(part.ids[k]!);
+  return { text: doc.text.slice(paragraph.start, paragraph.end), interned: { table: parts[0]!.table, ids } };
 }
 
 const primary = (language: string) => language.toLowerCase().split('-')[0];
@@ -55,8 +59,9 @@ export function alignDocuments(left: Document, right: Document, options: { lexic
 
   // Whole untranslated paragraphs (a source line, a caption) are common enough that opening a gap
   // costs no more than the 1-0 prior.
-  const segmentsA = sentenceSegments(left, paragraphsA);
-  const segmentsB = sentenceSegments(right, paragraphsB);
+  const table = new AnchorTable();
+  const segmentsA = sentenceSegments(left, paragraphsA, table);
+  const segmentsB = sentenceSegments(right, paragraphsB, table);
   if (options.lexicon) addLexiconAnchors(segmentsA, segmentsB, options.lexicon, left.meta.language);
   const groups = alignSegments(
     paragraphsA.map((p) => paragraphSegment(left, p, segmentsA)),

@@ -1,4 +1,4 @@
-import { AnchorTable, extractAnchors } from './anchors';
+import { AnchorTable, extractAnchors, type Anchor } from './anchors';
 
 /** A bead takes `a` consecutive segments on one side and `b` on the other; `prior` is its probability. */
 export interface BeadType {
@@ -39,10 +39,26 @@ export const paragraphBeads: BeadType[] = [
   { a: 3, b: 1, prior: 0.01 },
 ];
 
-/** What the aligner knows of a segment: its text, and its anchors if the caller already has them. */
+/** Anchors already interned: ids in `table`, in any order. */
+export interface InternedAnchors {
+  table: AnchorTable;
+  ids: ArrayLike<number>;
+}
+
+/**
+ * What the aligner knows of a segment: its text, and its anchors if the caller already has them,
+ * as strings or (cheaper to compare, and what dictionary evidence comes as) interned.
+ */
 export interface Segment {
   text: string;
   anchors?: readonly string[];
+  interned?: InternedAnchors;
+}
+
+/** A segment's anchors spelt out: as interned, as given, or as `extractAnchors` finds them. */
+export function anchorNames(segment: Segment): Anchor[] {
+  if (segment.interned) return Array.from(segment.interned.ids, (id) => segment.interned!.table.names[id]!);
+  return segment.anchors ? [...segment.anchors] : extractAnchors(segment.text);
 }
 
 /** One aligned row: indices into each side (either may be empty) and how sure the aligner is. */
@@ -128,21 +144,39 @@ interface Prepared {
   anchors: Int32Array[];
 }
 
-function prepare(segments: readonly Segment[], table: AnchorTable): Prepared {
-  const lengths = new Float64Array(segments.length);
-  const prefix = new Float64Array(segments.length + 1);
-  const anchors: Int32Array[] = [];
-  segments.forEach((segment, k) => {
-    lengths[k] = Math.max(1, visibleLength(segment.text));
-    prefix[k + 1] = prefix[k]! + lengths[k]!;
-    anchors.push(table.intern(segment.anchors ?? extractAnchors(segment.text)));
+/** A segment's anchor ids in `table`: as interned there, or interned now. */
+function idsIn(segment: Segment, table: AnchorTable): ArrayLike<number> {
+  const interned = segment.interned;
+  if (interned?.table === table) return interned.ids;
+  if (interned) return Array.from(interned.ids, (id) => table.id(interned.table.names[id]!));
+  if (segment.anchors) return segment.anchors.map((anchor) => table.id(anchor));
+  return table.textIds(segment.text);
+}
+
+/** Both sides' lengths and anchors, numbered densely for this alignment; `names` gives each number's anchor. */
+function prepare(sideA: readonly Segment[], sideB: readonly Segment[]): { a: Prepared; b: Prepared; names: Anchor[] } {
+  const table = (sideA.find((s) => s.interned) ?? sideB.find((s) => s.interned))?.interned?.table ?? new AnchorTable();
+  const ids = [sideA.map((segment) => idsIn(segment, table)), sideB.map((segment) => idsIn(segment, table))];
+  let total = 0;
+  for (const side of ids) for (const list of side) total += list.length;
+  // A table made for this alignment is numbered densely already; a book's, shared by many small ones, is renumbered.
+  const numbering =
+    table.names.length <= 2 * total + 1024 ? { names: table.names, local: (list: ArrayLike<number>) => new Int32Array(list).sort() } : table.localNumbering();
+  const [a, b] = [sideA, sideB].map((segments, side): Prepared => {
+    const lengths = new Float64Array(segments.length);
+    const prefix = new Float64Array(segments.length + 1);
+    segments.forEach((segment, k) => {
+      lengths[k] = Math.max(1, visibleLength(segment.text));
+      prefix[k + 1] = prefix[k]! + lengths[k]!;
+    });
+    return { lengths, prefix, anchors: ids[side]!.map(numbering.local) };
   });
-  return { lengths, prefix, anchors };
+  return { a: a!, b: b!, names: numbering.names };
 }
 
 /** Weight of each anchor id: its kind's weight, scaled down for anchors found in many segments. */
-function anchorWeights(table: AnchorTable, a: Prepared, b: Prepared, weights: AnchorWeights): Float64Array {
-  const size = table.names.length;
+function anchorWeights(names: readonly Anchor[], a: Prepared, b: Prepared, weights: AnchorWeights): Float64Array {
+  const size = names.length;
   const df = new Float64Array(size);
   const seenIn = new Int32Array(size).fill(-1);
   let segment = 0;
@@ -160,7 +194,7 @@ function anchorWeights(table: AnchorTable, a: Prepared, b: Prepared, weights: An
   const logTotal = Math.log(segment + 1);
   const out = new Float64Array(size);
   for (let id = 0; id < size; id++) {
-    const name = table.names[id]!;
+    const name = names[id]!;
     const first = name.charCodeAt(0);
     const base = first === 35 /* # */ ? weights.number : first === 126 /* ~ */ ? weights.dictionary : name.length === 1 ? weights.punctuation : weights.word;
     const idf = Math.log((segment + 1) / (df[id]! + 0.5)) / logTotal;
@@ -181,8 +215,14 @@ function keepSharedAnchors(a: Prepared, b: Prepared, size: number): void {
   };
   const inA = seen(a);
   const inB = seen(b);
-  a.anchors = a.anchors.map((ids) => ids.filter((id) => inB[id] === 1));
-  b.anchors = b.anchors.map((ids) => ids.filter((id) => inA[id] === 1));
+  const keep = (lists: Int32Array[], other: Uint8Array) =>
+    lists.forEach((ids, k) => {
+      let kept = 0;
+      for (let x = 0; x < ids.length; x++) if (other[ids[x]!] === 1) ids[kept++] = ids[x]!;
+      if (kept < ids.length) lists[k] = ids.subarray(0, kept);
+    });
+  keep(a.anchors, inB);
+  keep(b.anchors, inA);
 }
 
 /** Weighted size of the multiset intersection of two sorted id arrays. */
@@ -253,29 +293,38 @@ export function guidePath(
 ): { centres: Float64Array; chain: Array<[number, number]> } {
   const n = a.length;
   const m = b.length;
-  // The segments each anchor occurs in, in order (once per segment).
-  const where = (side: readonly Int32Array[]) => {
-    const seen = new Map<number, number[]>();
-    side.forEach((ids, k) => {
-      for (const id of ids) {
-        const list = seen.get(id);
-        if (!list) seen.set(id, [k]);
-        else if (list[list.length - 1] !== k) list.push(k);
-      }
-    });
-    return seen;
+  // How many segments of each side each anchor occurs in (anchor lists are sorted: a repeat is adjacent).
+  const size = weightOf.length;
+  const count = (side: readonly Int32Array[]) => {
+    const counts = new Int32Array(size);
+    for (const ids of side) for (let k = 0; k < ids.length; k++) if (k === 0 || ids[k] !== ids[k - 1]) counts[ids[k]!]!++;
+    return counts;
   };
-  const inA = where(a);
-  const inB = where(b);
+  const countA = count(a);
+  const countB = count(b);
   // An anchor found as often on one side as on the other (a name three times in each) pairs its
   // occurrences in order; unique anchors are the case of once each. Text repeated or quoted at length
   // would leave no unique anchor at all, yet its equal counts still draw the path.
+  const pairs = new Uint8Array(size);
+  for (let id = 0; id < size; id++) pairs[id] = countA[id]! > 0 && countA[id] === countB[id] && countA[id]! <= MAX_PAIRED_OCCURRENCES && weightOf[id]! >= minWeight ? 1 : 0;
+  // The segments each such anchor occurs in, in order, packed side by side: `start[id]` is where its run begins.
+  const start = new Int32Array(size + 1);
+  for (let id = 0; id < size; id++) start[id + 1] = start[id]! + (pairs[id] ? countA[id]! : 0);
+  const where = (side: readonly Int32Array[]) => {
+    const at = new Int32Array(start.length);
+    const out = new Int32Array(start[size]!);
+    side.forEach((ids, segment) => {
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k]!;
+        if ((k === 0 || id !== ids[k - 1]) && pairs[id]) out[start[id]! + at[id]!++] = segment;
+      }
+    });
+    return out;
+  };
+  const inA = where(a);
+  const inB = where(b);
   const points: Array<[number, number]> = [];
-  for (const [id, listA] of inA) {
-    const listB = inB.get(id);
-    if (!listB || listB.length !== listA.length || listA.length > MAX_PAIRED_OCCURRENCES || weightOf[id]! < minWeight) continue;
-    for (let k = 0; k < listA.length; k++) points.push([listA[k]!, listB[k]!]);
-  }
+  for (let k = 0; k < inA.length; k++) points.push([inA[k]!, inB[k]!]);
   // Longest chain strictly increasing in both coordinates: sort by i, ties by j descending, then a
   // longest strictly increasing subsequence of j (patience sorting, O(k log k)).
   points.sort((p, q) => p[0] - q[0] || q[1] - p[1]);
@@ -333,13 +382,11 @@ export function alignSegments(sideA: readonly Segment[], sideB: readonly Segment
   }
   const beadTypes = options.beads ?? sentenceBeads;
   const weights = { ...defaultWeights, ...options.weights };
-  const table = new AnchorTable();
-  const a = prepare(sideA, table);
-  const b = prepare(sideB, table);
-  const weightOf = anchorWeights(table, a, b, weights);
-  keepSharedAnchors(a, b, table.names.length);
-  const scratch = new Int32Array(table.names.length);
-  const stamp = new Int32Array(table.names.length);
+  const { a, b, names } = prepare(sideA, sideB);
+  const weightOf = anchorWeights(names, a, b, weights);
+  keepSharedAnchors(a, b, names.length);
+  const scratch = new Int32Array(names.length);
+  const stamp = new Int32Array(names.length);
   let calls = 0;
   const anchorPrefix = (side: Prepared) => {
     const prefix = new Float64Array(side.anchors.length + 1);

@@ -1,6 +1,6 @@
 import { fold } from '../text/fold';
 import { stemmerFor } from '../dictionary/stemming';
-import { numberAnchors, punctuationAnchors, tokenPattern, wordAnchor } from './anchors';
+import { AnchorTable, numberAnchors, punctuationAnchors, tokenPattern } from './anchors';
 import type { Segment } from './engine';
 
 /**
@@ -56,29 +56,21 @@ export function buildLexicon(from: string, to: string, entries: Iterable<readonl
 
 const NONE: readonly number[] = [];
 
-/** What a token of the text gives: its own anchor (as `extractAnchors` finds it) and its dictionary anchors' ids. */
-interface TokenAnchors {
-  word: string;
-  ids: readonly number[];
-}
-
 /**
  * Segments with dictionary anchors added to their own: a source word contributes an anchor for each
  * stem it may translate to; a target word for its own stem. Shared anchors then mean "a word here
- * translates a word there"; only anchors found on both sides are kept.
+ * translates a word there"; only anchors found on both sides are kept. The segments come back with
+ * their anchors interned (own first, in `extractAnchors`' order, then the dictionary's), so the aligner
+ * compares integers and no dictionary anchor is spelt out.
  */
 export function withLexiconAnchors(source: readonly Segment[], target: readonly Segment[], lexicon: TranslationLexicon): [Segment[], Segment[]] {
   // A book repeats its words thousands of times: each distinct token is folded, stemmed and looked
-  // up once, and its anchors kept as small integers, so a segment's are collected without strings.
-  const names: string[] = [];
-  const ids = new Map<string, number>();
+  // up once, and all anchors are small integers in one table.
+  const table = new AnchorTable();
+  const stemIds = new Map<string, number>();
   const idOf = (stem: string): number => {
-    const name = LEXICON_PREFIX + stem;
-    let id = ids.get(name);
-    if (id === undefined) {
-      ids.set(name, (id = names.length));
-      names.push(name);
-    }
+    let id = stemIds.get(stem);
+    if (id === undefined) stemIds.set(stem, (id = table.id(LEXICON_PREFIX + stem)));
     return id;
   };
   const wordOf = (token: string): string | undefined => {
@@ -94,50 +86,58 @@ export function withLexiconAnchors(source: readonly Segment[], target: readonly 
   let stamp = new Int32Array(1024).fill(-1);
   let segmentNumber = 0;
   const collect = (segments: readonly Segment[], anchorsOf: (word: string) => readonly number[]) => {
-    const byToken = new Map<string, TokenAnchors>();
+    // Each distinct token's own anchor (-1 for none) and dictionary anchors.
+    const byToken = new Map<string, { own: number; dictionary: readonly number[] }>();
     return segments.map((segment) => {
       const text = segment.text;
       // The segment's own anchors in extractAnchors' order (numbers, words, punctuation) from the same
       // pass over its tokens that finds the dictionary's.
-      const own: string[] = [];
-      if (!segment.anchors) numberAnchors(text, own);
+      const given = segment.interned ? Array.from(segment.interned.ids, (id) => segment.interned!.table.names[id]!) : segment.anchors;
+      const own: number[] = given ? given.map((anchor) => table.id(anchor)) : [];
+      const strings: string[] = [];
+      if (!given) {
+        numberAnchors(text, strings);
+        for (const anchor of strings) own.push(table.id(anchor));
+      }
       const added: number[] = [];
       const here = segmentNumber++;
       for (const token of text.match(tokenPattern) ?? []) {
         let found = byToken.get(token);
         if (found === undefined) {
           const word = wordOf(token);
-          byToken.set(token, (found = { word: wordAnchor(token), ids: word === undefined ? NONE : anchorsOf(word) }));
-          if (names.length > stamp.length) {
-            const grown = new Int32Array(names.length * 2).fill(-1);
+          byToken.set(token, (found = { own: table.tokenId(token), dictionary: word === undefined ? NONE : anchorsOf(word) }));
+          if (table.names.length > stamp.length) {
+            const grown = new Int32Array(table.names.length * 2).fill(-1);
             grown.set(stamp);
             stamp = grown;
           }
         }
-        if (found.word && !segment.anchors) own.push(found.word);
-        for (const id of found.ids) {
+        if (!given && found.own >= 0) own.push(found.own);
+        for (const id of found.dictionary) {
           if (stamp[id] !== here) {
             stamp[id] = here;
             added.push(id);
           }
         }
       }
-      if (!segment.anchors) punctuationAnchors(text, own);
-      return { text, own: segment.anchors ?? own, added };
+      if (!given) {
+        strings.length = 0;
+        punctuationAnchors(text, strings);
+        for (const anchor of strings) own.push(table.id(anchor));
+      }
+      return { text, own, added };
     });
   };
   const sourceSide = collect(source, sourceAnchors);
   const targetSide = collect(target, targetAnchors);
-  // A dictionary anchor found on one side only can never be shared: the aligner would drop it, so it
-  // is not spelt out (most of a word's possible translations are not in the other text).
-  const sides = new Uint8Array(names.length);
+  // A dictionary anchor found on one side only can never be shared: the aligner would drop it.
+  const sides = new Uint8Array(table.names.length);
   for (const { added } of sourceSide) for (const id of added) sides[id]! |= 1;
   for (const { added } of targetSide) for (const id of added) sides[id]! |= 2;
   const finish = (side: typeof sourceSide): Segment[] =>
     side.map(({ text, own, added }) => {
-      const anchors = [...own];
-      for (const id of added) if (sides[id] === 3) anchors.push(names[id]!);
-      return { text, anchors };
+      for (const id of added) if (sides[id] === 3) own.push(id);
+      return { text, interned: { table, ids: own } };
     });
   return [finish(sourceSide), finish(targetSide)];
 }
