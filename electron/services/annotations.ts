@@ -20,7 +20,8 @@ import { mayEdit } from '../../shared/annotations/people';
 import type { Notice } from '../../shared/model/app';
 import { createAnchoring, inPositionOrder } from './annotations/anchored';
 import { AnnotationIndex } from './annotations/by-document';
-import { readStoredAnnotation } from './annotations/stored';
+import { isDocumentId, readStoredAnnotation } from './annotations/stored';
+import { shelfOf } from './store/shelf';
 import type { CorpusService } from './corpus';
 import type { Store, StoreRecord } from './store';
 import { t } from '../../shared/i18n/current';
@@ -57,20 +58,50 @@ export interface AnnotationOptions {
 
 export async function createAnnotationService(corpus: CorpusService, store: Store, options: AnnotationOptions = {}): Promise<AnnotationService> {
   const notices: Notice[] = [];
-  const valid: Annotation[] = [];
-  const invalid: StoreRecord[] = [];
-  const stored = store.data.annotations;
-  for (const key in stored) {
-    const raw = stored[key];
-    const annotation = readStoredAnnotation(key, raw);
-    if (annotation) valid.push(annotation);
-    else invalid.push({ c: 'quarantine', k: `annotations:${key}`, v: raw }, { c: 'annotations', k: key, v: null });
+  const shelf = shelfOf(store.data);
+  /** Documents whose stored annotations this service has not read yet: each is read and checked on first use. */
+  const unread = new Set(shelf.documents);
+  /** Checks stored entries: the usable ones are returned, damaged ones moved to the quarantine with a notice. */
+  async function admit(entries: Array<[string, unknown]>): Promise<Annotation[]> {
+    const valid: Annotation[] = [];
+    const invalid: StoreRecord[] = [];
+    for (const [key, raw] of entries) {
+      const annotation = readStoredAnnotation(key, raw);
+      if (annotation) valid.push(annotation);
+      else invalid.push({ c: 'quarantine', k: `annotations:${key}`, v: raw }, { c: 'annotations', k: key, v: null });
+    }
+    if (invalid.length) {
+      await store.commit(invalid);
+      notices.push({ level: 'warning', message: t('store.damagedAnnotations', { count: invalid.length / 2 }) });
+    }
+    return valid;
   }
-  const all = AnnotationIndex.of(valid);
-  if (invalid.length) {
-    await store.commit(invalid);
-    const damaged = invalid.length / 2;
-    notices.push({ level: 'warning', message: t('store.damagedAnnotations', { count: damaged }) });
+  const all = AnnotationIndex.of(await admit(shelf.loose()));
+  const reading = new Map<string, Promise<void>>();
+  /** Reads a document's stored annotations into the index, once; a second caller waits for the first. */
+  function ensure(documentId: string): Promise<void> {
+    if (!unread.delete(documentId)) return reading.get(documentId) ?? Promise.resolve();
+    const done = (async () => {
+      const entries = shelf.entriesOf(documentId);
+      if (!entries.length) return;
+      all.add(await admit(entries));
+      // Anchors and lists kept for the document were made without these.
+      invalidate(documentId);
+    })();
+    reading.set(documentId, done);
+    const finished = () => void reading.delete(documentId);
+    done.then(finished, finished);
+    return done;
+  }
+  async function ensureAll(): Promise<void> {
+    for (const documentId of [...unread]) await ensure(documentId);
+  }
+  /** An annotation by id: an id the index knows is current; only an unknown one needs every document read. */
+  async function lookup(id: string): Promise<Annotation | undefined> {
+    const known = all.get(id);
+    if (known || unread.size === 0) return known;
+    await ensureAll();
+    return all.get(id);
   }
 
   async function textOf(documentId: string): Promise<string | null> {
@@ -81,7 +112,7 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
       throw error;
     }
   }
-  const { anchored, ofDocument, forget } = createAnchoring(all, textOf);
+  const { anchored, ofDocument, forget, invalidate } = createAnchoring(all, textOf);
 
   // Changes from other computers (sync/apply-remote.ts) and conflict choices enter the store
   // directly: keep the index in step. This service's own commits are already in it.
@@ -97,6 +128,9 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
       forget(r.v as Annotation);
     }
   });
+
+  // Entries filed under no usable document are damaged: they are checked, quarantined and reported now.
+  for (const documentId of shelf.documents) if (!isDocumentId(documentId)) await ensure(documentId);
 
   async function texts(documentIds: Iterable<string>): Promise<Map<string, string>> {
     const found = new Map<string, string>();
@@ -117,8 +151,8 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
     await store.commit(changed.map(put));
   }
 
-  function existing(id: string): Annotation {
-    const a = all.get(id);
+  async function existing(id: string): Promise<Annotation> {
+    const a = await lookup(id);
     if (!a) throw new FacingError('not-found', t('annotationsSvc.gone'));
     return a;
   }
@@ -135,7 +169,12 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
   }
 
   async function list(documentId?: string): Promise<AnchoredAnnotation[]> {
-    return documentId === undefined ? inPositionOrder(await anchored(all.values())) : ofDocument(documentId);
+    if (documentId === undefined) {
+      await ensureAll();
+      return inPositionOrder(await anchored(all.values()));
+    }
+    await ensure(documentId);
+    return ofDocument(documentId);
   }
 
   return {
@@ -158,8 +197,8 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
 
     async reply(input) {
       const { to, note } = ReplyDraftSchema.parse(input);
-      const parent = existing(to);
-      const root = parent.replyTo ? (all.get(parent.replyTo) ?? parent) : parent;
+      const parent = await existing(to);
+      const root = parent.replyTo ? ((await lookup(parent.replyTo)) ?? parent) : parent;
       const now = new Date().toISOString();
       const creator = options.creator?.();
       const { documentId, target, colour, documentTitle } = root;
@@ -170,13 +209,15 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
 
     async update(id, input) {
       const patch = AnnotationPatchSchema.parse(input);
-      mustEdit([existing(id)]);
-      const updated: Annotation = { ...existing(id), ...patch, modified: new Date().toISOString() };
+      const before = await existing(id);
+      mustEdit([before]);
+      const updated: Annotation = { ...before, ...patch, modified: new Date().toISOString() };
       await save([updated]);
       return (await anchored([updated]))[0]!;
     },
 
     async remove(ids) {
+      if (ids.some((id) => !all.get(id))) await ensureAll();
       mustEdit(ids.flatMap((id) => all.get(id) ?? []));
       const removed = ids.map((id) => all.delete(id)).filter((a): a is Annotation => a !== undefined);
       for (const a of removed) forget(a);
@@ -185,6 +226,7 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
     },
 
     async restore(input) {
+      await ensureAll();
       mustEdit(input.flatMap((a) => [a, all.get(a.id) ?? a]));
       const annotations = threaded(input, (id) => all.get(id));
       await save(annotations);
@@ -192,6 +234,7 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
     },
 
     async renameTag(from, to) {
+      await ensureAll();
       const changed = renameTag(all.values().filter(editable), from, to, new Date().toISOString());
       const before = changed.map((a) => all.get(a.id)!);
       await save(changed);
@@ -199,6 +242,7 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
     },
 
     async deleteTag(tag) {
+      await ensureAll();
       const changed = deleteTag(all.values().filter(editable), tag, new Date().toISOString());
       const before = changed.map((a) => all.get(a.id)!);
       await save(changed);
@@ -212,6 +256,7 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
     },
 
     async import(content) {
+      await ensureAll();
       let entries: ImportedAnnotation[];
       try {
         entries = readAnnotationFile(content, (id) => all.get(id));
@@ -230,6 +275,7 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
 
     async keepTitle(documentId) {
       const title = (await corpus.list()).find((d) => d.id === documentId)?.title;
+      await ensure(documentId);
       const own = all.ofDocument(documentId);
       if (title === undefined || own.length === 0) return;
       // Not an edit: `modified` stays, so an import still compares the person's own changes.

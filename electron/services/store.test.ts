@@ -7,7 +7,11 @@ import { openStore, STORE_FILE, STORE_VERSION } from './store';
 
 const dataDir = tempDirs('facing-store-');
 
-const snapshot = (dir: string) => JSON.parse(readFileSync(join(dir, STORE_FILE), 'utf8'));
+/** The snapshot file as JSON, its per-document annotation lines merged back into one collection. */
+const snapshot = (dir: string) => {
+  const json = JSON.parse(readFileSync(join(dir, STORE_FILE), 'utf8'));
+  return { ...json, annotations: Object.assign({}, ...json.annotations) };
+};
 const journals = (dir: string) => readdirSync(dir).filter((f) => /^facing-store\.journal-\d+\.jsonl$/.test(f));
 const settings = (fontSize: number) => ({ c: 'settings' as const, v: { ...defaultSettings, fontSize } });
 
@@ -103,10 +107,10 @@ describe('the store', () => {
     writeFileSync(join(dir, STORE_FILE), v1);
     const store = await openStore(dir);
     expect(store.notices).toEqual([]);
-    expect(store.data).toMatchObject({ schemaVersion: 2, settings: { theme: 'sepia' }, alignments: { 'a|b': { kept: true } }, annotations: {} });
+    expect(store.data).toMatchObject({ schemaVersion: STORE_VERSION, settings: { theme: 'sepia' }, alignments: { 'a|b': { kept: true } }, annotations: {} });
     const copy = readdirSync(dir).find((f) => f.startsWith('facing-store.v1-'));
     expect(readFileSync(join(dir, copy!), 'utf8')).toBe(v1);
-    expect(snapshot(dir).schemaVersion).toBe(2);
+    expect(snapshot(dir).schemaVersion).toBe(STORE_VERSION);
   });
 
   it('drops a torn last journal line with an info notice, and applies every record around a damaged line', async () => {

@@ -14,6 +14,7 @@ import { Low } from 'lowdb';
 import { apply, type StoreData, type StoreRecord } from './store/schema';
 import { serializeSnapshot } from './store/snapshot';
 import { SnapshotFile } from './store/snapshot-file';
+import { shelfOf } from './store/shelf';
 
 export { STORE_FILE } from './store/load';
 export { StoreInUseError } from './store/lock';
@@ -72,6 +73,11 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
   const notices = loaded.notices;
   let backupFailed: Notice | null = null;
   const listeners = new Set<CommitListener>();
+  // Annotation blocks are read on first use, so one found damaged then is reported then.
+  const reportDamage = (data: StoreData) => {
+    shelfOf(data).onDamaged = ({ count }) => notices.push({ level: 'warning', message: t('store.damagedAnnotations', { count }) });
+  };
+  reportDamage(state.data);
   const compactor = createCompactor({
     dataDir,
     state,
@@ -124,6 +130,7 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
       });
       const keptAs = await compactor.compact({ beforeRestore: true, strict: true });
       state.data = restored.data;
+      reportDamage(state.data);
       await compactor.compact();
       const listed = await describeBackups(dataDir);
       return { keptAs: keptAs!.id, restored: listed.find((b) => b.id === id) ?? listed[0]! };

@@ -79,5 +79,10 @@ export function createAnchoring(index: AnnotationIndex, textOf: (documentId: str
     lists.delete(a.documentId);
   };
 
-  return { anchored, ofDocument, forget };
+  /** Call when a document's annotations arrive from the store after its anchors or list were made. */
+  const invalidate = (documentId: string) => {
+    anchors.delete(documentId);
+    lists.delete(documentId);
+  };
+  return { anchored, ofDocument, forget, invalidate };
 }

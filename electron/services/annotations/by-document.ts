@@ -15,12 +15,23 @@ export class AnnotationIndex {
   /** Groups annotations read at start: each id once. */
   static of(annotations: Iterable<Annotation>): AnnotationIndex {
     const index = new AnnotationIndex();
-    for (const a of annotations) {
-      const own = index.byDocument.get(a.documentId);
-      if (own?.list) own.list.push(a);
-      else index.byDocument.set(a.documentId, { list: [a], map: null });
-    }
+    index.add(annotations);
     return index;
+  }
+
+  /** Adds annotations read later (a document's block on first use): grouped, like those read at start. */
+  add(annotations: Iterable<Annotation>): void {
+    for (const a of annotations) {
+      if (this.byId?.has(a.id)) {
+        this.set(a);
+        continue;
+      }
+      this.byId?.set(a.id, a);
+      const own = this.byDocument.get(a.documentId);
+      if (own?.list) own.list.push(a);
+      else if (own?.map) own.map.set(a.id, a);
+      else this.byDocument.set(a.documentId, { list: [a], map: null });
+    }
   }
 
   private ids(): Map<string, Annotation> {

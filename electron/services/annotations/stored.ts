@@ -16,6 +16,9 @@ const DOCUMENT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 const NORMAL_TAG = /^\S+(?: \S+)*$/;
 const COLOURS: ReadonlySet<unknown> = new Set(ColourSchema.options);
 
+/** Whether `id` can name a document: stored annotations filed under anything else are damaged. */
+export const isDocumentId = (id: string) => id.length <= 64 && DOCUMENT_ID.test(id);
+
 /** Every field the plain check knows; an entry with any other field goes to the schema (which drops it). */
 export const CHECKED_FIELDS = ['id', 'documentId', 'target', 'colour', 'tags', 'note', 'created', 'modified', 'documentTitle', 'creator', 'replyTo'] as const;
 const REQUIRED = 8;

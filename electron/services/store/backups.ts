@@ -2,7 +2,8 @@ import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Backup } from '../../../shared/model/settings';
 import { t, translator } from '../../../shared/i18n/current';
-import { parseSnapshot, readText, type ParsedSnapshot } from './snapshot';
+import { parseSnapshot, type ParsedSnapshot } from './snapshot';
+import { shelfOf } from './shelf';
 import type { StoreData } from './schema';
 
 export const BACKUP_FOLDER = 'backups';
@@ -23,7 +24,7 @@ const DAY_COPY = /^facing-store-(\d{4}-\d{2}-\d{2})\.json$/;
 
 /** The name says what a listing needs (time, journal, count), so listing never reads 30 files of megabytes. */
 export function backupName(time: Date, data: StoreData, beforeRestore = false): string {
-  return `facing-store-${stamp(time)}.j${data.journal}.n${Object.keys(data.annotations).length}${beforeRestore ? '.before-restore' : ''}.json`;
+  return `facing-store-${stamp(time)}.j${data.journal}.n${shelfOf(data).count()}${beforeRestore ? '.before-restore' : ''}.json`;
 }
 
 export function parseBackupName(id: string): BackupFile | null {
@@ -46,7 +47,7 @@ export async function listBackups(dataDir: string): Promise<BackupFile[]> {
 }
 
 export async function readBackup(dataDir: string, id: string): Promise<ParsedSnapshot> {
-  return parseSnapshot(await readText(join(dataDir, BACKUP_FOLDER, id)));
+  return parseSnapshot(await readFile(join(dataDir, BACKUP_FOLDER, id)), { whole: true });
 }
 
 /** For Settings → Backups. */

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defaultSettings, SettingsSchema, type Settings } from '../../../shared/model/settings';
+import { shelfOf } from './shelf';
 
-export const STORE_VERSION = 2;
+export const STORE_VERSION = 3;
 
 /**
  * A collection is checked to be a plain JSON object and used as parsed: `z.record` would visit and
@@ -42,6 +43,8 @@ export type StoreRecord = { c: 'settings'; v: Settings } | { c: Collection; k: s
 export const migrations: Array<(data: Record<string, unknown>) => Record<string, unknown>> = [
   // 1 -> 2: annotations arrive, and the journal.
   (data) => ({ ...data, schemaVersion: 2, journal: 0, annotations: {}, quarantine: {} }),
+  // 2 -> 3: the same data; the snapshot now lays out each document's annotations on a line of their own.
+  (data) => ({ ...data, schemaVersion: 3 }),
 ];
 
 export function emptyStore(): StoreData {
@@ -52,6 +55,10 @@ export function emptyStore(): StoreData {
 export function apply(data: StoreData, record: StoreRecord): void {
   if (record.c === 'settings') {
     data.settings = record.v;
+    return;
+  }
+  if (record.c === 'annotations') {
+    shelfOf(data).set(record.k, record.v);
     return;
   }
   const collection = data[record.c];

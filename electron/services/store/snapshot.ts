@@ -1,6 +1,9 @@
 import { isAscii } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
+import { crc32 } from 'node:zlib';
+import { z } from 'zod';
 import { migrations, STORE_VERSION, StoreDataSchema, type StoreData } from './schema';
+import { AnnotationShelf, attachShelf, decode, shelfOf, type Block } from './shelf';
 import { t } from '../../../shared/i18n/current';
 
 /** A snapshot (or backup) that exists but cannot be used; the message completes "…because". */
@@ -12,8 +15,134 @@ export interface ParsedSnapshot {
   migratedFrom: number | null;
 }
 
+export interface ParseOptions {
+  /** Read and check every annotation block now (backups), instead of each on first use. */
+  whole?: boolean;
+}
+
+/**
+ * The snapshot is one JSON document whose first line holds everything but the annotations, plus an
+ * index of them (`blocks`: document, count, bytes, CRC-32); each following line is one document's
+ * annotations. Start parses the first line only; a document's line is parsed when it is first used.
+ */
+const ANNOTATIONS_FROM = ',"annotations":[\n';
+const BETWEEN = '\n,';
+const END = '\n]}';
+
+const BlockIndexSchema = z.array(z.tuple([z.string(), z.number().int().nonnegative(), z.number().int().nonnegative(), z.number().int().nonnegative()]));
+
+const NON_ASCII = /[\u0080-\uffff]/;
+const NON_ASCII_ALL = /[\u0080-\uffff]/g;
+const escapeChar = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+/**
+ * Every character past ASCII escaped: V8 keeps an ASCII text in one byte a character, which it
+ * decodes and parses markedly faster than text with a single umlaut in it; and a block's length in
+ * characters is its length in bytes.
+ */
+const ascii = (text: string) => (NON_ASCII.test(text) ? text.replace(NON_ASCII_ALL, escapeChar) : text);
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const documentOf = (v: unknown) => (isObject(v) && typeof v.documentId === 'string' ? v.documentId : '');
+
+export function serializeSnapshot(data: StoreData): string {
+  const shelf = shelfOf(data);
+  const parsed = shelf.parsed;
+  const byDocument = new Map<string, string[]>();
+  let raw = shelf.unchanged();
+  if (raw === null) shelf.all();
+  else if (raw.length) {
+    // A document with entries read and a block unread (possible only in a hand-made file) is written as one block.
+    const seen = new Set<string>();
+    for (const key in parsed) seen.add(documentOf(parsed[key]));
+    for (const block of raw) if (seen.has(block.document)) shelf.entriesOf(block.document);
+    raw = shelf.unchanged() ?? [];
+  }
+  for (const key in parsed) {
+    const value = parsed[key];
+    const document = documentOf(value);
+    const part = `${JSON.stringify(key)}:${JSON.stringify(value)}`;
+    const group = byDocument.get(document);
+    if (group) group.push(part);
+    else byDocument.set(document, [part]);
+  }
+  const index: Array<[string, number, number, number]> = [];
+  const texts: string[] = [];
+  for (const [document, parts] of byDocument) {
+    const text = ascii(`{${parts.join(',')}}`);
+    index.push([document, parts.length, text.length, crc32(text)]);
+    texts.push(text);
+  }
+  for (const block of raw ?? []) {
+    const text = isAscii(block.bytes) ? block.bytes.toString('latin1') : ascii(decode(block.bytes));
+    index.push([block.document, block.count, text.length, text.length === block.bytes.length ? block.crc : crc32(text)]);
+    texts.push(text);
+  }
+  const { schemaVersion, journal, settings, alignments, documents, reading, quarantine } = data;
+  const head = ascii(JSON.stringify({ schemaVersion, journal, settings, alignments, documents, reading, quarantine, blocks: index }));
+  return `${head.slice(0, -1)}${ANNOTATIONS_FROM}${texts.join(BETWEEN)}${END}`;
+}
+
+/** The blocks after the first line, when the file is exactly as the writer lays it out; null otherwise. */
+function blocksOf(bytes: Buffer, from: number, index: z.infer<typeof BlockIndexSchema>): Block[] | null {
+  const blocks: Block[] = [];
+  const documents = new Set<string>();
+  let at = from;
+  for (const [i, [document, count, length, crc]] of index.entries()) {
+    if (i > 0) {
+      if (bytes.toString('latin1', at, at + BETWEEN.length) !== BETWEEN) return null;
+      at += BETWEEN.length;
+    }
+    if (at + length > bytes.length || documents.has(document)) return null;
+    documents.add(document);
+    blocks.push({ document, count, bytes: bytes.subarray(at, at + length), crc });
+    at += length;
+  }
+  return bytes.toString('latin1', at) === END ? blocks : null;
+}
+
+/** The first line and its blocks, or null when the file is not laid out as this version writes it. */
+function parseLaidOut(bytes: Buffer): { header: Record<string, unknown>; blocks: Block[] } | null {
+  const newline = bytes.indexOf(0x0a);
+  if (newline < 0) return null;
+  const headEnd = newline + 1 - ANNOTATIONS_FROM.length;
+  if (headEnd < 1 || bytes.toString('latin1', headEnd, newline + 1) !== ANNOTATIONS_FROM) return null;
+  let header: unknown;
+  try {
+    header = JSON.parse(`${decode(bytes.subarray(0, headEnd))}}`);
+  } catch {
+    return null;
+  }
+  if (!isObject(header) || header.schemaVersion !== STORE_VERSION) return null;
+  const index = BlockIndexSchema.safeParse(header.blocks);
+  if (!index.success) return null;
+  const blocks = blocksOf(bytes, newline + 1, index.data);
+  return blocks && { header, blocks };
+}
+
 /** Strict parsing and migrations. */
-export function parseSnapshot(text: string): ParsedSnapshot {
+export function parseSnapshot(input: string | Buffer, options: ParseOptions = {}): ParsedSnapshot {
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+  const laidOut = parseLaidOut(bytes);
+  if (laidOut) {
+    const { blocks: _index, ...header } = laidOut.header;
+    const parsed = StoreDataSchema.safeParse({ ...header, annotations: {} });
+    if (!parsed.success) throw new UnusableStoreError(t('store.unusableShape', { detail: String(parsed.error.issues[0]?.message) }));
+    const data = parsed.data;
+    const shelf = new AnnotationShelf(data.annotations, laidOut.blocks, () => data.quarantine);
+    attachShelf(data, shelf);
+    if (options.whole) {
+      shelf.onDamaged = ({ document, reason }) => {
+        throw new UnusableStoreError(t('store.unusableShape', { detail: `${document}: ${reason}` }));
+      };
+      shelf.all();
+    }
+    return { data, migratedFrom: null };
+  }
+  return parseWhole(typeof input === 'string' ? input : decode(bytes));
+}
+
+/** A snapshot read at once: an older version, or one edited by hand (still JSON, but not laid out line by line). */
+function parseWhole(text: string): ParsedSnapshot {
   let json: Record<string, unknown>;
   try {
     json = JSON.parse(text);
@@ -28,22 +157,14 @@ export function parseSnapshot(text: string): ParsedSnapshot {
     json = migrations[version - 1]!(json);
     version++;
   }
+  if (migratedFrom === null && Array.isArray(json.annotations)) {
+    // This version's layout read whole: the annotations are one object per document.
+    if (!json.annotations.every(isObject)) throw new UnusableStoreError(t('store.unusableShape', { detail: 'annotations' }));
+    json = { ...json, annotations: Object.assign({}, ...json.annotations) };
+  }
   const parsed = StoreDataSchema.safeParse(json);
   if (!parsed.success) throw new UnusableStoreError(t('store.unusableShape', { detail: String(parsed.error.issues[0]?.message) }));
   return { data: parsed.data, migratedFrom };
-}
-
-const NON_ASCII = /[\u0080-\uffff]/;
-const NON_ASCII_ALL = /[\u0080-\uffff]/g;
-const escapeChar = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-
-/**
- * The snapshot's text: JSON with every character past ASCII escaped. V8 keeps an ASCII text in one
- * byte a character, which it decodes and parses markedly faster than text with a single umlaut in it.
- */
-export function serializeSnapshot(data: StoreData): string {
-  const text = JSON.stringify(data);
-  return NON_ASCII.test(text) ? text.replace(NON_ASCII_ALL, escapeChar) : text;
 }
 
 /**
@@ -51,18 +172,17 @@ export function serializeSnapshot(data: StoreData): string {
  * several times slower on a snapshot of megabytes than decoding the bytes once.
  */
 export async function readText(path: string): Promise<string> {
-  const bytes = await readFile(path);
-  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+  return decode(await readFile(path));
 }
 
 /** Reads a snapshot file: null when there is none. */
-export async function readSnapshot(path: string): Promise<ParsedSnapshot | null> {
-  let text: string;
+export async function readSnapshot(path: string, options: ParseOptions = {}): Promise<ParsedSnapshot | null> {
+  let bytes: Buffer;
   try {
-    text = await readText(path);
+    bytes = await readFile(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
-  return parseSnapshot(text);
+  return parseSnapshot(bytes, options);
 }

@@ -1,0 +1,148 @@
+import { isAscii } from 'node:buffer';
+import { crc32 } from 'node:zlib';
+
+/** One document's annotations as the snapshot holds them: read and checked only when first needed. */
+export interface Block {
+  document: string;
+  count: number;
+  bytes: Buffer;
+  crc: number;
+}
+
+export interface DamagedBlock {
+  document: string;
+  count: number;
+  reason: string;
+}
+
+type Entry = [key: string, raw: unknown];
+
+const isCollection = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export const decode = (bytes: Buffer) => bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+
+/** The key a damaged block is kept under in the quarantine collection. */
+export const damagedBlockKey = (document: string) => `annotations:block:${document}`;
+
+/**
+ * The annotations collection of a store, with the snapshot's per-document blocks parsed on first
+ * use. Every change made since the snapshot was read is `touched`: a block read later never
+ * overrides it, so a journal record or an edit always wins over the older snapshot.
+ */
+export class AnnotationShelf {
+  private readonly unread: Map<string, Block>;
+  private readonly read = new Map<string, string[]>();
+  private readonly touched = new Set<string>();
+  /** Documents whose block was in the snapshot, in file order. */
+  readonly documents: readonly string[];
+  /** Told when a block read on first use turns out damaged (it is in quarantine by then). */
+  onDamaged: (damaged: DamagedBlock) => void = () => {};
+
+  constructor(
+    /** The collection: what has been read, and every change since. */
+    readonly parsed: Record<string, unknown>,
+    blocks: Block[],
+    private readonly quarantine: () => Record<string, unknown>,
+  ) {
+    this.unread = new Map(blocks.map((b) => [b.document, b]));
+    this.documents = blocks.map((b) => b.document);
+  }
+
+  get complete(): boolean {
+    return this.unread.size === 0;
+  }
+
+  set(key: string, value: unknown): void {
+    if (this.unread.size) this.touched.add(key);
+    if (value === null) delete this.parsed[key];
+    else this.parsed[key] = value;
+  }
+
+  /** Reads a document's block if it is still unread; a block that fails its checksum or JSON is moved to quarantine, whole. */
+  private readBlock(document: string): void {
+    const block = this.unread.get(document);
+    if (!block) return;
+    this.unread.delete(document);
+    const text = decode(block.bytes);
+    let entries: unknown = null;
+    let reason: string | null = null;
+    if (crc32(block.bytes) !== block.crc) reason = 'checksum';
+    else {
+      try {
+        entries = JSON.parse(text);
+      } catch (error) {
+        reason = (error as Error).message;
+      }
+      if (!reason && !isCollection(entries)) reason = 'not an object';
+    }
+    if (reason || !isCollection(entries)) {
+      this.quarantine()[damagedBlockKey(document)] = text;
+      this.read.set(document, []);
+      this.onDamaged({ document, count: block.count, reason: reason ?? '' });
+      return;
+    }
+    const keys: string[] = [];
+    for (const key in entries) {
+      if (this.touched.has(key)) continue;
+      this.parsed[key] = entries[key];
+      keys.push(key);
+    }
+    this.read.set(document, keys);
+  }
+
+  /** What a document's block held and nothing has changed since (changed entries are in `loose()` or were seen as changes). */
+  entriesOf(document: string): Entry[] {
+    this.readBlock(document);
+    const out: Entry[] = [];
+    for (const key of this.read.get(document) ?? []) if (!this.touched.has(key) && key in this.parsed) out.push([key, this.parsed[key]]);
+    return out;
+  }
+
+  /** Entries that came from no block: changes since the snapshot, or the whole collection of a store read at once. */
+  loose(): Entry[] {
+    const fromBlocks = new Set<string>();
+    for (const keys of this.read.values()) for (const key of keys) if (!this.touched.has(key)) fromBlocks.add(key);
+    const out: Entry[] = [];
+    for (const key in this.parsed) if (!fromBlocks.has(key)) out.push([key, this.parsed[key]]);
+    return out;
+  }
+
+  /** The whole collection, every block read. */
+  all(): Record<string, unknown> {
+    for (const document of [...this.unread.keys()]) this.readBlock(document);
+    return this.parsed;
+  }
+
+  count(): number {
+    if (this.touched.size) return Object.keys(this.all()).length;
+    let n = Object.keys(this.parsed).length;
+    for (const block of this.unread.values()) n += block.count;
+    return n;
+  }
+
+  /** Blocks that can be written again as they were read: nothing in them can have changed. */
+  unchanged(): Block[] | null {
+    return this.touched.size ? null : [...this.unread.values()];
+  }
+}
+
+const shelves = new WeakMap<object, AnnotationShelf>();
+
+/** Makes `data.annotations` read every block when code outside the annotation service asks for the whole collection. */
+export function attachShelf<T extends { annotations: Record<string, unknown> }>(data: T, shelf: AnnotationShelf): T {
+  shelves.set(data, shelf);
+  Object.defineProperty(data, 'annotations', { enumerable: true, configurable: true, get: () => shelf.all() });
+  return data;
+}
+
+/** The shelf of a store's data; a store read at once gets one with nothing left to read. */
+export function shelfOf(data: { annotations: Record<string, unknown>; quarantine: Record<string, unknown> }): AnnotationShelf {
+  let shelf = shelves.get(data);
+  if (!shelf) {
+    shelf = new AnnotationShelf(data.annotations, [], () => data.quarantine);
+    shelves.set(data, shelf);
+  }
+  return shelf;
+}
+
+export const hasShelf = (data: object) => shelves.has(data);

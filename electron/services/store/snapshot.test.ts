@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { apply, emptyStore, STORE_VERSION, type StoreData } from './schema';
+import { damagedBlockKey, shelfOf } from './shelf';
+import { parseSnapshot, serializeSnapshot, UnusableStoreError } from './snapshot';
+
+const note = (id: string, documentId: string, text = 'ä note') => ({ id, documentId, note: text });
+
+function store(): StoreData {
+  const data = emptyStore();
+  Object.assign(data.annotations, {
+    a1: note('a1', 'd1'),
+    a2: note('a2', 'd2'),
+    a3: note('a3', 'd1'),
+    odd: 42,
+    a4: note('a4', 'd3'),
+  });
+  data.documents.d1 = { title: 'Straße' };
+  return data;
+}
+
+const text = serializeSnapshot(store());
+
+describe('the snapshot laid out by document', () => {
+  it('is one ASCII JSON document: a first line with all but the annotations, then one line per document', () => {
+    expect(/^[\x00-\x7f]*$/.test(text)).toBe(true);
+    const lines = text.split('\n');
+    expect(lines).toHaveLength(6);
+    const json = JSON.parse(text);
+    expect(json.schemaVersion).toBe(STORE_VERSION);
+    expect(json.blocks.map((b: unknown[]) => b.slice(0, 2))).toEqual([['d1', 2], ['d2', 1], ['', 1], ['d3', 1]]);
+    expect(json.annotations).toEqual([{ a1: note('a1', 'd1'), a3: note('a3', 'd1') }, { a2: note('a2', 'd2') }, { odd: 42 }, { a4: note('a4', 'd3') }]);
+  });
+
+  it('parses only the first line at start and each document when first asked; the whole collection on demand', () => {
+    const { data } = parseSnapshot(text);
+    const shelf = shelfOf(data);
+    expect(shelf.complete).toBe(false);
+    expect(data.documents).toEqual({ d1: { title: 'Straße' } });
+    expect(shelf.documents).toEqual(['d1', 'd2', '', 'd3']);
+    expect(shelf.parsed).toEqual({});
+    expect(shelf.entriesOf('d1')).toEqual([['a1', note('a1', 'd1')], ['a3', note('a3', 'd1')]]);
+    expect(Object.keys(shelf.parsed)).toEqual(['a1', 'a3']);
+    expect(shelf.count()).toBe(5);
+    expect(data.annotations).toEqual(store().annotations);
+    expect(shelf.complete).toBe(true);
+  });
+
+  it('a change made after the snapshot wins over the block read later, and an unchanged store is written back byte for byte without parsing', () => {
+    const unchanged = parseSnapshot(text).data;
+    expect(serializeSnapshot(unchanged)).toBe(text);
+    expect(shelfOf(unchanged).complete).toBe(false);
+
+    const { data } = parseSnapshot(text);
+    apply(data, { c: 'annotations', k: 'a3', v: note('a3', 'd1', 'edited') });
+    apply(data, { c: 'annotations', k: 'a1', v: null });
+    apply(data, { c: 'annotations', k: 'a5', v: note('a5', 'd2') });
+    const shelf = shelfOf(data);
+    expect(shelf.loose()).toEqual([['a3', note('a3', 'd1', 'edited')], ['a5', note('a5', 'd2')]]);
+    expect(shelf.entriesOf('d1')).toEqual([]);
+    expect(shelf.entriesOf('d2')).toEqual([['a2', note('a2', 'd2')]]);
+    const again = parseSnapshot(serializeSnapshot(data)).data;
+    expect(again.annotations).toEqual({ a2: note('a2', 'd2'), a3: note('a3', 'd1', 'edited'), a4: note('a4', 'd3'), a5: note('a5', 'd2'), odd: 42 });
+  });
+
+  it('a block whose bytes do not match its checksum is kept whole in the quarantine and reported; the others read; a backup read whole refuses it', () => {
+    const damaged = text.replace('"a2"', '"b2"');
+    expect(damaged).not.toBe(text);
+    const { data } = parseSnapshot(damaged);
+    const shelf = shelfOf(data);
+    const reported: unknown[] = [];
+    shelf.onDamaged = (block) => reported.push(block);
+    expect(shelf.entriesOf('d1')).toHaveLength(2);
+    expect(shelf.entriesOf('d2')).toEqual([]);
+    expect(reported).toEqual([{ document: 'd2', count: 1, reason: 'checksum' }]);
+    expect(data.quarantine[damagedBlockKey('d2')]).toBe(JSON.stringify({ b2: note('a2', 'd2') }).replace('ä', '\\u00e4'));
+    // Written back, the damaged block stays in the quarantine and out of the annotations.
+    const again = parseSnapshot(serializeSnapshot(data)).data;
+    expect(Object.keys(again.annotations).sort()).toEqual(['a1', 'a3', 'a4', 'odd']);
+    expect(again.quarantine[damagedBlockKey('d2')]).toBe(data.quarantine[damagedBlockKey('d2')]);
+    expect(() => parseSnapshot(damaged, { whole: true })).toThrow(UnusableStoreError);
+  });
+
+  it('a file cut short or with bytes appended is not laid out as written: read whole, it is refused or, if still JSON, used', () => {
+    expect(() => parseSnapshot(text.slice(0, text.length - 10))).toThrow(UnusableStoreError);
+    expect(() => parseSnapshot(text.slice(0, text.indexOf('\n') + 5))).toThrow(UnusableStoreError);
+    expect(() => parseSnapshot(`${text}x`)).toThrow(UnusableStoreError);
+    const pretty = JSON.stringify(JSON.parse(text), null, 2);
+    expect(parseSnapshot(pretty).data.annotations).toEqual(store().annotations);
+    const moved = parseSnapshot(`${text}\n`);
+    expect(moved.data.annotations).toEqual(store().annotations);
+  });
+
+  it('migrates a version 2 snapshot (one JSON document) with its annotations', () => {
+    const v2 = JSON.stringify({ ...store(), schemaVersion: 2 });
+    const { data, migratedFrom } = parseSnapshot(v2);
+    expect(migratedFrom).toBe(2);
+    expect(data.annotations).toEqual(store().annotations);
+    expect(parseSnapshot(serializeSnapshot(data)).data.annotations).toEqual(store().annotations);
+  });
+});
