@@ -17,6 +17,12 @@ export interface DamagedBlock {
 
 type Entry = [key: string, raw: unknown];
 
+/** More changed keys than this and compaction reads every block rather than search each for them. */
+const MAX_KEYS_SCANNED = 64;
+
+/** A key as the snapshot writes it: JSON with every character past ASCII escaped. */
+export const asciiJson = (value: string) => JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 const isCollection = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export const decode = (bytes: Buffer) => bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
@@ -114,15 +120,23 @@ export class AnnotationShelf {
   }
 
   count(): number {
-    if (this.touched.size) return Object.keys(this.all()).length;
+    const unread = this.unchanged();
     let n = Object.keys(this.parsed).length;
-    for (const block of this.unread.values()) n += block.count;
+    for (const block of unread) n += block.count;
     return n;
   }
 
-  /** Blocks that can be written again as they were read: nothing in them can have changed. */
-  unchanged(): Block[] | null {
-    return this.touched.size ? null : [...this.unread.values()];
+  /**
+   * Blocks that can be written again as they were read, because no changed key is in them: a block
+   * whose bytes hold a changed key's `"key":` is read first (a key in a note is escaped, so this can
+   * only read a block needlessly, never miss one). Past a few dozen changes every block is read.
+   */
+  unchanged(): Block[] {
+    if (this.touched.size > MAX_KEYS_SCANNED) this.all();
+    if (this.unread.size === 0) return [];
+    const needles = [...this.touched].map((key) => Buffer.from(`${asciiJson(key)}:`, 'latin1'));
+    for (const [document, block] of [...this.unread]) if (needles.some((needle) => block.bytes.includes(needle))) this.readBlock(document);
+    return [...this.unread.values()];
   }
 }
 

@@ -62,6 +62,19 @@ describe('the snapshot laid out by document', () => {
     expect(again.annotations).toEqual({ a2: note('a2', 'd2'), a3: note('a3', 'd1', 'edited'), a4: note('a4', 'd3'), a5: note('a5', 'd2'), odd: 42 });
   });
 
+  it('compaction reads only the blocks that hold a changed key or a document with new entries', () => {
+    const { data } = parseSnapshot(text);
+    apply(data, { c: 'annotations', k: 'a4', v: null });
+    apply(data, { c: 'annotations', k: 'a6', v: note('a6', 'd2') });
+    const shelf = shelfOf(data);
+    expect(shelf.count()).toBe(5);
+    const written = serializeSnapshot(data);
+    // d1's block and the odd entry's are copied as they were, never parsed.
+    expect(Object.keys(shelf.parsed).sort()).toEqual(['a2', 'a6']);
+    expect(written.split('\n').map((line) => line.replace(/^,/, ''))).toContain(text.split('\n')[1]);
+    expect(parseSnapshot(written).data.annotations).toEqual({ a1: note('a1', 'd1'), a2: note('a2', 'd2'), a3: note('a3', 'd1'), a6: note('a6', 'd2'), odd: 42 });
+  });
+
   it('a block whose bytes do not match its checksum is kept whole in the quarantine and reported; the others read; a backup read whole refuses it', () => {
     const damaged = text.replace('"a2"', '"b2"');
     expect(damaged).not.toBe(text);

@@ -49,13 +49,12 @@ export function serializeSnapshot(data: StoreData): string {
   const parsed = shelf.parsed;
   const byDocument = new Map<string, string[]>();
   let raw = shelf.unchanged();
-  if (raw === null) shelf.all();
-  else if (raw.length) {
-    // A document with entries read and a block unread (possible only in a hand-made file) is written as one block.
+  if (raw.length) {
+    // A document with entries in memory (new ones, say) and its block unread is written as one block.
     const seen = new Set<string>();
     for (const key in parsed) seen.add(documentOf(parsed[key]));
     for (const block of raw) if (seen.has(block.document)) shelf.entriesOf(block.document);
-    raw = shelf.unchanged() ?? [];
+    raw = shelf.unchanged();
   }
   for (const key in parsed) {
     const value = parsed[key];
@@ -72,7 +71,7 @@ export function serializeSnapshot(data: StoreData): string {
     index.push([document, parts.length, text.length, crc32(text)]);
     texts.push(text);
   }
-  for (const block of raw ?? []) {
+  for (const block of raw) {
     const text = isAscii(block.bytes) ? block.bytes.toString('latin1') : ascii(decode(block.bytes));
     index.push([block.document, block.count, text.length, text.length === block.bytes.length ? block.crc : crc32(text)]);
     texts.push(text);
