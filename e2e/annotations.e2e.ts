@@ -129,7 +129,7 @@ test.describe('annotations', () => {
     await ui.addTags('startups');
     await ui.done();
     await expect(german.locator('mark.hl-pink')).toHaveText('Start-ups im Bereich Wissenschaft und Technologie');
-    await expect(app.parallel.cell(1, 'left').locator('.cross-marker')).toHaveText('annotated in DE');
+    await expect(app.parallel.cell(1, 'left').locator('.cross-marker')).toHaveText('annotated in German');
 
     await german.locator('mark.hl-pink').click();
     await ui.editor.getByTestId('copy-to-counterpart').click();

@@ -60,7 +60,7 @@ test.describe('your own documents', () => {
     await app.page.getByTestId('import-documents').setInputFiles([en, de]);
     const report = app.page.getByTestId('import-report');
     await expect(report.locator('li.import-done')).toHaveCount(2);
-    await expect(report).toContainText('Looks like a translation of “The Harbour” (EN).');
+    await expect(report).toContainText('Looks like a translation of “The Harbour” (English).');
     await report.getByRole('button', { name: 'Pair them' }).click();
     await expect(app.library.pairs.filter({ hasText: 'Der Hafen' })).toHaveCount(1);
     await app.library.pairs.filter({ hasText: 'Der Hafen' }).getByTestId('open-parallel').click();

@@ -1,6 +1,7 @@
 import { useLocation } from 'wouter';
 import { useAppStore } from '../state/store';
 import { t } from '../../../shared/i18n/current';
+import { languageName } from '../format';
 
 /** "Compare with…": any other document can be opened beside this one, since users bring their own pairs. */
 export function CompareMenu({ documentId }: { documentId: string }) {
@@ -19,7 +20,7 @@ export function CompareMenu({ documentId }: { documentId: string }) {
         <option value="">{t('compare.choose')}</option>
         {others.map((d) => (
           <option key={d.id} value={d.id}>
-            {d.language.toUpperCase()} · {d.title}
+            {languageName(d.language)} · {d.title}
           </option>
         ))}
       </select>

@@ -3,6 +3,7 @@ import type { DocumentSummary } from '../../../shared/model/document';
 import { api } from '../api';
 import { useAppStore } from '../state/store';
 import { t } from '../../../shared/i18n/current';
+import { languageName } from '../format';
 
 function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -68,7 +69,7 @@ export function EditDocumentDialog({ doc, onClose }: { doc: DocumentSummary; onC
               .filter((d) => d.id !== doc.id)
               .map((d) => (
                 <option key={d.id} value={d.id}>
-                  {d.language.toUpperCase()} · {d.title}
+                  {languageName(d.language)} · {d.title}
                 </option>
               ))}
           </select>

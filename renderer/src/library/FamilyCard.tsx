@@ -36,7 +36,7 @@ export function FamilyCard({ family, fresh, actions, style, index, measure }: Pr
           : readable.map((d) => {
               // A translation of a translation reads beside the text it was made from.
               const from = [family.original, ...family.translations].find((o) => o.id === d.translationOf) ?? family.original;
-              const label = from === family.original ? d.language.toUpperCase() : `${from.language.toUpperCase()}–${d.language.toUpperCase()}`;
+              const label = from === family.original ? languageName(d.language) : `${languageName(from.language)}–${languageName(d.language)}`;
               return (
                 <Link key={d.id} href={`/parallel/${encodeURIComponent(from.id)}/${encodeURIComponent(d.id)}`} className="button button-accent" data-testid="open-parallel">
                   {family.translations.length > 1 ? translator().t('library.sideBySidePair', { pair: label }) : translator().t('library.sideBySide')}

@@ -6,6 +6,7 @@ import { useAppStore } from '../state/store';
 import { importFiles, type ImportReport } from './importFiles';
 import { ImportLanguage } from './ImportLanguage';
 import { t } from '../../../shared/i18n/current';
+import { languageName } from '../format';
 
 /** Where the results of an import appear: an element the library places under its header. */
 export const REPORT_SLOT = 'import-report-slot';
@@ -134,7 +135,7 @@ export function ImportPanel({ onImported }: { onImported?: (documentIds: string[
                         ) : null}
                         {r.suggestions?.length && !paired[r.document!.id] ? (
                           <span className="suggestion" data-testid="pair-suggestion">
-                            {t('import.looksLike', { title: r.suggestions[0]!.title, language: r.suggestions[0]!.language.toUpperCase() })}{' '}
+                            {t('import.looksLike', { title: r.suggestions[0]!.title, language: languageName(r.suggestions[0]!.language) })}{' '}
                             <span className="suggestion-reason">{t('import.why', { reasons: r.suggestions[0]!.reasons.join(', ') })}</span>{' '}
                             <button type="button" className="button-quiet" onClick={() => void pair(r.document!.id, r.suggestions![0]!.id)}>
                               {t('import.pair')}

@@ -5,6 +5,7 @@ import { useParallelStore } from '../state/parallel';
 import { Cell, isAnnotated, type CellSide } from './Cell';
 import { usePrinting } from './usePrinting';
 import { t } from '../../../shared/i18n/current';
+import { languageName } from '../format';
 
 interface Props {
   rows: readonly AlignmentRow[];
@@ -14,9 +15,9 @@ interface Props {
   flagged: Set<number>;
 }
 
-/** "EN" when the other side of a row is annotated and this side is not. */
+/** "English" when the other side of a row is annotated and this side is not. */
 function crossMarker(otherIds: readonly string[], other: CellSide, ownIds: readonly string[], own: CellSide): string | undefined {
-  return isAnnotated(otherIds, other) && !isAnnotated(ownIds, own) ? other.doc.meta.language.toUpperCase() : undefined;
+  return isAnnotated(otherIds, other) && !isAnnotated(ownIds, own) ? languageName(other.doc.meta.language) : undefined;
 }
 
 interface RowProps {

@@ -3,6 +3,7 @@ import type { Mark } from '../../../shared/annotations/layout';
 import type { Document, Sentence } from '../../../shared/model/document';
 import { HighlightedText } from '../annotations/HighlightedText';
 import { t } from '../../../shared/i18n/current';
+import { languageName } from '../format';
 
 export interface CellSide {
   doc: Document;
@@ -15,7 +16,7 @@ interface CellProps {
   ids: readonly string[];
   side: CellSide;
   linked: boolean;
-  /** Set when the other side of this row is annotated and this one is not: "annotated in EN". */
+  /** Set when the other side of this row is annotated and this one is not: "annotated in English". */
   annotatedIn?: string;
 }
 
@@ -30,7 +31,7 @@ export function Cell({ column, ids, side, linked, annotatedIn }: CellProps) {
   if (ids.length === 0) {
     return (
       <div className={`pcell pcell-empty${linked ? ' is-linked' : ''}`} data-column={column} lang={language} data-testid="no-counterpart">
-        {t('cell.noCounterpart', { language: language.toUpperCase() })}
+        {t('cell.noCounterpart', { language: languageName(language) })}
         {marker}
       </div>
     );

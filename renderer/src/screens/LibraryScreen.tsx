@@ -12,6 +12,7 @@ import { languageName } from '../format';
 import { useAppStore } from '../state/store';
 import './LibraryScreen.css';
 import { t } from '../../../shared/i18n/current';
+import { LanguageBadge } from '../components/LanguageBadge';
 
 /** Above this many cards only those on (or near) the screen are rendered: a library of thousands paints at once. */
 const VIRTUALISE_ABOVE = 120;
@@ -113,7 +114,7 @@ export function LibraryScreen() {
           <span className="recent-label">{t('library.continue')}</span>
           {recent.map((d) => (
             <Link key={d.id} href={`/read/${encodeURIComponent(d.id)}`} className="recent-item" title={d.title}>
-              <span className="lang-badge">{d.language.toUpperCase()}</span>
+              <LanguageBadge tag={d.language} />
               <span className="recent-title">{d.title}</span>
             </Link>
           ))}

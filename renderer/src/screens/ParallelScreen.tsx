@@ -29,6 +29,7 @@ import { NARROW_BELOW, useParallelStore, useSynced } from '../state/parallel';
 import '../parallel/parallel.css';
 import { MessageScreen } from './MessageScreen';
 import { t } from '../../../shared/i18n/current';
+import { LanguageBadge } from '../components/LanguageBadge';
 
 function EditBar() {
   const active = useParallelStore((s) => s.active);
@@ -171,7 +172,7 @@ export function ParallelScreen({ left, right }: { left: string; right: string })
 
   const heads = [leftDoc, rightDoc].map((doc) => (
     <Link key={doc.meta.id} href={`/read/${encodeURIComponent(doc.meta.id)}`} className="column-head" title={t('parallel.readAlone', { title: doc.meta.title })}>
-      <span className="lang-badge">{doc.meta.language.toUpperCase()}</span>
+      <LanguageBadge tag={doc.meta.language} />
       <span className="column-title">{doc.meta.title}</span>
     </Link>
   ));

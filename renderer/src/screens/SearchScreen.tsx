@@ -6,6 +6,7 @@ import { BackToLibrary } from '../components/BackToLibrary';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import './SearchScreen.css';
 import { t } from '../../../shared/i18n/current';
+import { LanguageBadge } from '../components/LanguageBadge';
 
 /** How long typing pauses before the results follow the box. */
 const TYPING_PAUSE_MS = 180;
@@ -95,7 +96,7 @@ export function SearchScreen({ query }: { query: string }) {
           {groups.map((hits) => (
             <li key={hits[0]!.documentId} data-testid="search-document">
               <p className="hub-doc">
-                <span className="lang-badge">{hits[0]!.language.toUpperCase()}</span> {hits[0]!.title}
+                <LanguageBadge tag={hits[0]!.language} /> {hits[0]!.title}
               </p>
               {hits[0]!.partial ? <p className="search-apart">{t('search.apart')}</p> : null}
               <div className="search-passages">

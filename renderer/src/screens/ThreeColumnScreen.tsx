@@ -13,6 +13,7 @@ import { Cell } from '../parallel/Cell';
 import { MessageScreen } from './MessageScreen';
 import '../parallel/parallel.css';
 import { t } from '../../../shared/i18n/current';
+import { LanguageBadge } from '../components/LanguageBadge';
 
 interface ThreeWay {
   docs: [Document, Document, Document];
@@ -63,7 +64,7 @@ export function ThreeColumnScreen({ original, first, second }: { original: strin
           <span className="column-gutter" />
           {docs.map((doc) => (
             <Link key={doc.meta.id} href={`/read/${encodeURIComponent(doc.meta.id)}`} className="column-head">
-              <span className="lang-badge">{doc.meta.language.toUpperCase()}</span>
+              <LanguageBadge tag={doc.meta.language} />
               <span className="column-title">{doc.meta.title}</span>
             </Link>
           ))}
