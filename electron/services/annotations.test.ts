@@ -8,6 +8,7 @@ import { openServices } from './handlers';
 import { openStore } from './store';
 import { createAnnotationService } from './annotations';
 import { openCorpus } from './corpus';
+import { shelfOf } from './store/shelf';
 
 const bundled = join(import.meta.dirname, '..', '..', 'corpus');
 const temp = tempDirs('facing-ann-');
@@ -198,3 +199,36 @@ describe('annotations', () => {
   });
 });
 
+describe('annotations read per document', () => {
+  it('reads and checks a document\'s stored annotations when it is first listed, and reports a damaged one then', async () => {
+    const dataDir = temp();
+    const corpus = await openCorpus(bundled);
+    const mark = async (service: Awaited<ReturnType<typeof createAnnotationService>>, documentId: string) => {
+      const { text } = await corpus.get(documentId);
+      return service.create({ documentId, target: describeRange(text, 100, 140), colour: 'blue', tags: [], note: '' });
+    };
+    const first = await openStore(dataDir);
+    const service = await createAnnotationService(corpus, first);
+    const a = await mark(service, '000');
+    const b = await mark(service, '001');
+    const damaged = { ...strip(b), id: '0c0b3a1e-5f5d-4c57-9d0c-3a1c2e4b5f60', colour: 'plaid' };
+    await first.commit([{ c: 'annotations', k: damaged.id, v: damaged }]);
+    await first.compact();
+    await first.close();
+
+    const store = await openStore(dataDir);
+    const later = await createAnnotationService(corpus, store);
+    const shelf = shelfOf(store.data);
+    expect(shelf.parsed).toEqual({});
+    expect((await later.list('000')).map((x) => x.id)).toEqual([a.id]);
+    expect(Object.keys(shelf.parsed)).toEqual([a.id]);
+    await later.update(a.id, { note: 'read only where it lives' });
+    expect(Object.keys(shelf.parsed)).toEqual([a.id]);
+    expect(later.notices).toEqual([]);
+    expect((await later.list('001')).map((x) => x.id)).toEqual([b.id]);
+    expect(later.notices.map((n) => n.message).join('\n')).toMatch(/One stored annotation was damaged/);
+    expect(store.data.quarantine[`annotations:${damaged.id}`]).toEqual(damaged);
+    expect((await later.list()).map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
+    await store.close();
+  });
+});
