@@ -1,22 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { FacingError } from '../../shared/ipc/errors';
 import { t } from '../../shared/i18n/current';
 import type { Document, DocumentMeta, DocumentPatch, DocumentSummary, PairSuggestion, ReadingState } from '../../shared/model/document';
 import type { Notice } from '../../shared/model/app';
 import type { Block } from '../../shared/text/segmentation';
 import type { CorpusService } from './corpus';
-import { writeFileDurably } from './durable-file';
 import { ImportRefused } from './import/errors';
-import { extractDocument, type ExtractedDocument } from './import/extract';
+import type { ExtractedDocument } from './import/extract';
+import { importPool } from './import/pool';
+import { paragraphTextsOf, type ParagraphText, type PreparedImport } from './import/prepare';
 import { blockFileBytes } from './library/block-file';
 import { createCatalog, type ImportedRecord } from './library/catalog';
+import { writeNewFolder } from './library/new-folder';
 import { createPairing } from './library/pairing';
 import { readingOf, saveReading } from './library/reading';
 import { hashOf, profileInSlices } from './library/slices';
 import { createTexts } from './library/texts';
 import type { Store } from './store';
+
+/** Paragraphs of new documents kept for search to index (imports run a few at a time). */
+const FRESH_KEPT = 16;
 
 export interface ImportOutcome {
   document: DocumentSummary;
@@ -78,8 +82,53 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
   }
 
   const pairing = createPairing({ list, get, storedProfile, summary });
-  /** The blocks of the document imported last, until search has indexed them (read once, not again from disk). */
-  let fresh: { id: string; blocks: Block[] } | null = null;
+  /** The paragraphs of documents just imported, until search has indexed them (read once, not again from disk). */
+  const fresh = new Map<string, ParagraphText[]>();
+  /** Imports under way by file hash: the same file dropped twice at once is imported once. */
+  const importing = new Map<string, Promise<ImportOutcome>>();
+  const pool = importPool();
+
+  /** A side of a pair file, already in blocks: its stored text and profile made here. */
+  async function prepareGiven(given: PreparedDocument): Promise<PreparedImport> {
+    const [parts, profile] = [await blockFileBytes(given.blocks), await profileInSlices(given.blocks)];
+    const { format, name, title, language, wordCount } = given;
+    return { format, name, title, language, wordCount, profile, blockFile: Buffer.concat(parts), paragraphs: paragraphTextsOf(given.blocks) };
+  }
+
+  async function add(bytes: Buffer, hash: string, name: string, given?: PreparedDocument): Promise<ImportOutcome> {
+    let ready: PreparedImport;
+    try {
+      // Read in the import worker: the thread answering requests only writes and records the result.
+      ready = given ? await prepareGiven(given) : await pool.prepare(name, bytes);
+    } catch (error) {
+      if (error instanceof ImportRefused) throw new FacingError('invalid-request', error.message);
+      throw error;
+    }
+    const id = randomUUID();
+    // Both on disk before the record that names them.
+    await writeNewFolder(folder(id), [
+      [`original.${ready.format}`, bytes],
+      ['document.json', ready.blockFile],
+    ]);
+    const meta: DocumentMeta = {
+      id,
+      title: ready.title,
+      language: ready.language,
+      origin: 'imported',
+      added: new Date().toISOString(),
+      originalName: ready.name,
+      format: ready.format,
+      ...(given?.translationOf ? { translationOf: given.translationOf } : {}),
+    };
+    // Not segmented into sentences here: a long book is split only as far as it is read (see document-pages.ts).
+    const { wordCount, profile } = ready;
+    await store.commit([{ c: 'documents', k: id, v: { meta, wordCount, profile, hash } }]);
+    noteHash(hash, id);
+    fresh.set(id, ready.paragraphs);
+    // Imports that search never asks about (a test, a failed refresh) do not pile up.
+    if (fresh.size > FRESH_KEPT) fresh.delete(fresh.keys().next().value!);
+    return { document: summaryOf({ meta, wordCount }), suggestions: given ? [] : await suggestPairs(id) };
+  }
   const suggestPairs = pairing.suggestPairs;
 
   async function editable(id: string): Promise<ImportedRecord> {
@@ -117,34 +166,15 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
       const hash = await hashOf(bytes, prepared?.dedupeKey);
       const existing = byHash(hash);
       if (existing) return { document: summaryOf(existing), suggestions: [], duplicate: true };
-      let extracted;
+      const under = importing.get(hash);
+      if (under) return { document: (await under).document, suggestions: [], duplicate: true };
+      const adding = add(bytes, hash, name, prepared);
+      importing.set(hash, adding);
       try {
-        extracted = prepared ?? (await extractDocument(name, bytes));
-      } catch (error) {
-        if (error instanceof ImportRefused) throw new FacingError('invalid-request', error.message);
-        throw error;
+        return await adding;
+      } finally {
+        importing.delete(hash);
       }
-      const id = randomUUID();
-      const [text, profile] = [await blockFileBytes(extracted.blocks), await profileInSlices(extracted.blocks)];
-      await mkdir(folder(id), { recursive: true });
-      // Both on disk before the record that names them; written side by side, their syncs overlap.
-      await Promise.all([writeFileDurably(join(folder(id), `original.${extracted.format}`), bytes), writeFileDurably(join(folder(id), 'document.json'), text)]);
-      const meta: DocumentMeta = {
-        id,
-        title: extracted.title,
-        language: extracted.language,
-        origin: 'imported',
-        added: new Date().toISOString(),
-        originalName: extracted.name,
-        format: extracted.format,
-        ...(prepared?.translationOf ? { translationOf: prepared.translationOf } : {}),
-      };
-      // Not segmented into sentences here: a long book is split only as far as it is read (see document-pages.ts).
-      const wordCount = extracted.wordCount;
-      await store.commit([{ c: 'documents', k: id, v: { meta, wordCount, profile, hash } }]);
-      noteHash(hash, id);
-      fresh = { id, blocks: extracted.blocks };
-      return { document: summaryOf({ meta, wordCount }), suggestions: prepared ? [] : await suggestPairs(id) };
     },
 
     async update(id, patch) {
@@ -162,6 +192,7 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
       cache.delete(id);
       const updated = { ...record, meta };
       await store.commit([{ c: 'documents', k: id, v: updated }]);
+      pairing.relabel(id, meta.language);
       return summaryOf(updated);
     },
 
@@ -173,15 +204,16 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
       });
       await store.commit([{ c: 'documents', k: id, v: null }, { c: 'reading', k: id, v: null }, ...unpair]);
       cache.delete(id);
+      fresh.delete(id);
       pairing.forget(id);
       await rm(folder(id), { recursive: true, force: true });
     },
 
     async paragraphTexts(id) {
-      if (fresh?.id === id) {
-        const { blocks } = fresh;
-        fresh = null;
-        return blocks.filter((b) => b.text).map((b) => ({ kind: b.kind, text: b.text }));
+      const just = fresh.get(id);
+      if (just) {
+        fresh.delete(id);
+        return just;
       }
       const found = record(id);
       const cached = cache.get(id);

@@ -54,6 +54,20 @@ describe('pairing suggestions in the library', () => {
   });
 });
 
+describe('pairing suggestions across languages', () => {
+  it('weigh only documents in another language, following a language changed by hand', async () => {
+    const { handlers, importText, close } = await setup();
+    // A copy of the English seed, in English: the English original is no candidate.
+    const copy = await importText('press copy.txt', `${englishSeed}\n\nA copy kept for the archive.\n`);
+    expect(copy.suggestions.map((s) => s.id)).not.toContain('000');
+    // Marked German by hand, it is weighed against English documents imported after.
+    await handlers['documents:update']({ id: copy.document.id, patch: { language: 'de' } });
+    const english = await importText('press.txt', englishSeed);
+    expect(english.suggestions.map((s) => s.id)).toEqual([copy.document.id]);
+    await close();
+  });
+});
+
 describe('pairing', () => {
   it('allows chains of translations and refuses a cycle with a clear message', async () => {
     const { handlers, importText, close } = await setup();

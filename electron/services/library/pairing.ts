@@ -27,7 +27,10 @@ export interface PairingSources {
 export function createPairing(sources: PairingSources) {
   const computed = new Map<string, PairingProfile>();
   let postings: Map<string, Set<string>> | null = null;
-  const indexed = new Set<string>();
+  /** Tokens held by more than COMMON_TOKEN documents: no longer followed, nor their documents kept. */
+  const common = new Set<string>();
+  /** Each indexed document's language (its base: "de" for "de-AT"), to pass over candidates in the same language before weighing them. */
+  const languages = new Map<string, string>();
 
   async function profile(id: string): Promise<PairingProfile | null> {
     const stored = sources.storedProfile(id) ?? computed.get(id);
@@ -39,12 +42,17 @@ export function createPairing(sources: PairingSources) {
     return made;
   }
 
-  function index(id: string, made: PairingProfile) {
-    indexed.add(id);
+  function index(id: string, language: string, made: PairingProfile) {
+    languages.set(id, base(language));
     for (const token of tokensOf(made)) {
+      if (common.has(token)) continue;
       let ids = postings!.get(token);
       if (!ids) postings!.set(token, (ids = new Set()));
       ids.add(id);
+      if (ids.size > COMMON_TOKEN) {
+        postings!.delete(token);
+        common.add(token);
+      }
     }
   }
 
@@ -54,7 +62,7 @@ export function createPairing(sources: PairingSources) {
     for (const d of documents) {
       if (d.problem) continue;
       const made = await profile(d.id);
-      if (made) index(d.id, made);
+      if (made) index(d.id, d.language, made);
     }
   }
 
@@ -68,12 +76,13 @@ export function createPairing(sources: PairingSources) {
     const own = await sources.summary(id);
     const mine = own && !own.problem ? await profile(id) : null;
     if (!own || !mine || own.translationOf) return [];
-    if (!indexed.has(id)) index(id, mine);
+    if (!languages.has(id)) index(id, own.language, mine);
+    const language = base(own.language);
     const counts = new Map<string, number>();
     for (const token of tokensOf(mine)) {
-      const ids = postings!.get(token);
-      if (!ids || ids.size > COMMON_TOKEN) continue;
-      for (const other of ids) counts.set(other, (counts.get(other) ?? 0) + 1);
+      for (const other of postings!.get(token) ?? []) {
+        if (languages.get(other) !== language) counts.set(other, (counts.get(other) ?? 0) + 1);
+      }
     }
     const suggestions: PairSuggestion[] = [];
     for (const [otherId, shared] of counts) {
@@ -92,8 +101,12 @@ export function createPairing(sources: PairingSources) {
     suggestPairs,
     forget(id: string) {
       computed.delete(id);
-      indexed.delete(id);
+      languages.delete(id);
       for (const ids of postings?.values() ?? []) ids.delete(id);
+    },
+    /** A document's language was changed by hand. */
+    relabel(id: string, language: string) {
+      if (languages.has(id)) languages.set(id, base(language));
     },
   };
 }
