@@ -1,6 +1,5 @@
 import { PassThrough } from 'node:stream';
 import { Document as DocxDocument, FootnoteReferenceRun, type IRunOptions, HeadingLevel, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
-import ExcelJS from 'exceljs';
 import yazl from 'yazl';
 import type { PairFile, UnitMark } from '../../../shared/formats/bilingual';
 import { epubEntries } from '../../../shared/formats/epub';
@@ -19,6 +18,8 @@ export async function writeXlsx(pair: PairFile): Promise<Buffer> {
     sink.on('error', reject);
   });
   // Strings go in as string cells, never formulas, so "=SUM(...)" in a text stays text.
+  // Loaded when first needed: evaluating exceljs costs about a second of CPU, which every start paid.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Facing';
   const sheet = workbook.addWorksheet(`${pair.source}-${pair.target}`.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });

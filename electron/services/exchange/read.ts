@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { FormatError } from '../../../shared/formats/xml';
 import type { MultiFile } from '../../../shared/formats/bilingual';
 import { readDelimitedTable, readTable } from '../../../shared/formats/table';
@@ -72,7 +72,9 @@ export async function readPairFile(name: string, bytes: Uint8Array): Promise<Mul
         if (error instanceof ImportRefused) throw new FormatError(`${label}: ${error.message}`);
         throw error;
       }
-      const workbook = new ExcelJS.Workbook();
+      // Loaded when first needed: evaluating exceljs costs about a second of CPU, which every start paid.
+      const { Workbook } = (await import('exceljs')).default;
+      const workbook = new Workbook();
       try {
         await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
       } catch {
