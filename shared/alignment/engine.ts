@@ -144,6 +144,11 @@ interface Prepared {
   anchors: Int32Array[];
 }
 
+function isSorted(ids: Int32Array): boolean {
+  for (let k = 1; k < ids.length; k++) if (ids[k - 1]! > ids[k]!) return false;
+  return true;
+}
+
 /** A segment's anchor ids in `table`: as interned there, or interned now. */
 function idsIn(segment: Segment, table: AnchorTable): ArrayLike<number> {
   const interned = segment.interned;
@@ -161,7 +166,7 @@ function prepare(sideA: readonly Segment[], sideB: readonly Segment[]): { a: Pre
   for (const side of ids) for (const list of side) total += list.length;
   // A table made for this alignment is numbered densely already; a book's, shared by many small ones, is renumbered.
   const numbering =
-    table.names.length <= 2 * total + 1024 ? { names: table.names, local: (list: ArrayLike<number>) => new Int32Array(list).sort() } : table.localNumbering();
+    table.names.length <= 2 * total + 1024 ? { names: table.names, local: (list: ArrayLike<number>) => (list instanceof Int32Array && isSorted(list) ? list.slice() : new Int32Array(list).sort()) } : table.localNumbering();
   const [a, b] = [sideA, sideB].map((segments, side): Prepared => {
     const lengths = new Float64Array(segments.length);
     const prefix = new Float64Array(segments.length + 1);

@@ -25,18 +25,16 @@ describe('dictionary evidence for the aligner', () => {
     expect(shared.sort()).toEqual(['~caban', '~montagn']);
   });
 
-  it('keeps the anchors of each segment as extractAnchors finds them, or as the caller gave them, before those of the dictionary', () => {
+  it('keeps the anchors of each segment as extractAnchors finds them, or as the caller gave them, and adds those of the dictionary', () => {
     const texts = ['« Die Hütten am Berg », sagte er 1912: 36.464 Gipfel?', 'Straße, Œuvre, l’été.'];
     const [withOwn] = withLexiconAnchors(texts.map((text) => ({ text })), [{ text: 'La cabane, le mont, la montagne.' }], lexicon);
     withOwn.forEach((segment, k) => {
-      const own = anchorNames(segment).filter((x) => !x.startsWith(LEXICON_PREFIX));
-      expect(own).toEqual(extractAnchors(texts[k]!));
-      expect(anchorNames(segment).slice(0, own.length)).toEqual(own);
+      expect(anchorNames(segment).filter((x) => !x.startsWith(LEXICON_PREFIX)).sort()).toEqual(extractAnchors(texts[k]!).sort());
     });
     // "Gipfel" would give "~sommet", but no sommet is on the other side: an anchor that cannot be shared is left out.
     expect(anchorNames(withOwn[0]!).filter((x) => x.startsWith(LEXICON_PREFIX)).sort()).toEqual(['~caban', '~mont', '~montagn']);
     const [[given]] = withLexiconAnchors([{ text: 'Der Berg.', anchors: ['#7'] }], [{ text: 'La montagne, le mont.' }], lexicon);
-    expect(anchorNames(given!)).toEqual(['#7', '~montagn', '~mont']);
+    expect(anchorNames(given!).sort()).toEqual(['#7', '~mont', '~montagn']);
   });
 
   it('finds the sentence a translation renders by what its words mean, where lengths point elsewhere', () => {

@@ -60,8 +60,7 @@ const NONE: readonly number[] = [];
  * Segments with dictionary anchors added to their own: a source word contributes an anchor for each
  * stem it may translate to; a target word for its own stem. Shared anchors then mean "a word here
  * translates a word there"; only anchors found on both sides are kept. The segments come back with
- * their anchors interned (own first, in `extractAnchors`' order, then the dictionary's), so the aligner
- * compares integers and no dictionary anchor is spelt out.
+ * their anchors interned (sorted ids, as the aligner compares them), so no dictionary anchor is spelt out.
  */
 export function withLexiconAnchors(source: readonly Segment[], target: readonly Segment[], lexicon: TranslationLexicon): [Segment[], Segment[]] {
   // A book repeats its words thousands of times: each distinct token is folded, stemmed and looked
@@ -137,7 +136,7 @@ export function withLexiconAnchors(source: readonly Segment[], target: readonly 
   const finish = (side: typeof sourceSide): Segment[] =>
     side.map(({ text, own, added }) => {
       for (const id of added) if (sides[id] === 3) own.push(id);
-      return { text, interned: { table, ids: own } };
+      return { text, interned: { table, ids: new Int32Array(own).sort() } };
     });
   return [finish(sourceSide), finish(targetSide)];
 }
