@@ -37,5 +37,19 @@ export function httpBridge(token: string, base: string | URL): FacingBridge {
       }
       return readAnswer(response);
     },
+    /** The file as the raw body of `POST /api/upload` (streamed from disk by the browser), not base64 in JSON. */
+    async upload(file) {
+      let response: Response;
+      try {
+        response = await fetch(new URL('api/upload', base), {
+          method: 'POST',
+          headers: { 'content-type': 'application/octet-stream', 'x-facing-token': token },
+          body: file as Blob,
+        });
+      } catch {
+        return failure('internal', t('bridge.notAnswering'));
+      }
+      return readAnswer(response);
+    },
   };
 }

@@ -127,9 +127,16 @@ export type Handlers = {
 /** The API the renderer calls, whatever carries it. */
 export interface FacingApi {
   invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
+  /** A handle for a file the services then read themselves; undefined when the transport cannot upload. */
+  upload?(file: UploadBody): Promise<string>;
 }
+
+/** A File (or Blob) to upload; shared/ knows no DOM types. */
+export type UploadBody = { readonly size: number };
 
 /** The raw transport the preload exposes as `window.facing`. */
 export interface FacingBridge {
   invoke(channel: string, payload: unknown): Promise<unknown>;
+  /** Hands a big file to the services without base64 in JSON; resolves a result holding `{ upload }`, a handle `pairs:import` takes. */
+  upload?(file: UploadBody): Promise<unknown>;
 }

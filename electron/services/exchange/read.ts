@@ -1,34 +1,69 @@
 import { isUtf8 } from 'node:buffer';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
 import { FormatError } from '../../../shared/formats/xml';
 import type { MultiFile } from '../../../shared/formats/bilingual';
 import { readDelimitedTable, readTable } from '../../../shared/formats/table';
 import { t } from '../../../shared/i18n/current';
 import { tmxReader } from '../../../shared/formats/tmx';
-import { readXliff } from '../../../shared/formats/xliff';
+import { xliffReader } from '../../../shared/formats/xliff';
 import { ImportRefused } from '../import/errors';
 import { readZip } from '../import/zip';
 
 /** Hands the event loop back, so another request is answered while a big file is read. */
 export const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/**
- * Checks the whole file is UTF-8 at once (simdutf), then hands it to a consumer a slice at a time,
- * each slice cut at a character boundary: a 50 MB file is never one string, and the event loop is
- * handed back between slices.
- */
-async function decodeSlices(bytes: Uint8Array, name: string, consume: (text: string) => void, sliceSize = 1 << 20): Promise<void> {
-  if (!isUtf8(bytes)) throw new FormatError(t('exchangeSvc.notUtf8', { name }));
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let at = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
-  while (at < buffer.length) {
-    let end = Math.min(at + sliceSize, buffer.length);
-    // Back to the first byte of a character (continuation bytes are 10xxxxxx).
-    while (end < buffer.length && (buffer[end]! & 0xc0) === 0x80) end--;
-    consume(buffer.toString('utf8', at, end));
-    at = end;
-    if (at < buffer.length) await breathe();
+/** A file of pairs: its bytes in memory, or a file on disk read a chunk at a time. */
+export type PairSource = Uint8Array | { path: string };
+
+/** Called as the file is read: bytes read so far of the total. */
+export type ReadProgress = (done: number, total: number) => void;
+
+const CHUNK = 1 << 20;
+
+async function* chunksOf(source: PairSource): AsyncGenerator<Uint8Array> {
+  if (source instanceof Uint8Array) {
+    for (let at = 0; at < source.length; at += CHUNK) {
+      yield source.subarray(at, at + CHUNK);
+      await breathe();
+    }
+    return;
   }
+  yield* createReadStream(source.path, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>;
+}
+
+async function sizeOf(source: PairSource): Promise<number> {
+  return source instanceof Uint8Array ? source.length : (await stat(source.path)).size;
+}
+
+/**
+ * Decodes the file as UTF-8 a chunk at a time (a character cut between two chunks is carried over)
+ * and hands each chunk's text to a consumer: the file is never one string nor wholly in memory, and
+ * the event loop is handed back between chunks. Invalid UTF-8 anywhere refuses the file.
+ */
+async function decodeChunks(source: PairSource, name: string, consume: (text: string) => void, progress?: ReadProgress): Promise<void> {
+  const total = await sizeOf(source);
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decode = (chunk?: Uint8Array) => {
+    try {
+      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+    } catch {
+      throw new FormatError(t('exchangeSvc.notUtf8', { name }));
+    }
+  };
+  let done = 0;
+  for await (const chunk of chunksOf(source)) {
+    consume(decode(chunk));
+    done += chunk.length;
+    progress?.(done, total);
+  }
+  const rest = decode();
+  if (rest) consume(rest);
+}
+
+async function bytesOf(source: PairSource): Promise<Uint8Array> {
+  return source instanceof Uint8Array ? source : readFile(source.path);
 }
 
 function decode(bytes: Uint8Array, name: string): string {
@@ -48,23 +83,28 @@ function cellText(v: ExcelJS.CellValue | undefined): string {
   return '';
 }
 
-/** Reads a bilingual file by its name's ending: .tmx, .xlf/.xliff, .tsv, .csv, .xlsx. */
-export async function readPairFile(name: string, bytes: Uint8Array): Promise<MultiFile> {
+/**
+ * Reads a bilingual file by its name's ending: .tmx, .xlf/.xliff, .tsv, .csv, .xlsx. TMX and XLIFF are
+ * parsed as they are read; tables (whose readers need the whole file) are read whole.
+ */
+export async function readPairFile(name: string, source: PairSource, progress?: ReadProgress): Promise<MultiFile> {
   const ext = name.toLowerCase().split('.').pop();
   const label = t('exchangeSvc.fileLabel', { name });
   switch (ext) {
-    case 'tmx': {
-      const reader = tmxReader(label);
-      await decodeSlices(bytes, label, (t) => reader.write(t));
+    case 'tmx':
+    case 'xlf':
+    case 'xliff': {
+      const reader = ext === 'tmx' ? tmxReader(label) : xliffReader(label);
+      await decodeChunks(source, label, (text) => reader.write(text), progress);
       return reader.close();
     }
-    case 'xlf':
-    case 'xliff':
-      return readXliff(decode(bytes, label), label);
     case 'tsv':
-    case 'csv':
-      return readDelimitedTable(decode(bytes, label).replace(/^\uFEFF/, ''), ext === 'tsv' ? '\t' : ',', label);
+    case 'csv': {
+      const bytes = await bytesOf(source);
+      return readDelimitedTable(decode(bytes, label), ext === 'tsv' ? '\t' : ',', label);
+    }
     case 'xlsx': {
+      const bytes = await bytesOf(source);
       // The archive is checked (its XML inflated, the sizes verified) before exceljs inflates it unchecked.
       try {
         await readZip(Buffer.from(bytes), t('zip.thisXlsx'), (entry) => /\.(xml|rels)$/i.test(entry));
