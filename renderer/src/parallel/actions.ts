@@ -150,18 +150,16 @@ export const parallelActions: ParallelAction[] = [
     get label() {
       return t('action.undo');
     },
-    shortcut: 'Ctrl+Z',
-    enabled: () => useHistory.getState().past.length > 0,
-    run: () => void useHistory.getState().undo(),
+    enabled: () => useHistory.getState().can('undo', 'alignment'),
+    run: () => void useHistory.getState().undo('alignment'),
   },
   {
     id: 'redo',
     get label() {
       return t('action.redo');
     },
-    shortcut: 'Ctrl+Shift+Z',
-    enabled: () => useHistory.getState().future.length > 0,
-    run: () => void useHistory.getState().redo(),
+    enabled: () => useHistory.getState().can('redo', 'alignment'),
+    run: () => void useHistory.getState().redo('alignment'),
   },
   {
     id: 'swap',

@@ -111,7 +111,7 @@ export const useAnnotations = create<AnnotationState>((set, get) => {
         const created = await api.invoke('annotations:create', draft);
         await refresh([created.documentId]);
         const plain = strip(created);
-        useHistory.getState().push({ label: t('history.highlight'), undo: () => removeIds([plain]), redo: () => restore([plain]) });
+        useHistory.getState().push({ scope: 'annotation', label: t('history.highlight'), undo: () => removeIds([plain]), redo: () => restore([plain]) });
         return created;
       });
     },
@@ -121,7 +121,7 @@ export const useAnnotations = create<AnnotationState>((set, get) => {
         const created = await api.invoke('annotations:reply', { to, note });
         await refresh([created.documentId]);
         const plain = strip(created);
-        useHistory.getState().push({ label: t('history.replied'), undo: () => removeIds([plain]), redo: () => restore([plain]) });
+        useHistory.getState().push({ scope: 'annotation', label: t('history.replied'), undo: () => removeIds([plain]), redo: () => restore([plain]) });
         return created;
       });
     },
@@ -140,7 +140,7 @@ export const useAnnotations = create<AnnotationState>((set, get) => {
         if (get().draft?.id === id) set({ draft: null });
         writeDraft(id, null);
         await refresh(removed.map((a) => a.documentId));
-        useHistory.getState().push({ label: removed.every((a) => a.replyTo) ? t('history.deletedReply') : t('history.deletedHighlight'), announce: true, undo: () => restore(removed), redo: () => removeIds(removed) });
+        useHistory.getState().push({ scope: 'annotation', label: removed.every((a) => a.replyTo) ? t('history.deletedReply') : t('history.deletedHighlight'), announce: true, undo: () => restore(removed), redo: () => removeIds(removed) });
       });
     },
 
@@ -150,7 +150,7 @@ export const useAnnotations = create<AnnotationState>((set, get) => {
         const after = before.length ? (await api.invoke('annotations:list', {})).filter((a) => before.some((b) => b.id === a.id)).map(strip) : [];
         await refresh(before.map((a) => a.documentId));
         await get().loadAll();
-        useHistory.getState().push({ label: t('history.renamedTag', { from, to }), announce: true, undo: () => restore(before).then(() => get().loadAll()), redo: () => restore(after).then(() => get().loadAll()) });
+        useHistory.getState().push({ scope: 'annotation', label: t('history.renamedTag', { from, to }), announce: true, undo: () => restore(before).then(() => get().loadAll()), redo: () => restore(after).then(() => get().loadAll()) });
       });
     },
 
@@ -160,7 +160,7 @@ export const useAnnotations = create<AnnotationState>((set, get) => {
         const after = before.map((a) => ({ ...a, tags: a.tags.filter((t) => t.toLowerCase() !== tag.toLowerCase()) }));
         await refresh(before.map((a) => a.documentId));
         await get().loadAll();
-        useHistory.getState().push({ label: t('history.deletedTag', { tag }), announce: true, undo: () => restore(before).then(() => get().loadAll()), redo: () => restore(after).then(() => get().loadAll()) });
+        useHistory.getState().push({ scope: 'annotation', label: t('history.deletedTag', { tag }), announce: true, undo: () => restore(before).then(() => get().loadAll()), redo: () => restore(after).then(() => get().loadAll()) });
       });
     },
 
@@ -214,7 +214,7 @@ export const useAnnotations = create<AnnotationState>((set, get) => {
       if (!now) return;
       const after = strip(now);
       if (JSON.stringify(after) !== JSON.stringify(editingBefore)) {
-        useHistory.getState().push({ label: t('history.editHighlight'), undo: () => restore([editingBefore]), redo: () => restore([after]) });
+        useHistory.getState().push({ scope: 'annotation', label: t('history.editHighlight'), undo: () => restore([editingBefore]), redo: () => restore([after]) });
       }
     },
 

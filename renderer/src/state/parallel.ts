@@ -138,7 +138,7 @@ export const useParallelStore = create<ParallelState>((set, get) => {
       const { rows, key } = get();
       const next = edit(rows);
       replaceRows(key, next);
-      useHistory.getState().push({ label, undo: () => replaceRows(key, rows), redo: () => replaceRows(key, next) });
+      useHistory.getState().push({ label, scope: 'alignment', undo: () => replaceRows(key, rows), redo: () => replaceRows(key, next) });
     },
 
     async reset() {
@@ -148,7 +148,7 @@ export const useParallelStore = create<ParallelState>((set, get) => {
         await saving.catch(() => {});
         const fresh = await api.invoke('alignment:reset', { left: left.meta.id, right: right.meta.id });
         set({ rows: fresh.rows, edited: false, active: 0 });
-        useHistory.getState().push({ label: t('history.resetAlignment'), undo: () => replaceRows(key, rows), redo: () => replaceRows(key, fresh.rows) });
+        useHistory.getState().push({ label: t('history.resetAlignment'), scope: 'alignment', undo: () => replaceRows(key, rows), redo: () => replaceRows(key, fresh.rows) });
       } catch (error) {
         set({ saveError: t('parallel.resetFailed', { reason: (error as Error).message }) });
       }
