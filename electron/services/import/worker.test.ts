@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { performance as nodePerformance } from 'node:perf_hooks';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it, vi } from 'vitest';
 import { generateProse } from '../../../bench/text';
@@ -12,6 +13,7 @@ vi.setConfig({ testTimeout: 120_000 });
 
 const bundled = join(import.meta.dirname, '..', '..', '..', 'corpus');
 const temp = tempDirs('facing-import-worker-');
+const eventLoopUtilization = nodePerformance.eventLoopUtilization.bind(nodePerformance);
 const base64 = (bytes: string | Uint8Array) => Buffer.from(bytes).toString('base64');
 
 async function setup() {
@@ -41,7 +43,7 @@ describe('the import worker', () => {
   it('reads a PDF off the thread that answers requests: that thread stays mostly idle, and answers while the PDF is read', async () => {
     const { handlers, close } = await setup();
     const data = base64(await longPdf(60));
-    const before = performance.eventLoopUtilization();
+    const before = eventLoopUtilization();
     let imported = false;
     const importing = handlers['documents:import']({ name: 'long.pdf', data }).then((outcome) => ((imported = true), outcome));
     const answered: boolean[] = [];
@@ -50,7 +52,7 @@ describe('the import worker', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
       if (!imported) answered.push(((await handlers['documents:list']({})).length > 0) && !imported);
     }
-    const busy = performance.eventLoopUtilization(before).utilization;
+    const busy = eventLoopUtilization(before).utilization;
     const { document } = await importing;
     expect(document).toMatchObject({ format: 'pdf', origin: 'imported' });
     expect(document.wordCount).toBeGreaterThan(20_000);
