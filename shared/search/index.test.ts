@@ -145,6 +145,12 @@ describe('Chinese and Japanese, written without spaces', () => {
     expect(ids(loaded, ['translator'])).toEqual(['en']);
     loaded.add('zh', '我们需要翻译这本书的第一章，然后出版。');
     expect(ids(loaded, ['翻译'])).toEqual(['zh']);
+    expect(loaded.outdated).toBe(true);
+    const saved = WordIndex.load(concat([...loaded.serialize()]));
+    expect(saved.outdated).toBe(false);
+    expect(ids(saved, ['翻译'])).toEqual(['zh']);
+    expect(ids(saved, ['translater'])).toEqual(['en']);
+    expect(ids(saved, ['transl'], { prefixLast: true })).toEqual(['en']);
     expect(ids(WordIndex.load(bytes), ['翻译'])).toEqual(['zh']);
   });
 });

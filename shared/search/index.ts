@@ -244,13 +244,13 @@ export class WordIndex {
    * The index as bytes, laid out to be used as read (see load): a lead (magic, version, sizes), the
    * document ids (ASCII JSON), then columns of 32-bit numbers (document lengths; per word where it
    * starts among the word characters, its postings' size, documents, last document), the words
-   * (sorted, UTF-16) and every word's postings. Views, not copies, taken at once: later additions
-   * do not change what is written.
+   * (sorted, UTF-16) and every word's postings. Copies taken at once: later additions do not change
+   * what is written.
    */
   serialize(): Uint8Array[] {
-    const order = this.sortedTerms();
-    const words = order.map((t) => this.word(t));
-    const { units, starts } = SortedWords.layout(words);
+    const added = this.addedWords.map((word, k) => [word, this.base.size + k] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    const { units, starts, from } = this.base.merged(added.map(([word]) => word));
+    const order = Int32Array.from(from, (f) => (f >= 0 ? f : added[-1 - f]![1]));
     const docs = asciiBytes(JSON.stringify(this.docs));
     const docsPadded = new Uint8Array(align4(docs.length));
     docsPadded.set(docs);
@@ -265,13 +265,6 @@ export class WordIndex {
     lead[4] = order.length;
     lead[5] = units.length;
     lead[6] = postingsLength;
-    // One block of postings, not one chunk a word: a file write per chunk costs more than the copy.
-    const postings = new Uint8Array(postingsLength);
-    let at = 0;
-    for (const [n, t] of order.entries()) {
-      postings.set(this.bytesOf(t, false).subarray(0, used[n]), at);
-      at += used[n]!;
-    }
     const unitsPadded = new Uint16Array(align4(units.length * 2) / 2);
     unitsPadded.set(units);
     return [
@@ -283,8 +276,37 @@ export class WordIndex {
       bytesOf(column(this.counts)),
       bytesOf(column(this.last)),
       bytesOf(unitsPadded),
-      postings,
+      this.postingsIn(order),
     ];
+  }
+
+  /**
+   * Every word's postings in the given order, in one block (a file write per word costs more than
+   * the copy). Loaded words no document was added to since lie in the loaded block in this order
+   * already: each run of them is one copy.
+   */
+  private postingsIn(order: Int32Array): Uint8Array {
+    const loaded = this.loaded;
+    const untouched = (t: number) => loaded !== null && t < loaded.starts.length && (this.postings[t] === undefined || this.postings[t]!.buffer === loaded.bytes.buffer);
+    const out = new Uint8Array(order.reduce((n, t) => n + this.used[t]!, 0));
+    let at = 0;
+    for (let n = 0; n < order.length; ) {
+      const t = order[n]!;
+      if (untouched(t)) {
+        let m = n + 1;
+        while (m < order.length && order[m] === order[m - 1]! + 1 && untouched(order[m]!)) m++;
+        const last = order[m - 1]!;
+        const chunk = loaded!.bytes.subarray(loaded!.starts[t]!, loaded!.starts[last]! + this.used[last]!);
+        out.set(chunk, at);
+        at += chunk.length;
+        n = m;
+      } else {
+        out.set(this.postings[t]!.subarray(0, this.used[t]!), at);
+        at += this.used[t]!;
+        n++;
+      }
+    }
+    return out;
   }
 
   static load(bytes: Uint8Array): WordIndex {
@@ -411,20 +433,6 @@ export class WordIndex {
 
   private word(t: number): string {
     return t < this.base.size ? this.base.word(t) : this.addedWords[t - this.base.size]!;
-  }
-
-  /** Word numbers in the order of their words (the loaded ones are sorted already: a merge). */
-  private sortedTerms(): number[] {
-    const added = this.addedWords.map((word, k) => [word, this.base.size + k] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1));
-    const out: number[] = [];
-    let b = 0;
-    for (const [word, t] of added) {
-      const until = this.base.range(word)[0];
-      while (b < until) out.push(b++);
-      out.push(t);
-    }
-    while (b < this.base.size) out.push(b++);
-    return out;
   }
 
   private termOf(word: string): number {

@@ -28,6 +28,33 @@ export class SortedWords {
     return { units, starts };
   }
 
+  /**
+   * This list with `others` (sorted, none of them in it) merged in, laid out as a list is, and what
+   * stands at each place: a word of this list (its number) or of `others` (-1 - its place there).
+   */
+  merged(others: readonly string[]): { units: Uint16Array; starts: Uint32Array; from: Int32Array } {
+    const count = this.size + others.length;
+    const from = new Int32Array(count);
+    const starts = new Uint32Array(count + 1);
+    const units = new Uint16Array(this.units.length + others.reduce((n, w) => n + w.length, 0));
+    let at = 0;
+    for (let place = 0, b = 0, o = 0; place < count; place++) {
+      starts[place] = at;
+      if (o === others.length || (b < this.size && this.compare(b, others[o]!, Infinity) < 0)) {
+        from[place] = b;
+        for (let k = this.starts[b]!; k < this.starts[b + 1]!; k++) units[at++] = this.units[k]!;
+        b++;
+      } else {
+        const word = others[o]!;
+        from[place] = -1 - o;
+        for (let j = 0; j < word.length; j++) units[at++] = word.charCodeAt(j);
+        o++;
+      }
+    }
+    starts[count] = at;
+    return { units, starts, from };
+  }
+
   word(n: number): string {
     return String.fromCharCode(...this.units.subarray(this.starts[n]!, this.starts[n + 1]!));
   }
