@@ -242,4 +242,33 @@ test.describe('pairs in and out (issue 9)', () => {
     await app.page.emulateMedia({ media: 'screen' });
     await expect(print).toHaveCount(0);
   });
+
+  test('print of the parallel view scrolled apart shows both columns and every row, as together', async ({ app }, testInfo) => {
+    await app.open('#/parallel/000/001');
+    await app.parallel.waitForRows();
+    const rows = await app.parallel.rowCount();
+    await app.parallel.action('sync');
+    await expect(app.page.getByTestId('free-pane-left')).toBeVisible();
+    // Each pane's last sentence: in the printout it ends the last row holding that side.
+    const lastSentence = (column: 'left' | 'right') => app.page.getByTestId(`free-pane-${column}`).locator('.sentence').last().innerText();
+    const lastSides = [await lastSentence('left'), await lastSentence('right')];
+
+    const printed = squash(await pdfText(await app.page.pdf({ format: 'A4' })));
+    for (const side of lastSides) expect(printed).toContain(squash(side));
+
+    await app.page.emulateMedia({ media: 'print' });
+    await expect(app.page.getByTestId('free-pane-left')).toBeHidden();
+    await expect(app.page.locator('.parallel-toolbar')).toBeHidden();
+    const print = app.page.getByTestId('parallel-print');
+    await expect(print.locator('.prow')).toHaveCount(rows);
+    const first = print.locator('.prow').first();
+    const [a, b] = [await first.locator('.pcell[data-column="left"]').boundingBox(), await first.locator('.pcell[data-column="right"]').boundingBox()];
+    expect(b!.x).toBeGreaterThan(a!.x + a!.width - 1);
+    expect(Math.abs(a!.y - b!.y)).toBeLessThan(4);
+    await expect(app.page.locator('.free-print .column-heads')).toBeVisible();
+    await app.page.screenshot({ path: testInfo.outputPath('print-apart.png'), fullPage: true });
+    await app.page.emulateMedia({ media: 'screen' });
+    await expect(print).toHaveCount(0);
+    await expect(app.page.getByTestId('free-pane-left')).toBeVisible();
+  });
 });

@@ -54,7 +54,7 @@ function RowBody({ index, row, left, right, swapped, linked }: RowProps) {
  * Every listed row in the flow of the page: what is printed. The list on screen is virtual and holds
  * only the rows near its viewport, so a printout of it would stop after a screenful.
  */
-function PrintedRows({ listed, rows, left, right, swapped }: Omit<Props, 'flagged'> & { listed: readonly number[] }) {
+export function PrintedRows({ listed, rows, left, right, swapped }: Omit<Props, 'flagged'> & { listed: readonly number[] }) {
   return (
     <div className="parallel-print" data-testid="parallel-print">
       {listed.map((index) => {

@@ -4,7 +4,9 @@ import type { Document } from '../../../shared/model/document';
 import type { Mark } from '../../../shared/annotations/layout';
 import { HighlightedText } from '../annotations/HighlightedText';
 import { useParallelStore } from '../state/parallel';
+import { PrintedRows } from './AlignedRows';
 import type { CellSide } from './Cell';
+import { usePrinting } from './usePrinting';
 
 function rowOfSentence(rows: readonly AlignmentRow[], side: 'a' | 'b'): Map<string, number> {
   const map = new Map<string, number>();
@@ -65,14 +67,30 @@ function Pane({ doc, rowOf, column, marks, head }: { doc: Document; rowOf: Map<s
   );
 }
 
-/** Each document in its own column, scrolled on its own; hovering or clicking a sentence finds its counterpart. */
+/**
+ * Each document in its own column, scrolled on its own; hovering or clicking a sentence finds its counterpart.
+ * Printed as the rows scrolling together print: two panes scrolled apart would each print only what they show.
+ */
 export function FreeColumns({ rows, left, right, swapped, heads }: { rows: readonly AlignmentRow[]; left: CellSide; right: CellSide; swapped: boolean; heads: [ReactNode, ReactNode] | ReactNode[] }) {
   const leftRows = useMemo(() => rowOfSentence(rows, swapped ? 'b' : 'a'), [rows, swapped]);
   const rightRows = useMemo(() => rowOfSentence(rows, swapped ? 'a' : 'b'), [rows, swapped]);
+  const printing = usePrinting();
+  const every = useMemo(() => rows.map((_, k) => k), [rows]);
   return (
-    <div className="free-columns">
-      <Pane doc={left.doc} rowOf={leftRows} column="left" marks={left.marks} head={heads[0]} />
-      <Pane doc={right.doc} rowOf={rightRows} column="right" marks={right.marks} head={heads[1]} />
-    </div>
+    <>
+      <div className="free-columns">
+        <Pane doc={left.doc} rowOf={leftRows} column="left" marks={left.marks} head={heads[0]} />
+        <Pane doc={right.doc} rowOf={rightRows} column="right" marks={right.marks} head={heads[1]} />
+      </div>
+      {printing ? (
+        <div className="free-print">
+          <div className="column-heads">
+            <span className="column-gutter" />
+            {heads}
+          </div>
+          <PrintedRows listed={every} rows={rows} left={left} right={right} swapped={swapped} />
+        </div>
+      ) : null}
+    </>
   );
 }
