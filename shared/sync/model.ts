@@ -56,8 +56,10 @@ export const SyncStatusSchema = z.object({
   docs: z.number().int().nonnegative(),
   bytes: z.number().int().nonnegative(),
   lastSynced: z.string().nullable(),
-  /** Why, and what to do (error), or a note on the state. */
+  /** Why, and what to do (error), or a note on the state, as a sentence in the interface language. */
   message: z.string().nullable(),
+  /** The technical reason behind the message ("connect ECONNREFUSED 127.0.0.1:5984"), for whoever looks closer. */
+  detail: z.string().nullable().optional(),
   quarantined: z.number().int().nonnegative(),
   conflicts: z.number().int().nonnegative(),
 });

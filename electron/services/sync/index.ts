@@ -73,6 +73,7 @@ export async function openSync(options: SyncOptions): Promise<SyncService> {
     if (!config?.enabled) return status.off();
     const insecure = insecureUrl(config.url);
     if (insecure) return status.error(insecure);
+    status.serverIs(config.url);
     const PouchDB = await pouchDb();
     const local = new PouchDB(files.localDbPath);
     const memory = await loadMemory(local);

@@ -4,15 +4,20 @@ import { t } from '../../../shared/i18n/current';
 
 /** The sync status the header shows, and the revision open screens watch for remote changes. */
 export function createStatus() {
-  const status: SyncStatus = { state: 'off', revision: 0, pending: 0, docs: 0, bytes: 0, lastSynced: null, message: null, quarantined: 0, conflicts: 0 };
+  const status: SyncStatus = { state: 'off', revision: 0, pending: 0, docs: 0, bytes: 0, lastSynced: null, message: null, detail: null, quarantined: 0, conflicts: 0 };
+  let server: string | null = null;
 
   return {
     get: (): SyncStatus => ({ ...status }),
+    /** The server the messages name: its host and port, as the address gave them. */
+    serverIs(url: string) {
+      server = URL.canParse(url) ? new URL(url).host : null;
+    },
     off() {
-      Object.assign(status, { state: 'off', pending: 0, docs: 0, bytes: 0, message: null });
+      Object.assign(status, { state: 'off', pending: 0, docs: 0, bytes: 0, message: null, detail: null });
     },
     syncing() {
-      if (status.state !== 'syncing') Object.assign(status, { state: 'syncing', docs: 0, bytes: 0, message: null });
+      if (status.state !== 'syncing') Object.assign(status, { state: 'syncing', docs: 0, bytes: 0, message: null, detail: null });
     },
     progress(docs: number, bytes: number) {
       status.state = 'syncing';
@@ -20,13 +25,14 @@ export function createStatus() {
       status.bytes += bytes;
     },
     upToDate(when = new Date()) {
-      Object.assign(status, { state: 'up-to-date', pending: 0, lastSynced: when.toISOString(), message: null });
+      Object.assign(status, { state: 'up-to-date', pending: 0, lastSynced: when.toISOString(), message: null, detail: null });
     },
     offline(pending: number, error: unknown) {
-      Object.assign(status, { state: 'offline', pending, message: t('syncSvc.offline', { reason: describe(error) }) });
+      const message = server ? t('syncSvc.offline', { server }) : t('syncSvc.offlineNoServer');
+      Object.assign(status, { state: 'offline', pending, message, detail: describe(error) });
     },
     error(message: string) {
-      Object.assign(status, { state: 'error', message });
+      Object.assign(status, { state: 'error', message, detail: null });
     },
     pending(count: number) {
       status.pending = count;

@@ -32,7 +32,7 @@ export function SyncIndicator() {
   useEffect(watchSync, []);
   const state = status?.state ?? 'off';
   const label = status && state !== 'off' ? describeStatus(status) : t('sync.short');
-  const title = status?.message ?? (state === 'off' ? t('sync.offTitle') : label);
+  const title = status?.message ? [status.message, status.detail ? t('sync.detail', { detail: status.detail }) : null].filter(Boolean).join('\n') : state === 'off' ? t('sync.offTitle') : label;
   return (
     <Link href="/settings/sync" className={`button-quiet sync-indicator sync-${state}`} title={title} data-testid="sync-indicator" aria-label={t('sync.label', { state: label })}>
       <span className="sync-dot" aria-hidden="true" />

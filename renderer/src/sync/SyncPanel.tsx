@@ -74,7 +74,16 @@ export function SyncPanel() {
           {status.conflicts ? t('sync.conflictsNote', { count: status.conflicts }) : ''}
         </p>
       ) : null}
-      {status?.message ? <p className={`settings-page-message ${status.state === 'error' ? 'is-error' : ''}`}>{status.message}</p> : null}
+      {status?.message ? (
+        <p className={`settings-page-message ${status.state === 'error' ? 'is-error' : ''}`} data-testid="sync-status-message">
+          {status.message}
+          {status.detail ? (
+            <span className="sync-detail" data-testid="sync-status-detail">
+              {t('sync.detail', { detail: status.detail })}
+            </span>
+          ) : null}
+        </p>
+      ) : null}
 
       <form className="sync-form" onSubmit={save}>
         <label>
