@@ -57,3 +57,65 @@ test.describe('a reader opened straight away in German', () => {
     expect(blocks.count).toBe(1);
   });
 });
+
+test.describe('the parallel view', () => {
+  const overlaps = (a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }) =>
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+  test('the highlight editor opens beside the words just highlighted, never over them', async ({ app }, testInfo) => {
+    const { page } = app;
+    await page.setViewportSize({ width: 1200, height: 800 });
+    await app.open('#/parallel/000/001');
+    await app.parallel.waitForRows();
+    for (const [row, block] of [[1, 'start'], [3, 'end']] as const) {
+      const cell = app.parallel.cell(row, 'left');
+      await cell.evaluate((element, where) => element.scrollIntoView({ block: where }), block);
+      const phrase = (await cell.innerText()).split(/\s+/).slice(0, 5).join(' ');
+      await app.annotations.highlight(cell, phrase);
+      const mark = cell.locator('mark').first();
+      const [marked, editor] = [await mark.boundingBox(), await app.annotations.editor.boundingBox()];
+      await page.screenshot({ path: testInfo.outputPath(`editor-${block}.png`) });
+      expect(overlaps(marked!, editor!), `editor ${JSON.stringify(editor)} over the words ${JSON.stringify(marked)}`).toBe(false);
+      await app.annotations.done();
+    }
+  });
+
+  test("the toolbar's Undo undoes the alignment edit, not the highlight made after it", async ({ app }) => {
+    await app.open('#/parallel/000/001');
+    await app.parallel.waitForRows();
+    const count = await app.parallel.rowCount();
+    await app.parallel.row(2).click();
+    await app.parallel.action('merge');
+    await expect(app.parallel.activeRow).toHaveText(`Row 3 of ${count - 1}`);
+    const cell = app.parallel.cell(1, 'right');
+    await app.annotations.highlight(cell, 'Start-ups im Bereich Wissenschaft und Technologie', 'pink');
+    await app.annotations.done();
+    await app.parallel.action('undo');
+    await expect(app.parallel.activeRow).toHaveText(new RegExp(`of ${count}$`));
+    await expect(cell.locator('mark.hl-pink')).toHaveText('Start-ups im Bereich Wissenschaft und Technologie');
+    await expect(app.parallel.actionButton('undo')).toBeDisabled();
+  });
+});
+
+test.describe('sync with the server down', () => {
+  test.skip(({ shell }) => shell !== 'web', 'The web shell runs the same services.');
+  test.use({
+    prepareData: {
+      async run(dataDir, corpusDir) {
+        const services = await openServices({ dataDir, corpusDir, shell: 'web', version: 'e2e', warmAfterMs: 60_000 });
+        await services.handlers['sync:set']({ url: 'http://127.0.0.1:9', database: 'group', username: '', displayName: 'Ana', enabled: true });
+        await services.close();
+      },
+    },
+  });
+
+  test('the status says so in a sentence; the technical reason is a details line', async ({ app }, testInfo) => {
+    await app.page.setViewportSize({ width: 1100, height: 800 });
+    await app.open('#/settings/sync');
+    const message = app.page.getByTestId('sync-status-message');
+    await expect(message).toContainText('The server at 127.0.0.1:9 cannot be reached.', { timeout: 30_000 });
+    await expect(app.page.getByTestId('sync-status-detail')).toContainText(/^Details: .+/);
+    expect(await message.evaluate((p) => p.firstChild?.textContent ?? '')).not.toMatch(/ECONNREFUSED|fetch failed/);
+    await app.page.screenshot({ path: testInfo.outputPath('sync-offline.png') });
+  });
+});

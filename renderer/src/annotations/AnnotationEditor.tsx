@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { isMine, repliesTo } from '../../../shared/annotations/people';
 import { tagCounts } from '../../../shared/annotations/tags';
 import type { AnchoredAnnotation } from '../../../shared/model/annotation';
@@ -8,6 +8,7 @@ import { readDraft, writeDraft } from './drafts';
 import { Markdown } from './Markdown';
 import { Replies, ReplyBox, useMayEdit } from './Thread';
 import { t } from '../../../shared/i18n/current';
+import { placeBeside } from '../dictionaries/usePopupPlace';
 
 function useEditedAnnotation(): AnchoredAnnotation | undefined {
   const id = useAnnotations((s) => s.editing?.id);
@@ -83,6 +84,13 @@ export function AnnotationEditor({ extras }: { extras?: ReactNode }) {
     };
   });
 
+  // Its height decides whether it goes below the highlighted words or above them.
+  const [height, setHeight] = useState(360);
+  useLayoutEffect(() => {
+    const natural = panel.current?.scrollHeight;
+    if (natural && natural !== height) setHeight(natural);
+  });
+
   if (!editing || !annotation) return null;
 
   const addTag = (raw: string) => {
@@ -92,8 +100,8 @@ export function AnnotationEditor({ extras }: { extras?: ReactNode }) {
   };
 
   const width = 340;
-  const left = Math.min(Math.max(8, editing.x), window.innerWidth - width - 8);
-  const top = Math.max(8, Math.min(editing.y + 8, window.innerHeight - 380));
+  const words = { left: editing.x, right: editing.x, top: editing.top, bottom: editing.y } as DOMRect;
+  const { left, top, maxHeight } = placeBeside(words, { width, height });
   const quote = <p className="editor-quote">“{annotation.target.quote.exact.length > 140 ? `${annotation.target.quote.exact.slice(0, 140)}…` : annotation.target.quote.exact}”</p>;
   const thread = (
     <>
@@ -101,7 +109,7 @@ export function AnnotationEditor({ extras }: { extras?: ReactNode }) {
       <ReplyBox to={annotation.id} />
     </>
   );
-  const style = { left, top, width, maxHeight: window.innerHeight - top - 8, overflowY: 'auto' as const };
+  const style = { left, top, width, maxHeight, overflowY: 'auto' as const };
 
   if (!editable) {
     const name = annotation.creator ?? '';

@@ -44,7 +44,7 @@ export function AnnotationLayer({ root, textOf, editorExtras }: Props) {
         void useAnnotations.getState().closeEditor();
         setChooser({ ids, x: box.left, y: box.bottom });
       }
-      else openEditor(ids[0]!, box.left, box.bottom);
+      else openEditor(ids[0]!, box.left, box.bottom, box.top);
     };
     const onSelectionChange = () => {
       if (window.getSelection()?.isCollapsed) setSelection(null);
@@ -69,7 +69,7 @@ export function AnnotationLayer({ root, textOf, editorExtras }: Props) {
     const created = await create({ documentId: selection.documentId, target: describeRange(text, selection.start, selection.end), colour });
     window.getSelection()?.removeAllRanges();
     setSelection(null);
-    if (created) openEditor(created.id, selection.rect.left, selection.rect.bottom);
+    if (created) openEditor(created.id, selection.rect.left, selection.rect.bottom, selection.rect.top);
   };
 
   return (

@@ -14,7 +14,7 @@ export function revealAnnotation(id: string): boolean {
   mark.classList.add('hl-flash');
   setTimeout(() => mark.classList.remove('hl-flash'), 1600);
   const box = mark.getBoundingClientRect();
-  useAnnotations.getState().openEditor(id, box.left, box.bottom);
+  useAnnotations.getState().openEditor(id, box.left, box.bottom, box.top);
   return true;
 }
 

@@ -13,7 +13,8 @@ interface AnnotationState {
   /** Every annotation, loaded when the hub or tag suggestions need it. */
   all: AnchoredAnnotation[] | null;
   /** The annotation whose editor is open, and where to show it. */
-  editing: { id: string; x: number; y: number } | null;
+  /** The editor's annotation, and what it must not cover: the words from `top` to `y`, starting at `x`. */
+  editing: { id: string; x: number; y: number; top: number } | null;
   /** The state of that annotation when its editor opened: one undo step per editing session. */
   editingBefore: Annotation | null;
   /** Note text typed in the editor and not saved yet. */
@@ -38,7 +39,7 @@ interface AnnotationState {
   setDraft(id: string, note: string): void;
   /** Saves the note being typed; resolves when the store has it. */
   saveDraft(): Promise<void>;
-  openEditor(id: string, x: number, y: number): void;
+  openEditor(id: string, x: number, y: number, top?: number): void;
   /** Closes the editor, saving its note first. */
   closeEditor(): Promise<void>;
   clearError(): void;
@@ -199,10 +200,10 @@ export const useAnnotations = create<AnnotationState>((set, get) => {
       return saving;
     },
 
-    openEditor(id, x, y) {
+    openEditor(id, x, y, top = y) {
       void get().closeEditor();
       const annotation = find(id);
-      set({ editing: { id, x, y }, editingBefore: annotation ? strip(annotation) : null });
+      set({ editing: { id, x, y, top }, editingBefore: annotation ? strip(annotation) : null });
     },
 
     async closeEditor() {
