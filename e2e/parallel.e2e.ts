@@ -14,7 +14,7 @@ test.describe('parallel view', () => {
     const oneSided = groups.filter((r) => r.startsWith('¶  | ') || r.endsWith(' | '));
     expect(oneSided).toEqual(['¶ p8s0 | ']);
     await app.parallel.differences.first().click();
-    await expect(app.page.getByTestId('no-counterpart')).toHaveText('No DE counterpart');
+    await expect(app.page.getByTestId('no-counterpart')).toHaveText('No German counterpart');
     await expect(app.page).toHaveTitle(/⇄ German — Facing$/);
   });
 
