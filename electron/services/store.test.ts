@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { tempDirs } from './test-support';
 import { defaultSettings } from '../../shared/model/settings';
 import { openStore, STORE_FILE, STORE_VERSION } from './store';
+import { shelfOf } from './store/shelf';
 
 const dataDir = tempDirs('facing-store-');
 
@@ -163,5 +164,30 @@ describe('the store', () => {
     expect(backups.filter((f) => f.startsWith('facing-store-2020-'))).toHaveLength(6);
     expect(existsSync(join(dir, 'backups', 'facing-store-2020-01-03.json'))).toBe(false);
     expect((await store.backups()).find((b) => b.id === 'facing-store-2020-01-09.json')).toMatchObject({ annotations: 1 });
+  });
+
+  it('parses only the first line at start and reads the annotations ahead, most recently opened document first', async () => {
+    const dir = dataDir();
+    const first = await openStore(dir);
+    const note = (documentId: string) => ({ documentId });
+    await first.commit([
+      { c: 'annotations', k: 'x1', v: note('old') },
+      { c: 'annotations', k: 'x2', v: note('new') },
+      { c: 'annotations', k: 'x3', v: note('never') },
+      { c: 'reading', k: 'old', v: { opened: '2026-01-01T00:00:00.000Z' } },
+      { c: 'reading', k: 'new', v: { opened: '2026-02-01T00:00:00.000Z' } },
+    ]);
+    await first.compact();
+    await first.close();
+    const store = await openStore(dir);
+    const shelf = shelfOf(store.data);
+    expect(shelf.unreadDocuments().sort()).toEqual(['never', 'new', 'old']);
+    const ahead = store.readAhead();
+    // The first document is read at once, the others one per turn of the event loop.
+    expect(shelf.unreadDocuments()).toEqual(['old', 'never']);
+    await ahead;
+    expect(shelf.complete).toBe(true);
+    expect(Object.keys(shelf.parsed).sort()).toEqual(['x1', 'x2', 'x3']);
+    await store.close();
   });
 });

@@ -21,6 +21,9 @@ export { StoreInUseError } from './store/lock';
 export { emptyStore, STORE_VERSION, StoreDataSchema, type Collection, type StoreData, type StoreRecord } from './store/schema';
 
 export type CommitSource = 'local' | 'sync';
+
+/** How long after the start the annotations not used yet are read ahead. */
+const READ_AHEAD_AFTER_MS = 1500;
 export type CommitListener = (records: StoreRecord[], source: CommitSource) => void;
 
 export interface StoreOptions {
@@ -43,6 +46,8 @@ export interface Store {
   compact(): Promise<void>;
   /** Resolves when background compactions and backups have finished; one planned for after the start runs now. */
   settled(): Promise<void>;
+  /** Parses the annotations of every document now, instead of in idle time after the start; resolves when done. */
+  readAhead(): Promise<void>;
   /** Newest first. */
   backups(): Promise<Backup[]>;
   /** Replaces the store with a backup after backing up the current store, whose backup id it returns. */
@@ -78,6 +83,28 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
     shelfOf(data).onDamaged = ({ count }) => notices.push({ level: 'warning', message: t('store.damagedAnnotations', { count }) });
   };
   reportDamage(state.data);
+
+  // Documents' annotations are parsed on first use; in idle time after the start the rest are read
+  // ahead, one document at a time and the most recently opened first, so a first list finds them parsed.
+  let closed = false;
+  let reading: Promise<void> | null = null;
+  const readAhead = () =>
+    (reading ??= new Promise<void>((resolve) => {
+      const shelf = shelfOf(state.data);
+      const opened = (id: string) => {
+        const value = (state.data.reading[id] as { opened?: unknown } | undefined)?.opened;
+        return typeof value === 'string' ? value : '';
+      };
+      const order = shelf.unreadDocuments().sort((a, b) => opened(b).localeCompare(opened(a)));
+      const step = () => {
+        const next = order.shift();
+        if (closed || next === undefined) return resolve();
+        shelf.readAhead(next);
+        setImmediate(step);
+      };
+      step();
+    }));
+  setTimeout(readAhead, READ_AHEAD_AFTER_MS).unref();
   const compactor = createCompactor({
     dataDir,
     state,
@@ -120,6 +147,7 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
       await compactor.compact();
     },
     settled: () => compactor.settled(),
+    readAhead,
     backups: () => describeBackups(dataDir),
     async restoreBackup(id) {
       await compactor.settled();
@@ -136,6 +164,7 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
       return { keptAs: keptAs!.id, restored: listed.find((b) => b.id === id) ?? listed[0]! };
     },
     async close() {
+      closed = true;
       await compactor.close();
       await lock.release();
     },

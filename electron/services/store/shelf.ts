@@ -113,6 +113,16 @@ export class AnnotationShelf {
     return out;
   }
 
+  /** Documents whose block is still unread. */
+  unreadDocuments(): string[] {
+    return [...this.unread.keys()];
+  }
+
+  /** Parses a document's block ahead of its first use. */
+  readAhead(document: string): void {
+    this.readBlock(document);
+  }
+
   /** The whole collection, every block read. */
   all(): Record<string, unknown> {
     for (const document of [...this.unread.keys()]) this.readBlock(document);
