@@ -78,6 +78,8 @@ export class WordIndex {
   private used: Int32Array = new Int32Array(64);
   private counts: Int32Array = new Int32Array(64);
   private last: Int32Array = new Int32Array(64);
+  /** False while the columns above are views into a loaded file. */
+  private columnsOwned = true;
   /** Loaded from an older file: save it again in the current layout. */
   outdated = false;
 
@@ -107,6 +109,12 @@ export class WordIndex {
   /** Adds a document whose words were counted beforehand (see countIndexWords), e.g. a long book a slice at a time. */
   addCounted(id: string, length: number, tf: ReadonlyMap<string, number>): void {
     if (this.docNumber.has(id)) this.remove(id);
+    if (!this.columnsOwned) {
+      this.used = withRoom(this.used, this.termCount);
+      this.counts = withRoom(this.counts, this.termCount);
+      this.last = withRoom(this.last, this.termCount);
+      this.columnsOwned = true;
+    }
     const n = this.docs.length;
     this.docs.push(id);
     this.docNumber.set(id, n);
@@ -346,9 +354,11 @@ export class WordIndex {
     index.lengths = Array.from(lengths);
     index.base = new SortedWords(units, starts);
     index.termCount = termCount!;
-    index.used = withRoom(used, termCount!);
-    index.counts = withRoom(counts, termCount!);
-    index.last = withRoom(last, termCount!);
+    // Read where they lie until a document is added (see addCounted).
+    index.used = used;
+    index.counts = counts;
+    index.last = last;
+    index.columnsOwned = false;
     index.postings = new Array<Uint8Array | undefined>(termCount!);
     index.loaded = { bytes: bytes.subarray(postingsAt), starts: postingStarts(index.used, termCount!) };
     index.countDocuments();
