@@ -66,11 +66,15 @@ export const usePairChecksStore = create<PairChecksState>((set, get) => {
   };
 });
 
+const QUIET_MS = 800;
+const IDLE_WAIT_MS = 2000;
+
 /**
  * The pair's flags from the translation checks, or null while they are pending. The first check of a
- * pair waits until its rows have painted and its settings have loaded: on a 5,000-row pair it takes
- * hundreds of milliseconds, which the first paint should not wait for. Later changes (an edit, a
- * switch, a glossary) check again at once.
+ * pair waits until its rows have painted, its settings have loaded and the page has been left alone
+ * for a moment: on a 5,000-row pair it takes hundreds of milliseconds, which neither the first paint
+ * nor the first click or key press should wait for. Later changes (an edit, a switch, a glossary)
+ * check again at once.
  */
 export function usePairFlags(left: string, right: string, pair: { rows: readonly AlignmentRow[]; a: Document; b: Document } | null): RowFlag[] | null {
   const load = usePairChecksStore((s) => s.load);
@@ -82,11 +86,23 @@ export function usePairFlags(left: string, right: string, pair: { rows: readonly
   const shown = pair !== null;
   useEffect(() => {
     if (!shown) return;
+    // After a quiet second with the page idle: a click or key press meanwhile waits for nothing.
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setPainted(key))));
+    let idle: number | undefined;
+    const wait = () => {
+      clearTimeout(timer);
+      if (idle !== undefined) cancelIdleCallback(idle);
+      timer = setTimeout(() => (idle = requestIdleCallback(() => setPainted(key), { timeout: IDLE_WAIT_MS })), QUIET_MS);
+    };
+    const frame = requestAnimationFrame(wait);
+    window.addEventListener('pointerdown', wait, true);
+    window.addEventListener('keydown', wait, true);
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
+      if (idle !== undefined) cancelIdleCallback(idle);
+      window.removeEventListener('pointerdown', wait, true);
+      window.removeEventListener('keydown', wait, true);
     };
   }, [shown, key]);
   const due = pair !== null && answered && painted === key;
