@@ -119,3 +119,15 @@ test.describe('sync with the server down', () => {
     await app.page.screenshot({ path: testInfo.outputPath('sync-offline.png') });
   });
 });
+
+test('the reading settings and the note fields share one field style', async ({ app }, testInfo) => {
+  await app.page.setViewportSize({ width: 1100, height: 800 });
+  await app.open('#/read/000');
+  await expect(app.reader.paragraphs).toHaveCount(9);
+  const panel = await app.reader.openSettings();
+  await app.page.screenshot({ path: testInfo.outputPath('reading-settings.png') });
+  // One border and radius for all (the typeface buttons each show their typeface, the theme buttons their colours).
+  const looks = await panel.locator('.field').evaluateAll((fields) => fields.map((f) => { const s = getComputedStyle(f); return `${s.borderTopWidth} ${s.borderTopStyle} ${s.borderTopLeftRadius}`; }));
+  expect(looks.length).toBeGreaterThan(5);
+  expect(new Set(looks).size).toBe(1);
+});

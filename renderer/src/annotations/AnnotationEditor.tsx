@@ -200,6 +200,7 @@ export function AnnotationEditor({ extras }: { extras?: ReactNode }) {
           <Markdown source={note} className="note-preview" />
         ) : (
           <textarea
+            className="field field-page"
             value={note}
             placeholder={t('annotation.notePlaceholder')}
             aria-label={t('annotation.note')}

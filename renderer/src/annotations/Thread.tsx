@@ -78,6 +78,7 @@ export function ReplyBox({ to, autoFocus = false, onDone }: { to: string; autoFo
       }}
     >
       <textarea
+        className="field"
         value={note}
         rows={2}
         autoFocus={autoFocus}

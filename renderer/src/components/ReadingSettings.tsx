@@ -68,7 +68,7 @@ export function ReadingSettings() {
             <legend>{t('reading.theme')}</legend>
             <div className="segmented">
               {themes.map((theme) => (
-                <button key={theme.value} type="button" aria-pressed={settings.theme === theme.value} className={`swatch swatch-${theme.value}`} onClick={() => update({ theme: theme.value })}>
+                <button key={theme.value} type="button" aria-pressed={settings.theme === theme.value} className={`field field-page swatch swatch-${theme.value}`} onClick={() => update({ theme: theme.value })}>
                   {t(theme.label)}
                 </button>
               ))}
@@ -78,7 +78,7 @@ export function ReadingSettings() {
             <legend>{t('reading.typeface')}</legend>
             <div className="segmented">
               {fonts.map((f) => (
-                <button key={f.value} type="button" aria-pressed={settings.fontFamily === f.value} className={`font-${f.value}`} onClick={() => update({ fontFamily: f.value })}>
+                <button key={f.value} type="button" aria-pressed={settings.fontFamily === f.value} className={`field field-page font-${f.value}`} onClick={() => update({ fontFamily: f.value })}>
                   {t(f.label)}
                 </button>
               ))}
@@ -97,11 +97,11 @@ export function ReadingSettings() {
           <fieldset>
             <legend>{t('reading.textSize')}</legend>
             <div className="stepper">
-              <button type="button" onClick={() => size(-1)} aria-label={t('reading.smaller')} disabled={settings.fontSize <= 12}>
+              <button type="button" className="field field-page" onClick={() => size(-1)} aria-label={t('reading.smaller')} disabled={settings.fontSize <= 12}>
                 A−
               </button>
               <output aria-live="polite" data-testid="font-size">{settings.fontSize}px</output>
-              <button type="button" onClick={() => size(1)} aria-label={t('reading.larger')} disabled={settings.fontSize >= 32}>
+              <button type="button" className="field field-page" onClick={() => size(1)} aria-label={t('reading.larger')} disabled={settings.fontSize >= 32}>
                 A+
               </button>
             </div>
@@ -110,7 +110,7 @@ export function ReadingSettings() {
             <legend>{t('reading.language')}</legend>
             <div className="segmented" data-testid="language-choice">
               {languages.map((l) => (
-                <button key={l.value} type="button" aria-pressed={settings.language === l.value} lang={l.value === 'system' ? undefined : l.value} onClick={() => update({ language: l.value })}>
+                <button key={l.value} type="button" className="field field-page" aria-pressed={settings.language === l.value} lang={l.value === 'system' ? undefined : l.value} onClick={() => update({ language: l.value })}>
                   {l.label ?? t('reading.languageSystem')}
                 </button>
               ))}
