@@ -89,12 +89,16 @@ export async function measureAnnotationStore(count: number): Promise<Figure[]> {
       .filter((f) => f.includes('journal'))
       .reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
     await close();
+    const storeOnly = await timed(() => openStore(dir));
+    const serviceOnly = await timed(() => createAnnotationService(corpus, storeOnly.value));
+    await storeOnly.value.close();
     const migrated = await timed(() => openServices({ dataDir: older, corpusDir, shell: 'web', version: 'bench' }));
     await migrated.value.close();
     rmSync(older, { recursive: true, force: true });
     return [
       { name: 'store file with annotations', value: size, unit: 'MB', note: `${count.toLocaleString('en')} annotations` },
       { name: 'app load (open store, services ready; annotations read per document on first use)', value: load.wall, unit: 'ms', note: cpuNote(load.cpu) },
+      { name: 'of which the store alone, reopened (first line parsed, lines checked) / the annotation service', value: storeOnly.wall, unit: 'ms', note: cpuNote(storeOnly.cpu, `; service ${serviceOnly.wall.toFixed(1)} ms, ${serviceOnly.cpu.toFixed(1)} ms CPU`) },
       { name: 'the same annotations read whole, as every start did before (JSON.parse, plain check, index), same process', value: whole.wall, unit: 'ms', note: cpuNote(whole.cpu, `, ${whole.value.toLocaleString('en')} annotations`) },
       { name: 'first list of a document (its block read and checked, anchoring included)', value: first.wall, unit: 'ms', note: cpuNote(first.cpu, `, ${shown.length.toLocaleString('en')} annotations`) },
       { name: 'the same store as a version 2 file: app load with its migration (whole read, new snapshot and backup written)', value: migrated.wall, unit: 'ms', note: cpuNote(migrated.cpu) },
