@@ -104,3 +104,26 @@ describe('reading a TMX', () => {
     await expect(readPairFile('bad.tmx', bytes)).rejects.toThrow(/"bad\.tmx" is not valid UTF-8/);
   });
 });
+
+describe('reading a pair file from disk', () => {
+  it('reads a character cut by the 1 MB chunks whole, and refuses a file ending inside a character', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'facing-read-'));
+    try {
+      const head = '<tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en"><seg>';
+      // "€" (3 bytes) straddles the first chunk's end.
+      const pad = 'x'.repeat((1 << 20) - Buffer.byteLength(head) - 1);
+      const good = join(dir, 'good.tmx');
+      writeFileSync(good, `${head}${pad}€</seg></tuv><tuv xml:lang="de"><seg>Euro</seg></tuv></tu></body></tmx>`);
+      const file = await readPairFile('good.tmx', { path: good });
+      expect(file.units[0]!.texts.en!.endsWith('x€')).toBe(true);
+      const cut = join(dir, 'cut.tmx');
+      writeFileSync(cut, Buffer.concat([Buffer.from(`${head}Euro</seg></tuv></tu></body></tmx>`), Buffer.from([0xe2, 0x82])]));
+      await expect(readPairFile('cut.tmx', { path: cut })).rejects.toThrow(/not valid UTF-8/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -37,29 +37,41 @@ async function sizeOf(source: PairSource): Promise<number> {
   return source instanceof Uint8Array ? source.length : (await stat(source.path)).size;
 }
 
+/** Where the last whole character of a chunk ends: a sequence cut by the chunk's end is left for the next one. */
+function wholeCharacters(chunk: Buffer): number {
+  let lead = chunk.length - 1;
+  while (lead >= 0 && chunk.length - lead < 4 && (chunk[lead]! & 0xc0) === 0x80) lead--;
+  if (lead < 0) return chunk.length;
+  const byte = chunk[lead]!;
+  const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+  return lead + length > chunk.length ? lead : chunk.length;
+}
+
 /**
- * Decodes the file as UTF-8 a chunk at a time (a character cut between two chunks is carried over)
- * and hands each chunk's text to a consumer: the file is never one string nor wholly in memory, and
- * the event loop is handed back between chunks. Invalid UTF-8 anywhere refuses the file.
+ * Checks each chunk is UTF-8 (simdutf) and hands its text to a consumer, a character cut between two
+ * chunks carried over: the file is never one string nor wholly in memory, and the event loop is
+ * handed back between chunks. Invalid UTF-8 anywhere refuses the file.
  */
 async function decodeChunks(source: PairSource, name: string, consume: (text: string) => void, progress?: ReadProgress): Promise<void> {
   const total = await sizeOf(source);
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const decode = (chunk?: Uint8Array) => {
-    try {
-      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
-    } catch {
-      throw new FormatError(t('exchangeSvc.notUtf8', { name }));
-    }
-  };
+  const refuse = () => new FormatError(t('exchangeSvc.notUtf8', { name }));
+  let carry: Buffer | null = null;
   let done = 0;
-  for await (const chunk of chunksOf(source)) {
-    consume(decode(chunk));
-    done += chunk.length;
+  let first = true;
+  for await (const raw of chunksOf(source)) {
+    const bytes = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+    const chunk: Buffer = carry ? Buffer.concat([carry, bytes]) : bytes;
+    const end = wholeCharacters(chunk);
+    carry = end < chunk.length ? Buffer.from(chunk.subarray(end)) : null;
+    const whole = chunk.subarray(0, end);
+    if (!isUtf8(whole)) throw refuse();
+    const from = first && whole[0] === 0xef && whole[1] === 0xbb && whole[2] === 0xbf ? 3 : 0;
+    first = false;
+    consume(whole.toString('utf8', from));
+    done += raw.length;
     progress?.(done, total);
   }
-  const rest = decode();
-  if (rest) consume(rest);
+  if (carry) throw refuse();
 }
 
 async function bytesOf(source: PairSource): Promise<Uint8Array> {
