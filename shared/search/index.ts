@@ -417,7 +417,12 @@ export class WordIndex {
    */
   fillVocabulary(count = Number.MAX_SAFE_INTEGER): boolean {
     const end = Math.min(this.addedWords.length, this.filled + count);
-    for (; this.filled < end; this.filled++) this.radix.set(this.addedWords[this.filled]!, this.base.size + this.filled);
+    for (; this.filled < end; this.filled++) {
+      const word = this.addedWords[this.filled]!;
+      // Chinese and Japanese characters and pairs are looked up whole, never completed nor forgiven a
+      // typo: a long text of them would fill the tree with hundreds of thousands of pairs.
+      if (!isUnspaced(word)) this.radix.set(word, this.base.size + this.filled);
+    }
     return this.filled === this.addedWords.length;
   }
 
