@@ -74,7 +74,7 @@ test.describe('parallel view', () => {
     await app.parallel.waitForRows();
     await expect(app.parallel.differences).toHaveCount(1);
     await expect(app.parallel.differences.first()).toContainText('No counterpart');
-    await expect(app.parallel.differences.first()).toContainText('Only in EN: no counterpart in DE.');
+    await expect(app.parallel.differences.first()).toContainText('Only in English: no counterpart in German.');
     const rows = await app.parallel.rowCount();
     await app.parallel.differences.first().click();
     await expect(app.parallel.activeRow).toHaveText(`Row ${rows} of ${rows}`);

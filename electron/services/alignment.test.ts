@@ -47,7 +47,7 @@ describe('aligning the seed pair', () => {
     const alignment = await h['alignment:get']({ left: '000', right: '001' });
     const [en, de] = await Promise.all([h['documents:get']({ id: '000' }), h['documents:get']({ id: '001' })]);
     const flags = checkRows(alignment.rows, en, de);
-    expect(flags.find((f) => f.kind === 'number-mismatch')?.message).toBe('Numbers differ: 15 only in EN; 25 only in DE.');
+    expect(flags.find((f) => f.kind === 'number-mismatch')?.message).toBe('Numbers differ: 15 only in English; 25 only in German.');
   });
 });
 

@@ -1,17 +1,6 @@
 import { t, translator } from '../../shared/i18n/current';
 
-const languageNames = new Map<string, Intl.DisplayNames>();
-
-/** "German" or "Deutsch": a language's name in the interface language. */
-export function languageName(tag: string): string {
-  const locale = translator().locale;
-  if (!languageNames.has(locale)) languageNames.set(locale, new Intl.DisplayNames([locale], { type: 'language' }));
-  try {
-    return languageNames.get(locale)!.of(tag) ?? tag;
-  } catch {
-    return tag;
-  }
-}
+export { languageName } from '../../shared/i18n/languages';
 
 /** "22 Dec 2025", "Dec 2025" or "2018" for the manifest's full or partial dates. */
 export function formatPartialDate(date: string | undefined): string {

@@ -9,6 +9,7 @@ import type { CheckGroup } from './checks/settings';
 import { fingerprint } from './documents';
 import { sentenceIndex } from './rows';
 import { t, translator } from '../i18n/current';
+import { languageName } from '../i18n/languages';
 
 export type FlagKind =
   | 'no-counterpart'
@@ -108,8 +109,8 @@ export function checkRows(rows: readonly AlignmentRow[], left: Document, right: 
     const key = flagKey(kind, a, b);
     flags.push(dismissed.has(key) ? { row, kind, message, key, dismissed: true } : { row, kind, message, key });
   };
-  const leftName = langA.toUpperCase();
-  const rightName = langB.toUpperCase();
+  const leftName = languageName(langA);
+  const rightName = languageName(langB);
   rows.forEach((row, index) => {
     const [a, b] = texts[index]!;
     if (row.a.length === 0 || row.b.length === 0) {

@@ -53,7 +53,7 @@ describe('checkRows', () => {
   it('flags only the untranslated row when numbers and lengths agree', () => {
     const flags = checkRows(alignDocuments(en, de), en, de);
     expect(flags.map((f) => [f.row, f.kind])).toEqual([[4, 'no-counterpart']]);
-    expect(flags[0]!.message).toBe('Only in EN: no counterpart in DE.');
+    expect(flags[0]!.message).toBe('Only in English: no counterpart in German.');
   });
 
   it('flags a number that changed in translation', () => {
@@ -61,7 +61,7 @@ describe('checkRows', () => {
     const flags = checkRows(alignDocuments(en, wrong), en, wrong);
     const mismatch = flags.find((f) => f.kind === 'number-mismatch');
     expect(mismatch?.row).toBe(2);
-    expect(mismatch?.message).toBe('Numbers differ: 15 only in EN; 51 only in DE.');
+    expect(mismatch?.message).toBe('Numbers differ: 15 only in English; 51 only in German.');
   });
 
   it('ignores digits inside names such as A380 or COVID-19', () => {

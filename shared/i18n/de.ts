@@ -225,7 +225,7 @@ export const de: Record<MessageKey, string> = {
   'search.label': 'Alle Dokumente durchsuchen',
   'search.nothing': 'Nichts gefunden für „{query}“.',
   'search.more': '{hits} Stellen aus den am besten passenden Dokumenten; {documents, plural, one {# Dokument enthält} other {# Dokumente enthalten}} jedes Wort ({ms} ms).',
-  'search.found': '{total, plural, one {# Stelle} other {# Stellen}} in {documents, plural, one {# Dokument} other {# Dokumenten}}, gefunden in {ms} ms.',
+  'search.found': '{total, plural, one {# Stelle} other {# Stellen}} in {documents, plural, one {# Dokument} other {# Dokumenten}}, gefunden in {ms, number} ms.',
   'search.apart': 'Die Wörter stehen in verschiedenen Absätzen dieses Dokuments:',
   'search.showMore': 'Mehr zeigen',
   'three.windowTitle': '{title} in drei Sprachen',

@@ -226,7 +226,7 @@ export const en = {
   'search.label': 'Search all documents',
   'search.nothing': 'Nothing found for “{query}”.',
   'search.more': '{hits} passages from the best-matching documents; {documents, plural, one {# document contains} other {# documents contain}} every word ({ms} ms).',
-  'search.found': '{total, plural, one {# passage} other {# passages}} in {documents, plural, one {# document} other {# documents}}, found in {ms} ms.',
+  'search.found': '{total, plural, one {# passage} other {# passages}} in {documents, plural, one {# document} other {# documents}}, found in {ms, number} ms.',
   'search.apart': 'The words are in different paragraphs of this document:',
   'search.showMore': 'Show more',
   'three.windowTitle': '{title} in three languages',
