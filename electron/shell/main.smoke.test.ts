@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { channels } from '../../shared/ipc/channels';
 import { MARKER_FILE } from '../services/store/lock';
+import { UPLOAD_PATH_CHANNEL } from './bridge';
 import { tempDirs } from '../services/test-support';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -53,11 +54,12 @@ async function runBuiltMain() {
 }
 
 describe('the built dist-electron/main.cjs, run in Node with the fake electron', () => {
-  it('registers every channel, creates one hardened window, guards it, imports argv files, exposes only invoke from the preload and quits after closing the store', async () => {
+  it('registers every channel, creates one hardened window, guards it, imports argv files, exposes only invoke and upload from the preload and quits after closing the store', async () => {
     const { status, dataDir, report } = await runBuiltMain();
     expect(report.error).toBeUndefined();
     expect(status).toBe(0);
-    expect([...report.channels].sort()).toEqual([...channels].sort());
+    // The contract's channels, and the one the preload's upload hands a picked file's path to.
+    expect([...report.channels].sort()).toEqual([...channels, UPLOAD_PATH_CHANNEL].sort());
     expect(report.windows).toHaveLength(1);
     const [window] = report.windows;
     expect(window.loaded).toEqual(['app://facing/index.html']);
@@ -79,7 +81,7 @@ describe('the built dist-electron/main.cjs, run in Node with the fake electron',
     expect(report.permissionRequest).toBe(false);
     expect(report.permissionCheck).toBe(false);
     expect(report.menuRoles).toEqual(expect.arrayContaining(['quit', 'cut', 'copy', 'paste', 'selectAll', 'viewMenu', 'windowMenu']));
-    expect(report.preload).toEqual({ exposed: ['facing'], keys: ['invoke'], unknown: 'Unknown channel ELECTRON_BROWSER_REQUIRE', known: ['app:info'] });
+    expect(report.preload).toEqual({ exposed: ['facing'], keys: ['invoke', 'upload'], unknown: 'Unknown channel ELECTRON_BROWSER_REQUIRE', known: ['app:info'] });
     expect(report).toMatchObject({ beforeQuitListeners: 1, singleInstance: 1, openFile: 1, quitAfterClose: true });
     // The store was closed before the app quit: its running marker is gone, the import is on disk.
     expect(existsSync(join(dataDir, MARKER_FILE))).toBe(false);
