@@ -59,7 +59,7 @@ function corpusFor(kind: ShellOptions['corpus'], scratch: string): string {
 
 async function launchWeb(browser: Browser, dataDir: string, corpusDir: string, dictionaryDirs: string[]) {
   const services = await openServices({ dataDir, corpusDir, dictionaryDirs, shell: 'web', version: 'e2e' });
-  const host = await startWebHost({ handlers: services.handlers, staticDir: rendererDir });
+  const host = await startWebHost({ handlers: services.handlers, uploads: services.uploads, staticDir: rendererDir });
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(host.url);

@@ -10,7 +10,7 @@ import { confirmExternal, guardNavigation, refuseWebviews } from './shell/naviga
 import { createFileOpener, filesFromArgv, listenForOpenedFiles } from './shell/open-files';
 import { lockDownSession } from './shell/permissions';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './shell/protocol';
-import { registerIpc } from './shell/ipc';
+import { registerIpc, registerUploads } from './shell/ipc';
 import { claimSingleInstance } from './shell/single-instance';
 import { secretBoxFrom } from './shell/secrets';
 import { strings } from './shell/strings';
@@ -73,6 +73,7 @@ async function start(): Promise<void> {
   closeBeforeQuit(app, () => services.close());
   serveRenderer(protocol, rendererDir);
   registerIpc(ipcMain, services.handlers, () => mainWindow?.webContents);
+  registerUploads(ipcMain, services.uploads, () => mainWindow?.webContents);
   const saveWindowAsPdf = () => void (mainWindow && saveAsPdf(mainWindow, dialog));
   installAppMenu(Menu, () => menuTemplate(process.platform === 'darwin', { ...rendererCommands(() => mainWindow?.webContents), saveAsPdf: saveWindowAsPdf }));
   mainWindow = createWindow();

@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { exposeBridge } from './shell/bridge';
 
-exposeBridge(contextBridge, ipcRenderer);
+exposeBridge(contextBridge, ipcRenderer, (file) => webUtils.getPathForFile(file));

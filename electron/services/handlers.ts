@@ -12,6 +12,7 @@ import { openCorpus } from './corpus';
 import { createChecksService } from './exchange/checks';
 import { exchangeHandlers } from './exchange/handlers';
 import { createExchangeService } from './exchange/index';
+import { createUploads, type Uploads } from './exchange/uploads';
 import { createPages } from './document-pages';
 import { openLibrary } from './library';
 import { fromBase64 } from './library/slices';
@@ -36,6 +37,8 @@ export interface ServiceOptions {
 
 export interface Services {
   handlers: Handlers;
+  /** Files handed over by path (Electron) or raw upload (the web host), for `pairs:import`. */
+  uploads: Uploads;
   storePath: string;
   /** Flushes and closes the store; the next start then knows this run ended cleanly. */
   close(): Promise<void>;
@@ -70,6 +73,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
       if (records.some((r) => r.c === 'settings')) followLanguage();
     },
   });
+  const uploads = createUploads(options.dataDir);
   const exchange = createExchangeService({ library, alignments, annotations: { list: async (id) => (await annotations.list(id)).filter((a) => !a.replyTo) }, checks, store, version: options.version });
 
   // Align known translation pairs in the background after start, so the first "Read side by side"
@@ -166,7 +170,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
       return {};
     },
     ...dictionaryHandlers(dictionaries),
-    ...exchangeHandlers(exchange, checks, store, (id) => search.refresh(id)),
+    ...exchangeHandlers(exchange, checks, store, (id) => search.refresh(id), uploads),
   };
   const knownPairs = async () => (await library.list()).filter((d) => d.translationOf && !d.problem).map((d): [string, string] => [d.translationOf!, d.id]);
   const warmTimer = setTimeout(() => void knownPairs().then(warm, () => {}).then(() => search.ready()).catch(() => {}), options.warmAfterMs ?? 1500);
@@ -174,6 +178,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   let closing: Promise<void> | undefined;
   return {
     handlers,
+    uploads,
     storePath: store.path,
     syncIdle: () => sync.idle(),
     // Once: a second call (a test's cleanup, a quit during a quit) waits for the first.
@@ -183,6 +188,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
         clearTimeout(warmTimer);
         await sync.close();
         await search.close();
+        await uploads.close();
         await dictionaries.close();
         await store.close();
       })()),

@@ -6,7 +6,8 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 import { openServices } from '../services/handlers';
 import { tempDirs } from '../services/test-support';
 import { createFakeElectron, fakeEvent, FakeWebContents } from './fake-electron';
-import { registerIpc, isTrustedSender } from './ipc';
+import { registerIpc, registerUploads, isTrustedSender } from './ipc';
+import { UPLOAD_PATH_CHANNEL } from './bridge';
 import { closeBeforeQuit, quitWhenAllClosed } from './lifecycle';
 import { menuTemplate, rendererCommands } from './menu';
 import { saveAsPdf } from './save-pdf';
@@ -102,6 +103,28 @@ describe('IPC', () => {
       expect(isTrustedSender(own, undefined)).toBe(false);
       // The payload is still checked by the contract once the sender is trusted.
       expect(await info(own, { extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it('takes the path of a picked file from the window’s own frame only, and hands back a handle pairs:import takes', async () => {
+    const electron = createFakeElectron();
+    const window = new electron.BrowserWindow({});
+    const opened = await services();
+    try {
+      registerUploads(electron.ipcMain, opened.uploads, () => window.webContents);
+      const byPath = electron.ipcMain.handlers.get(UPLOAD_PATH_CHANNEL)!;
+      const own = { sender: window.webContents, senderFrame: { url: 'app://facing/index.html', parent: null } };
+      const file = join(temp(), 'pair.tsv');
+      writeFileSync(file, 'en\tde\nThe river is long.\tDer Fluss ist lang.\n');
+      expect(await byPath({ sender: window.webContents, senderFrame: { url: 'https://evil.example/', parent: null } }, file)).toEqual({ ok: false, error: { code: 'invalid-request', message: strings.refused } });
+      for (const bad of ['relative/pair.tsv', 42, { path: file }]) expect(await byPath(own, bad)).toMatchObject({ ok: false });
+      expect(await byPath(own, join(temp(), 'missing.tsv'))).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+      const answer = (await byPath(own, file)) as { ok: true; value: { upload: string } };
+      expect(answer.ok).toBe(true);
+      const outcome = await opened.handlers['pairs:import']({ name: 'pair.tsv', upload: answer.value.upload });
+      expect('rows' in outcome && outcome.rows).toBe(1);
     } finally {
       await opened.close();
     }

@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
   const services = await openServices({ dataDir, corpusDir: join(root, 'corpus'), shell: 'web', version, locale: Intl.DateTimeFormat().resolvedOptions().locale });
-  const host = await startWebHost({ handlers: services.handlers, staticDir, port, onInternalError: (error) => console.error(error) });
+  const host = await startWebHost({ handlers: services.handlers, uploads: services.uploads, staticDir, port, onInternalError: (error) => console.error(error) });
   console.log(`Facing is running. Open this address in your browser (it holds this run's access token):\n\n  ${host.url}\n`);
   console.log(`Data folder: ${dataDir}\nPress Ctrl+C to stop.`);
   const stop = () => void Promise.all([host.close(), services.close()]).then(() => process.exit(0));

@@ -21,7 +21,7 @@ beforeAll(async () => {
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(dir, 'secret.txt'), 'secret');
   const services = await openServices({ dataDir: join(dir, 'data'), corpusDir: join(import.meta.dirname, '..', '..', 'corpus'), shell: 'web', version: 'test' });
-  host = await startWebHost({ handlers: services.handlers, staticDir, headersTimeout: 400, onInternalError: (error) => internalErrors.push(error) });
+  host = await startWebHost({ handlers: services.handlers, uploads: services.uploads, staticDir, headersTimeout: 400, onInternalError: (error) => internalErrors.push(error) });
 });
 afterAll(async () => {
   expect(internalErrors).toEqual([]);
@@ -194,6 +194,24 @@ describe('the web host against huge and deeply nested bodies (issue 13, item 4)'
     expect(bodyLimit('pairs:import')).toBeGreaterThanOrEqual(Math.ceil(MAX_PAIR_FILE_BYTES / 3) * 4);
     expect(bodyLimit('documents:import')).toBeGreaterThanOrEqual(MAX_BODY_BYTES);
     expect(bodyLimit('documents:list')).toBe(MAX_BODY_BYTES);
+  });
+
+  it('takes a file as a raw upload (token and Origin as for the API) and imports it as a pair by its handle', async () => {
+    const tmx = '<tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en"><seg>The river is long.</seg></tuv><tuv xml:lang="de"><seg>Der Fluss ist lang.</seg></tuv></tu></body></tmx>';
+    const raw = (headers: Record<string, string>) => send('/api/upload', { method: 'POST', headers: { 'content-type': 'application/octet-stream', ...headers }, body: tmx });
+    expect((await raw({ origin: host.origin })).status).toBe(401);
+    expect((await raw({ [TOKEN_HEADER]: host.token })).status).toBe(403);
+    expect((await raw({ [TOKEN_HEADER]: host.token, origin: host.origin, 'content-type': 'text/plain' })).status).toBe(415);
+    const res = await raw({ [TOKEN_HEADER]: host.token, origin: host.origin });
+    expect(res.status).toBe(200);
+    const { upload: handle } = JSON.parse(res.body).value as { upload: string };
+    expect(handle).toMatch(/^[\w-]{32}$/);
+    const imported = JSON.parse((await api('pairs:import', { name: 'river.tmx', upload: handle })).body);
+    expect(imported.ok).toBe(true);
+    expect(imported.value.rows).toBe(1);
+    // Declared too large: refused before a byte is stored.
+    const big = await send('/api/upload', { method: 'POST', headers: { 'content-type': 'application/octet-stream', [TOKEN_HEADER]: host.token, origin: host.origin, 'content-length': String(MAX_PAIR_FILE_BYTES + 1) } });
+    expect(big.status).toBe(413);
   });
 
   it('answers a 70 MB chunked body with the 413 message, not a reset connection', async () => {

@@ -9,12 +9,16 @@ import { bodyLimit, BodyTooLarge, jsonTooComplex, readBody } from './body';
 import { cookieValue, decodePath, requestTarget, sameSecret } from './request';
 import { send, sendResult } from './respond';
 import { serveFile } from './static';
+import { serveUpload, UPLOAD_PATH } from './upload';
+import type { Uploads } from '../services/exchange/uploads';
 
 export { MAX_BODY_BYTES } from './body';
 export const TOKEN_HEADER = 'x-facing-token';
 
 export interface WebHostOptions {
   handlers: Handlers;
+  /** Where `POST /api/upload` puts files (the services' uploads); without it there is no upload. */
+  uploads?: Pick<Uploads, 'receive'>;
   /** The built renderer (vite's output folder). */
   staticDir: string;
   port?: number;
@@ -68,6 +72,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return send(res, 403, `Facing refused ${who}: only its own page, http://${host}, may call it.`);
     }
     if (!sameSecret(req.headers[TOKEN_HEADER] as string | undefined, token)) return send(res, 401, needsToken());
+    if (rawChannel === UPLOAD_PATH && options.uploads) return serveUpload(req, res, options.uploads);
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'Facing’s API takes application/json only.');
     const channel = decodePath(rawChannel);
     if (!isChannel(channel)) {

@@ -106,10 +106,23 @@ export function rowsFit(rows: readonly AlignmentRow[], left: Document, right: Do
 
 /** A short, stable fingerprint of a document's text (FNV-1a, 32 bit, with the length). */
 export function fingerprint(text: string): string {
+  const f = fingerprinter();
+  f.add(text);
+  return f.done();
+}
+
+/** `fingerprint` of a text given in pieces (a long text need not be one string, nor hashed at once). */
+export function fingerprinter(): { add(piece: string): void; done(): string } {
   let hash = 0x811c9dc5;
-  for (let k = 0; k < text.length; k++) {
-    hash ^= text.charCodeAt(k);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return `${text.length.toString(36)}-${(hash >>> 0).toString(36)}`;
+  let length = 0;
+  return {
+    add(piece) {
+      for (let k = 0; k < piece.length; k++) {
+        hash ^= piece.charCodeAt(k);
+        hash = Math.imul(hash, 0x01000193);
+      }
+      length += piece.length;
+    },
+    done: () => `${length.toString(36)}-${(hash >>> 0).toString(36)}`,
+  };
 }

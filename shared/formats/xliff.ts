@@ -33,10 +33,11 @@ export function writeXliff(pair: PairFile, original = 'facing'): { text: string;
 const codeElements = new Set(['bpt', 'ept', 'ph', 'it', 'x', 'bx', 'ex', 'sc', 'ec', 'sm', 'em', 'cp']);
 
 /**
- * Reads XLIFF 1.2 (file/trans-unit/source/target) and 2.x (xliff srcLang/trgLang, unit/segment).
+ * A streaming reader of XLIFF 1.2 (file/trans-unit/source/target) and 2.x (xliff srcLang/trgLang,
+ * unit/segment): feed it text in chunks; units are kept, not the file.
  * Text inside inline codes is left out; text inside <g>, <mrk>, <pc> is kept.
  */
-export function readXliff(text: string, name = 'The XLIFF file'): MultiFile {
+export function xliffReader(name = 'The XLIFF file'): { write(chunk: string): void; close(): MultiFile } {
   const units: MultiUnit[] = [];
   const languages: string[] = [];
   const add = (lang: string) => lang && !languages.includes(lang) && languages.push(lang);
@@ -102,9 +103,19 @@ export function readXliff(text: string, name = 'The XLIFF file'): MultiFile {
     },
     name,
   );
-  stream.write(text);
-  stream.close();
-  if (!sawRoot) throw new FormatError(t('formatError.notXliff', { name }));
-  if (!target) throw new FormatError(t('formatError.noTarget', { name }));
-  return { languages, sourceLanguage: source, units };
+  return {
+    write: (chunk) => stream.write(chunk),
+    close() {
+      stream.close();
+      if (!sawRoot) throw new FormatError(t('formatError.notXliff', { name }));
+      if (!target) throw new FormatError(t('formatError.noTarget', { name }));
+      return { languages, sourceLanguage: source, units };
+    },
+  };
+}
+
+export function readXliff(text: string, name?: string): MultiFile {
+  const reader = xliffReader(name);
+  reader.write(text);
+  return reader.close();
 }

@@ -32,6 +32,7 @@ export const channels = [
   'tags:delete',
   'pairs:export',
   'pairs:import',
+  'pairs:progress',
   'checks:get',
   'checks:set',
   'glossary:set',

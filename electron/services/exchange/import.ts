@@ -1,6 +1,6 @@
 import { choosePair, toPair, type PairFile } from '../../../shared/formats/bilingual';
 import { FormatError } from '../../../shared/formats/xml';
-import { alignableSentenceIds, fingerprint } from '../../../shared/alignment/documents';
+import { alignableSentenceIds, fingerprinter } from '../../../shared/alignment/documents';
 import { oneParagraph, sentenceCount } from '../../../shared/formats/units';
 import { FacingError } from '../../../shared/ipc/errors';
 import { t } from '../../../shared/i18n/current';
@@ -10,7 +10,7 @@ import { countWords, PARAGRAPH_SEPARATOR, type Block } from '../../../shared/tex
 import type { AlignmentService } from '../alignment';
 import type { LibraryService, PreparedDocument } from '../library';
 import type { Store } from '../store';
-import { breathe, readPairFile } from './read';
+import { breathe, readPairFile, type PairSource } from './read';
 
 export type PairImport =
   | { choose: string[] }
@@ -65,35 +65,52 @@ interface Side {
  * One side of the pair as stored blocks, one paragraph per unit, with its words and sentence counts
  * found a slice at a time: the document is neither extracted nor segmented again.
  */
-async function sideOf(pair: PairFile, side: 'source' | 'target', base: string): Promise<Side> {
+async function sideOf(pair: PairFile, side: 'source' | 'target', base: string, progress: (done: number) => void): Promise<Side> {
   const language = pair[side].replace('_', '-');
   const blocks: Block[] = [];
   const sentences: number[] = [];
   const paragraphOf = new Int32Array(pair.units.length).fill(-1);
+  // The text as stored (paragraphs joined by the separator) is hashed and encoded a slice at a time, never one string.
+  const hash = fingerprinter();
+  const parts: Buffer[] = [];
+  let piece: string[] = [];
+  const flush = () => {
+    const text = piece.join('');
+    hash.add(text);
+    parts.push(Buffer.from(text, 'utf8'));
+    piece = [];
+  };
   let wordCount = 0;
   for (let k = 0; k < pair.units.length; k++) {
-    if (k % SLICE === SLICE - 1) await breathe();
+    if (k % SLICE === SLICE - 1) {
+      flush();
+      progress(k);
+      await breathe();
+    }
     const text = oneParagraph(pair.units[k]![side]);
     if (!text) continue;
+    if (blocks.length) piece.push(PARAGRAPH_SEPARATOR);
+    piece.push(text);
     paragraphOf[k] = blocks.length;
     blocks.push({ text, kind: 'paragraph' });
     sentences.push(sentenceCount(text, language));
     wordCount += countWords(text);
   }
-  const text = blocks.map((b) => b.text).join(PARAGRAPH_SEPARATOR);
+  flush();
   const name = `${base}.txt`;
   return {
     paragraphOf,
     sentences,
-    fingerprint: fingerprint(text),
-    bytes: Buffer.from(text, 'utf8'),
+    fingerprint: hash.done(),
+    bytes: Buffer.concat(parts),
     prepared: { format: 'txt', name, title: `${base} (${pair[side]})`, language, blocks, wordCount },
   };
 }
 
-/** Each unit's sentence ids, made from the counts: paragraph p's sentences are p<p>s0, p<p>s1, … */
-function rowIds(side: Side): string[][] {
-  return Array.from(side.paragraphOf, (p) => (p < 0 ? [] : Array.from({ length: side.sentences[p]! }, (_, s) => `p${p}s${s}`)));
+/** A unit's sentence ids, made from the counts: paragraph p's sentences are p<p>s0, p<p>s1, … */
+function unitIds(side: Side, k: number): string[] {
+  const p = side.paragraphOf[k]!;
+  return p < 0 ? [] : Array.from({ length: side.sentences[p]! }, (_, s) => `p${p}s${s}`);
 }
 
 /** Each unit's sentence ids in a document already segmented: those of the paragraph it became. */
@@ -102,16 +119,20 @@ function rowIdsIn(side: Side, doc: Document): string[][] {
   return Array.from(side.paragraphOf, (p) => (p < 0 ? [] : (ids[p] ?? [])));
 }
 
+/** How far an import is, from 0 to 1: reading the file is the first half, making the two documents most of the rest. */
+export type ImportProgress = (fraction: number) => void;
+
 /** A TMX, XLIFF or two-column table as two library documents and a fixed alignment marked as from the file. */
 export async function importPairFile(
   deps: { library: LibraryService; alignments: AlignmentService; store: Store },
   name: string,
-  bytes: Uint8Array,
+  source: PairSource,
   choice?: { source: string; target: string },
+  progress: ImportProgress = () => {},
 ): Promise<PairImport> {
   let pair: PairFile;
   try {
-    const file = await readPairFile(name, bytes);
+    const file = await readPairFile(name, source, (done, total) => progress((0.5 * done) / Math.max(1, total)));
     const chosen = choosePair(file, choice?.source, choice?.target);
     if ('choose' in chosen) return chosen;
     pair = toPair(file, chosen.source, chosen.target);
@@ -125,16 +146,19 @@ export async function importPairFile(
   }
   pair = { ...pair, units };
   const base = name.replace(/\.[^.]+$/, '').slice(0, 150) || 'Imported pair';
-  const sourceSide = await sideOf(pair, 'source', base);
-  const targetSide = await sideOf(pair, 'target', base);
+  const count = Math.max(1, units.length);
+  const sourceSide = await sideOf(pair, 'source', base, (k) => progress(0.5 + (0.2 * k) / count));
+  const targetSide = await sideOf(pair, 'target', base, (k) => progress(0.7 + (0.2 * k) / count));
   const made: string[] = [];
   try {
     const left = await deps.library.import(sourceSide.prepared.name, sourceSide.bytes, sourceSide.prepared);
     if (!left.duplicate) made.push(left.document.id);
+    progress(0.94);
     // Equal sides ("Berlin\tBerlin") are still two documents: the content de-duplication would hand back the left one.
     const dedupeKey = targetSide.bytes.equals(sourceSide.bytes) ? 'target side equal to its source' : undefined;
     const right = await deps.library.import(targetSide.prepared.name, targetSide.bytes, { ...targetSide.prepared, translationOf: left.document.id, dedupeKey });
     if (!right.duplicate) made.push(right.document.id);
+    progress(0.98);
     // The same file imported again finds its documents; they are labelled as this import says.
     const leftSummary = left.duplicate ? await deps.library.update(left.document.id, { title: sourceSide.prepared.title, language: sourceSide.prepared.language }) : left.document;
     const rightSummary = right.duplicate
@@ -142,23 +166,26 @@ export async function importPairFile(
       : right.document;
     const origin = { c: 'alignments' as const, k: `${leftSummary.id}|${rightSummary.id}|origin`, v: { file: name, imported: new Date().toISOString(), units: units.length } };
     const rows: AlignmentRow[] = [];
-    const rowsOf = (idsA: string[][], idsB: string[][]) =>
-      units.forEach((u, k) => {
-        if (!idsA[k]!.length && !idsB[k]!.length) return;
-        rows.push({ a: idsA[k]!, b: idsB[k]!, confidence: u.confidence ?? 1, startsParagraph: true, checked: !!u.checked });
-      });
+    const rowsOf = async (idsA: (k: number) => string[], idsB: (k: number) => string[]) => {
+      for (let k = 0; k < units.length; k++) {
+        if (k % SLICE === SLICE - 1) await breathe();
+        const [a, b] = [idsA(k), idsB(k)];
+        if (!a.length && !b.length) continue;
+        rows.push({ a, b, confidence: units[k]!.confidence ?? 1, startsParagraph: true, checked: !!units[k]!.checked });
+      }
+    };
     if (left.duplicate || right.duplicate) {
       // Documents stored by an earlier version were split as plain text: their paragraphs are matched to the units.
       const [docA, docB] = await Promise.all([deps.library.get(leftSummary.id), deps.library.get(rightSummary.id)]);
       const idsA = left.duplicate ? rowsFromUnits(pair.units.map((u) => oneParagraph(u.source)), docA) : rowIdsIn(sourceSide, docA);
       const idsB = right.duplicate ? rowsFromUnits(pair.units.map((u) => oneParagraph(u.target)), docB) : rowIdsIn(targetSide, docB);
-      rowsOf(idsA, idsB);
+      await rowsOf((k) => idsA[k]!, (k) => idsB[k]!);
       await deps.alignments.save(leftSummary.id, rightSummary.id, rows);
       await deps.store.commit([origin]);
     } else {
       // Two new documents: their rows are known from the units, so neither is read back and split whole
       // (the alignment service would, to check rows it is handed); they are checked when the pair is opened.
-      rowsOf(rowIds(sourceSide), rowIds(targetSide));
+      await rowsOf((k) => unitIds(sourceSide, k), (k) => unitIds(targetSide, k));
       const stored: StoredAlignment = {
         left: leftSummary.id,
         right: rightSummary.id,

@@ -7,12 +7,13 @@ import type { AnnotationService } from '../annotations';
 import type { LibraryService } from '../library';
 import type { Store } from '../store';
 import type { ChecksService } from './checks';
-import { importPairFile, type PairImport } from './import';
+import { importPairFile, type ImportProgress, type PairImport } from './import';
+import type { PairSource } from './read';
 import { fileName, renderPair } from './render';
 
 export interface ExchangeService {
   exportPair(request: ExportRequest): Promise<ExportedFile>;
-  importPair(name: string, bytes: Uint8Array, choice?: { source: string; target: string }): Promise<PairImport>;
+  importPair(name: string, source: PairSource, choice?: { source: string; target: string }, progress?: ImportProgress): Promise<PairImport>;
   /** A document's language, for the glossary of a pair. */
   language(id: string): Promise<string>;
 }
@@ -61,7 +62,7 @@ export function createExchangeService(deps: ExchangeDeps): ExchangeService {
         ...(rendered.notice ? { notice: rendered.notice } : {}),
       };
     },
-    importPair: (name, bytes, choice) => importPairFile(deps, name, bytes, choice),
+    importPair: (name, source, choice, progress) => importPairFile(deps, name, source, choice, progress),
     language: async (id) => (await deps.library.get(id)).meta.language,
   };
 }

@@ -1,3 +1,4 @@
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseDelimited } from '../../../shared/formats/delimited';
@@ -14,10 +15,14 @@ afterEach(async () => {
   for (const close of closers.splice(0)) await close();
 }, 60_000);
 
+async function opened() {
+  const services = await openServices({ dataDir: temp(), corpusDir: bundled, shell: 'web', version: 'test', warmAfterMs: 60_000 });
+  closers.push(services.close);
+  return services;
+}
+
 async function services(): Promise<Handlers> {
-  const opened = await openServices({ dataDir: temp(), corpusDir: bundled, shell: 'web', version: 'test', warmAfterMs: 60_000 });
-  closers.push(opened.close);
-  return opened.handlers;
+  return (await opened()).handlers;
 }
 
 async function call<C extends keyof Handlers>(h: Handlers, channel: C, payload: unknown) {
@@ -109,6 +114,83 @@ describe('pair files in and out', { timeout: 60_000 }, () => {
     expect(answered).toEqual(['info', 'import']);
     // 20,000 units are ten slices per side of building; a blocking import turns the loop a handful of times.
     expect(turns).toBeGreaterThan(20);
+  });
+
+  it('imports an uploaded file read from disk, reports how far it is, and lets go of the upload', async () => {
+    const { handlers: h, uploads } = await opened();
+    const dir = temp();
+    const path = join(dir, 'picked.tmx');
+    const units = Array.from({ length: 12_000 }, (_, k) => ({ source: `Unit number ${k} of the file. It has two sentences.`, target: `Einheit Nummer ${k} der Datei.` }));
+    // Bigger than one read chunk, so the file is parsed as it is read.
+    writeFileSync(path, writeTmx({ source: 'en', target: 'de', units }).text);
+    expect(statSync(path).size).toBeGreaterThan(2 * 1024 * 1024);
+    const upload = await uploads.fromPath(path, 10 * 1024 * 1024);
+    const seen: number[] = [];
+    let importing = true;
+    const ask = async () => {
+      while (importing) {
+        const p = await call(h, 'pairs:progress', { upload });
+        if (p) seen.push(p.done);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
+    const asking = ask();
+    const outcome = await call(h, 'pairs:import', { name: 'picked.tmx', upload });
+    importing = false;
+    await asking;
+    expect('rows' in outcome && outcome.rows).toBe(12_000);
+    expect(seen.length).toBeGreaterThan(3);
+    expect(seen.some((d) => d > 0 && d < 0.5)).toBe(true);
+    expect(seen.some((d) => d >= 0.5)).toBe(true);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(await call(h, 'pairs:progress', { upload })).toBeNull();
+    const left = await call(h, 'documents:get', { id: 'left' in outcome ? outcome.left.id : '' });
+    expect(left.paragraphs).toHaveLength(12_000);
+    expect(left.paragraphs[11_999]!.sentences).toHaveLength(2);
+    // Done with: the handle is gone, the user's file stays.
+    const again = await dispatch(h, 'pairs:import', { name: 'picked.tmx', upload });
+    expect(again.ok).toBe(false);
+    if (!again.ok) expect(again.error.message).toMatch(/no longer at hand/);
+    expect(existsSync(path)).toBe(true);
+  });
+
+  it('keeps an upload while the language pair is asked for, and refuses a request with both or neither form of the file', async () => {
+    const { handlers: h, uploads } = await opened();
+    const path = join(temp(), 'three.tmx');
+    writeFileSync(
+      path,
+      '<tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en"><seg>One.</seg></tuv><tuv xml:lang="de"><seg>Eins.</seg></tuv><tuv xml:lang="fr"><seg>Un.</seg></tuv></tu></body></tmx>',
+    );
+    const upload = await uploads.fromPath(path, 1024);
+    expect(await call(h, 'pairs:import', { name: 'three.tmx', upload })).toEqual({ choose: ['en', 'de', 'fr'] });
+    const outcome = await call(h, 'pairs:import', { name: 'three.tmx', upload, source: 'en', target: 'fr' });
+    expect('right' in outcome && outcome.right.language).toBe('fr');
+    const both = await dispatch(h, 'pairs:import', { name: 'three.tmx', upload, data: 'AAAA' });
+    const neither = await dispatch(h, 'pairs:import', { name: 'three.tmx' });
+    const forged = await dispatch(h, 'pairs:import', { name: 'three.tmx', upload: '/etc/passwd' });
+    for (const refused of [both, neither, forged]) expect(refused.ok).toBe(false);
+  });
+
+  it('refuses a hostile file read from disk as it refuses one sent whole, and releases the upload', async () => {
+    const { handlers: h, uploads } = await opened();
+    const dir = temp();
+    // Invalid UTF-8 far past the first read chunk.
+    const path = join(dir, 'bad.tmx');
+    const good = writeTmx({ source: 'en', target: 'de', units: Array.from({ length: 8000 }, (_, k) => ({ source: `Unit ${k} here.`, target: `Einheit ${k} hier.` })) }).text;
+    const cut = good.indexOf('</body>');
+    writeFileSync(path, Buffer.concat([Buffer.from(good.slice(0, cut)), Buffer.from([0xc3, 0x28]), Buffer.from(good.slice(cut))]));
+    expect(statSync(path).size).toBeGreaterThan(1024 * 1024);
+    const upload = await uploads.fromPath(path, 10 * 1024 * 1024);
+    const refused = await dispatch(h, 'pairs:import', { name: 'bad.tmx', upload });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toMatch(/"bad\.tmx" is not valid UTF-8/);
+    expect(() => uploads.get(upload)).toThrow();
+    const entities = join(dir, 'evil.xlf');
+    writeFileSync(entities, '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><xliff version="1.2"><file source-language="en" target-language="de"><body><trans-unit id="1"><source>&b;</source><target>x</target></trans-unit></body></file></xliff>');
+    const evil = await dispatch(h, 'pairs:import', { name: 'evil.xlf', upload: await uploads.fromPath(entities, 1024) });
+    expect(evil.ok).toBe(false);
+    if (!evil.ok) expect(evil.error.message).toMatch(/entit/i);
+    expect((await call(h, 'documents:list', {})).some((d) => d.title.startsWith('bad') || d.title.startsWith('evil'))).toBe(false);
   });
 
   it('names the file in what it refuses', async () => {

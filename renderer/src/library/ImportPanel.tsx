@@ -103,7 +103,7 @@ export function ImportPanel({ onImported }: { onImported?: (documentIds: string[
       {progress ? (
         <div className="import-progress" role="status" aria-live="polite">
           <span>
-            {t('import.progress', { name: progress.current, current: progress.done + 1, total: progress.total })}
+            {t('import.progress', { name: progress.current, current: Math.min(progress.total, Math.floor(progress.done) + 1), total: progress.total })}
           </span>
           <progress max={progress.total} value={progress.done} />
         </div>

@@ -20,13 +20,13 @@ function toBase64(bytes: ArrayBuffer): string {
   return btoa(binary);
 }
 
-/** Imports files one after another, reporting progress; a refused file never stops the others. */
+/** Imports files one after another, reporting progress (a part of a file while a big pair file is read); a refused file never stops the others. */
 export async function importFiles(files: readonly File[], progress: (done: number, total: number, current: string) => void): Promise<ImportReport[]> {
   const reports: ImportReport[] = [];
   for (const [k, file] of files.entries()) {
     progress(k, files.length, file.name);
     if (isPairFile(file.name)) {
-      reports.push(await importPairFile(file));
+      reports.push(await importPairFile(file, (fraction) => progress(k + fraction, files.length, file.name)));
       continue;
     }
     if (file.size > MAX_IMPORT_FILE_BYTES) {

@@ -44,18 +44,56 @@ function toBase64(bytes: ArrayBuffer): string {
   return btoa(binary);
 }
 
+/**
+ * The file for `pairs:import`: uploaded (Electron hands over its path, the web host takes the raw
+ * bytes), so the services read it from disk; as base64 only where the transport cannot upload.
+ */
+async function handOver(file: File): Promise<{ upload: string } | { data: string }> {
+  if (api.upload) {
+    try {
+      return { upload: await api.upload(file) };
+    } catch (error) {
+      // A File that is not on disk (made by a page, not picked) cannot be handed over by path.
+      if (file.size > MAX_PAIR_FILE_BYTES / 4) throw error;
+    }
+  }
+  return { data: toBase64(await file.arrayBuffer()) };
+}
+
+/** Runs an import of an upload, asking how far it is a few times a second. */
+async function withProgress<T>(given: { upload: string } | { data: string }, run: () => Promise<T>, onProgress: (fraction: number) => void): Promise<T> {
+  if (!('upload' in given)) return run();
+  let asking = false;
+  const timer = setInterval(() => {
+    if (asking) return;
+    asking = true;
+    api
+      .invoke('pairs:progress', { upload: given.upload })
+      .then((p) => p && onProgress(p.done))
+      .catch(() => {})
+      .finally(() => (asking = false));
+  }, 250);
+  try {
+    return await run();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 /** A TMX, XLIFF or two-column table: two documents and their alignment, as the file has them. */
-export async function importPairFile(file: File): Promise<ImportReport> {
+export async function importPairFile(file: File, onProgress: (fraction: number) => void = () => {}): Promise<ImportReport> {
   if (file.size > MAX_PAIR_FILE_BYTES) return { name: file.name, error: t('import.pairTooLarge', { name: file.name, size: Math.round(file.size / 1048576), limit: MAX_PAIR_FILE_BYTES / 1048576 }) };
   try {
-    const data = toBase64(await file.arrayBuffer());
-    let outcome = await api.invoke('pairs:import', { name: file.name, data });
+    const given = await handOver(file);
+    const importAs = (choice?: { source: string; target: string }) => withProgress(given, () => api.invoke('pairs:import', { name: file.name, ...given, ...choice }), onProgress);
+    let outcome = await importAs();
     if ('choose' in outcome) {
       const choice = await chooseLanguages(file.name, outcome.choose);
       if (!choice) return { name: file.name, error: t('import.noPairChosen', { name: file.name }) };
-      outcome = await api.invoke('pairs:import', { name: file.name, data, ...choice });
+      outcome = await importAs(choice);
     }
     if ('choose' in outcome) return { name: file.name, error: t('import.pairNotFound', { name: file.name }) };
+    onProgress(1);
     return { name: file.name, document: outcome.right, suggestions: [] };
   } catch (error) {
     return { name: file.name, error: (error as Error).message };
