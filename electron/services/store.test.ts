@@ -17,6 +17,31 @@ const journals = (dir: string) => readdirSync(dir).filter((f) => /^facing-store\
 const settings = (fontSize: number) => ({ c: 'settings' as const, v: { ...defaultSettings, fontSize } });
 
 describe('the store', () => {
+  it('a damaged annotation block the store never read is quarantined and reported when compaction copies it, not rewritten with a fresh checksum', async () => {
+    const dir = dataDir();
+    const note = (id: string, documentId: string, text: string) => ({ c: 'annotations' as const, k: id, v: { id, documentId, note: text } });
+    let store = await openStore(dir);
+    await store.commit([note('a1', 'd1', 'first note'), note('a2', 'd2', 'second note')]);
+    await store.compact();
+    await store.commit([note('a3', 'd3', 'a later note')]);
+    await store.close();
+    const file = join(dir, STORE_FILE);
+    const bytes = readFileSync(file);
+    bytes[bytes.indexOf('second note')] = 0xff;
+    writeFileSync(file, bytes);
+    store = await openStore(dir);
+    await store.close();
+    expect(store.notices.map((n) => n.message).join('\n')).toMatch(/One stored annotation was damaged/);
+    store = await openStore(dir);
+    expect(Object.keys(store.data.annotations).sort()).toEqual(['a1', 'a3']);
+    expect(store.data.quarantine['annotations:block:d2']).toMatch(/\ufffdecond note/);
+    for (const backup of readdirSync(join(dir, 'backups'))) {
+      const json = JSON.parse(readFileSync(join(dir, 'backups', backup), 'utf8'));
+      expect(Object.assign({}, ...json.annotations).a2?.note ?? 'second note').toBe('second note');
+    }
+    await store.close();
+  });
+
   it('starts empty; an acknowledged commit is on disk and there after a restart', async () => {
     const dir = dataDir();
     const store = await openStore(dir);

@@ -148,6 +148,15 @@ export class AnnotationShelf {
     for (const [document, block] of [...this.unread]) if (needles.some((needle) => block.bytes.includes(needle))) this.readBlock(document);
     return [...this.unread.values()];
   }
+
+  /**
+   * The unchanged blocks, each checked against its checksum before it is copied: one that fails is
+   * read now, so it is quarantined whole and reported as on first use, never written with a new checksum.
+   */
+  copyable(): Block[] {
+    for (const block of this.unchanged()) if (crc32(block.bytes) !== block.crc) this.readBlock(block.document);
+    return [...this.unread.values()];
+  }
 }
 
 const shelves = new WeakMap<object, AnnotationShelf>();

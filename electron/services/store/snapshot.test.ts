@@ -93,6 +93,25 @@ describe('the snapshot laid out by document', () => {
     expect(() => parseSnapshot(damaged, { whole: true })).toThrow(UnusableStoreError);
   });
 
+  it('a damaged block copied unread is checked first: quarantined whole and reported as when read, never given a new checksum', () => {
+    for (const byte of [0xff, 0x62]) {
+      const bytes = Buffer.from(text, 'latin1');
+      bytes[bytes.indexOf('"a2"') + 1] = byte;
+      const { data } = parseSnapshot(bytes);
+      const reported: unknown[] = [];
+      shelfOf(data).onDamaged = (block) => reported.push(block);
+      data.documents.x = { title: 'an unrelated change' };
+      const written = serializeSnapshot(data);
+      expect(reported).toEqual([{ document: 'd2', count: 1, reason: 'checksum' }]);
+      const kept = data.quarantine[damagedBlockKey('d2')];
+      const start = bytes.indexOf('\n,') + 2;
+      expect(kept).toBe(bytes.toString('utf8', start, bytes.indexOf('\n,', start)));
+      const again = parseSnapshot(written, { whole: true }).data;
+      expect(Object.keys(again.annotations).sort()).toEqual(['a1', 'a3', 'a4', 'odd']);
+      expect(again.quarantine[damagedBlockKey('d2')]).toBe(kept);
+    }
+  });
+
   it('a file cut short or with bytes appended is not laid out as written: read whole, it is refused or, if still JSON, used', () => {
     expect(() => parseSnapshot(text.slice(0, text.length - 10))).toThrow(UnusableStoreError);
     expect(() => parseSnapshot(text.slice(0, text.indexOf('\n') + 5))).toThrow(UnusableStoreError);

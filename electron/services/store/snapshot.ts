@@ -54,7 +54,7 @@ export function serializeSnapshot(data: StoreData): string {
     const seen = new Set<string>();
     for (const key in parsed) seen.add(documentOf(parsed[key]));
     for (const block of raw) if (seen.has(block.document)) shelf.entriesOf(block.document);
-    raw = shelf.unchanged();
+    raw = shelf.copyable();
   }
   for (const key in parsed) {
     const value = parsed[key];
@@ -72,6 +72,7 @@ export function serializeSnapshot(data: StoreData): string {
     texts.push(text);
   }
   for (const block of raw) {
+    // Checked against its checksum above: text past ASCII (written by hand, say) is escaped and checksummed anew.
     const text = isAscii(block.bytes) ? block.bytes.toString('latin1') : ascii(decode(block.bytes));
     index.push([block.document, block.count, text.length, text.length === block.bytes.length ? block.crc : crc32(text)]);
     texts.push(text);
