@@ -112,6 +112,36 @@ describe('the snapshot laid out by document', () => {
     }
   });
 
+  it('a file whose lines no longer have the lengths its index names is split at its newlines: each line checked against its checksum, only one that fails quarantined', () => {
+    const lineOf = (file: string, n: number) => file.split('\n')[n]!.replace(/^,/, '');
+    const edited = text.replace('"id":"a2"', '"id":"a"');
+    const { data } = parseSnapshot(edited);
+    const shelf = shelfOf(data);
+    const reported: unknown[] = [];
+    shelf.onDamaged = (block) => reported.push(block);
+    expect(shelf.entriesOf('d1')).toHaveLength(2);
+    expect(shelf.entriesOf('d2')).toEqual([]);
+    expect(reported).toEqual([{ document: 'd2', count: 1, reason: 'checksum' }]);
+    expect(data.quarantine[damagedBlockKey('d2')]).toBe(lineOf(edited, 2));
+    expect(data.annotations).toEqual({ a1: note('a1', 'd1'), a3: note('a3', 'd1'), odd: 42, a4: note('a4', 'd3') });
+    expect(() => parseSnapshot(edited, { whole: true })).toThrow(UnusableStoreError);
+
+    // A newline put into a block, and a block gone: what matches its checksum is read, the rest kept and reported.
+    const split = text.replace('"id":"a2",', '"id":"a2",\n').replace(`\n,${lineOf(text, 4)}`, '');
+    const broken = parseSnapshot(split).data;
+    const told: unknown[] = [];
+    shelfOf(broken).onDamaged = (block) => told.push(block);
+    expect(broken.annotations).toEqual({ a1: note('a1', 'd1'), a3: note('a3', 'd1'), odd: 42 });
+    expect(told).toEqual([
+      { document: 'd2', count: 1, reason: 'checksum' },
+      { document: 'line 4', count: 0, reason: 'checksum' },
+      { document: 'd3', count: 1, reason: 'checksum' },
+    ]);
+    expect(broken.quarantine[damagedBlockKey('d2')]).toBe(lineOf(split, 2));
+    expect(broken.quarantine[damagedBlockKey('line 4')]).toBe(lineOf(split, 3));
+    expect(broken.quarantine[damagedBlockKey('d3')]).toBe('');
+  });
+
   it('a file cut short or with bytes appended is not laid out as written: read whole, it is refused or, if still JSON, used', () => {
     expect(() => parseSnapshot(text.slice(0, text.length - 10))).toThrow(UnusableStoreError);
     expect(() => parseSnapshot(text.slice(0, text.indexOf('\n') + 5))).toThrow(UnusableStoreError);

@@ -100,6 +100,58 @@ function blocksOf(bytes: Buffer, from: number, index: z.infer<typeof BlockIndexS
   return bytes.toString('latin1', at) === END ? blocks : null;
 }
 
+/**
+ * The blocks of a file whose lines no longer have the lengths its index names (a note edited by hand,
+ * a byte lost or added): split at its newlines, each line given the index entry whose checksum and
+ * length it matches. A line that matches none is given the next entry if nothing else matched that,
+ * else a name of its own (`line N`); an entry no line matches gets an empty block. Either fails its
+ * checksum when read, so it is quarantined whole and reported, and every intact block is kept.
+ */
+function blocksByLine(bytes: Buffer, from: number, index: z.infer<typeof BlockIndexSchema>): Block[] | null {
+  let end = bytes.length;
+  while (end > from && (bytes[end - 1] === 0x0a || bytes[end - 1] === 0x0d || bytes[end - 1] === 0x20)) end--;
+  const stop = end - END.length;
+  if (stop < from || bytes.toString('latin1', stop, end) !== END) return null;
+  const lines: Buffer[] = [];
+  for (let at = from; at < stop; ) {
+    const newline = bytes.indexOf(0x0a, at);
+    const until = newline < 0 || newline > stop ? stop : newline;
+    const start = lines.length > 0 && bytes[at] === 0x2c ? at + 1 : at;
+    lines.push(bytes.subarray(start, until));
+    at = until + 1;
+  }
+  const unclaimed = new Map<string, number[]>();
+  index.forEach(([, , length, crc], i) => {
+    const key = `${crc}:${length}`;
+    unclaimed.set(key, [...(unclaimed.get(key) ?? []), i]);
+  });
+  const claims = lines.map((line) => unclaimed.get(`${crc32(line)}:${line.length}`)?.shift() ?? -1);
+  const claimed = new Set(claims);
+  const names = new Set(index.map(([document]) => document));
+  const given = new Set<number>();
+  const blocks: Block[] = [];
+  let next = 0;
+  lines.forEach((line, i) => {
+    let entry = claims[i]!;
+    if (entry < 0 && next < index.length && !claimed.has(next) && !given.has(next)) entry = next;
+    if (entry >= 0) {
+      given.add(entry);
+      next = entry + 1;
+      const [document, count, , crc] = index[entry]!;
+      blocks.push({ document, count, bytes: line, crc });
+      return;
+    }
+    let document = `line ${i + 2}`;
+    while (names.has(document)) document += "'";
+    names.add(document);
+    blocks.push({ document, count: 0, bytes: line, crc: (crc32(line) + 1) >>> 0 });
+  });
+  index.forEach(([document, count, , crc], i) => {
+    if (!given.has(i)) blocks.push({ document, count, bytes: Buffer.alloc(0), crc: crc === 0 ? 1 : crc });
+  });
+  return blocks;
+}
+
 /** The first line and its blocks, or null when the file is not laid out as this version writes it. */
 function parseLaidOut(bytes: Buffer): { header: Record<string, unknown>; blocks: Block[] } | null {
   const newline = bytes.indexOf(0x0a);
@@ -115,7 +167,8 @@ function parseLaidOut(bytes: Buffer): { header: Record<string, unknown>; blocks:
   if (!isObject(header) || header.schemaVersion !== STORE_VERSION) return null;
   const index = BlockIndexSchema.safeParse(header.blocks);
   if (!index.success) return null;
-  const blocks = blocksOf(bytes, newline + 1, index.data);
+  if (new Set(index.data.map(([document]) => document)).size !== index.data.length) return null;
+  const blocks = blocksOf(bytes, newline + 1, index.data) ?? blocksByLine(bytes, newline + 1, index.data);
   return blocks && { header, blocks };
 }
 
