@@ -231,4 +231,33 @@ describe('annotations read per document', () => {
     expect((await later.list()).map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
     await store.close();
   });
+
+  it('an annotation in a block filed under another document is listed in its own document once that block is read', async () => {
+    const dataDir = temp();
+    const corpus = await openCorpus(bundled);
+    const first = await openStore(dataDir);
+    const service = await createAnnotationService(corpus, first);
+    const { text } = await corpus.get('000');
+    const a = await service.create({ documentId: '000', target: describeRange(text, 100, 140), colour: 'blue', tags: [], note: 'filed wrong' });
+    const other = await corpus.get('001');
+    const b = await service.create({ documentId: '001', target: describeRange(other.text, 100, 140), colour: 'blue', tags: [], note: '' });
+    await first.compact();
+    await first.close();
+    const file = join(dataDir, 'facing-store.json');
+    const relabelled = readFileSync(file, 'latin1').replace('"blocks":[["000"', '"blocks":[["009"');
+    expect(relabelled).toContain('["009"');
+
+    for (const read of ['all', 'ahead'] as const) {
+      writeFileSync(file, relabelled, 'latin1');
+      const store = await openStore(dataDir);
+      const later = await createAnnotationService(corpus, store);
+      await later.list('000');
+      if (read === 'all') expect((await later.list()).map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
+      else await store.readAhead();
+      expect((await later.list('000')).map((x) => x.id)).toEqual([a.id]);
+      expect((await later.list('001')).map((x) => x.id)).toEqual([b.id]);
+      expect(later.notices).toEqual([]);
+      await store.close();
+    }
+  });
 });

@@ -84,14 +84,21 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
     const done = (async () => {
       const entries = shelf.entriesOf(documentId);
       if (!entries.length) return;
-      all.add(await admit(entries));
-      // Anchors and lists kept for the document were made without these.
-      invalidate(documentId);
+      const admitted = await admit(entries);
+      all.add(admitted);
+      // Anchors and lists kept were made without these: each is listed in the document it names,
+      // which is not always the one its block is filed under (the first line has no checksum).
+      for (const owner of new Set([documentId, ...admitted.map((a) => a.documentId)])) invalidate(owner);
     })();
     reading.set(documentId, done);
     const finished = () => void reading.delete(documentId);
     done.then(finished, finished);
     return done;
+  }
+  /** A document's own block, and any block already read that holds annotations of it under another document. */
+  async function ensureWithStrays(documentId: string): Promise<void> {
+    await ensure(documentId);
+    for (const block of shelf.filedElsewhere(documentId)) await ensure(block);
   }
   async function ensureAll(): Promise<void> {
     for (const documentId of [...unread]) await ensure(documentId);
@@ -173,7 +180,7 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
       await ensureAll();
       return inPositionOrder(await anchored(all.values()));
     }
-    await ensure(documentId);
+    await ensureWithStrays(documentId);
     return ofDocument(documentId);
   }
 
@@ -275,7 +282,7 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
 
     async keepTitle(documentId) {
       const title = (await corpus.list()).find((d) => d.id === documentId)?.title;
-      await ensure(documentId);
+      await ensureWithStrays(documentId);
       const own = all.ofDocument(documentId);
       if (title === undefined || own.length === 0) return;
       // Not an edit: `modified` stays, so an import still compares the person's own changes.

@@ -39,6 +39,8 @@ export class AnnotationShelf {
   private readonly unread: Map<string, Block>;
   private readonly read = new Map<string, string[]>();
   private readonly touched = new Set<string>();
+  /** For a document, the blocks read so far that hold entries of it filed under another document. */
+  private readonly strays = new Map<string, Set<string>>();
   /** Documents whose block was in the snapshot, in file order. */
   readonly documents: readonly string[];
   /** Told when a block read on first use turns out damaged (it is in quarantine by then). */
@@ -90,10 +92,22 @@ export class AnnotationShelf {
     const keys: string[] = [];
     for (const key in entries) {
       if (this.touched.has(key)) continue;
-      this.parsed[key] = entries[key];
+      const value = entries[key];
+      this.parsed[key] = value;
       keys.push(key);
+      const owner = isCollection(value) && typeof value.documentId === 'string' ? value.documentId : document;
+      if (owner !== document) {
+        const blocks = this.strays.get(owner);
+        if (blocks) blocks.add(document);
+        else this.strays.set(owner, new Set([document]));
+      }
     }
     this.read.set(document, keys);
+  }
+
+  /** Documents whose block, already read, holds entries of another document (its first line names no document inside a block). */
+  filedElsewhere(document: string): string[] {
+    return [...(this.strays.get(document) ?? [])];
   }
 
   /** What a document's block held and nothing has changed since (changed entries are in `loose()` or were seen as changes). */
