@@ -5,7 +5,7 @@ import { parseDelimited } from '../shared/formats/delimited';
 import { readTmx } from '../shared/formats/tmx';
 import { readXliff } from '../shared/formats/xliff';
 import { openServices } from '../electron/services/handlers';
-import { expect, test } from './fixtures';
+import { expect, test, IMPORT_TIMEOUT } from './fixtures';
 
 /** A text without white space: a PDF's text runs break lines and join words differently from the page. */
 const squash = (text: string) => text.replace(/\s+/g, '');
@@ -149,7 +149,7 @@ test.describe('pairs in and out (issue 9)', () => {
     writeFileSync(path, tmx);
     await app.library.waitForLoad();
     await app.page.getByTestId('import-documents').setInputFiles([path]);
-    await expect(app.page.getByTestId('import-report').locator('li.import-done')).toHaveCount(1);
+    await expect(app.page.getByTestId('import-report').locator('li.import-done')).toHaveCount(1, { timeout: IMPORT_TIMEOUT });
     await app.library.pairs.filter({ hasText: 'pump manual' }).getByTestId('open-parallel').click();
     await app.parallel.waitForRows();
     expect(await app.parallel.allRows()).toHaveLength(3);

@@ -123,3 +123,9 @@ export const test = base.extend<ShellOptions & { app: FacingApp }, { webBrowser:
 });
 
 export { expect } from '@playwright/test';
+
+/**
+ * How long an import may take to report: the first import of a run starts the import worker, which
+ * the web host compiles from source with tsx (about a second on a quiet machine, several under load).
+ */
+export const IMPORT_TIMEOUT = 20_000;

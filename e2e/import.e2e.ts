@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { docx, epub, pdf, sample, writeFiles } from './data/documents';
-import { expect, test } from './fixtures';
+import { expect, test, IMPORT_TIMEOUT } from './fixtures';
 
 test.describe('your own documents', () => {
   test('imports one file of each format, and each opens in the reader', async ({ app }, testInfo) => {
@@ -16,7 +16,7 @@ test.describe('your own documents', () => {
     await app.library.waitForLoad();
     await app.page.getByTestId('import-documents').setInputFiles(paths);
     const report = app.page.getByTestId('import-report');
-    await expect(report.locator('li.import-done')).toHaveCount(6);
+    await expect(report.locator('li.import-done')).toHaveCount(6, { timeout: IMPORT_TIMEOUT });
     await expect(app.library.rows).toHaveCount(11);
 
     for (const [, , title] of files) {
@@ -44,7 +44,7 @@ test.describe('your own documents', () => {
     await app.library.waitForLoad();
     await app.page.getByTestId('import-documents').setInputFiles(paths);
     const failed = app.page.getByTestId('import-report').locator('li.import-failed');
-    await expect(failed).toHaveCount(3);
+    await expect(failed).toHaveCount(3, { timeout: IMPORT_TIMEOUT });
     await expect(failed.nth(0)).toContainText('is empty');
     await expect(failed.nth(1)).toContainText('binary data');
     await expect(failed.nth(2)).toContainText('not valid UTF-8');
@@ -59,7 +59,7 @@ test.describe('your own documents', () => {
     await app.library.waitForLoad();
     await app.page.getByTestId('import-documents').setInputFiles([en, de]);
     const report = app.page.getByTestId('import-report');
-    await expect(report.locator('li.import-done')).toHaveCount(2);
+    await expect(report.locator('li.import-done')).toHaveCount(2, { timeout: IMPORT_TIMEOUT });
     await expect(report).toContainText('Looks like a translation of “The Harbour” (English).');
     await report.getByRole('button', { name: 'Pair them' }).click();
     await expect(app.library.pairs.filter({ hasText: 'Der Hafen' })).toHaveCount(1);
@@ -74,7 +74,7 @@ test.describe('your own documents', () => {
     writeFileSync(path, 'Field Notes\n\nThe river rose by two metres overnight.\n');
     await app.library.waitForLoad();
     await app.page.getByTestId('import-documents').setInputFiles([path]);
-    await expect(app.library.rows).toHaveCount(6);
+    await expect(app.library.rows).toHaveCount(6, { timeout: IMPORT_TIMEOUT });
     await app.page.getByRole('button', { name: 'Edit details of Field Notes' }).click();
     await app.page.getByRole('dialog').getByLabel('Title', { exact: true }).fill('River notes');
     await app.page.getByRole('button', { name: 'Save' }).click();

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from './fixtures';
+import { expect, test, IMPORT_TIMEOUT } from './fixtures';
 
 test.describe('library', () => {
   test('lists the five bundled documents', async ({ app }) => {
@@ -51,7 +51,7 @@ test.describe('library at work', () => {
     await app.library.waitForLoad();
     await app.page.getByTestId('import-documents').setInputFiles([fr, it]);
     const report = app.page.getByTestId('import-report');
-    await expect(report.getByTestId('pair-suggestion')).toHaveCount(1);
+    await expect(report.getByTestId('pair-suggestion')).toHaveCount(1, { timeout: IMPORT_TIMEOUT });
     await expect(report.getByTestId('pair-suggestion')).toContainText(/Why: .*paragraphs.*shared numbers/);
     await report.getByRole('button', { name: 'Pair them' }).click();
     const family = app.library.pairs.filter({ hasText: 'Chongqing High-tech Zone' });
@@ -68,7 +68,7 @@ test.describe('library at work', () => {
     await expect(family.getByRole('button', { name: 'Edit details of Comunicato' })).toBeVisible();
     const itId = await app.library.rows.filter({ hasText: 'Comunicato' }).getAttribute('data-document-id');
     // It reads side by side with the French text it was made from.
-    await expect(family.getByRole('link', { name: 'Read side by side (FR–IT)' })).toHaveAttribute('href', `#/parallel/${frId}/${itId}`);
+    await expect(family.getByRole('link', { name: 'Read side by side (French–Italian)' })).toHaveAttribute('href', `#/parallel/${frId}/${itId}`);
     await app.page.screenshot({ path: testInfo.outputPath('library-chain.png'), fullPage: true });
 
     await family.getByTestId('document-row').filter({ hasText: 'French' }).getByRole('button', { name: /^Edit details/ }).click();
@@ -84,7 +84,7 @@ test.describe('library at work', () => {
     await app.library.waitForLoad();
     await app.page.getByTestId('import-documents').setInputFiles([path]);
     const card = app.page.locator('.card-fresh');
-    await expect(card).toContainText('Zebra Notes');
+    await expect(card).toContainText('Zebra Notes', { timeout: IMPORT_TIMEOUT });
     await expect(card).toBeInViewport();
     await app.page.getByTestId('import-documents').setInputFiles([path]);
     await expect(app.page.getByTestId('import-duplicate')).toContainText('Already in your library');
@@ -113,7 +113,7 @@ test.describe('library at work', () => {
     writeFileSync(path, 'Club News\n\nOur trip to Straßburg was a success.\n\nThe club thanks all its volunteers for their help.\n');
     await app.library.waitForLoad();
     await app.page.getByTestId('import-documents').setInputFiles([path]);
-    await expect(app.library.rows).toHaveCount(6);
+    await expect(app.library.rows).toHaveCount(6, { timeout: IMPORT_TIMEOUT });
     await app.open('#/search/');
     const box = app.page.getByTestId('search-input');
     await box.pressSequentially('strassburg', { delay: 30 });

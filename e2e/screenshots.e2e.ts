@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { expect, test } from './fixtures';
+import { expect, test, IMPORT_TIMEOUT } from './fixtures';
 
 // The README's pictures, taken from the real renderer on every run so they never go stale.
 const docs = join(import.meta.dirname, '..', 'docs', 'screenshots');
@@ -98,7 +98,7 @@ test.describe('screenshots for the README, your documents', () => {
     await app.page.setViewportSize({ width: 1200, height: 900 });
     await app.library.waitForLoad();
     await app.page.getByTestId('import-documents').setInputFiles(paths);
-    await expect(app.page.getByTestId('import-report').locator('li.import-done')).toHaveCount(3);
+    await expect(app.page.getByTestId('import-report').locator('li.import-done')).toHaveCount(3, { timeout: IMPORT_TIMEOUT });
     await app.page.evaluate(() => document.fonts.ready);
     await app.page.screenshot({ path: join(docs, 'library-imports.png') });
 

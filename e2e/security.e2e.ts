@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sample } from './data/documents';
-import { expect, test } from './fixtures';
+import { expect, test, IMPORT_TIMEOUT } from './fixtures';
 
 test.describe('security', () => {
   test('a whole session makes no request beyond the app itself', async ({ app }, testInfo) => {
@@ -15,7 +15,7 @@ test.describe('security', () => {
     const hostile = testInfo.outputPath('hostile.html');
     writeFileSync(hostile, sample.html.replace('</body>', '<link rel="stylesheet" href="https://example.org/x.css"><img src="https://example.org/pixel.png"></body>'));
     await app.page.getByTestId('import-documents').setInputFiles([hostile]);
-    await expect(app.page.getByTestId('import-report').locator('li.import-done')).toHaveCount(1);
+    await expect(app.page.getByTestId('import-report').locator('li.import-done')).toHaveCount(1, { timeout: IMPORT_TIMEOUT });
     await app.library.open('Hostile Page');
     await expect(app.reader.title).toHaveText('Hostile Page');
 

@@ -8,7 +8,7 @@ import { openServices } from '../electron/services/handlers';
 import { startCountingProxy, type CountingProxy } from '../electron/services/sync/counting-proxy.fixture';
 import { startCouch, type CouchServer } from '../electron/services/sync/pouchdb-server.fixture';
 import { sample } from './data/documents';
-import { expect, test } from './fixtures';
+import { expect, test, IMPORT_TIMEOUT } from './fixtures';
 
 // Sync through a real pouchdb-server on 127.0.0.1: set up in Settings → Sync, and a change made on
 // another computer appears on the open screen without a reload.
@@ -200,7 +200,7 @@ test.describe('sync and the network', () => {
       const hostile = testInfo.outputPath('hostile.html');
       writeFileSync(hostile, sample.html.replace('</body>', '<link rel="stylesheet" href="https://example.org/x.css"><img src="https://example.org/pixel.png"></body>'));
       await page.getByTestId('import-documents').setInputFiles([hostile]);
-      await expect(page.getByTestId('import-report').locator('li.import-done')).toHaveCount(1);
+      await expect(page.getByTestId('import-report').locator('li.import-done')).toHaveCount(1, { timeout: IMPORT_TIMEOUT });
       await app.library.open('Hostile Page');
       await expect(app.reader.title).toHaveText('Hostile Page');
       await app.open('#/read/000');
