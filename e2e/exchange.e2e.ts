@@ -72,8 +72,10 @@ test.describe('pairs in and out (issue 9)', () => {
       const file = await download;
       return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') };
     };
-    const flagged = Number(await app.page.getByTestId('differences').locator('h2 .count').textContent());
-    expect(flagged).toBeGreaterThan(0);
+    // The checks run once the view has painted and been left alone a moment.
+    const count = app.page.getByTestId('differences').locator('h2 .count');
+    await expect.poll(async () => Number(await count.textContent())).toBeGreaterThan(0);
+    const flagged = Number(await count.textContent());
     const csv = await report('csv');
     expect(csv.name).toMatch(/\(en-de\)\.csv$/);
     const lines = parseDelimited(csv.text, ',');
