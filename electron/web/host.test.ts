@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -212,6 +212,19 @@ describe('the web host against huge and deeply nested bodies (issue 13, item 4)'
     // Declared too large: refused before a byte is stored.
     const big = await send('/api/upload', { method: 'POST', headers: { 'content-type': 'application/octet-stream', [TOKEN_HEADER]: host.token, origin: host.origin, 'content-length': String(MAX_PAIR_FILE_BYTES + 1) } });
     expect(big.status).toBe(413);
+  });
+
+  it('lets a client cancel an upload: the partial file is removed and nothing is reported as an internal error', async () => {
+    const before = internalErrors.length;
+    const req = request({ host: '127.0.0.1', port: host.port, path: '/api/upload', method: 'POST', headers: { 'content-type': 'application/octet-stream', 'transfer-encoding': 'chunked', [TOKEN_HEADER]: host.token, origin: host.origin } });
+    req.on('error', () => {});
+    req.write(Buffer.alloc(1024 * 1024, 1));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    req.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(internalErrors.slice(before)).toEqual([]);
+    expect(readdirSync(join(dir, 'data', 'uploads'))).toEqual([]);
+    expect((await api('documents:list', {})).status).toBe(200);
   });
 
   it('answers a 70 MB chunked body with the 413 message, not a reset connection', async () => {

@@ -24,7 +24,9 @@ export async function serveUpload(req: IncomingMessage, res: ServerResponse, upl
     const upload = await uploads.receive(req, MAX_PAIR_FILE_BYTES);
     sendResult(res, 200, { ok: true, value: { upload } });
   } catch (error) {
-    if (!(error instanceof UploadTooLarge)) throw error;
-    tooLarge();
+    if (error instanceof UploadTooLarge) return tooLarge();
+    // The client gave up (closed the page, cancelled): its partial file is gone, nobody waits for an answer.
+    if (req.destroyed && (error as NodeJS.ErrnoException).code === 'ECONNRESET') return void res.destroy();
+    throw error;
   }
 }
