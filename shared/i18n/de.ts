@@ -680,6 +680,7 @@ export const de: Record<MessageKey, string> = {
   'alignSvc.rowsDontCover': 'Diese Zeilen enthalten nicht jeden Satz beider Dokumente genau einmal und in der richtigen Reihenfolge; nichts wurde gespeichert.',
   'exchangeSvc.fileLabel': '„{name}“',
   'exchangeSvc.notUtf8': '{name} ist kein gültiges UTF-8; nichts wurde importiert.',
+  'exchangeSvc.utf16': '{name} ist UTF-16-Text; Facing liest Dateien mit Textpaaren in UTF-8. Speichern Sie sie als UTF-8 und importieren Sie sie erneut; nichts wurde importiert.',
   'exchangeSvc.notXlsx': '{name} ist keine lesbare XLSX-Arbeitsmappe.',
   'exchangeSvc.noSheet': '{name} enthält kein Tabellenblatt.',
   'exchangeSvc.unknownFormat': '{name} ist keine zweisprachige Datei, die Facing lesen kann (.tmx, .xlf, .xliff, .tsv, .csv, .xlsx).',

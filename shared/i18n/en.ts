@@ -681,6 +681,7 @@ export const en = {
   'alignSvc.rowsDontCover': 'These rows do not cover each sentence of both documents exactly once, in order; nothing was saved.',
   'exchangeSvc.fileLabel': '"{name}"',
   'exchangeSvc.notUtf8': '{name} is not valid UTF-8; nothing was imported.',
+  'exchangeSvc.utf16': '{name} is UTF-16 text; Facing reads pair files in UTF-8. Save it as UTF-8 and import it again; nothing was imported.',
   'exchangeSvc.notXlsx': '{name} is not a readable XLSX workbook.',
   'exchangeSvc.noSheet': '{name} has no sheet.',
   'exchangeSvc.unknownFormat': '{name} is not a bilingual file Facing reads (.tmx, .xlf, .xliff, .tsv, .csv, .xlsx).',

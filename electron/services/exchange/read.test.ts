@@ -103,6 +103,23 @@ describe('reading a TMX', () => {
     const bytes = Buffer.concat([Buffer.from(tmx(['ok'])), Buffer.from([0xc3, 0x28])]);
     await expect(readPairFile('bad.tmx', bytes)).rejects.toThrow(/"bad\.tmx" is not valid UTF-8/);
   });
+
+  it('says a UTF-16 file is UTF-16 (with or without its byte-order mark), in memory and from disk', async () => {
+    const text = tmx(['ok']);
+    const withMark = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    await expect(readPairFile('wide.tmx', withMark)).rejects.toThrow(/"wide\.tmx" is UTF-16 text/);
+    await expect(readPairFile('wide.tmx', Buffer.from(text, 'utf16le'))).rejects.toThrow(/"wide\.tmx" is UTF-16 text/);
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'facing-read-'));
+    try {
+      writeFileSync(join(dir, 'wide.tmx'), withMark);
+      await expect(readPairFile('wide.tmx', { path: join(dir, 'wide.tmx') })).rejects.toThrow(/"wide\.tmx" is UTF-16 text/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('reading a pair file from disk', () => {

@@ -64,6 +64,7 @@ async function decodeChunks(source: PairSource, name: string, consume: (text: st
     const end = wholeCharacters(chunk);
     carry = end < chunk.length ? Buffer.from(chunk.subarray(end)) : null;
     const whole = chunk.subarray(0, end);
+    if (first && isUtf16(whole)) throw new FormatError(t('exchangeSvc.utf16', { name }));
     if (!isUtf8(whole)) throw refuse();
     const from = first && whole[0] === 0xef && whole[1] === 0xbb && whole[2] === 0xbf ? 3 : 0;
     first = false;
@@ -78,7 +79,14 @@ async function bytesOf(source: PairSource): Promise<Uint8Array> {
   return source instanceof Uint8Array ? source : readFile(source.path);
 }
 
+/** A UTF-16 file: its byte-order mark, or ASCII with a zero byte beside each letter (which is valid UTF-8). */
+function isUtf16(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+  return bytes.length >= 4 && ((bytes[0] === 0x3c && bytes[1] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0x3c && bytes[2] === 0));
+}
+
 function decode(bytes: Uint8Array, name: string): string {
+  if (isUtf16(bytes)) throw new FormatError(t('exchangeSvc.utf16', { name }));
   if (!isUtf8(bytes)) throw new FormatError(t('exchangeSvc.notUtf8', { name }));
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').replace(/^\uFEFF/, '');
 }
