@@ -39,7 +39,7 @@ export async function removeLeftoverTemps(dir: string): Promise<string[]> {
   return leftovers;
 }
 
-async function syncDirectory(dir: string): Promise<void> {
+export async function syncDirectory(dir: string): Promise<void> {
   // Windows cannot open a folder for fsync; the rename is as durable as it gets there.
   if (process.platform === 'win32') return;
   const handle = await open(dir, 'r');

@@ -1,16 +1,6 @@
 import { mkdir, open, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-
-async function syncDirectory(dir: string): Promise<void> {
-  // Windows cannot open a folder for fsync.
-  if (process.platform === 'win32') return;
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
+import { syncDirectory } from '../durable-file';
 
 /**
  * Writes files into a folder of their own that nothing names yet, and syncs them, the folder and its
