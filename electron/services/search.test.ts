@@ -103,6 +103,9 @@ describe('search', () => {
     const all = await app.search.query('ferries', 9);
     expect(all).toMatchObject({ documents: 3, more: false, total: 3 });
     expect(all.hits).toHaveLength(3);
+    // "Show more" reads only the documents the last answer did not.
+    expect(app.reads).toHaveLength(3);
+    expect(new Set(app.reads).size).toBe(3);
     await app.close();
   });
 

@@ -27,8 +27,13 @@ export interface SearchOptions {
 const ADD_SLICE_CHARS = 512 * 1024;
 /** Words put into the completion tree between two turns of the event loop. */
 const VOCABULARY_SLICE = 20_000;
-/** Documents whose passages are kept ready for the next query; others are read again. */
-const CACHED_DOCUMENTS = 48;
+/**
+ * Characters of text (as read and as folded) kept of the documents of the last answer, for the next
+ * query ("Show more" asks again for the same documents and more; the next letter typed mostly finds
+ * the same ones). Kept longer, read texts outlive the garbage collector's young generation and are
+ * copied at each collection: a cache of the last 48 documents tripled the collections' time.
+ */
+const KEPT_CHARS = 24 * 1024 * 1024;
 /** Passages shown for one document (more are counted); a page holds the best documents. */
 const PER_DOCUMENT = 3;
 
@@ -46,16 +51,23 @@ export function createSearch(library: LibraryService, options: SearchOptions = {
   let index = new WordIndex();
   const saver = file ? createIndexSaver(file, () => index, options.saveAfterMs ?? 5000) : null;
   const labels = new Map<string, { title: string; language: string }>();
-  const passages = new Map<string, DocumentPassages>();
+  /** The documents of the last answer, as read for passages (see KEPT_CHARS). */
+  let kept = new Map<string, DocumentPassages>();
   let building: Promise<void> | null = null;
 
   async function passagesOf(documentId: string): Promise<DocumentPassages> {
-    let doc = passages.get(documentId);
-    if (doc) passages.delete(documentId);
-    else doc = documentPassages(await library.paragraphTexts(documentId));
-    passages.set(documentId, doc);
-    if (passages.size > CACHED_DOCUMENTS) passages.delete(passages.keys().next().value!);
-    return doc;
+    return kept.get(documentId) ?? documentPassages(await library.paragraphTexts(documentId));
+  }
+
+  function keep(read: ReadonlyArray<readonly [string, DocumentPassages | null]>): void {
+    kept = new Map();
+    let chars = 0;
+    for (const [id, doc] of read) {
+      if (!doc) continue;
+      chars += doc.spellings.reduce((n, s) => n + s.text.length, doc.spellings[0]!.text.length);
+      if (chars > KEPT_CHARS) break;
+      kept.set(id, doc);
+    }
   }
 
   async function add(documentId: string): Promise<void> {
@@ -120,6 +132,7 @@ export function createSearch(library: LibraryService, options: SearchOptions = {
       let total = 0;
       // Read side by side: the reads overlap, the scans follow one another.
       const texts = await Promise.all(matches.map((match) => passagesOf(match.id).catch(() => null)));
+      keep(matches.map((match, n) => [match.id, texts[n]!] as const));
       for (const [n, match] of matches.entries()) {
         const doc = texts[n];
         const chosen = doc && choosePassages(doc, { matched: match.matched, prefix: last, phrases });
@@ -152,7 +165,7 @@ export function createSearch(library: LibraryService, options: SearchOptions = {
     async refresh(documentId) {
       await ensure();
       const summary = await library.summary(documentId);
-      passages.delete(documentId);
+      kept.delete(documentId);
       if (summary) {
         labels.set(documentId, { title: summary.title, language: summary.language });
         // A document's text never changes once imported: it is either new, or gone.

@@ -22,6 +22,19 @@ describe('choosing passages', () => {
     expect(paragraphs(choosePassages(doc, query([['ferr']], [], 'ferr')))).toEqual({ paragraphs: [3], complete: true });
   });
 
+  it('folds a plain ASCII document as a whole, as it folds one with accents', () => {
+    const texts = ['GULLS over the Harbour.', 'No birds here; gullsong, seagulls.', 'The gulls-and-ferries line.'];
+    const ascii = documentPassages(texts.map((text) => ({ kind: 'paragraph', text })));
+    const accented = documentPassages([...texts, 'Café.'].map((text) => ({ kind: 'paragraph', text })));
+    expect(ascii.spellings.map((s) => s.text)).toEqual([texts.join('\n').toLowerCase()]);
+    expect(accented.spellings[0]!.starts.slice(0, 3)).toEqual(ascii.spellings[0]!.starts);
+    for (const d of [ascii, accented]) {
+      expect(choosePassages(d, query([['gulls']]))?.positions).toEqual([0, 2]);
+      expect(choosePassages(d, query([['harbour'], ['ferries']]))).toEqual({ positions: [0, 2], complete: false });
+      expect(choosePassages(d, query([['gull']], [], 'gull'))?.positions).toEqual([0, 1, 2]);
+    }
+  });
+
   it('shows every passage holding all the words', () => {
     expect(paragraphs(choosePassages(doc, query([['ferries'], ['gulls']])))).toEqual({ paragraphs: [3], complete: true });
     expect(paragraphs(choosePassages(doc, query([['gulls']])))).toEqual({ paragraphs: [3, 4], complete: true });

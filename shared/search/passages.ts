@@ -23,11 +23,15 @@ export function documentPassages(paragraphs: ReadonlyArray<{ kind: string; text:
     for (const text of texts) (starts.push(at), (at += text.length + 1));
     return { text: texts.join('\n'), starts };
   };
+  const joined = join(passages.map((p) => p.text));
+  // Plain ASCII (most English books) folds as one lower-casing of the whole text: no paragraph is tested or copied on its own.
+  if (!NON_ASCII.test(joined.text)) return { passages, spellings: [{ text: joined.text.toLowerCase(), starts: joined.starts }] };
   const spellings = [join(passages.map((p) => fold(p.text)))];
-  if (passages.some((p) => UMLAUT.test(p.text))) spellings.push(join(passages.map((p) => fold(p.text.replace(UMLAUTS, (c) => `${c.normalize('NFD')[0]}e`)))));
+  if (UMLAUT.test(joined.text)) spellings.push(join(passages.map((p) => fold(p.text.replace(UMLAUTS, (c) => `${c.normalize('NFD')[0]}e`)))));
   return { passages, spellings };
 }
 
+const NON_ASCII = /[^\u0000-\u007f]/;
 const UMLAUT = /[äöüÄÖÜ]/;
 const UMLAUTS = /[äöüÄÖÜ]/g;
 

@@ -22,6 +22,9 @@ describe('search queries', () => {
     expect(parts.filter((p) => p.hit).map((p) => p.text)).toEqual(['Müller', 'Mullers']);
     expect(first).toBe(5);
     expect(parts.map((p) => p.text).join('')).toBe('Herr Müller traf die Mullers in München.');
+    const ascii = snippet('Herr Muller traf die MULLERS in Munchen.', ['muller']);
+    expect(ascii.parts.filter((p) => p.hit).map((p) => p.text)).toEqual(['Muller', 'MULLERS']);
+    expect(ascii.first).toBe(5);
   });
 
   it('cuts long texts around the first hit', () => {

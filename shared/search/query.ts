@@ -23,8 +23,11 @@ export function parseQuery(query: string): ParsedQuery {
   return { terms, phrases };
 }
 
-/** A text folded character by character, with each folded character's position in the original. */
-function foldWithMap(text: string): { folded: string; at: number[] } {
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+/** A text folded character by character, with each folded character's position in the original (null: the same position, plain ASCII). */
+function foldWithMap(text: string): { folded: string; at: number[] | null } {
+  if (!NON_ASCII.test(text)) return { folded: text.toLowerCase(), at: null };
   let folded = '';
   const at: number[] = [];
   for (let k = 0; k < text.length; k++) {
@@ -72,7 +75,8 @@ export interface SnippetPart {
  * Returns the extract and the offset of the first match in the text.
  */
 export function snippet(text: string, terms: readonly string[], width = 200): { parts: SnippetPart[]; first: number } {
-  const { folded, at } = foldWithMap(text);
+  const { folded, at: map } = foldWithMap(text);
+  const at = (k: number) => (map ? map[k]! : k);
   const ranges: Array<[number, number]> = [];
   for (const term of terms) {
     if (!term) continue;
@@ -85,7 +89,7 @@ export function snippet(text: string, terms: readonly string[], width = 200): { 
       if (unspacedTerm || isUnspaced(before) || !/[\p{L}\p{N}]/u.test(before)) {
         let end = k + term.length;
         if (!unspacedEnd) while (end < folded.length && /[\p{L}\p{N}]/u.test(folded[end]!) && !isUnspaced(folded[end]!)) end++;
-        ranges.push([at[k]!, at[end]!]);
+        ranges.push([at(k), at(end)]);
       }
       from = k + 1;
     }
