@@ -232,7 +232,7 @@ describe('annotations read per document', () => {
     await store.close();
   });
 
-  it('an annotation in a block filed under another document is listed in its own document once that block is read', async () => {
+  it('an annotation in a block filed under another document is listed in its own document the first time, and after the block is read', async () => {
     const dataDir = temp();
     const corpus = await openCorpus(bundled);
     const first = await openStore(dataDir);
@@ -251,7 +251,7 @@ describe('annotations read per document', () => {
       writeFileSync(file, relabelled, 'latin1');
       const store = await openStore(dataDir);
       const later = await createAnnotationService(corpus, store);
-      await later.list('000');
+      expect((await later.list('000')).map((x) => x.id)).toEqual([a.id]);
       if (read === 'all') expect((await later.list()).map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
       else await store.readAhead();
       expect((await later.list('000')).map((x) => x.id)).toEqual([a.id]);
@@ -259,5 +259,40 @@ describe('annotations read per document', () => {
       expect(later.notices).toEqual([]);
       await store.close();
     }
+  });
+
+  it('two documents whose blocks swapped names each list their own annotations the first time, before anything is read ahead; compaction files them under their own names again', async () => {
+    const dataDir = temp();
+    const corpus = await openCorpus(bundled);
+    const first = await openStore(dataDir);
+    const service = await createAnnotationService(corpus, first);
+    const mark = async (documentId: string, note: string) => {
+      const { text } = await corpus.get(documentId);
+      return service.create({ documentId, target: describeRange(text, 100, 140), colour: 'blue', tags: [], note });
+    };
+    const a = await mark('000', 'in 000');
+    const b = await mark('001', 'in 001');
+    const c = await mark('002', 'in 002');
+    await first.compact();
+    await first.close();
+    const file = join(dataDir, 'facing-store.json');
+    const swapped = readFileSync(file, 'latin1').replace('["000",', '["tmp",').replace('["001",', '["000",').replace('["tmp",', '["001",');
+    expect(swapped.indexOf('["001",')).toBeLessThan(swapped.indexOf('["000",'));
+    writeFileSync(file, swapped, 'latin1');
+
+    const store = await openStore(dataDir);
+    const later = await createAnnotationService(corpus, store);
+    expect((await later.list('001')).map((x) => x.id)).toEqual([b.id]);
+    expect((await later.list('000')).map((x) => x.id)).toEqual([a.id]);
+    expect(shelfOf(store.data).unreadDocuments()).toEqual(['002']);
+    expect((await later.list('002')).map((x) => x.id)).toEqual([c.id]);
+    expect(later.notices).toEqual([]);
+    expect(store.notices).toEqual([]);
+    await store.compact();
+    await store.close();
+
+    const json = JSON.parse(readFileSync(file, 'utf8')) as { blocks: [string][]; annotations: Record<string, { documentId: string }>[] };
+    json.blocks.forEach(([document], i) => expect(Object.values(json.annotations[i]!).map((x) => x.documentId)).toEqual([document]));
+    expect(json.blocks.map(([document]) => document).sort()).toEqual(['000', '001', '002']);
   });
 });

@@ -102,7 +102,7 @@ export async function loadStore(dataDir: string, unclean: boolean, now: Date): P
     if (unclean) notices.push(uncleanNotice(replayed));
     else if (replayed.torn) notices.push({ level: 'warning', message: t('store.tornApplied', { count: replayed.records }) });
     notices.push(...replayed.notices);
-    const compact = snapshot.migratedFrom !== null || replayed.damaged ? 'now' : replayed.records > 0 ? 'soon' : false;
+    const compact = snapshot.migratedFrom !== null || replayed.damaged ? 'now' : replayed.records > 0 || snapshot.rewrite ? 'soon' : false;
     const continues = Math.max(snapshot.data.journal, ...journals.filter((j) => j >= snapshot!.data.journal));
     return { data: snapshot.data, notices, journals, backups, compact, continues };
   }

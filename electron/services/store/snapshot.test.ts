@@ -1,3 +1,4 @@
+import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { apply, emptyStore, STORE_VERSION, type StoreData } from './schema';
 import { damagedBlockKey, shelfOf } from './shelf';
@@ -159,4 +160,59 @@ describe('the snapshot laid out by document', () => {
     expect(data.annotations).toEqual(store().annotations);
     expect(parseSnapshot(serializeSnapshot(data)).data.annotations).toEqual(store().annotations);
   });
+
+  it('an index whose checksum fails (a document renamed by one character, or none, as older files have) has each block searched for the documents its entries name; written again, each entry goes to its own document', () => {
+    const renamed = text.replace('"blocks":[["d1"', '"blocks":[["d9"');
+    const older = text.replace(/,"blocksCrc":\d+/, '');
+    expect(older).not.toBe(text);
+    expect(parseSnapshot(text).rewrite).toBe(false);
+    expect(parseSnapshot(older).rewrite).toBe(true);
+    expect(shelfOf(parseSnapshot(older).data).filedElsewhere('d1')).toEqual([]);
+
+    const parsed = parseSnapshot(renamed);
+    expect(parsed.rewrite).toBe(true);
+    const shelf = shelfOf(parsed.data);
+    expect(shelf.documents).toEqual(['d9', 'd2', '', 'd3']);
+    expect(shelf.parsed).toEqual({});
+    // Known before any block is read: d1's entries sit in the block filed under d9.
+    expect(shelf.filedElsewhere('d1')).toEqual(['d9']);
+    expect(shelf.filedElsewhere('d2')).toEqual([]);
+    expect(shelf.entriesOf('d9')).toEqual([['a1', note('a1', 'd1')], ['a3', note('a3', 'd1')]]);
+
+    const again = parseSnapshot(serializeSnapshot(parseSnapshot(renamed).data));
+    expect(again.rewrite).toBe(false);
+    expect(shelfOf(again.data).documents.slice().sort()).toEqual(['', 'd1', 'd2', 'd3']);
+    expect(again.data.annotations).toEqual(store().annotations);
+  });
+
+  it('a block is searched for a document named in any way JSON allows, and names its own document only once', () => {
+    const written = serializeSnapshot({ ...emptyStore(), annotations: { x: { id: 'x', documentId: 'd1', target: { documentId: 'inner' } }, y: { id: 'y', documentId: 'd1' } } });
+    const [head, line, ...rest] = written.split('\n');
+    const edited = line!.replace('"documentId":"d1"', '"documentId" :  "\\u0064\\u0032"');
+    const index = JSON.parse(`${head!.slice(0, -'"annotations":['.length - 1)}}`).blocks as [string, number, number, number][];
+    expect(index).toEqual([['d1', 2, line!.length, crc32(line!)]]);
+    const file = [head!.replace(JSON.stringify(index), JSON.stringify([['d1', 2, edited.length, crc32(edited)]])), edited, ...rest].join('\n');
+    const parsed = parseSnapshot(file);
+    expect(parsed.rewrite).toBe(true);
+    const shelf = shelfOf(parsed.data);
+    expect(shelf.filedElsewhere('d2')).toEqual(['d1']);
+    expect(shelf.filedElsewhere('inner')).toEqual(['d1']);
+    expect(shelf.filedElsewhere('d1')).toEqual([]);
+    expect(shelf.checkAll()).toBe(0);
+    expect(shelf.entriesOf('d1').map(([key, value]) => [key, (value as { documentId: string }).documentId])).toEqual([['x', 'd2'], ['y', 'd1']]);
+  });
+
+  it('checked at start, every block that fails its checksum is quarantined and reported before anything is listed', () => {
+    const damaged = text.replace('"a2"', '"b2"');
+    const { data } = parseSnapshot(damaged);
+    const shelf = shelfOf(data);
+    const reported: unknown[] = [];
+    shelf.onDamaged = (block) => reported.push(block);
+    expect(shelf.checkAll()).toBe(1);
+    expect(reported).toEqual([{ document: 'd2', count: 1, reason: 'checksum' }]);
+    expect(shelf.unreadDocuments()).toEqual(['d1', '', 'd3']);
+    expect(shelf.entriesOf('d1')).toHaveLength(2);
+    expect(reported).toHaveLength(1);
+  });
 });
+
