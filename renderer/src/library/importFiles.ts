@@ -13,6 +13,13 @@ export interface ImportReport {
   error?: string;
 }
 
+/**
+ * Documents sent to the services at once: the main process reads them in its import workers side by
+ * side while it records the ones already read. Pair files go one at a time (each may ask which
+ * languages to take, and reads up to 160 MB).
+ */
+export const IMPORTS_AT_ONCE = 3;
+
 function toBase64(bytes: ArrayBuffer): string {
   const view = new Uint8Array(bytes);
   let binary = '';
@@ -20,26 +27,53 @@ function toBase64(bytes: ArrayBuffer): string {
   return btoa(binary);
 }
 
-/** Imports files one after another, reporting progress (a part of a file while a big pair file is read); a refused file never stops the others. */
-export async function importFiles(files: readonly File[], progress: (done: number, total: number, current: string) => void): Promise<ImportReport[]> {
-  const reports: ImportReport[] = [];
-  for (const [k, file] of files.entries()) {
-    progress(k, files.length, file.name);
-    if (isPairFile(file.name)) {
-      reports.push(await importPairFile(file, (fraction) => progress(k + fraction, files.length, file.name)));
-      continue;
-    }
-    if (file.size > MAX_IMPORT_FILE_BYTES) {
-      reports.push({ name: file.name, error: t('import.tooLarge', { name: file.name, size: Math.round(file.size / 1048576), limit: MAX_IMPORT_FILE_BYTES / 1048576 }) });
-      continue;
-    }
-    try {
-      const outcome = await api.invoke('documents:import', { name: file.name, data: toBase64(await file.arrayBuffer()) });
-      reports.push({ name: file.name, document: outcome.document, suggestions: outcome.suggestions, ...(outcome.duplicate ? { duplicate: true } : {}) });
-    } catch (error) {
-      reports.push({ name: file.name, error: (error as Error).message });
-    }
+async function importDocument(file: File): Promise<ImportReport> {
+  if (file.size > MAX_IMPORT_FILE_BYTES) {
+    return { name: file.name, error: t('import.tooLarge', { name: file.name, size: Math.round(file.size / 1048576), limit: MAX_IMPORT_FILE_BYTES / 1048576 }) };
   }
+  try {
+    const outcome = await api.invoke('documents:import', { name: file.name, data: toBase64(await file.arrayBuffer()) });
+    return { name: file.name, document: outcome.document, suggestions: outcome.suggestions, ...(outcome.duplicate ? { duplicate: true } : {}) };
+  } catch (error) {
+    return { name: file.name, error: (error as Error).message };
+  }
+}
+
+/**
+ * Imports files a few at a time, reporting progress: how many are done (and the part read of a big
+ * pair file) and the first file still under way. Reports come in the order of the files; a refused
+ * file never stops the others.
+ */
+export async function importFiles(files: readonly File[], progress: (done: number, total: number, current: string) => void): Promise<ImportReport[]> {
+  const reports: ImportReport[] = new Array(files.length);
+  const underWay = new Map<number, number>();
+  let done = 0;
+  const report = () => {
+    const first = Math.min(...underWay.keys());
+    const partly = [...underWay.values()].reduce((sum, part) => sum + part, 0);
+    progress(done + partly, files.length, underWay.size ? files[first]!.name : '');
+  };
+  let pairs: Promise<ImportReport | void> = Promise.resolve();
+  let next = 0;
+  const lane = async () => {
+    for (let k = next++; k < files.length; k = next++) {
+      const file = files[k]!;
+      underWay.set(k, 0);
+      report();
+      if (isPairFile(file.name)) {
+        const turn = pairs
+          .then(() => importPairFile(file, (fraction) => (underWay.set(k, fraction), report())))
+          .catch((error: Error): ImportReport => ({ name: file.name, error: error.message }));
+        pairs = turn;
+        reports[k] = await turn;
+      } else {
+        reports[k] = await importDocument(file);
+      }
+      underWay.delete(k);
+      done++;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(IMPORTS_AT_ONCE, files.length) }, lane));
   progress(files.length, files.length, '');
   return reports;
 }

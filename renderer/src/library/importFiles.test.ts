@@ -1,0 +1,54 @@
+import { describe, expect, it, vi } from 'vitest';
+import { FacingError } from '../../../shared/ipc/errors';
+
+const calls: Array<{ name: string; finish: () => void; fail: (message: string) => void }> = [];
+vi.mock('../api', () => ({
+  api: {
+    invoke: (_channel: string, { name }: { name: string }) =>
+      new Promise((resolve, reject) =>
+        calls.push({
+          name,
+          finish: () => resolve({ document: { id: `id-${name}`, title: name }, suggestions: [] }),
+          fail: (message) => reject(new FacingError('invalid-request', message)),
+        }),
+      ),
+  },
+}));
+vi.mock('./importPair', () => ({ isPairFile: () => false, importPairFile: vi.fn() }));
+
+const { importFiles, IMPORTS_AT_ONCE } = await import('./importFiles');
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+const file = (name: string) => new File([`text of ${name}`], name, { type: 'text/plain' });
+
+describe('importing dropped files', () => {
+  it('sends a few at a time, reports each in the order dropped, and a refused file stops none of the others', async () => {
+    calls.length = 0;
+    const files = ['a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt'].map(file);
+    const seen: Array<[number, number, string]> = [];
+    const running = importFiles(files, (done, total, current) => seen.push([done, total, current]));
+    await settle();
+    expect(calls.map((c) => c.name)).toEqual(['a.txt', 'b.txt', 'c.txt'].slice(0, IMPORTS_AT_ONCE));
+    // The second answers first: the next file starts, the first is still the one named.
+    calls[1]!.fail('b.txt: not a text file');
+    await settle();
+    expect(calls.map((c) => c.name)).toEqual(['a.txt', 'b.txt', 'c.txt', 'd.txt']);
+    expect(seen.at(-1)).toEqual([1, 5, 'a.txt']);
+    calls[0]!.finish();
+    await settle();
+    expect(seen.at(-1)).toEqual([2, 5, 'c.txt']);
+    for (const k of [2, 3]) calls[k]!.finish();
+    await settle();
+    calls[4]!.finish();
+    const reports = await running;
+    expect(reports.map((r) => [r.name, r.document?.id ?? r.error])).toEqual([
+      ['a.txt', 'id-a.txt'],
+      ['b.txt', 'b.txt: not a text file'],
+      ['c.txt', 'id-c.txt'],
+      ['d.txt', 'id-d.txt'],
+      ['e.txt', 'id-e.txt'],
+    ]);
+    expect(seen.at(-1)).toEqual([5, 5, '']);
+    expect(Math.max(...seen.map(([done]) => done))).toBe(5);
+  });
+});
