@@ -1,4 +1,4 @@
-import { fold } from '../text/fold';
+import { foldText } from './fold-text';
 import { phrasePattern } from './query';
 import { isUnspaced } from './words';
 
@@ -26,14 +26,15 @@ export function documentPassages(paragraphs: ReadonlyArray<{ kind: string; text:
   const joined = join(passages.map((p) => p.text));
   // Plain ASCII (most English books) folds as one lower-casing of the whole text: no paragraph is tested or copied on its own.
   if (!NON_ASCII.test(joined.text)) return { passages, spellings: [{ text: joined.text.toLowerCase(), starts: joined.starts }] };
-  const spellings = [join(passages.map((p) => fold(p.text)))];
-  if (UMLAUT.test(joined.text)) spellings.push(join(passages.map((p) => fold(p.text.replace(UMLAUTS, (c) => `${c.normalize('NFD')[0]}e`)))));
+  const spellings = [join(passages.map((p) => foldText(p.text)))];
+  if (UMLAUT.test(joined.text)) spellings.push(join(passages.map((p) => foldText(p.text.replace(UMLAUTS, (c) => SPELT_UMLAUTS[c]!)))));
   return { passages, spellings };
 }
 
 const NON_ASCII = /[^\u0000-\u007f]/;
 const UMLAUT = /[äöüÄÖÜ]/;
 const UMLAUTS = /[äöüÄÖÜ]/g;
+const SPELT_UMLAUTS: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue' };
 
 /** A letter or digit of a script written with spaces (a Chinese or Japanese character is a word boundary of its own). */
 function isSpacedWordChar(text: string, at: number): boolean {

@@ -1,4 +1,5 @@
 import { fold } from '../text/fold';
+import { foldUnit } from './fold-text';
 import { isUnspaced, searchTokens, SPACED_WORD_CHAR } from './words';
 
 /** Search terms and texts are compared folded (see fold). */
@@ -31,7 +32,7 @@ function foldWithMap(text: string): { folded: string; at: number[] | null } {
   let folded = '';
   const at: number[] = [];
   for (let k = 0; k < text.length; k++) {
-    const piece = foldTerm(text[k]!);
+    const piece = foldUnit(text[k]!);
     for (let j = 0; j < piece.length; j++) at.push(k);
     folded += piece;
   }
