@@ -17,20 +17,28 @@ export async function measureDictionary(): Promise<Figure[]> {
   const grown = peakRssMB() - before;
   const text = readFileSync(join(import.meta.dirname, '..', 'corpus', '001_60f9e0f360a24205.txt'), 'utf8');
   const words = [...new Set(text.match(/\p{L}{3,}/gu) ?? [])].slice(0, 600);
+  // Each word is looked up once, in the document's order, right after opening (so the first lookups
+  // also pay for compiling the stemmer). What carries from one lookup to the next is what the app
+  // keeps too: the last 32 inflated dictzip chunks (~1.9 MB) and the Snowball stems already computed.
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   let found = 0;
   for (const word of words) {
     const t = performance.now();
+    const cpu = process.cpuUsage();
     const candidates = lookupCandidates(word, 'de', dictionary.headwords);
     for (const c of candidates) found += (await dictionary.definitions(c.key)).length;
+    const used = process.cpuUsage(cpu);
+    cpuTimes.push((used.user + used.system) / 1000);
     times.push(performance.now() - t);
   }
   await dictionary.close();
   return [
     { name: 'open (index read, ready to look up)', value: ready, unit: 'ms', note: `${dictionary.entries.toLocaleString('en')} entries` },
     { name: 'RSS growth for one open dictionary', value: grown, unit: 'MB' },
-    { name: 'lookup with definitions, p50', value: percentile(times, 50), unit: 'ms', note: `${words.length} words of the German seed document, ${found} definitions` },
+    { name: 'lookup with definitions, p50', value: percentile(times, 50), unit: 'ms', note: `${words.length} words of the German seed document, each once, ${found} definitions` },
     { name: 'lookup with definitions, p95', value: percentile(times, 95), unit: 'ms' },
+    { name: 'lookup CPU time, p95', value: percentile(cpuTimes, 95), unit: 'ms', note: `p50 ${percentile(cpuTimes, 50).toFixed(1)} ms; the process's CPU time, which other work on the machine inflates less than wall time` },
   ];
 }
 

@@ -27,6 +27,8 @@ describe('dictionary lookup', () => {
     expect(inflectionsOf('Veranstaltungen', 'de', german)).toEqual(['veranstaltung']);
     expect(inflectionsOf('Häuser', 'de', german)).toEqual(['haus']);
     expect(inflectionsOf('Straßen', 'de', german)).toEqual(['straße']);
+    expect(inflectionsOf('Veranstalter', 'de', lexicon(['veranstaltung', 'veranstalten']))).toEqual(['veranstalten', 'veranstaltung']);
+    expect(inflectionsOf('Veranstalter', 'de', lexicon(['veranstaltung', 'veranstalte']))).toEqual(['veranstalte']);
     expect(lookupCandidates('Veranstaltungen', 'de', german)).toContainEqual({ key: 'veranstaltung', match: 'inflection' });
   });
 

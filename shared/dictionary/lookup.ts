@@ -50,17 +50,19 @@ export function inflectionsOf(word: string, language: string, lexicon: Lexicon):
   const shared = Math.max(stemmedPrefixLength(key, target), Math.min(MIN_PART, key.length));
   const prefixes = new Set([key.slice(0, shared), target.length >= MIN_PART ? target : key.slice(0, shared)]);
   const shape = { oneWord: true, minLength: key.length - 5, maxLength: key.length + 5 };
-  const found = [...new Set([...prefixes].flatMap((prefix) => lexicon.withPrefix(prefix, PREFIX_SCAN_LIMIT, shape)))].filter(
-    (candidate) => candidate !== key && Math.abs(candidate.length - key.length) <= 5 && !/\s/.test(candidate) && stem(candidate) === target,
+  const scanned = [...new Set([...prefixes].flatMap((prefix) => lexicon.withPrefix(prefix, PREFIX_SCAN_LIMIT, shape)))].filter(
+    (candidate) => candidate !== key && Math.abs(candidate.length - key.length) <= 5 && !/\s/.test(candidate),
   );
   // Stems conflate more than inflection ("Veranstalter" and "Veranstaltungen" share one), so where a
-  // headword is the word with an ending added or removed, that is the dictionary form.
+  // headword is the word with an ending added or removed, that is the dictionary form. Those few are
+  // stemmed first, the rest of the scan (thousands under "ein") only when none of them shares the stem.
   const plain = fold(key);
-  const affixed = found.filter((candidate) => {
+  const isAffixed = scanned.map((candidate) => {
     const other = fold(candidate);
     return plain.startsWith(other) || other.startsWith(plain);
   });
-  const best = affixed.length > 0 ? affixed : found;
+  let best = scanned.filter((candidate, i) => isAffixed[i] && stem(candidate) === target);
+  if (best.length === 0) best = scanned.filter((candidate, i) => !isAffixed[i] && stem(candidate) === target);
   return best.sort((a, b) => Math.abs(a.length - key.length) - Math.abs(b.length - key.length) || a.localeCompare(b)).slice(0, 5);
 }
 

@@ -10,7 +10,14 @@ export interface DataFile {
   /** Uncompressed size: no definition may reach past it. */
   readonly size: number;
   read(offset: number, length: number): Promise<Buffer>;
+  /** The bytes of each range, in the order asked: a dictzip chunk several of them share is inflated once. */
+  readAll(ranges: readonly ByteRange[]): Promise<Buffer[]>;
   close(): Promise<void>;
+}
+
+export interface ByteRange {
+  offset: number;
+  length: number;
 }
 
 const GZIP_FEXTRA = 4;
@@ -92,13 +99,15 @@ export async function openDataFile(path: string, name: string): Promise<DataFile
 }
 
 function plainFile(handle: FileHandle, size: number, name: string): DataFile {
+  const readRange = ({ offset, length }: ByteRange) => {
+    checkRange(name, offset, length, size);
+    const buffer = Buffer.alloc(length);
+    return buffer.subarray(0, readSync(handle.fd, buffer, 0, length, offset));
+  };
   return {
     size,
-    async read(offset, length) {
-      checkRange(name, offset, length, size);
-      const buffer = Buffer.alloc(length);
-      return buffer.subarray(0, readSync(handle.fd, buffer, 0, length, offset));
-    },
+    read: async (offset, length) => readRange({ offset, length }),
+    readAll: async (ranges) => ranges.map(readRange),
     close: () => handle.close(),
   };
 }
@@ -109,50 +118,96 @@ function dictzipFile(handle: FileHandle, { chunkLength, positions }: ChunkTable,
   // A word's entries, and the words looked up together, sit close in the file: keep a few chunks
   // inflated, each as far as a read has needed it.
   const recent = new Map<number, Buffer>();
-  // Synchronous reads: a few kilobytes from the page cache, cheaper than a trip through libuv's thread pool.
-  const inflate = (chunk: number, take: number): Buffer => {
-    const compressed = Buffer.alloc(take);
-    readSync(handle.fd, compressed, 0, take, positions[chunk]!);
+  let compressed = Buffer.allocUnsafe(0);
+  /** Inflating is most of a lookup's time and definitions lie anywhere in their chunk: the compressed bytes that should hold its first `need` (in proportion, with a margin). */
+  const takeFor = (chunk: number, need: number) => {
+    const whole = positions[chunk + 1]! - positions[chunk]!;
+    return need >= chunkLength ? whole : Math.min(whole, Math.ceil((whole * need) / chunkLength) + PARTIAL_MARGIN);
+  };
+  const inflate = (chunk: number, input: Buffer): Buffer => {
     try {
-      return inflateRawSync(compressed, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: chunkLength });
+      // One output buffer the size of a chunk: Node's default (16 KB pieces joined afterwards) copies each chunk twice.
+      return inflateRawSync(input, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: chunkLength, chunkSize: Math.max(64, chunkLength) });
     } catch {
       throw new DictionaryFileError(name, t('dictFile.chunkDamaged', { chunk: String(chunk + 1), chunks: String(chunks) }));
     }
   };
-  /** The chunk's first `need` bytes at least (fewer only at the end of the data). */
-  const inflated = (chunk: number, need: number): Buffer => {
-    const kept = recent.get(chunk);
-    if (kept && kept.length >= need) {
-      recent.delete(chunk);
-      recent.set(chunk, kept);
-      return kept;
-    }
-    // Inflating is most of a lookup's time and definitions lie anywhere in their chunk: inflate the
-    // compressed bytes that should hold the first `need` (in proportion, with a margin), all of them
-    // only when that falls short.
-    const whole = positions[chunk + 1]! - positions[chunk]!;
-    const guess = need >= chunkLength ? whole : Math.min(whole, Math.ceil((whole * need) / chunkLength) + PARTIAL_MARGIN);
-    let out = inflate(chunk, guess);
-    if (out.length < need && guess < whole) out = inflate(chunk, whole);
+  const keep = (chunk: number, out: Buffer) => {
     recent.delete(chunk);
     recent.set(chunk, out);
     if (recent.size > CHUNKS_KEPT) recent.delete(recent.keys().next().value!);
-    return out;
   };
-  return {
-    size,
-    async read(offset, length) {
+  // Synchronous reads: a few kilobytes from the page cache, cheaper than a trip through libuv's thread pool.
+  const readCompressed = (from: number, to: number, into?: Buffer): Buffer => {
+    if (!into && compressed.length < to - from) compressed = Buffer.allocUnsafe(Math.max(to - from, compressed.length * 2, 65536));
+    const buffer = into ?? compressed;
+    readSync(handle.fd, buffer, 0, to - from, from);
+    return buffer;
+  };
+  /**
+   * Each chunk of `needs` (chunk → bytes from its start) inflated once, as far as its furthest range
+   * needs it; chunks next to each other in the file are read in one go, in file order.
+   */
+  const inflateAll = (needs: Map<number, number>): Map<number, Buffer> => {
+    const got = new Map<number, Buffer>();
+    const missing: number[] = [];
+    for (const [chunk, need] of needs) {
+      const kept = recent.get(chunk);
+      if (kept && kept.length >= need) {
+        keep(chunk, kept);
+        got.set(chunk, kept);
+      } else missing.push(chunk);
+    }
+    missing.sort((a, b) => a - b);
+    for (let first = 0; first < missing.length; ) {
+      let last = first;
+      while (last + 1 < missing.length && missing[last + 1] === missing[last]! + 1) last++;
+      const start = positions[missing[first]!]!;
+      const lastChunk = missing[last]!;
+      const bytes = readCompressed(start, positions[lastChunk]! + takeFor(lastChunk, needs.get(lastChunk)!));
+      for (let k = first; k <= last; k++) {
+        const chunk = missing[k]!;
+        const need = needs.get(chunk)!;
+        const at = positions[chunk]! - start;
+        const take = takeFor(chunk, need);
+        let out = inflate(chunk, bytes.subarray(at, at + take));
+        const whole = positions[chunk + 1]! - positions[chunk]!;
+        // Text that compresses unevenly: the whole chunk after all (read apart, the run's bytes are still in use).
+        if (out.length < need && take < whole) out = inflate(chunk, readCompressed(positions[chunk]!, positions[chunk + 1]!, Buffer.allocUnsafe(whole)));
+        keep(chunk, out);
+        got.set(chunk, out);
+      }
+      first = last + 1;
+    }
+    return got;
+  };
+  const readAll = (ranges: readonly ByteRange[]): Buffer[] => {
+    const needs = new Map<number, number>();
+    for (const { offset, length } of ranges) {
       checkRange(name, offset, length, size);
+      if (length === 0) continue;
+      const first = Math.floor(offset / chunkLength);
+      const last = Math.floor((offset + length - 1) / chunkLength);
+      for (let chunk = first; chunk < last; chunk++) needs.set(chunk, chunkLength);
+      needs.set(last, Math.max(needs.get(last) ?? 0, offset + length - last * chunkLength));
+    }
+    const inflated = inflateAll(needs);
+    return ranges.map(({ offset, length }) => {
       if (length === 0) return Buffer.alloc(0);
       const first = Math.floor(offset / chunkLength);
       const last = Math.floor((offset + length - 1) / chunkLength);
       const from = offset - first * chunkLength;
       // Nearly every definition lies inside one chunk: hand out a view of it, copying nothing.
-      if (first === last) return inflated(first, from + length).subarray(from, from + length);
+      if (first === last) return inflated.get(first)!.subarray(from, from + length);
       const parts: Buffer[] = [];
-      for (let chunk = first; chunk <= last; chunk++) parts.push(inflated(chunk, chunk === last ? offset + length - last * chunkLength : chunkLength));
+      for (let chunk = first; chunk <= last; chunk++) parts.push(inflated.get(chunk)!);
       return Buffer.concat(parts).subarray(from, from + length);
-    },
+    });
+  };
+  return {
+    size,
+    read: async (offset, length) => readAll([{ offset, length }])[0]!,
+    readAll: async (ranges) => readAll(ranges),
     close: () => handle.close(),
   };
 }

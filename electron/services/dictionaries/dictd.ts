@@ -233,15 +233,14 @@ export async function openDictd(indexPath: string): Promise<DictionaryReader> {
     throw new DictionaryFileError(indexPath, t('dictFile.pastEnd', { data: basename(dataPath) }));
   }
 
-  const read = async (record: number) => {
-    const bytes = await data.read(offsets[record]!, lengths[record]!);
+  const definitionText = (bytes: Buffer) => {
     const body = decodeText(bytes);
     if (body === undefined) throw new DictionaryFileError(dataPath, t('dictFile.binaryDefinition'));
     // FreeDict marks cross-references as {word}: show the word.
     return tidy(body.replace(/\{([^{}\n]{1,80})\}/g, '$1'));
   };
   const shortRecord = meta.get('short');
-  const short = shortRecord === undefined ? undefined : await read(shortRecord).catch(() => undefined);
+  const short = shortRecord === undefined ? undefined : await data.read(offsets[shortRecord]!, lengths[shortRecord]!).then(definitionText).catch(() => undefined);
   const name = shortName(short) ?? basename(base);
   const languages = languagesFromName(basename(base));
 
@@ -251,11 +250,9 @@ export async function openDictd(indexPath: string): Promise<DictionaryReader> {
     entries,
     headwords,
     async definitions(key) {
-      const found: Definition[] = [];
-      for (const { record, headword, synonym } of headwords.find(key)) {
-        found.push({ headword, definition: await read(record), synonym });
-      }
-      return found;
+      const matches = headwords.find(key);
+      const bytes = await data.readAll(matches.map(({ record }) => ({ offset: offsets[record]!, length: lengths[record]! })));
+      return matches.map(({ headword, synonym }, i): Definition => ({ headword, definition: definitionText(bytes[i]!), synonym }));
     },
     close: () => data.close(),
   };

@@ -186,12 +186,9 @@ export async function openStarDict(ifoPath: string): Promise<DictionaryReader> {
     entries: info.wordcount,
     headwords,
     async definitions(key) {
-      const found: Definition[] = [];
-      for (const { record, headword, synonym } of headwords.find(key)) {
-        const bytes = await data.read(offsets[record]!, sizes[record]!);
-        found.push({ headword, definition: decodeEntry(bytes, info.sametypesequence, dataPath), synonym });
-      }
-      return found;
+      const matches = headwords.find(key);
+      const bytes = await data.readAll(matches.map(({ record }) => ({ offset: offsets[record]!, length: sizes[record]! })));
+      return matches.map(({ headword, synonym }, i): Definition => ({ headword, definition: decodeEntry(bytes[i]!, info.sametypesequence, dataPath), synonym }));
     },
     close: () => data.close(),
   };
