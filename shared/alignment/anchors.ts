@@ -9,6 +9,7 @@
  * - punctuation that translators keep: ? ! : % ( and quotation marks.
  */
 import { fold } from '../text/fold';
+import { TokenTable } from './tokens';
 
 export type Anchor = string;
 
@@ -32,6 +33,8 @@ const punctuation: Record<string, Anchor> = {
 
 /** Words too common across European languages to say anything when shared. */
 const stopPrefixes = new Set(['there', 'these', 'which', 'dans', 'pour', 'avec', 'nous', 'mais', 'auch', 'eine', 'einen', 'einer', 'nicht', 'oder', 'sind', 'wird', 'wurde', 'with', 'that', 'this', 'from', 'have', 'were', 'will', 'sein', 'sich']);
+
+const UNKNOWN = -2;
 
 /** Words as they stand in the text, marks included: each distinct one is folded once, not each sentence. */
 export const tokenPattern = /[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
@@ -95,12 +98,31 @@ export function sharedCount(a: ArrayLike<number>, b: ArrayLike<number>): number 
   return shared;
 }
 
+/** Sorts `ids[from..to)` in place: short runs (a sentence's anchors) by insertion, without making a view. */
+export function sortIds(ids: Int32Array, from: number, to: number): void {
+  if (to - from > 32) {
+    ids.subarray(from, to).sort();
+    return;
+  }
+  for (let x = from + 1; x < to; x++) {
+    const id = ids[x]!;
+    let y = x - 1;
+    while (y >= from && ids[y]! > id) {
+      ids[y + 1] = ids[y]!;
+      y--;
+    }
+    ids[y + 1] = id;
+  }
+}
+
 /** Interns anchors as small integers so segments carry sorted Int32Arrays, cheap to compare. */
 export class AnchorTable {
   private readonly ids = new Map<Anchor, number>();
-  /** Each word token's anchor id, -1 for none: a book repeats its words thousands of times. */
-  private readonly tokenIds = new Map<string, number>();
   readonly names: Anchor[] = [];
+  /** The word tokens met, numbered by spelling: a book repeats its words thousands of times. */
+  readonly words = new TokenTable();
+  /** Each word token's anchor id by its number in `words`, -1 for none, UNKNOWN until asked. */
+  private wordIds = new Int32Array(256).fill(UNKNOWN);
 
   id(anchor: Anchor): number {
     let id = this.ids.get(anchor);
@@ -118,13 +140,17 @@ export class AnchorTable {
     return out.sort();
   }
 
-  /** The id of a word token's anchor (as `wordAnchor` finds it), -1 where it has none. */
-  tokenId(token: string): number {
-    let id = this.tokenIds.get(token);
-    if (id === undefined) {
-      const anchor = wordAnchor(token);
-      id = anchor ? this.id(anchor) : -1;
-      this.tokenIds.set(token, id);
+  /** The id of the anchor (as `wordAnchor` finds it) of token number `token` in `words`, -1 where it has none. */
+  wordId(token: number): number {
+    if (token >= this.wordIds.length) {
+      const grown = new Int32Array(Math.max(2 * this.wordIds.length, token + 1)).fill(UNKNOWN);
+      grown.set(this.wordIds);
+      this.wordIds = grown;
+    }
+    let id = this.wordIds[token]!;
+    if (id === UNKNOWN) {
+      const anchor = wordAnchor(this.words.tokens[token]!);
+      id = this.wordIds[token] = anchor ? this.id(anchor) : -1;
     }
     return id;
   }
@@ -134,8 +160,10 @@ export class AnchorTable {
     const strings: Anchor[] = [];
     numberAnchors(text, strings);
     for (const anchor of strings) into.push(this.id(anchor));
-    for (const token of text.match(tokenPattern) ?? []) {
-      const id = this.tokenId(token);
+    const count = this.words.scan(text);
+    const found = this.words.found;
+    for (let k = 0; k < count; k++) {
+      const id = this.wordId(found[k]!);
       if (id >= 0) into.push(id);
     }
     strings.length = 0;
@@ -150,9 +178,10 @@ export class AnchorTable {
 
   /**
    * A numbering, dense from 0, of the anchors one alignment meets, so that its arrays are sized by
-   * them and not by a table that holds a whole book's. Ask for it once every id is interned.
+   * them and not by a table that holds a whole book's. `renumber` rewrites ids in place, numbering
+   * each in the order first met; ask for it once every id is interned.
    */
-  localNumbering(): { names: Anchor[]; local(ids: ArrayLike<number>): Int32Array } {
+  localNumbering(): { names: Anchor[]; renumber(ids: Int32Array, from: number, to: number): void } {
     if (this.localOf.length < this.names.length) {
       this.localOf = new Int32Array(this.names.length * 2);
       this.localIn = new Int32Array(this.names.length * 2);
@@ -161,20 +190,18 @@ export class AnchorTable {
     const numbering = ++this.numberings;
     const { localOf, localIn } = this;
     const names: Anchor[] = [];
-    const local = (ids: ArrayLike<number>): Int32Array => {
-      const out = new Int32Array(ids.length);
-      for (let k = 0; k < ids.length; k++) {
+    const renumber = (ids: Int32Array, from: number, to: number): void => {
+      for (let k = from; k < to; k++) {
         const id = ids[k]!;
         if (localIn[id] !== numbering) {
           localIn[id] = numbering;
           localOf[id] = names.length;
           names.push(this.names[id]!);
         }
-        out[k] = localOf[id]!;
+        ids[k] = localOf[id]!;
       }
-      return out.sort();
     };
-    return { names, local };
+    return { names, renumber };
   }
 
   isNumber(id: number): boolean {

@@ -1,4 +1,4 @@
-import { AnchorTable, extractAnchors, type Anchor } from './anchors';
+import { AnchorTable, extractAnchors, sortIds, type Anchor } from './anchors';
 
 /** A bead takes `a` consecutive segments on one side and `b` on the other; `prior` is its probability. */
 export interface BeadType {
@@ -138,45 +138,65 @@ function visibleLength(text: string): number {
   return count;
 }
 
-interface Prepared {
+/** Each segment's anchor ids, sorted, in one array: segment k's are `ids[start[k]]` up to `ids[start[k + 1]]`. */
+export interface AnchorLists {
+  ids: Int32Array;
+  readonly start: Int32Array;
+}
+
+interface Prepared extends AnchorLists {
   readonly lengths: Float64Array;
   readonly prefix: Float64Array;
-  anchors: Int32Array[];
 }
 
-function isSorted(ids: Int32Array): boolean {
-  for (let k = 1; k < ids.length; k++) if (ids[k - 1]! > ids[k]!) return false;
-  return true;
-}
-
-/** A segment's anchor ids in `table`: as interned there, or interned now. */
-function idsIn(segment: Segment, table: AnchorTable): ArrayLike<number> {
+/** A segment's anchor ids in `table`: as interned there, or interned now (text's into `scratch`). */
+function idsIn(segment: Segment, table: AnchorTable, scratch: number[]): ArrayLike<number> {
   const interned = segment.interned;
   if (interned?.table === table) return interned.ids;
   if (interned) return Array.from(interned.ids, (id) => table.id(interned.table.names[id]!));
   if (segment.anchors) return segment.anchors.map((anchor) => table.id(anchor));
-  return table.textIds(segment.text);
+  scratch.length = 0;
+  return table.textIds(segment.text, scratch);
+}
+
+function anchorLists(segments: readonly Segment[], table: AnchorTable): AnchorLists {
+  const start = new Int32Array(segments.length + 1);
+  let ids = new Int32Array(Math.max(64, segments.length * 16));
+  const scratch: number[] = [];
+  segments.forEach((segment, k) => {
+    const list = idsIn(segment, table, scratch);
+    const at = start[k]!;
+    if (at + list.length > ids.length) {
+      const grown = new Int32Array(Math.max(2 * ids.length, at + list.length));
+      grown.set(ids);
+      ids = grown;
+    }
+    for (let x = 0; x < list.length; x++) ids[at + x] = list[x]!;
+    start[k + 1] = at + list.length;
+  });
+  return { ids, start };
 }
 
 /** Both sides' lengths and anchors, numbered densely for this alignment; `names` gives each number's anchor. */
 function prepare(sideA: readonly Segment[], sideB: readonly Segment[]): { a: Prepared; b: Prepared; names: Anchor[] } {
   const table = (sideA.find((s) => s.interned) ?? sideB.find((s) => s.interned))?.interned?.table ?? new AnchorTable();
-  const ids = [sideA.map((segment) => idsIn(segment, table)), sideB.map((segment) => idsIn(segment, table))];
-  let total = 0;
-  for (const side of ids) for (const list of side) total += list.length;
+  const lists = [anchorLists(sideA, table), anchorLists(sideB, table)];
+  const total = lists[0]!.start[sideA.length]! + lists[1]!.start[sideB.length]!;
   // A table made for this alignment is numbered densely already; a book's, shared by many small ones, is renumbered.
-  const numbering =
-    table.names.length <= 2 * total + 1024 ? { names: table.names, local: (list: ArrayLike<number>) => (list instanceof Int32Array && isSorted(list) ? list.slice() : new Int32Array(list).sort()) } : table.localNumbering();
+  const numbering = table.names.length <= 2 * total + 1024 ? undefined : table.localNumbering();
   const [a, b] = [sideA, sideB].map((segments, side): Prepared => {
+    const { ids, start } = lists[side]!;
     const lengths = new Float64Array(segments.length);
     const prefix = new Float64Array(segments.length + 1);
-    segments.forEach((segment, k) => {
-      lengths[k] = Math.max(1, visibleLength(segment.text));
+    for (let k = 0; k < segments.length; k++) {
+      lengths[k] = Math.max(1, visibleLength(segments[k]!.text));
       prefix[k + 1] = prefix[k]! + lengths[k]!;
-    });
-    return { lengths, prefix, anchors: ids[side]!.map(numbering.local) };
+      numbering?.renumber(ids, start[k]!, start[k + 1]!);
+      sortIds(ids, start[k]!, start[k + 1]!);
+    }
+    return { lengths, prefix, ids, start };
   });
-  return { a: a!, b: b!, names: numbering.names };
+  return { a: a!, b: b!, names: numbering?.names ?? table.names };
 }
 
 /** Weight of each anchor id: its kind's weight, scaled down for anchors found in many segments. */
@@ -185,9 +205,10 @@ function anchorWeights(names: readonly Anchor[], a: Prepared, b: Prepared, weigh
   const df = new Float64Array(size);
   const seenIn = new Int32Array(size).fill(-1);
   let segment = 0;
-  for (const side of [a.anchors, b.anchors]) {
-    for (const list of side) {
-      for (const id of list) {
+  for (const { ids, start } of [a, b]) {
+    for (let k = 0; k + 1 < start.length; k++) {
+      for (let x = start[k]!; x < start[k + 1]!; x++) {
+        const id = ids[x]!;
         if (seenIn[id] !== segment) {
           seenIn[id] = segment;
           df[id]! += 1;
@@ -215,27 +236,30 @@ function anchorWeights(names: readonly Anchor[], a: Prepared, b: Prepared, weigh
 function keepSharedAnchors(a: Prepared, b: Prepared, size: number): void {
   const seen = (side: Prepared) => {
     const present = new Uint8Array(size);
-    for (const ids of side.anchors) for (const id of ids) present[id] = 1;
+    for (let x = 0; x < side.start[side.start.length - 1]!; x++) present[side.ids[x]!] = 1;
     return present;
   };
   const inA = seen(a);
   const inB = seen(b);
-  const keep = (lists: Int32Array[], other: Uint8Array) =>
-    lists.forEach((ids, k) => {
-      let kept = 0;
-      for (let x = 0; x < ids.length; x++) if (other[ids[x]!] === 1) ids[kept++] = ids[x]!;
-      if (kept < ids.length) lists[k] = ids.subarray(0, kept);
-    });
-  keep(a.anchors, inB);
-  keep(b.anchors, inA);
+  const keep = ({ ids, start }: Prepared, other: Uint8Array) => {
+    let kept = 0;
+    let from = start[0]!;
+    for (let k = 0; k + 1 < start.length; k++) {
+      const to = start[k + 1]!;
+      start[k] = kept;
+      for (let x = from; x < to; x++) if (other[ids[x]!] === 1) ids[kept++] = ids[x]!;
+      from = to;
+    }
+    start[start.length - 1] = kept;
+  };
+  keep(a, inB);
+  keep(b, inA);
 }
 
-/** Weighted size of the multiset intersection of two sorted id arrays. */
-function sharedWeight(x: Int32Array, y: Int32Array, weight: Float64Array): number {
-  let i = 0;
-  let j = 0;
+/** Weighted size of the multiset intersection of two sorted runs of ids, `x[i..iEnd)` and `y[j..jEnd)`. */
+function sharedWeight(x: Int32Array, i: number, iEnd: number, y: Int32Array, j: number, jEnd: number, weight: Float64Array): number {
   let sum = 0;
-  while (i < x.length && j < y.length) {
+  while (i < iEnd && j < jEnd) {
     const p = x[i]!;
     const q = y[j]!;
     if (p === q) {
@@ -275,10 +299,6 @@ class Band {
     }
     this.size = this.offset[rows + 1]!;
   }
-
-  index(i: number, j: number): number {
-    return j < this.lo[i]! || j > this.hi[i]! ? -1 : this.offset[i]! + j - this.lo[i]!;
-  }
 }
 
 const MAX_PAIRED_OCCURRENCES = 64;
@@ -290,19 +310,16 @@ const PAIR_SUM_SLACK = 1e-9;
  * segments with near certainty; the longest chain of such pairs increasing on both sides, joined by
  * straight lines, follows the text through insertions that a diagonal would miss.
  */
-export function guidePath(
-  a: readonly Int32Array[],
-  b: readonly Int32Array[],
-  weightOf: Float64Array,
-  minWeight: number,
-): { centres: Float64Array; chain: Array<[number, number]> } {
-  const n = a.length;
-  const m = b.length;
+export function guidePath(a: AnchorLists, b: AnchorLists, weightOf: Float64Array, minWeight: number): { centres: Float64Array; chain: Array<[number, number]> } {
+  const n = a.start.length - 1;
+  const m = b.start.length - 1;
   // How many segments of each side each anchor occurs in (anchor lists are sorted: a repeat is adjacent).
   const size = weightOf.length;
-  const count = (side: readonly Int32Array[]) => {
+  const count = ({ ids, start }: AnchorLists) => {
     const counts = new Int32Array(size);
-    for (const ids of side) for (let k = 0; k < ids.length; k++) if (k === 0 || ids[k] !== ids[k - 1]) counts[ids[k]!]!++;
+    for (let segment = 0; segment + 1 < start.length; segment++) {
+      for (let x = start[segment]!; x < start[segment + 1]!; x++) if (x === start[segment] || ids[x] !== ids[x - 1]) counts[ids[x]!]!++;
+    }
     return counts;
   };
   const countA = count(a);
@@ -312,18 +329,18 @@ export function guidePath(
   // would leave no unique anchor at all, yet its equal counts still draw the path.
   const pairs = new Uint8Array(size);
   for (let id = 0; id < size; id++) pairs[id] = countA[id]! > 0 && countA[id] === countB[id] && countA[id]! <= MAX_PAIRED_OCCURRENCES && weightOf[id]! >= minWeight ? 1 : 0;
-  // The segments each such anchor occurs in, in order, packed side by side: `start[id]` is where its run begins.
-  const start = new Int32Array(size + 1);
-  for (let id = 0; id < size; id++) start[id + 1] = start[id]! + (pairs[id] ? countA[id]! : 0);
-  const where = (side: readonly Int32Array[]) => {
-    const at = new Int32Array(start.length);
-    const out = new Int32Array(start[size]!);
-    side.forEach((ids, segment) => {
-      for (let k = 0; k < ids.length; k++) {
-        const id = ids[k]!;
-        if ((k === 0 || id !== ids[k - 1]) && pairs[id]) out[start[id]! + at[id]!++] = segment;
+  // The segments each such anchor occurs in, in order, packed side by side: `runs[id]` is where its run begins.
+  const runs = new Int32Array(size + 1);
+  for (let id = 0; id < size; id++) runs[id + 1] = runs[id]! + (pairs[id] ? countA[id]! : 0);
+  const where = ({ ids, start }: AnchorLists) => {
+    const at = new Int32Array(runs.length);
+    const out = new Int32Array(runs[size]!);
+    for (let segment = 0; segment + 1 < start.length; segment++) {
+      for (let x = start[segment]!; x < start[segment + 1]!; x++) {
+        const id = ids[x]!;
+        if ((x === start[segment] || id !== ids[x - 1]) && pairs[id]) out[runs[id]! + at[id]!++] = segment;
       }
-    });
+    }
     return out;
   };
   const inA = where(a);
@@ -394,8 +411,12 @@ export function alignSegments(sideA: readonly Segment[], sideB: readonly Segment
   const stamp = new Int32Array(names.length);
   let calls = 0;
   const anchorPrefix = (side: Prepared) => {
-    const prefix = new Float64Array(side.anchors.length + 1);
-    side.anchors.forEach((ids, k) => (prefix[k + 1] = prefix[k]! + ids.reduce((sum, id) => sum + weightOf[id]!, 0)));
+    const prefix = new Float64Array(side.start.length);
+    for (let k = 0; k + 1 < side.start.length; k++) {
+      let sum = 0;
+      for (let x = side.start[k]!; x < side.start[k + 1]!; x++) sum += weightOf[side.ids[x]!]!;
+      prefix[k + 1] = prefix[k]! + sum;
+    }
     return prefix;
   };
   const anchorPrefixA = anchorPrefix(a);
@@ -407,24 +428,56 @@ export function alignSegments(sideA: readonly Segment[], sideB: readonly Segment
   const maxB = Math.max(...beadTypes.map((t) => t.b));
 
   // The length needed to place the diagonal band's worst case: the imbalance of the two sides.
-  const { centres, chain } = guidePath(a.anchors, b.anchors, weightOf, Math.min(weights.number, weights.word) * 0.5 || Number.POSITIVE_INFINITY);
+  const { centres, chain } = guidePath(a, b, weightOf, Math.min(weights.number, weights.word) * 0.5 || Number.POSITIVE_INFINITY);
   let passes = 0;
   let cells = 0;
 
+  // Bead kinds that take segments from both sides, in their given order (ties go to the first).
+  const kinds = beadTypes.flatMap((type, t) => (type.a > 0 && type.b > 0 ? [{ ...type, t }] : []));
+  const kindA = Int32Array.from(kinds, (kind) => kind.a);
+  const kindB = Int32Array.from(kinds, (kind) => kind.b);
+  const kindType = Uint8Array.from(kinds, (kind) => kind.t);
+  const kindPrior = Float64Array.from(kinds, (kind) => priorCost[kind.t]!);
+
   const solve = (ratio: number): Bead[] => {
     let half = options.initialBand ?? 10;
+    /** A bead's prior and length cost, before anchors: the same sum in the DP and in the trace back. */
+    const lengthPart = (i: number, j: number, da: number, db: number, prior: number): number => {
+      const la = a.prefix[i]! - a.prefix[i - da]!;
+      const lb = b.prefix[j]! - b.prefix[j - db]!;
+      const mean = (la + lb / ratio) / 2;
+      const delta = (lb - la * ratio) / Math.sqrt(mean * weights.variance);
+      return prior + lengthCost(Math.abs(delta));
+    };
     for (;;) {
       passes++;
       const band = new Band(centres, m, half);
+      const { lo, hi, offset } = band;
       cells += band.size;
-      // Pairwise anchor evidence, cached for the cells a bead can reach.
+      // Costs are kept for the last maxA + 1 rows only (the furthest a bead reaches back), each row's
+      // slot reused in turn; every cell keeps just what the trace back reads, in two bytes: the bead
+      // that ended its best match, its best state, and which state each skip came from.
+      const kept = maxA + 1;
+      let width = 0;
+      for (let i = 0; i <= n; i++) width = Math.max(width, hi[i]! - lo[i]! + 1);
+      const match = new Float64Array(kept * width);
+      const skipA = new Float64Array(kept * width);
+      const skipB = new Float64Array(kept * width);
+      const best = new Float64Array(kept * width);
+      const backMatch = new Uint8Array(band.size);
+      const backStates = new Uint8Array(band.size);
+
+      // Pairwise anchor evidence, cached for the rows a bead can reach (a row's slot is cleared as it becomes reachable).
       const pairBand = new Band(centres, m, half, maxB + maxA);
-      const pair = new Float64Array(pairBand.size).fill(Number.NaN);
-      const pairScore = (i: number, j: number): number => {
-        const k = pairBand.index(i, j);
-        if (k < 0) return sharedWeight(a.anchors[i]!, b.anchors[j]!, weightOf);
+      let pairWidth = 0;
+      for (let i = 0; i <= n; i++) pairWidth = Math.max(pairWidth, pairBand.hi[i]! - pairBand.lo[i]! + 1);
+      const pair = new Float64Array(maxA * pairWidth);
+      const pairScore = (x: number, y: number): number => {
+        const low = pairBand.lo[x]!;
+        if (y < low || y > pairBand.hi[x]!) return sharedWeight(a.ids, a.start[x]!, a.start[x + 1]!, b.ids, b.start[y]!, b.start[y + 1]!, weightOf);
+        const k = (x % maxA) * pairWidth + y - low;
         let value = pair[k]!;
-        if (Number.isNaN(value)) value = pair[k] = sharedWeight(a.anchors[i]!, b.anchors[j]!, weightOf);
+        if (Number.isNaN(value)) value = pair[k] = sharedWeight(a.ids, a.start[x]!, a.start[x + 1]!, b.ids, b.start[y]!, b.start[y + 1]!, weightOf);
         return value;
       };
 
@@ -433,7 +486,8 @@ export function alignSegments(sideA: readonly Segment[], sideB: readonly Segment
       const groupScore = (a0: number, a1: number, b0: number, b1: number): number => {
         const call = ++calls;
         for (let x = a0; x < a1; x++) {
-          for (const id of a.anchors[x]!) {
+          for (let z = a.start[x]!; z < a.start[x + 1]!; z++) {
+            const id = a.ids[z]!;
             if (stamp[id] === call) scratch[id]!++;
             else {
               stamp[id] = call;
@@ -443,7 +497,8 @@ export function alignSegments(sideA: readonly Segment[], sideB: readonly Segment
         }
         let sum = 0;
         for (let y = b0; y < b1; y++) {
-          for (const id of b.anchors[y]!) {
+          for (let z = b.start[y]!; z < b.start[y + 1]!; z++) {
+            const id = b.ids[z]!;
             if (stamp[id] === call && scratch[id]! > 0) {
               sum += weightOf[id]!;
               scratch[id]!--;
@@ -452,77 +507,89 @@ export function alignSegments(sideA: readonly Segment[], sideB: readonly Segment
         }
         return sum;
       };
+      const anchorPart = (i: number, j: number, da: number, db: number): number =>
+        da === 1 && db === 1 ? sharedWeight(a.ids, a.start[i - 1]!, a.start[i]!, b.ids, b.start[j - 1]!, b.start[j]!, weightOf) : groupScore(i - da, i, j - db, j);
 
       // Three states per cell (Gotoh's affine gaps): the last bead matched both sides, or skipped a
       // segment of A, or of B. A run of skipped segments (an untranslated passage) pays its opening
       // cost once and a small cost per further segment, instead of being smeared over merged beads.
       const INF = Number.POSITIVE_INFINITY;
-      const match = new Float64Array(band.size).fill(INF);
-      const skipA = new Float64Array(band.size).fill(INF);
-      const skipB = new Float64Array(band.size).fill(INF);
-      const backMatch = new Uint8Array(band.size);
-      const backSkipA = new Uint8Array(band.size);
-      const backSkipB = new Uint8Array(band.size);
-      const matchCost = new Float64Array(band.size);
-      match[0] = 0;
-      const bestOf = (k: number) => Math.min(match[k]!, skipA[k]!, skipB[k]!);
-      const stateOf = (k: number): number => (match[k]! <= skipA[k]! && match[k]! <= skipB[k]! ? 0 : skipA[k]! <= skipB[k]! ? 1 : 2);
+      // Where row i - d begins in the kept rows, and its columns.
+      const baseOf = new Int32Array(maxA + 1);
+      const loOf = new Int32Array(maxA + 1);
+      const hiOf = new Int32Array(maxA + 1);
       for (let i = 0; i <= n; i++) {
-        for (let j = band.lo[i]!; j <= band.hi[i]!; j++) {
-          if (i === 0 && j === 0) continue;
-          const k = band.index(i, j);
-          if (i > 0) {
-            const from = band.index(i - 1, j);
-            if (from >= 0) {
-              const open = Math.min(match[from]!, skipB[from]!) + gapOpen;
-              const extend = skipA[from]! + gapExtend;
-              skipA[k] = Math.min(open, extend);
-              backSkipA[k] = extend <= open ? 1 : match[from]! <= skipB[from]! ? 0 : 2;
-            }
+        const loI = lo[i]!;
+        const hiI = hi[i]!;
+        const row = (i % kept) * width;
+        for (let d = 1; d <= maxA && d <= i; d++) {
+          baseOf[d] = ((i - d) % kept) * width;
+          loOf[d] = lo[i - d]!;
+          hiOf[d] = hi[i - d]!;
+        }
+        if (i > 0) pair.fill(Number.NaN, ((i - 1) % maxA) * pairWidth, ((i - 1) % maxA + 1) * pairWidth);
+        for (let j = loI; j <= hiI; j++) {
+          const k = row + j - loI;
+          const cell = offset[i]! + j - loI;
+          if (i === 0 && j === 0) {
+            match[k] = 0;
+            skipA[k] = INF;
+            skipB[k] = INF;
+            best[k] = 0;
+            continue;
           }
-          if (j > 0) {
-            const from = band.index(i, j - 1);
-            if (from >= 0) {
-              const open = Math.min(match[from]!, skipA[from]!) + gapOpen;
-              const extend = skipB[from]! + gapExtend;
-              skipB[k] = Math.min(open, extend);
-              backSkipB[k] = extend <= open ? 2 : match[from]! <= skipA[from]! ? 0 : 1;
-            }
+          let states = 0;
+          let gapA = INF;
+          if (i > 0 && j >= loOf[1]! && j <= hiOf[1]!) {
+            const from = baseOf[1]! + j - loOf[1]!;
+            const open = Math.min(match[from]!, skipB[from]!) + gapOpen;
+            const extend = skipA[from]! + gapExtend;
+            gapA = Math.min(open, extend);
+            states |= (extend <= open ? 1 : match[from]! <= skipB[from]! ? 0 : 2) << 2;
           }
-          let best = INF;
-          for (let t = 0; t < beadTypes.length; t++) {
-            const { a: da, b: db } = beadTypes[t]!;
-            if (da === 0 || db === 0 || da > i || db > j) continue;
-            const from = band.index(i - da, j - db);
-            if (from < 0) continue;
-            const before = bestOf(from);
+          let gapB = INF;
+          if (j > loI) {
+            const from = k - 1;
+            const open = Math.min(match[from]!, skipA[from]!) + gapOpen;
+            const extend = skipB[from]! + gapExtend;
+            gapB = Math.min(open, extend);
+            states |= (extend <= open ? 2 : match[from]! <= skipA[from]! ? 0 : 1) << 4;
+          }
+          let cost = INF;
+          let kind = 0;
+          for (let u = 0; u < kindA.length; u++) {
+            const da = kindA[u]!;
+            const db = kindB[u]!;
+            const j0 = j - db;
+            if (da > i || j0 < loOf[da]! || j0 > hiOf[da]!) continue;
+            const before = best[baseOf[da]! + j0 - loOf[da]!]!;
             if (before === INF) continue;
             // Anchors can lower the cost by at most the smaller side's total anchor weight: skip the
             // work where even that could not beat the best bead found so far.
-            const bound = Math.min(anchorPrefixA[i]! - anchorPrefixA[i - da]!, anchorPrefixB[j]! - anchorPrefixB[j - db]!);
-            if (before + priorCost[t]! - bound >= best) continue;
-            const la = a.prefix[i]! - a.prefix[i - da]!;
-            const lb = b.prefix[j]! - b.prefix[j - db]!;
-            const mean = (la + lb / ratio) / 2;
-            const delta = (lb - la * ratio) / Math.sqrt(mean * weights.variance);
-            let c = priorCost[t]! + lengthCost(Math.abs(delta));
-            if (before + c - bound >= best) continue;
+            const bound = Math.min(anchorPrefixA[i]! - anchorPrefixA[i - da]!, anchorPrefixB[j]! - anchorPrefixB[j0]!);
+            if (before + kindPrior[u]! - bound >= cost) continue;
+            let c = lengthPart(i, j, da, db, kindPrior[u]!);
+            if (before + c - bound >= cost) continue;
             if (da === 1 && db === 1) c -= pairScore(i - 1, j - 1);
             else {
               // A merged bead shares at most what its segments share pair by pair (cached): where
               // even that cannot win, the exact count is not needed.
               let upper = PAIR_SUM_SLACK;
-              for (let x = i - da; x < i; x++) for (let y = j - db; y < j; y++) upper += pairScore(x, y);
-              if (before + c - upper >= best) continue;
-              c -= groupScore(i - da, i, j - db, j);
+              for (let x = i - da; x < i; x++) for (let y = j0; y < j; y++) upper += pairScore(x, y);
+              if (before + c - upper >= cost) continue;
+              c -= groupScore(i - da, i, j0, j);
             }
-            if (before + c < best) {
-              best = before + c;
-              backMatch[k] = t;
-              matchCost[k] = c;
+            if (before + c < cost) {
+              cost = before + c;
+              kind = kindType[u]!;
             }
           }
-          match[k] = best;
+          match[k] = cost;
+          skipA[k] = gapA;
+          skipB[k] = gapB;
+          best[k] = Math.min(cost, gapA, gapB);
+          backMatch[cell] = kind;
+          backStates[cell] = states | (cost <= gapA && cost <= gapB ? 0 : gapA <= gapB ? 1 : 2);
         }
       }
 
@@ -530,29 +597,30 @@ export function alignSegments(sideA: readonly Segment[], sideB: readonly Segment
       const beads: Bead[] = [];
       let i = n;
       let j = m;
-      let state = stateOf(band.index(n, m));
-      let touchesEdge = bestOf(band.index(n, m)) === INF;
+      let state = backStates[offset[n]! + m - lo[n]!]! & 3;
+      let touchesEdge = best[(n % kept) * width + m - lo[n]!] === INF;
       while (!touchesEdge && (i > 0 || j > 0)) {
-        const k = band.index(i, j);
-        if ((j === band.lo[i]! && j > 0) || (j === band.hi[i]! && j < m)) touchesEdge = true;
+        const cell = offset[i]! + j - lo[i]!;
+        if ((j === lo[i]! && j > 0) || (j === hi[i]! && j < m)) touchesEdge = true;
         if (state === 1) {
           beads.push({ a: [i - 1], b: [], confidence: 0.5 });
-          state = backSkipA[k]!;
+          state = (backStates[cell]! >> 2) & 3;
           i--;
         } else if (state === 2) {
           beads.push({ a: [], b: [j - 1], confidence: 0.5 });
-          state = backSkipB[k]!;
+          state = (backStates[cell]! >> 4) & 3;
           j--;
         } else {
-          const type = beadTypes[backMatch[k]!]!;
+          const t = backMatch[cell]!;
+          const type = beadTypes[t]!;
           beads.push({
             a: Array.from({ length: type.a }, (_, x) => i - type.a + x),
             b: Array.from({ length: type.b }, (_, y) => j - type.b + y),
-            confidence: confidenceOf(matchCost[k]!),
+            confidence: confidenceOf(lengthPart(i, j, type.a, type.b, priorCost[t]!) - anchorPart(i, j, type.a, type.b)),
           });
           i -= type.a;
           j -= type.b;
-          state = stateOf(band.index(i, j));
+          state = backStates[offset[i]! + j - lo[i]!]! & 3;
         }
       }
       const covered = half >= Math.max(n, m);

@@ -1,6 +1,6 @@
 import { fold } from '../text/fold';
 import { stemmerFor } from '../dictionary/stemming';
-import { AnchorTable, numberAnchors, punctuationAnchors, tokenPattern } from './anchors';
+import { AnchorTable, numberAnchors, punctuationAnchors, sortIds } from './anchors';
 import type { Segment } from './engine';
 
 /**
@@ -54,8 +54,6 @@ export function buildLexicon(from: string, to: string, entries: Iterable<readonl
   return { from, to, targets: (stem) => frozen.get(stem), size: frozen.size };
 }
 
-const NONE: readonly number[] = [];
-
 /**
  * Segments with dictionary anchors added to their own: a source word contributes an anchor for each
  * stem it may translate to; a target word for its own stem. Shared anchors then mean "a word here
@@ -64,8 +62,10 @@ const NONE: readonly number[] = [];
  */
 export function withLexiconAnchors(source: readonly Segment[], target: readonly Segment[], lexicon: TranslationLexicon): [Segment[], Segment[]] {
   // A book repeats its words thousands of times: each distinct token is folded, stemmed and looked
-  // up once, and all anchors are small integers in one table.
+  // up once, and all anchors are small integers in one table. Each sentence is scanned once, for its
+  // own anchors and the dictionary's together; a side's anchors are kept in flat arrays, not per sentence.
   const table = new AnchorTable();
+  const words = table.words;
   const stemIds = new Map<string, number>();
   const idOf = (stem: string): number => {
     let id = stemIds.get(stem);
@@ -84,35 +84,67 @@ export function withLexiconAnchors(source: readonly Segment[], target: readonly 
   const targetAnchors = (word: string) => [idOf(stemTo(word))];
   let stamp = new Int32Array(1024).fill(-1);
   let segmentNumber = 0;
-  const collect = (segments: readonly Segment[], anchorsOf: (word: string) => readonly number[]) => {
-    // Each distinct token's own anchor (-1 for none) and dictionary anchors.
-    const byToken = new Map<string, { own: number; dictionary: readonly number[] }>();
-    return segments.map((segment) => {
+  interface Side {
+    segments: readonly Segment[];
+    /** Segment k's own anchors are own[ownStart[k]..ownStart[k + 1]), its dictionary's likewise in `added`. */
+    own: number[];
+    ownStart: Int32Array;
+    added: number[];
+    addedStart: Int32Array;
+  }
+  const collect = (segments: readonly Segment[], anchorsOf: (word: string) => readonly number[]): Side => {
+    // Each token number's dictionary anchors, once looked up on this side: dictionary[from..to).
+    let from = new Int32Array(1024).fill(-1);
+    let to = new Int32Array(1024);
+    const dictionary: number[] = [];
+    const own: number[] = [];
+    const added: number[] = [];
+    const ownStart = new Int32Array(segments.length + 1);
+    const addedStart = new Int32Array(segments.length + 1);
+    const strings: string[] = [];
+    segments.forEach((segment, k) => {
       const text = segment.text;
       // The segment's own anchors in extractAnchors' order (numbers, words, punctuation) from the same
       // pass over its tokens that finds the dictionary's.
       const given = segment.interned ? Array.from(segment.interned.ids, (id) => segment.interned!.table.names[id]!) : segment.anchors;
-      const own: number[] = given ? given.map((anchor) => table.id(anchor)) : [];
-      const strings: string[] = [];
-      if (!given) {
+      if (given) for (const anchor of given) own.push(table.id(anchor));
+      else {
+        strings.length = 0;
         numberAnchors(text, strings);
         for (const anchor of strings) own.push(table.id(anchor));
       }
-      const added: number[] = [];
       const here = segmentNumber++;
-      for (const token of text.match(tokenPattern) ?? []) {
-        let found = byToken.get(token);
-        if (found === undefined) {
-          const word = wordOf(token);
-          byToken.set(token, (found = { own: table.tokenId(token), dictionary: word === undefined ? NONE : anchorsOf(word) }));
+      const count = words.scan(text);
+      const found = words.found;
+      for (let x = 0; x < count; x++) {
+        const token = found[x]!;
+        if (token >= from.length) {
+          const grownFrom = new Int32Array(2 * token).fill(-1);
+          grownFrom.set(from);
+          from = grownFrom;
+          const grownTo = new Int32Array(2 * token);
+          grownTo.set(to);
+          to = grownTo;
+        }
+        if (from[token]! < 0) {
+          // The word's own anchor is interned before its translations: ids keep the order anchors are first met in.
+          table.wordId(token);
+          const word = wordOf(words.tokens[token]!);
+          from[token] = dictionary.length;
+          if (word !== undefined) for (const id of anchorsOf(word)) dictionary.push(id);
+          to[token] = dictionary.length;
           if (table.names.length > stamp.length) {
             const grown = new Int32Array(table.names.length * 2).fill(-1);
             grown.set(stamp);
             stamp = grown;
           }
         }
-        if (!given && found.own >= 0) own.push(found.own);
-        for (const id of found.dictionary) {
+        if (!given) {
+          const ownId = table.wordId(token);
+          if (ownId >= 0) own.push(ownId);
+        }
+        for (let d = from[token]!; d < to[token]!; d++) {
+          const id = dictionary[d]!;
           if (stamp[id] !== here) {
             stamp[id] = here;
             added.push(id);
@@ -124,19 +156,27 @@ export function withLexiconAnchors(source: readonly Segment[], target: readonly 
         punctuationAnchors(text, strings);
         for (const anchor of strings) own.push(table.id(anchor));
       }
-      return { text, own, added };
+      ownStart[k + 1] = own.length;
+      addedStart[k + 1] = added.length;
     });
+    return { segments, own, ownStart, added, addedStart };
   };
   const sourceSide = collect(source, sourceAnchors);
   const targetSide = collect(target, targetAnchors);
   // A dictionary anchor found on one side only can never be shared: the aligner would drop it.
   const sides = new Uint8Array(table.names.length);
-  for (const { added } of sourceSide) for (const id of added) sides[id]! |= 1;
-  for (const { added } of targetSide) for (const id of added) sides[id]! |= 2;
-  const finish = (side: typeof sourceSide): Segment[] =>
-    side.map(({ text, own, added }) => {
-      for (const id of added) if (sides[id] === 3) own.push(id);
-      return { text, interned: { table, ids: new Int32Array(own).sort() } };
+  for (const id of sourceSide.added) sides[id]! |= 1;
+  for (const id of targetSide.added) sides[id]! |= 2;
+  const finish = ({ segments, own, ownStart, added, addedStart }: Side): Segment[] => {
+    const ids = new Int32Array(own.length + added.length);
+    let end = 0;
+    return segments.map(({ text }, k) => {
+      const begin = end;
+      for (let x = ownStart[k]!; x < ownStart[k + 1]!; x++) ids[end++] = own[x]!;
+      for (let x = addedStart[k]!; x < addedStart[k + 1]!; x++) if (sides[added[x]!] === 3) ids[end++] = added[x]!;
+      sortIds(ids, begin, end);
+      return { text, interned: { table, ids: ids.subarray(begin, end) } };
     });
+  };
   return [finish(sourceSide), finish(targetSide)];
 }
