@@ -22,6 +22,19 @@ describe('the word index', () => {
     expect(ids(index, ['nothing'])).toEqual([]);
   });
 
+  it('answers as a library grows and shrinks between queries', () => {
+    const index = library();
+    expect(ids(index, ['volunteers', 'counted'])).toEqual(['a', 'b']);
+    for (let n = 0; n < 150; n++) index.add(`v${n}`, n % 2 ? 'volunteers counted' : 'volunteers only');
+    index.remove('a');
+    const found = index.top(['volunteers', 'counted'], 500);
+    expect(found.total).toBe(76);
+    expect(found.matches.map((m) => m.id)).not.toContain('a');
+    expect(new Set(found.matches.map((m) => m.id)).size).toBe(76);
+    expect(index.top(['volunteers'], 3).total).toBe(151);
+    expect(ids(index, ['quiet', 'volunteers'])).toEqual([]);
+  });
+
   it('forgives one typo in a long word and completes the last word', () => {
     const index = library();
     expect(ids(index, ['volunters'])).toEqual(['a', 'b']);

@@ -169,19 +169,15 @@ export class WordIndex {
     steps.sort((a, b) => postingsOf(a) - postingsOf(b));
 
     const size = this.docs.length;
-    const total = new Float64Array(size);
-    const best = new Float64Array(size);
-    /** How many steps a document has matched so far: only those that matched all before go on. */
-    const reached = new Uint16Array(size);
-    /** BM25's length part of each document; a removed one is out of the running from the start. */
-    const norm = new Float64Array(size);
+    const { total, best, reached, norm, touched } = this.scratch(size);
     for (let doc = 0; doc < size; doc++) {
       norm[doc] = 1.2 * (0.25 + (0.75 * this.lengths[doc]!) / avg);
-      if (this.docs[doc] === null) reached[doc] = 0xffff;
+      reached[doc] = this.docs[doc] === null ? 0xffff : 0;
     }
+    total.fill(0, 0, size);
     let candidates = new Int32Array(0);
     for (const [at, step] of steps.entries()) {
-      const touched: number[] = [];
+      let touchedCount = 0;
       for (const [t, weight] of step.words) {
         const df = this.counts[t]!;
         const idf = weight * Math.log(1 + (this.live - df + 0.5) / (df + 0.5));
@@ -196,17 +192,18 @@ export class WordIndex {
           const tf = bytes[p++]!;
           if (reached[doc] !== at) continue;
           const score = (idf * tf * 2.2) / (tf + norm[doc]!);
-          if (best[doc] === 0) touched.push(doc);
+          if (best[doc] === 0) touched[touchedCount++] = doc;
           if (score > best[doc]!) best[doc] = score;
         }
       }
-      if (touched.length === 0) return none;
-      for (const doc of touched) {
+      if (touchedCount === 0) return none;
+      for (let n = 0; n < touchedCount; n++) {
+        const doc = touched[n]!;
         total[doc]! += best[doc]!;
         best[doc] = 0;
         reached[doc] = at + 1;
       }
-      candidates = Int32Array.from(touched);
+      candidates = touched.slice(0, touchedCount);
     }
 
     const top = bestOf(candidates, total, k);
@@ -215,6 +212,18 @@ export class WordIndex {
     const words = this.wordsIn(top, terms.length, steps, completes);
     const matches = top.map((doc, n) => ({ id: this.docs[doc]!, score: total[doc]!, matched: words[n]! }));
     return { matches, total: candidates.length };
+  }
+
+  /** Per-document arrays for `top`, kept between queries (only their first `size` entries are used, and set there). */
+  private scratchArrays: { total: Float64Array; best: Float64Array; reached: Uint16Array; norm: Float64Array; touched: Int32Array } | null = null;
+
+  private scratch(size: number) {
+    if (!this.scratchArrays || this.scratchArrays.total.length < size) {
+      const room = Math.max(64, Math.ceil(size * 1.25));
+      // `best` is back to zeros after every step; the others are set before use.
+      this.scratchArrays = { total: new Float64Array(room), best: new Float64Array(room), reached: new Uint16Array(room), norm: new Float64Array(room), touched: new Int32Array(room) };
+    }
+    return this.scratchArrays;
   }
 
   /**
