@@ -1,11 +1,14 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { tempDirs } from './test-support';
 import { describeRange } from '../../shared/annotations/anchoring';
 import { dispatch } from '../../shared/ipc/dispatch';
 import { sample } from '../../e2e/data/documents';
 import { openServices } from './handlers';
+
+// The first import starts an import worker, compiled from source: seconds on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const bundled = join(import.meta.dirname, '..', '..', 'corpus');
 const temp = tempDirs('facing-lib-');

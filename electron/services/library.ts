@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { FacingError } from '../../shared/ipc/errors';
 import { t } from '../../shared/i18n/current';
 import type { Document, DocumentMeta, DocumentPatch, DocumentSummary, PairSuggestion, ReadingState } from '../../shared/model/document';
@@ -9,15 +10,19 @@ import type { CorpusService } from './corpus';
 import { ImportRefused } from './import/errors';
 import type { ExtractedDocument } from './import/extract';
 import { importPool } from './import/pool';
-import { paragraphTextsOf, type ParagraphText, type PreparedImport } from './import/prepare';
+import { paragraphTextsOf, type ParagraphText, type PreparedFiles, type PreparedImport } from './import/prepare';
 import { blockFileBytes } from './library/block-file';
 import { createCatalog, type ImportedRecord } from './library/catalog';
 import { writeNewFolder } from './library/new-folder';
+import { removeOrphanFolders } from './library/orphans';
 import { createPairing } from './library/pairing';
 import { readingOf, saveReading } from './library/reading';
 import { hashOf, profileInSlices } from './library/slices';
 import { createTexts } from './library/texts';
 import type { Store } from './store';
+
+/** How long after the library opens the folders of imports never recorded are looked for (not while the window first paints). */
+const ORPHANS_AFTER_MS = 5_000;
 
 /** Paragraphs of new documents kept for search to index (imports run a few at a time). */
 const FRESH_KEPT = 16;
@@ -49,6 +54,8 @@ export interface LibraryService extends CorpusService {
   /** Paragraph texts and kinds without splitting sentences: what search needs, and cheaper. */
   paragraphTexts(id: string): Promise<Array<{ kind: Block['kind']; text: string }>>;
   readonly notices: Notice[];
+  /** Removes the folders of imports that were written but never recorded (see library/orphans.ts); the names removed. */
+  removeOrphans(): Promise<string[]>;
 }
 
 /**
@@ -58,6 +65,10 @@ export interface LibraryService extends CorpusService {
 export function openLibrary(corpus: CorpusService, store: Store, dataDir: string): LibraryService {
   const { record, records, summaryOf, byHash, noteHash, profileOf: storedProfile } = createCatalog(store);
   const { folder, cache, readBlocks, load } = createTexts(dataDir);
+  const opened = new Date();
+  // Only after a clean start: when the store was recovered or found damaged, a folder no record names may be a document whose record was lost.
+  const removeOrphans = () => (store.notices.length ? Promise.resolve([]) : removeOrphanFolders(join(dataDir, 'library'), (id) => id in store.data.documents, opened));
+  setTimeout(() => void removeOrphans(), ORPHANS_AFTER_MS).unref();
 
   async function list(): Promise<DocumentSummary[]> {
     const bundled = (await corpus.list()).map((d) => {
@@ -89,27 +100,34 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
   const pool = importPool();
 
   /** A side of a pair file, already in blocks: its stored text and profile made here. */
-  async function prepareGiven(given: PreparedDocument): Promise<PreparedImport> {
+  async function prepareGiven(given: PreparedDocument): Promise<PreparedFiles> {
     const [parts, profile] = [await blockFileBytes(given.blocks), await profileInSlices(given.blocks)];
     const { format, name, title, language, wordCount } = given;
     return { format, name, title, language, wordCount, profile, blockFile: Buffer.concat(parts), paragraphs: paragraphTextsOf(given.blocks) };
   }
 
   async function add(bytes: Buffer, hash: string, name: string, given?: PreparedDocument): Promise<ImportOutcome> {
+    const id = randomUUID();
     let ready: PreparedImport;
     try {
-      // Read in the import worker: the thread answering requests only writes and records the result.
-      ready = given ? await prepareGiven(given) : await pool.prepare(name, bytes);
+      if (given) {
+        const files = await prepareGiven(given);
+        // Both on disk before the record that names them.
+        await writeNewFolder(folder(id), [
+          [`original.${files.format}`, bytes],
+          ['document.json', files.blockFile],
+        ]);
+        ready = files;
+      } else {
+        // Read and written in an import worker: the thread answering requests only records the result.
+        ready = await pool.importInto(name, bytes, folder(id));
+      }
     } catch (error) {
+      // A worker stopped halfway through writing leaves a folder nothing names.
+      await rm(folder(id), { recursive: true, force: true }).catch(() => {});
       if (error instanceof ImportRefused) throw new FacingError('invalid-request', error.message);
       throw error;
     }
-    const id = randomUUID();
-    // Both on disk before the record that names them.
-    await writeNewFolder(folder(id), [
-      [`original.${ready.format}`, bytes],
-      ['document.json', ready.blockFile],
-    ]);
     const meta: DocumentMeta = {
       id,
       title: ready.title,
@@ -156,6 +174,7 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
 
   return {
     notices: corpus.notices,
+    removeOrphans,
     list,
     get,
     suggestPairs,

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -9,19 +10,32 @@ import { IMPORT_LIMITS } from './limits';
 import type { PreparedImport } from './prepare';
 import type { ImportJob, ImportReply } from './worker';
 
-/** The worker is stopped after this long without work (its modules, pdf.js among them, hold tens of megabytes). */
+/** A worker is stopped after this long without work (its modules, pdf.js among them, hold tens of megabytes). */
 const IDLE_MS = 30_000;
-/** A file still being read this long after the extractor's own time limit has hung the worker: it is stopped. */
+/** A file still being read this long after the extractor's own time limit has hung its worker: it is stopped. */
 const HUNG_MS = IMPORT_LIMITS.milliseconds + 15_000;
 /** The bundled main's worker, written beside it by electron/build.mjs. */
 export const BUNDLED_WORKER = 'import-worker.cjs';
+/**
+ * Workers reading files at once: one a core beside the one the requests' thread needs (it records
+ * each import and indexes it for search), at least one, at most three (each holds its own modules,
+ * tens of megabytes). On two cores a second worker only took CPU from that thread and added ~110 MB.
+ */
+export const IMPORT_WORKERS = Math.max(1, Math.min(3, availableParallelism() - 1));
 
 interface Waiting {
   job: number;
   name: string;
   bytes: ArrayBuffer;
+  folder: string;
   resolve: (prepared: PreparedImport) => void;
   reject: (error: unknown) => void;
+}
+
+interface Thread {
+  worker: Worker;
+  running: (Waiting & { timer: NodeJS.Timeout }) | null;
+  idle: NodeJS.Timeout | null;
 }
 
 function spawn(): Worker {
@@ -36,100 +50,109 @@ function spawn(): Worker {
   return new Worker(`import(${JSON.stringify(pathToFileURL(api).href)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`, { eval: true });
 }
 
+const unreadable = (job: Waiting | null, reason: string) => new ImportRefused(t('importService.cannotRead', { name: job?.name ?? '', format: job?.name.split('.').pop() ?? '', reason }));
+
 /**
- * Reads imported files in one worker thread, one file at a time, so the thread that answers
- * requests stays free while a file is extracted, segmented and counted. The worker starts with the
- * first file and stops when idle; one that dies or hangs fails its file, and the next file starts a
- * new one.
+ * Imports files in worker threads, one file a worker at a time, so the thread that answers requests
+ * stays free while a file is extracted, segmented, counted and written. A worker starts when a file
+ * waits and every running one is busy, and stops when idle; one that dies or hangs fails its own
+ * file only, and the next file starts a new one.
  */
-export function createImportPool() {
-  let worker: Worker | null = null;
+export function createImportPool(size = IMPORT_WORKERS) {
+  const threads: Thread[] = [];
   const queue: Waiting[] = [];
-  let running: (Waiting & { timer: NodeJS.Timeout }) | null = null;
-  let idle: NodeJS.Timeout | null = null;
   let jobs = 0;
 
-  function stop(w: Worker) {
-    if (worker === w) worker = null;
-    void w.terminate();
+  function stop(thread: Thread) {
+    const at = threads.indexOf(thread);
+    if (at >= 0) threads.splice(at, 1);
+    if (thread.idle) clearTimeout(thread.idle);
+    void thread.worker.terminate();
   }
 
-  function fail(w: Worker, error: unknown) {
-    if (worker !== w) return;
-    stop(w);
-    const job = running;
-    running = null;
+  function fail(thread: Thread, error: (job: Waiting | null) => unknown) {
+    if (!threads.includes(thread)) return;
+    stop(thread);
+    const job = thread.running;
+    thread.running = null;
     if (job) {
       clearTimeout(job.timer);
-      job.reject(error);
+      job.reject(error(job));
     }
     next();
   }
 
-  function ensureWorker(): Worker {
-    if (worker) return worker;
-    const w = spawn();
-    w.unref();
-    w.on('message', (reply: ImportReply) => {
-      const job = running;
+  function start(): Thread {
+    const worker = spawn();
+    worker.unref();
+    const thread: Thread = { worker, running: null, idle: null };
+    worker.on('message', (reply: ImportReply) => {
+      const job = thread.running;
       if (!job || job.job !== reply.job) return;
       clearTimeout(job.timer);
-      running = null;
-      if (reply.ok) job.resolve({ ...reply.prepared, blockFile: new Uint8Array(reply.prepared.blockFile) });
+      thread.running = null;
+      if (reply.ok) job.resolve(reply.prepared);
       else job.reject(reply.refused ? new ImportRefused(reply.message) : new Error(reply.message));
       next();
     });
-    w.on('error', (error) => {
-      const job = running;
-      fail(w, job ? new ImportRefused(t('importService.cannotRead', { name: job.name, format: job.name.split('.').pop() ?? '', reason: error.message })) : error);
-    });
-    w.on('exit', (code) => {
-      const job = running;
-      fail(w, new ImportRefused(t('importService.cannotRead', { name: job?.name ?? '', format: job?.name.split('.').pop() ?? '', reason: `the reader stopped (${code})` })));
-    });
-    return (worker = w);
+    worker.on('error', (error) => fail(thread, (job) => (job ? unreadable(job, error.message) : error)));
+    worker.on('exit', (code) => fail(thread, (job) => unreadable(job, `the reader stopped (${code})`)));
+    threads.push(thread);
+    return thread;
+  }
+
+  function run(thread: Thread, job: Waiting) {
+    if (thread.idle) clearTimeout(thread.idle);
+    thread.idle = null;
+    const timer = setTimeout(() => fail(thread, () => new ImportRefused(t('importService.tooSlow', { seconds: IMPORT_LIMITS.milliseconds / 1000 }))), HUNG_MS);
+    timer.unref();
+    thread.running = { ...job, timer };
+    const message: ImportJob = { job: job.job, name: job.name, bytes: job.bytes, folder: job.folder, locale: translator().locale };
+    thread.worker.postMessage(message, [job.bytes]);
   }
 
   function next() {
-    if (running) return;
-    const job = queue.shift();
-    if (!job) {
-      if (worker && !idle) {
-        const w = worker;
-        idle = setTimeout(() => ((idle = null), stop(w)), IDLE_MS);
-        idle.unref();
-      }
-      return;
+    while (queue.length) {
+      const thread = threads.find((th) => !th.running) ?? (threads.length < size ? start() : null);
+      if (!thread) return;
+      run(thread, queue.shift()!);
     }
-    if (idle) clearTimeout(idle);
-    idle = null;
-    const w = ensureWorker();
-    const timer = setTimeout(() => fail(w, new ImportRefused(t('importService.tooSlow', { seconds: IMPORT_LIMITS.milliseconds / 1000 }))), HUNG_MS);
-    timer.unref();
-    running = { ...job, timer };
-    const message: ImportJob = { job: job.job, name: job.name, bytes: job.bytes, locale: translator().locale };
-    w.postMessage(message, [job.bytes]);
+    for (const thread of threads) {
+      if (thread.running || thread.idle) continue;
+      thread.idle = setTimeout(() => stop(thread), IDLE_MS);
+      thread.idle.unref();
+    }
   }
 
   return {
-    /** The file read into blocks, its stored text and profile made; refused (ImportRefused) as extractDocument refuses. */
-    prepare(name: string, bytes: Uint8Array): Promise<PreparedImport> {
-      // A copy of its own to hand over: the caller keeps its bytes (to store the original).
+    /**
+     * The file read into blocks, its stored text and profile made, and both it and the original written
+     * (synced) into `folder`, a new folder; refused (ImportRefused) as extractDocument refuses.
+     */
+    importInto(name: string, bytes: Uint8Array, folder: string): Promise<PreparedImport> {
+      // A copy of its own to hand over: the caller keeps its bytes.
       const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
       return new Promise((resolve, reject) => {
-        queue.push({ job: ++jobs, name, bytes: copy, resolve, reject });
+        queue.push({ job: ++jobs, name, bytes: copy, folder, resolve, reject });
         next();
       });
     },
+    /** Workers running now (each reading a file or idle until stopped). */
+    get threads() {
+      return threads.length;
+    },
     async close() {
-      if (idle) clearTimeout(idle);
-      idle = null;
-      if (worker) await worker.terminate();
-      worker = null;
+      const closing = threads.splice(0);
+      for (const thread of closing) {
+        if (thread.idle) clearTimeout(thread.idle);
+        if (thread.running) clearTimeout(thread.running.timer);
+        thread.running?.reject(unreadable(thread.running, 'the import was stopped'));
+      }
+      await Promise.all(closing.map((thread) => thread.worker.terminate()));
     },
   };
 }
 
-/** One pool for the process: every library opened in it (tests open many) shares one worker. */
+/** One pool for the process: every library opened in it (tests open many) shares its workers. */
 let shared: ReturnType<typeof createImportPool> | null = null;
 export const importPool = () => (shared ??= createImportPool());

@@ -2,6 +2,7 @@ import type { PairingProfile } from '../../../shared/corpus/pairing';
 import type { BlockKind } from '../../../shared/model/document';
 import type { Block } from '../../../shared/text/segmentation';
 import { blockFileBytes } from '../library/block-file';
+import { writeNewFolder } from '../library/new-folder';
 import { profileInSlices } from '../library/slices';
 import { extractDocument, type ImportFormat } from './extract';
 
@@ -11,7 +12,7 @@ export interface ParagraphText {
   text: string;
 }
 
-/** Everything an import stores and indexes, made from a file's bytes (in the import worker). */
+/** What the library records and search indexes of a file read into blocks. */
 export interface PreparedImport {
   format: ImportFormat;
   name: string;
@@ -19,28 +20,34 @@ export interface PreparedImport {
   language: string;
   wordCount: number;
   profile: PairingProfile;
-  /** `document.json`, ready to write (see library/block-file.ts). */
-  blockFile: Uint8Array;
   paragraphs: ParagraphText[];
+}
+
+/** A prepared import with its stored text, `document.json` ready to write (see library/block-file.ts). */
+export interface PreparedFiles extends PreparedImport {
+  blockFile: Buffer;
 }
 
 export const paragraphTextsOf = (blocks: readonly Block[]): ParagraphText[] => blocks.filter((b) => b.text).map((b) => ({ kind: b.kind, text: b.text }));
 
-/** One buffer of its own (never a slice of Node's shared pool), so it can be transferred to another thread. */
-function joined(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((size, part) => size + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
-
 /** Extracts a file and makes its stored text and pairing profile; refuses it (ImportRefused) as extractDocument does. */
-export async function prepareImport(name: string, bytes: Buffer): Promise<PreparedImport> {
+export async function prepareImport(name: string, bytes: Buffer): Promise<PreparedFiles> {
   const extracted = await extractDocument(name, bytes);
   const [parts, profile] = [await blockFileBytes(extracted.blocks), await profileInSlices(extracted.blocks)];
   const { format, title, language, wordCount } = extracted;
-  return { format, name: extracted.name, title, language, wordCount, profile, blockFile: joined(parts), paragraphs: paragraphTextsOf(extracted.blocks) };
+  return { format, name: extracted.name, title, language, wordCount, profile, blockFile: Buffer.concat(parts), paragraphs: paragraphTextsOf(extracted.blocks) };
+}
+
+/**
+ * Reads a file and writes its folder (the original and its stored text, synced) in one go, in the
+ * import worker: the stored text never crosses to the thread that answers requests. Nothing names the
+ * folder until the library records it; a file refused leaves no folder.
+ */
+export async function importIntoFolder(name: string, bytes: Buffer, dir: string): Promise<PreparedImport> {
+  const { blockFile, ...prepared } = await prepareImport(name, bytes);
+  await writeNewFolder(dir, [
+    [`original.${prepared.format}`, bytes],
+    ['document.json', blockFile],
+  ]);
+  return prepared;
 }

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance as nodePerformance } from 'node:perf_hooks';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
@@ -7,6 +7,7 @@ import { generateProse } from '../../../bench/text';
 import { dispatch } from '../../../shared/ipc/dispatch';
 import { openServices } from '../handlers';
 import { tempDirs } from '../test-support';
+import { createImportPool } from './pool';
 
 // The worker compiles its modules (pdf.js among them) on its first file; slow on a busy machine.
 vi.setConfig({ testTimeout: 120_000 });
@@ -87,5 +88,21 @@ describe('the import worker', () => {
     expect(readdirSync(dataDir)).not.toContain('library');
     await handlers['settings:set']({ patch: { language: 'en' } });
     await close();
+  });
+
+  it('with two workers, a short file sent after a long PDF is read and written while the PDF is still being read', async () => {
+    const pool = createImportPool(2);
+    const dir = temp();
+    const finished: string[] = [];
+    const pdf = pool.importInto('long.pdf', await longPdf(60), join(dir, 'pdf')).then((prepared) => (finished.push('pdf'), prepared));
+    const text = pool.importInto('note.txt', Buffer.from(generateProse(5_000, 3)), join(dir, 'txt')).then((prepared) => (finished.push('txt'), prepared));
+    const [fromPdf, fromText] = await Promise.all([pdf, text]);
+    expect(finished).toEqual(['txt', 'pdf']);
+    expect(pool.threads).toBe(2);
+    expect(fromPdf.wordCount).toBeGreaterThan(20_000);
+    expect(readFileSync(join(dir, 'txt', 'original.txt'), 'utf8')).toBe(generateProse(5_000, 3));
+    expect(readdirSync(join(dir, 'txt')).sort()).toEqual(['document.json', 'original.txt']);
+    expect(fromText.paragraphs.length).toBeGreaterThan(0);
+    await pool.close();
   });
 });
