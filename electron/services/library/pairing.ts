@@ -26,7 +26,15 @@ export interface PairingSources {
  */
 export function createPairing(sources: PairingSources) {
   const computed = new Map<string, PairingProfile>();
-  let postings: Map<string, Set<string>> | null = null;
+  /**
+   * Each number and name to the documents holding it, as document numbers (see `numbers`): a
+   * library of ten thousand documents has over a million of these, and arrays of small integers
+   * take a fraction of the time and memory of sets of ids. A removed document's number stays behind
+   * in them, skipped when read.
+   */
+  let postings: Map<string, number[]> | null = null;
+  const numbers = new Map<string, number>();
+  const idOf: Array<string | null> = [];
   /** Tokens held by more than COMMON_TOKEN documents: no longer followed, nor their documents kept. */
   const common = new Set<string>();
   /** Each indexed document's language (its base: "de" for "de-AT"), to pass over candidates in the same language before weighing them. */
@@ -44,12 +52,18 @@ export function createPairing(sources: PairingSources) {
 
   function index(id: string, language: string, made: PairingProfile) {
     languages.set(id, base(language));
+    let number = numbers.get(id);
+    if (number === undefined) {
+      number = idOf.push(id) - 1;
+      numbers.set(id, number);
+    }
     for (const token of tokensOf(made)) {
       if (common.has(token)) continue;
-      let ids = postings!.get(token);
-      if (!ids) postings!.set(token, (ids = new Set()));
-      ids.add(id);
-      if (ids.size > COMMON_TOKEN) {
+      let holders = postings!.get(token);
+      if (!holders) postings!.set(token, (holders = []));
+      if (holders[holders.length - 1] === number) continue;
+      holders.push(number);
+      if (holders.length > COMMON_TOKEN) {
         postings!.delete(token);
         common.add(token);
       }
@@ -80,8 +94,9 @@ export function createPairing(sources: PairingSources) {
     const language = base(own.language);
     const counts = new Map<string, number>();
     for (const token of tokensOf(mine)) {
-      for (const other of postings!.get(token) ?? []) {
-        if (languages.get(other) !== language) counts.set(other, (counts.get(other) ?? 0) + 1);
+      for (const number of postings!.get(token) ?? []) {
+        const other = idOf[number];
+        if (other && languages.get(other) !== language) counts.set(other, (counts.get(other) ?? 0) + 1);
       }
     }
     const suggestions: PairSuggestion[] = [];
@@ -102,7 +117,9 @@ export function createPairing(sources: PairingSources) {
     forget(id: string) {
       computed.delete(id);
       languages.delete(id);
-      for (const ids of postings?.values() ?? []) ids.delete(id);
+      const number = numbers.get(id);
+      if (number !== undefined) idOf[number] = null;
+      numbers.delete(id);
     },
     /** A document's language was changed by hand. */
     relabel(id: string, language: string) {
