@@ -42,27 +42,6 @@ describe('the store', () => {
     await store.close();
   });
 
-  it('a damaged annotation block is quarantined and reported as the store opens, before anything reads it, and the snapshot written again after the start', async () => {
-    const dir = dataDir();
-    const note = (id: string, documentId: string, text: string) => ({ c: 'annotations' as const, k: id, v: { id, documentId, note: text } });
-    let store = await openStore(dir);
-    await store.commit([note('a1', 'd1', 'first note'), note('a2', 'd2', 'second note')]);
-    await store.compact();
-    await store.close();
-    const file = join(dir, STORE_FILE);
-    const bytes = readFileSync(file);
-    bytes[bytes.indexOf('second note')] = 0x53;
-    writeFileSync(file, bytes);
-    store = await openStore(dir);
-    expect(store.notices.map((n) => n.message).join('\n')).toMatch(/One stored annotation was damaged/);
-    expect(shelfOf(store.data).unreadDocuments()).toEqual(['d1']);
-    expect(store.data.quarantine['annotations:block:d2']).toMatch(/Second note/);
-    await store.settled();
-    expect(snapshot(dir).annotations).toEqual({ a1: { id: 'a1', documentId: 'd1', note: 'first note' } });
-    expect(snapshot(dir).quarantine['annotations:block:d2']).toMatch(/Second note/);
-    await store.close();
-  });
-
   it('starts empty; an acknowledged commit is on disk and there after a restart', async () => {
     const dir = dataDir();
     const store = await openStore(dir);

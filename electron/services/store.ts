@@ -119,14 +119,12 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
       notices.push(backupFailed);
     },
   });
-  // A damaged block is quarantined and reported now, while the start's notices are still to be shown.
-  const damaged = shelfOf(state.data).checkAll();
   if (loaded.compact === 'now') await compactor.compact();
   else {
     // Folding a replayed journal into a snapshot of megabytes need not hold up the start: appends go on
     // in that journal until the compaction moves them to the next.
     compactor.continueJournal(loaded.continues);
-    if (loaded.compact === 'soon' || damaged > 0) compactor.compactAfterStart();
+    if (loaded.compact === 'soon') compactor.compactAfterStart();
   }
 
   return {

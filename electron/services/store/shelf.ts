@@ -46,8 +46,6 @@ export class AnnotationShelf {
   private readonly touched = new Set<string>();
   /** For a document, the blocks that hold entries of it filed under another document: read, or unread and searched. */
   private readonly strays = new Map<string, Set<string>>();
-  /** Every unread block has been checked against its checksum (at start): reading one need not check it again. */
-  private checked = false;
   /** Documents whose block was in the snapshot, in file order. */
   readonly documents: readonly string[];
   /** Told when a block read on first use turns out damaged (it is in quarantine by then). */
@@ -70,21 +68,6 @@ export class AnnotationShelf {
     else this.strays.set(owner, new Set([block]));
   }
 
-  /**
-   * Checks every unread block against its checksum now (at start, about 5 ms for 25 MB), so a
-   * damaged one is quarantined and reported before anything is listed; returns how many were damaged.
-   */
-  checkAll(): number {
-    let damaged = 0;
-    for (const block of [...this.unread.values()]) {
-      if (crc32(block.bytes) === block.crc) continue;
-      this.readBlock(block.document);
-      damaged++;
-    }
-    this.checked = true;
-    return damaged;
-  }
-
   get complete(): boolean {
     return this.unread.size === 0;
   }
@@ -95,15 +78,18 @@ export class AnnotationShelf {
     else this.parsed[key] = value;
   }
 
-  /** Reads a document's block if it is still unread; a block that fails its checksum or JSON is moved to quarantine, whole. */
-  private readBlock(document: string): void {
+  /**
+   * Reads a document's block if it is still unread, and returns what it added when asked to; a block
+   * that fails its checksum or JSON is moved to quarantine, whole.
+   */
+  private readBlock(document: string, collect = false): Entry[] | null {
     const block = this.unread.get(document);
-    if (!block) return;
+    if (!block) return null;
     this.unread.delete(document);
     const text = decode(block.bytes);
     let entries: unknown = null;
     let reason: string | null = null;
-    if (!this.checked && crc32(block.bytes) !== block.crc) reason = 'checksum';
+    if (crc32(block.bytes) !== block.crc) reason = 'checksum';
     else {
       try {
         entries = JSON.parse(text);
@@ -116,19 +102,22 @@ export class AnnotationShelf {
       this.quarantine()[damagedBlockKey(document)] = text;
       this.read.set(document, []);
       this.onDamaged({ document, count: block.count, reason: reason ?? '' });
-      return;
+      return [];
     }
     const keys: string[] = [];
+    const added: Entry[] = [];
     const touched = this.touched.size > 0;
     for (const key in entries) {
       if (touched && this.touched.has(key)) continue;
       const value = entries[key];
       this.parsed[key] = value;
       keys.push(key);
+      if (collect) added.push([key, value]);
       const owner = isCollection(value) && typeof value.documentId === 'string' ? value.documentId : document;
       if (owner !== document) this.stray(owner, document);
     }
     this.read.set(document, keys);
+    return added;
   }
 
   /** Blocks filed under other documents that hold entries of this one: read ones, and unread ones searched at start. */
@@ -138,7 +127,8 @@ export class AnnotationShelf {
 
   /** What a document's block held and nothing has changed since (changed entries are in `loose()` or were seen as changes). */
   entriesOf(document: string): Entry[] {
-    this.readBlock(document);
+    const added = this.readBlock(document, true);
+    if (added) return added;
     const out: Entry[] = [];
     for (const key of this.read.get(document) ?? []) if (!this.touched.has(key) && key in this.parsed) out.push([key, this.parsed[key]]);
     return out;
@@ -196,7 +186,7 @@ export class AnnotationShelf {
    * read now, so it is quarantined whole and reported as on first use, never written with a new checksum.
    */
   copyable(): Block[] {
-    for (const block of this.unchanged()) if (!this.checked && crc32(block.bytes) !== block.crc) this.readBlock(block.document);
+    for (const block of this.unchanged()) if (crc32(block.bytes) !== block.crc) this.readBlock(block.document);
     return [...this.unread.values()];
   }
 }

@@ -198,21 +198,7 @@ describe('the snapshot laid out by document', () => {
     expect(shelf.filedElsewhere('d2')).toEqual(['d1']);
     expect(shelf.filedElsewhere('inner')).toEqual(['d1']);
     expect(shelf.filedElsewhere('d1')).toEqual([]);
-    expect(shelf.checkAll()).toBe(0);
     expect(shelf.entriesOf('d1').map(([key, value]) => [key, (value as { documentId: string }).documentId])).toEqual([['x', 'd2'], ['y', 'd1']]);
-  });
-
-  it('checked at start, every block that fails its checksum is quarantined and reported before anything is listed', () => {
-    const damaged = text.replace('"a2"', '"b2"');
-    const { data } = parseSnapshot(damaged);
-    const shelf = shelfOf(data);
-    const reported: unknown[] = [];
-    shelf.onDamaged = (block) => reported.push(block);
-    expect(shelf.checkAll()).toBe(1);
-    expect(reported).toEqual([{ document: 'd2', count: 1, reason: 'checksum' }]);
-    expect(shelf.unreadDocuments()).toEqual(['d1', '', 'd3']);
-    expect(shelf.entriesOf('d1')).toHaveLength(2);
-    expect(reported).toHaveLength(1);
   });
 });
 
