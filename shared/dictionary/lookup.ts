@@ -39,6 +39,23 @@ function stemmedPrefixLength(word: string, stem: string): number {
   return i;
 }
 
+const asciiLower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+
+/**
+ * Whether two words differ in an ASCII letter before either has a letter `fold` could change: then
+ * neither folds to the start of the other, and nothing need be folded to know it.
+ */
+function differInPlainLetters(a: string, b: string): boolean {
+  const shared = Math.min(a.length, b.length);
+  for (let i = 0; i < shared; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x >= 128 || y >= 128) return false;
+    if (asciiLower(x) !== asciiLower(y)) return true;
+  }
+  return false;
+}
+
 /** Headwords that share the word's stem: the dictionary form of an inflected word ("Veranstaltungen" → "veranstaltung"). */
 export function inflectionsOf(word: string, language: string, lexicon: Lexicon): string[] {
   const stem = stemmerFor(language);
@@ -58,6 +75,7 @@ export function inflectionsOf(word: string, language: string, lexicon: Lexicon):
   // stemmed first, the rest of the scan (thousands under "ein") only when none of them shares the stem.
   const plain = fold(key);
   const isAffixed = scanned.map((candidate) => {
+    if (differInPlainLetters(key, candidate)) return false;
     const other = fold(candidate);
     return plain.startsWith(other) || other.startsWith(plain);
   });
