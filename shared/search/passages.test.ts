@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { choosePassages, documentPassages } from './passages';
+import { phrasePattern } from './query';
 
 const doc = documentPassages([
   { kind: 'heading', text: 'Harbour notes' },
@@ -70,4 +72,22 @@ describe('choosing passages', () => {
     expect(chosen(query([['iphone'], ['手机']], ['iphone 手机']))).toEqual([1]);
     expect(chosen(query([['本书'], ['东京']]))).toEqual([0, 1]);
   });
+
+  it('finds a phrase in the passages phrasePattern finds it in, whatever the characters around and between', () => {
+    const pieces = ['ab', 'b', 'a', '1', ' ', ' ', '-', '.', '\n', '翻', '译', 'か', '𝐀', '𠀀', '\u0301', 'é', '\ud800', '\udc00'];
+    const texts = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((p) => p.join(''));
+    const phrases = fc.array(fc.constantFrom('ab', 'b', 'a', '1', '翻', '译', '翻译', 'か', '𝐀', '𠀀', 'a𝐀', 'b翻'), { minLength: 1, maxLength: 3 }).map((w) => w.join(' '));
+    fc.assert(
+      fc.property(texts, phrases, (text, phrase) => {
+        const doc = documentPassages(text.split('\n').map((t) => ({ kind: 'paragraph', text: t })));
+        const expected = new Set<number>();
+        for (const { text: joined, starts } of doc.spellings)
+          for (const match of joined.matchAll(phrasePattern(phrase, false, 'gu'))) expected.add(starts.findLastIndex((s) => s <= match.index));
+        const chosen = choosePassages(doc, { matched: [], phrases: [phrase] });
+        expect(chosen?.positions ?? []).toEqual([...expected].sort((a, b) => a - b));
+      }),
+      { numRuns: 600, examples: [['𝐀a', 'a'], ['a𝐀', 'a'], ['𠀀a b', 'a b'], ['a\u0301 b', 'a b'], ['a\nb', 'a b'], ['翻a', '翻 a'], ['a-b', 'a b'], ['ab', 'a b']] },
+    );
+  }, 30_000);
 });
+

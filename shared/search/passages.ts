@@ -1,5 +1,4 @@
 import { foldText } from './fold-text';
-import { phrasePattern } from './query';
 import { isUnspaced } from './words';
 
 /**
@@ -65,13 +64,80 @@ function markWord(doc: DocumentPassages, word: string, prefix: boolean, bit: num
 
 /** Marks `bit` on every passage holding the phrase's words one after another, whatever stands between them but letters and digits. */
 function markPhrase(doc: DocumentPassages, phrase: string, bit: number, masks: Map<number, number>): void {
-  const pattern = phrasePattern(phrase, false, 'gu');
+  const matcher = phraseMatcher(phrase);
+  const first = matcher.words[0];
+  if (first === undefined) return;
   for (const { text, starts } of doc.spellings) {
-    for (const match of text.matchAll(pattern)) {
-      const position = passageAt(starts, match.index);
+    for (let at = text.indexOf(first); at >= 0; ) {
+      if (!phraseAt(text, at, matcher)) {
+        at = text.indexOf(first, at + 1);
+        continue;
+      }
+      const position = passageAt(starts, at);
       masks.set(position, (masks.get(position) ?? 0) | bit);
+      at = position + 1 < starts.length ? text.indexOf(first, starts[position + 1]!) : -1;
     }
   }
+}
+
+/**
+ * A phrase as phrasePattern reads it, followed by hand (a pattern of Unicode classes built for each
+ * phrase cost milliseconds to compile, more than the search itself): its words, whether letters or
+ * digits may stand right before and after it, and between each word and the one before it, at least
+ * one character that is neither (unless one of the two is Chinese or Japanese) and no line break.
+ */
+interface PhraseMatcher {
+  words: string[];
+  apart: boolean[];
+  open: boolean;
+  close: boolean;
+}
+
+function phraseMatcher(phrase: string): PhraseMatcher {
+  const words = phrase.split(' ').filter(Boolean);
+  const lastChar = (w: string) => [...w].pop() ?? '';
+  return {
+    words,
+    apart: words.map((word, k) => k > 0 && !isUnspaced(lastChar(words[k - 1]!)) && !isUnspaced(word)),
+    open: !isUnspaced(words[0] ?? ''),
+    close: !isUnspaced(lastChar(words[words.length - 1] ?? '')),
+  };
+}
+
+function phraseAt(text: string, at: number, { words, apart, open, close }: PhraseMatcher): boolean {
+  if (open && at > 0 && isSpacedLetter(codePointBefore(text, at))) return false;
+  let end = at + words[0]!.length;
+  for (let k = 1; k < words.length; k++) {
+    const from = end;
+    for (; end < text.length; ) {
+      const c = String.fromCodePoint(text.codePointAt(end)!);
+      if (c === '\n' || isLetterOrDigit(c)) break;
+      end += c.length;
+    }
+    if ((apart[k] && end === from) || !text.startsWith(words[k]!, end)) return false;
+    end += words[k]!.length;
+  }
+  return !(close && end < text.length && isSpacedLetter(String.fromCodePoint(text.codePointAt(end)!)));
+}
+
+/** The character (a whole code point) before `at`. */
+function codePointBefore(text: string, at: number): string {
+  const low = text.charCodeAt(at - 1);
+  const high = at >= 2 ? text.charCodeAt(at - 2) : 0;
+  return low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? text.slice(at - 2, at) : text[at - 1]!;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+function isLetterOrDigit(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a);
+  return LETTER_OR_DIGIT.test(c);
+}
+
+/** A letter or digit of a script written with spaces (SPACED_WORD_CHAR), one code point. */
+function isSpacedLetter(c: string): boolean {
+  return isLetterOrDigit(c) && !isUnspaced(c);
 }
 
 /** The passage a position in the joined text falls in. */
