@@ -1,4 +1,4 @@
-import { anchorAll, anchorTarget } from '../../../shared/annotations/anchoring';
+import { anchorTarget } from '../../../shared/annotations/anchoring';
 import { fingerprint } from '../../../shared/alignment/documents';
 import type { Anchor, AnchoredAnnotation, Annotation } from '../../../shared/model/annotation';
 import type { AnnotationIndex } from './by-document';
@@ -14,32 +14,91 @@ export function inPositionOrder(list: AnchoredAnnotation[]): AnchoredAnnotation[
 }
 
 /**
- * Anchors annotations against their documents' current text. Anchors are cached per document while
- * its text and the annotation stay the same, and the last few documents' ordered lists while none of
- * their annotations change.
+ * `{ ...a, anchor }` field by field: spreading 10,000 annotations read from JSON took about 9 ms,
+ * this about 0.5 ms. Its test gives it an annotation with every field, so a new one is not left out.
+ */
+export function withAnchor(a: Annotation, anchor: Anchor | null): AnchoredAnnotation {
+  const out: AnchoredAnnotation = { id: a.id, documentId: a.documentId, target: a.target, colour: a.colour, tags: a.tags, note: a.note, created: a.created, modified: a.modified, anchor };
+  if (a.documentTitle !== undefined) out.documentTitle = a.documentTitle;
+  if (a.creator !== undefined) out.creator = a.creator;
+  if (a.replyTo !== undefined) out.replyTo = a.replyTo;
+  return out;
+}
+
+/** In order of stored position, ties in list order: numeric keys sorted natively, several times faster than a comparator for 10,000. */
+export function byStoredStart(list: readonly Annotation[]): Annotation[] {
+  const n = list.length;
+  const keys = new Float64Array(n);
+  // Exact while start * n stays below 2^53: a text of 9 billion characters with a million annotations.
+  for (let i = 0; i < n; i++) keys[i] = list[i]!.target.position.start * n + i;
+  keys.sort();
+  const out = new Array<Annotation>(n);
+  for (let i = 0; i < n; i++) out[i] = list[keys[i]! % n]!;
+  return out;
+}
+
+type AnchorCache = { stamp: string; byId: Map<string, Anchor | null> };
+
+/**
+ * Anchors annotations against their documents' current text. An annotation whose quote is still at
+ * its stored position is anchored by one comparison; only the others are searched for, and their
+ * anchors cached per document while its text and the annotation stay the same. The last few
+ * documents' ordered lists are kept while none of their annotations change.
  */
 export function createAnchoring(index: AnnotationIndex, textOf: (documentId: string) => Promise<string | null>) {
-  const anchors = new Map<string, { stamp: string; byId: Map<string, Anchor | null> }>();
+  const anchors = new Map<string, AnchorCache>();
   const lists = new Map<string, { stamp: string | null; list: AnchoredAnnotation[] }>();
+  const stamps = new Map<string, { text: string; stamp: string }>();
 
-  const stampOf = (text: string | null) => (text === null ? null : fingerprint(text));
+  /** The text's fingerprint, hashed once per text rather than at every list (about 2 ms a megabyte). */
+  function stampOf(documentId: string, text: string | null): string | null {
+    if (text === null) return null;
+    const known = stamps.get(documentId);
+    if (known?.text === text) return known.stamp;
+    const stamp = fingerprint(text);
+    stamps.delete(documentId);
+    stamps.set(documentId, { text, stamp });
+    if (stamps.size > LISTS_KEPT) stamps.delete(stamps.keys().next().value!);
+    return stamp;
+  }
 
-  function anchorWith(documentId: string, text: string | null, stamp: string | null, annotations: readonly Annotation[], out: AnchoredAnnotation[]): void {
-    if (text === null || stamp === null) {
-      for (const a of annotations) out.push({ ...a, anchor: null });
-      return;
-    }
+  function cacheOf(documentId: string, stamp: string): AnchorCache {
     let cache = anchors.get(documentId);
     if (cache?.stamp !== stamp) {
-      cache = { stamp, byId: anchorAll(text, index.ofDocument(documentId)) };
+      cache = { stamp, byId: new Map() };
       anchors.set(documentId, cache);
     }
-    for (const a of annotations) {
-      if (!cache.byId.has(a.id)) cache.byId.set(a.id, anchorTarget(text, a.target));
-      out.push({ ...a, anchor: cache.byId.get(a.id) ?? null });
+    return cache;
+  }
+
+  /** `delta`: the shift found for the annotation before this one, which usually holds for this one too. */
+  function anchorOne(text: string, cache: AnchorCache, a: Annotation, delta: number): Anchor | null {
+    const { exact } = a.target.quote;
+    const { start } = a.target.position;
+    if (text.startsWith(exact, start)) return { start, end: start + exact.length, method: 'position' };
+    const known = cache.byId.get(a.id);
+    if (known !== undefined) return known;
+    const found = anchorTarget(text, a.target, delta);
+    cache.byId.set(a.id, found);
+    return found;
+  }
+
+  /** One document's annotations anchored, each passed to `put` in order of stored position. */
+  function anchorEach(text: string | null, stamp: string | null, documentId: string, annotations: readonly Annotation[], put: (a: Annotation, anchor: Anchor | null) => void): void {
+    if (text === null || stamp === null) {
+      for (const a of annotations) put(a, null);
+      return;
+    }
+    const cache = cacheOf(documentId, stamp);
+    let delta = 0;
+    for (const a of byStoredStart(annotations)) {
+      const anchor = anchorOne(text, cache, a, delta);
+      if (anchor) delta = anchor.start - a.target.position.start;
+      put(a, anchor);
     }
   }
 
+  /** Annotations of any documents, anchored, in the order given. */
   async function anchored(list: readonly Annotation[]): Promise<AnchoredAnnotation[]> {
     const byDocument = new Map<string, Annotation[]>();
     for (const a of list) {
@@ -47,18 +106,18 @@ export function createAnchoring(index: AnnotationIndex, textOf: (documentId: str
       if (group) group.push(a);
       else byDocument.set(a.documentId, [a]);
     }
-    const out: AnchoredAnnotation[] = [];
+    const found = new Map<Annotation, AnchoredAnnotation>();
     for (const [documentId, annotations] of byDocument) {
       const text = await textOf(documentId);
-      anchorWith(documentId, text, stampOf(text), annotations, out);
+      anchorEach(text, stampOf(documentId, text), documentId, annotations, (a, anchor) => found.set(a, withAnchor(a, anchor)));
     }
-    return out;
+    return list.map((a) => found.get(a)!);
   }
 
   /** One document's annotations, anchored and in position order. */
   async function ofDocument(documentId: string): Promise<AnchoredAnnotation[]> {
     const text = await textOf(documentId);
-    const stamp = stampOf(text);
+    const stamp = stampOf(documentId, text);
     const kept = lists.get(documentId);
     if (kept && kept.stamp === stamp) {
       lists.delete(documentId);
@@ -66,7 +125,8 @@ export function createAnchoring(index: AnnotationIndex, textOf: (documentId: str
       return kept.list.slice();
     }
     const list: AnchoredAnnotation[] = [];
-    anchorWith(documentId, text, stamp, index.ofDocument(documentId), list);
+    anchorEach(text, stamp, documentId, index.ofDocument(documentId), (a, anchor) => list.push(withAnchor(a, anchor)));
+    // Already in order of stored position, which is the anchors' order but for moved passages: sorting it is nearly linear.
     inPositionOrder(list);
     lists.set(documentId, { stamp, list });
     if (lists.size > LISTS_KEPT) lists.delete(lists.keys().next().value!);

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { anchorAll, describeRange } from '../../../shared/annotations/anchoring';
+import type { Annotation } from '../../../shared/model/annotation';
+import { AnnotationIndex } from './by-document';
+import { byStoredStart, createAnchoring, withAnchor } from './anchored';
+
+const unique = 'A lighthouse keeper counted every ship by lamplight.';
+const text = Array.from({ length: 40 }, (_, i) => `Sentence number ${i} talks about the harbour and its ${i % 7} cranes.${i === 12 ? ` ${unique}` : ''}`).join(' ');
+
+let n = 0;
+const annotation = (documentId: string, source: string, start: number, end: number): Annotation => ({
+  id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+  documentId,
+  target: describeRange(source, start, end),
+  colour: 'yellow',
+  tags: [],
+  note: '',
+  created: '2026-03-01T08:00:00.000Z',
+  modified: '2026-03-01T08:00:00.000Z',
+});
+
+describe('anchoring a document\'s annotations', () => {
+  it('copies every field of an annotation beside its anchor', () => {
+    const full: Required<Annotation> = { ...annotation('d', text, 5, 20), tags: ['t'], note: 'n', documentTitle: 'A title', creator: 'Ada', replyTo: '00000000-0000-4000-8000-000000000001' };
+    const anchor = { start: 5, end: 20, method: 'position' as const };
+    expect(withAnchor(full, anchor)).toStrictEqual({ ...full, anchor });
+    const { documentTitle: _t, creator: _c, replyTo: _r, ...plain } = full;
+    expect(withAnchor(plain, null)).toStrictEqual({ ...plain, anchor: null });
+  });
+
+  it('orders by stored position, ties in the order given', () => {
+    const list = [annotation('d', text, 300, 310), annotation('d', text, 7, 9), annotation('d', text, 300, 320), annotation('d', text, 0, 4)];
+    expect(byStoredStart(list).map((a) => list.indexOf(a))).toEqual([3, 1, 0, 2]);
+    expect(byStoredStart([])).toEqual([]);
+  });
+
+  it('finds what anchorAll finds on an edited text, kept, moved and gone, and lists it in position order', async () => {
+    const starts = Array.from({ length: 60 }, (_, i) => (i * 577) % (text.length - 40));
+    const list = starts.map((start, i) => annotation('d', text, start, start + 12 + (i % 20)));
+    const gone = annotation('d', text, text.indexOf(unique), text.indexOf(unique) + unique.length);
+    list.push(gone);
+    const edited = text.replace(` ${unique}`, '').replace('number 3 ', 'number three ').replace('Sentence number 30', 'A line was added here. Sentence number 30');
+    const expected = anchorAll(edited, list);
+    expect(new Set([...expected.values()].map((a) => a?.method ?? 'orphan'))).toEqual(new Set(['position', 'exact', 'fuzzy', 'orphan']));
+    const index = AnnotationIndex.of(list);
+    const { ofDocument, anchored } = createAnchoring(index, async (id) => (id === 'd' ? edited : null));
+    const listed = await ofDocument('d');
+    expect(listed).toHaveLength(list.length);
+    for (const a of listed) expect(a.anchor).toEqual(expected.get(a.id));
+    const startsListed = listed.map((a) => a.anchor?.start ?? a.target.position.start);
+    expect(startsListed).toEqual([...startsListed].sort((x, y) => x - y));
+    const one = await anchored([list[5]!, gone]);
+    expect(one.map((a) => [a.id, a.anchor])).toEqual([list[5]!, gone].map((a) => [a.id, expected.get(a.id)]));
+    expect((await anchored([annotation('missing', text, 0, 5)]))[0]!.anchor).toBeNull();
+  });
+});
