@@ -1,7 +1,7 @@
 import { choosePair, toPair, type PairFile } from '../../../shared/formats/bilingual';
 import { FormatError } from '../../../shared/formats/xml';
 import { alignableSentenceIds, fingerprinter } from '../../../shared/alignment/documents';
-import { oneParagraph, sentenceCount } from '../../../shared/formats/units';
+import { oneParagraph, sentenceCounts } from '../../../shared/formats/units';
 import { FacingError } from '../../../shared/ipc/errors';
 import { t } from '../../../shared/i18n/current';
 import { pairKey, type AlignmentRow, type StoredAlignment } from '../../../shared/model/alignment';
@@ -70,39 +70,45 @@ async function sideOf(pair: PairFile, side: 'source' | 'target', base: string, p
   const blocks: Block[] = [];
   const sentences: number[] = [];
   const paragraphOf = new Int32Array(pair.units.length).fill(-1);
-  // The text as stored (paragraphs joined by the separator) is hashed and encoded a slice at a time, never one string.
-  const hash = fingerprinter();
-  const parts: Buffer[] = [];
-  let piece: string[] = [];
-  const flush = () => {
-    const text = piece.join('');
-    hash.add(text);
-    parts.push(Buffer.from(text, 'utf8'));
-    piece = [];
-  };
   let wordCount = 0;
-  for (let k = 0; k < pair.units.length; k++) {
-    if (k % SLICE === SLICE - 1) {
-      flush();
-      progress(k);
+  let size = 0;
+  for (let from = 0; from < pair.units.length; from += SLICE) {
+    if (from) {
+      progress(from);
       await breathe();
     }
-    const text = oneParagraph(pair.units[k]![side]);
-    if (!text) continue;
-    if (blocks.length) piece.push(PARAGRAPH_SEPARATOR);
-    piece.push(text);
-    paragraphOf[k] = blocks.length;
-    blocks.push({ text, kind: 'paragraph' });
-    sentences.push(sentenceCount(text, language));
-    wordCount += countWords(text);
+    const texts: string[] = [];
+    for (let k = from; k < Math.min(pair.units.length, from + SLICE); k++) {
+      const text = oneParagraph(pair.units[k]![side]);
+      if (!text) continue;
+      paragraphOf[k] = blocks.length;
+      blocks.push({ text, kind: 'paragraph' });
+      texts.push(text);
+      wordCount += countWords(text);
+      size += Buffer.byteLength(text);
+    }
+    for (const count of sentenceCounts(texts, language)) sentences.push(count);
   }
-  flush();
+  // The text as stored (paragraphs joined by the separator), hashed and encoded straight into one buffer: never one string.
+  const hash = fingerprinter();
+  const bytes = Buffer.allocUnsafe(size + PARAGRAPH_SEPARATOR.length * Math.max(0, blocks.length - 1));
+  let at = 0;
+  for (let p = 0; p < blocks.length; p++) {
+    if (p % (8 * SLICE) === 8 * SLICE - 1) await breathe();
+    if (p) {
+      hash.add(PARAGRAPH_SEPARATOR);
+      at += bytes.write(PARAGRAPH_SEPARATOR, at, 'latin1');
+    }
+    const text = blocks[p]!.text;
+    hash.add(text);
+    at += bytes.write(text, at);
+  }
   const name = `${base}.txt`;
   return {
     paragraphOf,
     sentences,
     fingerprint: hash.done(),
-    bytes: Buffer.concat(parts),
+    bytes,
     prepared: { format: 'txt', name, title: `${base} (${pair[side]})`, language, blocks, wordCount },
   };
 }
@@ -110,7 +116,9 @@ async function sideOf(pair: PairFile, side: 'source' | 'target', base: string, p
 /** A unit's sentence ids, made from the counts: paragraph p's sentences are p<p>s0, p<p>s1, … */
 function unitIds(side: Side, k: number): string[] {
   const p = side.paragraphOf[k]!;
-  return p < 0 ? [] : Array.from({ length: side.sentences[p]! }, (_, s) => `p${p}s${s}`);
+  const ids: string[] = [];
+  for (let s = 0; p >= 0 && s < side.sentences[p]!; s++) ids.push(`p${p}s${s}`);
+  return ids;
 }
 
 /** Each unit's sentence ids in a document already segmented: those of the paragraph it became. */
@@ -140,11 +148,11 @@ export async function importPairFile(
     if (error instanceof FormatError) throw new FacingError('invalid-request', error.message);
     throw error;
   }
-  const units = pair.units.filter((u) => u.source.trim() || u.target.trim());
+  // toPair left out the units empty on both sides.
+  const units = pair.units;
   if (!units.some((u) => u.source.trim()) || !units.some((u) => u.target.trim())) {
     throw new FacingError('invalid-request', t('exchangeSvc.sideEmpty', { name, source: pair.source, target: pair.target }));
   }
-  pair = { ...pair, units };
   const base = name.replace(/\.[^.]+$/, '').slice(0, 150) || 'Imported pair';
   const count = Math.max(1, units.length);
   const sourceSide = await sideOf(pair, 'source', base, (k) => progress(0.5 + (0.2 * k) / count));
