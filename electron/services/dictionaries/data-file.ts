@@ -20,6 +20,36 @@ export interface ByteRange {
   length: number;
 }
 
+/** Chunks a batch of `readInFileOrder` inflates at once: what the data file keeps anyway. */
+const BATCH_CHUNKS = 32;
+const BATCH_SPAN = BATCH_CHUNKS * 65536;
+
+/**
+ * Many ranges (a whole text's words) visited in file order, a batch of neighbouring ranges read at a
+ * time, so that each dictzip chunk is inflated once and only a batch's chunks are held. A batch that
+ * cannot be read is visited range by range, and a range that still fails is passed to `failed`.
+ */
+export async function readInFileOrder(file: DataFile, ranges: readonly ByteRange[], visit: (index: number, bytes: Buffer) => void, failed: (index: number) => void): Promise<void> {
+  const order = ranges.map((_, i) => i).sort((a, b) => ranges[a]!.offset - ranges[b]!.offset);
+  for (let first = 0; first < order.length; ) {
+    const start = ranges[order[first]!]!.offset;
+    let end = first + 1;
+    while (end < order.length && ranges[order[end]!]!.offset + ranges[order[end]!]!.length - start <= BATCH_SPAN) end++;
+    const batch = order.slice(first, end);
+    try {
+      const bytes = await file.readAll(batch.map((i) => ranges[i]!));
+      batch.forEach((i, k) => visit(i, bytes[k]!));
+    } catch {
+      for (const i of batch) {
+        const bytes = await file.readAll([ranges[i]!]).catch(() => undefined);
+        if (bytes) visit(i, bytes[0]!);
+        else failed(i);
+      }
+    }
+    first = end;
+  }
+}
+
 const GZIP_FEXTRA = 4;
 const CHUNKS_KEPT = 32;
 /** Compressed bytes read beyond a chunk's proportional share, for text that compresses unevenly. */

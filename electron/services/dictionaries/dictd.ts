@@ -10,7 +10,7 @@ import { openDataFile } from './data-file';
 import { DictionaryFileError, megabytes } from './errors';
 import { t } from '../../../shared/i18n/current';
 import { decodeText, tidy } from './markup';
-import type { Definition, DictionaryReader } from './reader';
+import { definitionsInFileOrder, type Definition, type DictionaryReader } from './reader';
 import { languagesFromName } from './languages';
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -254,6 +254,7 @@ export async function openDictd(indexPath: string): Promise<DictionaryReader> {
       const bytes = await data.readAll(matches.map(({ record }) => ({ offset: offsets[record]!, length: lengths[record]! })));
       return matches.map(({ headword, synonym }, i): Definition => ({ headword, definition: definitionText(bytes[i]!), synonym }));
     },
+    definitionsOf: (keys) => definitionsInFileOrder(keys, headwords, data, (record) => ({ offset: offsets[record]!, length: lengths[record]! }), definitionText),
     close: () => data.close(),
   };
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, openSync, closeSync, ftruncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, closeSync, ftruncateSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pack } from 'tar-stream';
 import { gzipSync } from 'node:zlib';
@@ -117,6 +117,39 @@ describe('dictd dictionaries', () => {
     ftruncateSync(fd, 101 * 1024 * 1024); // sparse: no disk used
     closeSync(fd);
     await expect(openDictd(join(dir, 'huge.index'))).rejects.toThrow(/^huge\.index lists a definition of 100\.0 MB on line 1; Facing reads definitions up to 256 KB/);
+  });
+
+  it('reads the definitions of many words together as one by one, leaving out only the words of a damaged chunk', async () => {
+    const dir = temp();
+    const entries = Array.from({ length: 3000 }, (_, i): [string, string] => [`wort${i % 1500}`, `Wort${i}\nword number ${i}`]);
+    writeDictd(dir, 'many', entries);
+    const keys = ['wort7', 'wort1499', 'nichts', 'wort700', 'wort7', ...Array.from({ length: 200 }, (_, i) => `wort${i * 7}`)];
+    const intact = await openDictd(join(dir, 'many.index'));
+    const together = await intact.definitionsOf(keys);
+    expect(together.get('wort7')).toEqual(await intact.definitions('wort7'));
+    expect(together.get('wort7')).toHaveLength(2);
+    expect(together.get('nichts')).toEqual([]);
+    for (const key of keys) expect(together.get(key)).toEqual(await intact.definitions(key));
+    await intact.close();
+
+    // The 40th chunk's compressed data starts with an invalid deflate block.
+    const dz = readFileSync(join(dir, 'many.dict.dz'));
+    const extra = dz.readUInt16LE(10);
+    let at = 12 + extra;
+    for (let chunk = 0; chunk < 40; chunk++) at += dz.readUInt16LE(12 + 4 + 6 + chunk * 2);
+    dz[at] = 0xff;
+    writeFileSync(join(dir, 'many.dict.dz'), dz);
+    const damaged = await openDictd(join(dir, 'many.index'));
+    const readable = await damaged.definitionsOf(keys);
+    const lost: string[] = [];
+    for (const key of new Set(keys)) {
+      const one = await damaged.definitions(key).catch(() => undefined);
+      if (one) expect(readable.get(key)).toEqual(one);
+      else lost.push(key);
+    }
+    expect(lost.length).toBeGreaterThan(0);
+    expect(lost.filter((key) => readable.has(key))).toEqual([]);
+    await damaged.close();
   });
 
   it('shows FreeDict cross-references as words, without their braces', async () => {

@@ -20,11 +20,10 @@ export function dictionaryHandlers(dictionaries: DictionaryService): Pick<Handle
       const reader = await dictionaries.readerFor(from, to);
       const out: Record<string, string[]> = {};
       if (!reader) return out;
-      for (const word of new Set(words)) {
-        const found = new Set<string>();
-        for (const candidate of lookupCandidates(word, from, reader.headwords).filter((c) => c.match !== 'compound-part')) {
-          for (const d of await reader.definitions(candidate.key).catch(() => [])) for (const t of translationsIn(d.definition)) found.add(t);
-        }
+      const candidates = [...new Set(words)].map((word) => [word, lookupCandidates(word, from, reader.headwords).filter((c) => c.match !== 'compound-part').map((c) => c.key)] as const);
+      const definitions = await reader.definitionsOf(candidates.flatMap(([, keys]) => keys));
+      for (const [word, keys] of candidates) {
+        const found = new Set(keys.flatMap((key) => (definitions.get(key) ?? []).flatMap((d) => translationsIn(d.definition))));
         if (found.size) out[word] = [...found];
       }
       return out;

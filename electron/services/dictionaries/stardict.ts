@@ -9,7 +9,7 @@ import { DictionaryFileError, megabytes } from './errors';
 import { t } from '../../../shared/i18n/current';
 import { languagesFromName, languageTag } from './languages';
 import { decodeText, markupToText, tidy } from './markup';
-import type { Definition, DictionaryReader } from './reader';
+import { definitionsInFileOrder, type Definition, type DictionaryReader } from './reader';
 
 const MAX_IDX_BYTES = 200 * 1024 * 1024;
 const MAX_WORDS = 5_000_000;
@@ -190,6 +190,7 @@ export async function openStarDict(ifoPath: string): Promise<DictionaryReader> {
       const bytes = await data.readAll(matches.map(({ record }) => ({ offset: offsets[record]!, length: sizes[record]! })));
       return matches.map(({ headword, synonym }, i): Definition => ({ headword, definition: decodeEntry(bytes[i]!, info.sametypesequence, dataPath), synonym }));
     },
+    definitionsOf: (keys) => definitionsInFileOrder(keys, headwords, data, (record) => ({ offset: offsets[record]!, length: sizes[record]! }), (bytes) => decodeEntry(bytes, info.sametypesequence, dataPath)),
     close: () => data.close(),
   };
 }
