@@ -9,6 +9,12 @@ const Pair = { left: DocumentIdSchema, right: DocumentIdSchema };
 /** A 100,000-unit TMX is about 50 MB; files of pairs may be larger than single documents. */
 export const MAX_PAIR_FILE_BYTES = 160 * 1024 * 1024;
 
+/**
+ * A file of pairs sent whole as base64 in the request (scripts, tests, a file not on disk): decoded
+ * in memory beside its JSON, so kept small. Bigger files go as an upload, read from disk.
+ */
+export const MAX_PAIR_DATA_BYTES = 16 * 1024 * 1024;
+
 /** A file handed over by path (Electron) or by a raw upload (the web host), named by this handle. */
 export const UploadHandleSchema = z.string().regex(/^[A-Za-z0-9_-]{32}$/, 'not an upload handle');
 
@@ -29,7 +35,13 @@ export const exchangeContract = {
     request: z
       .strictObject({
         name: z.string().min(1).max(1000),
-        data: z.base64().max(Math.ceil(MAX_PAIR_FILE_BYTES / 3) * 4 + 4, `files of pairs are limited to ${MAX_PAIR_FILE_BYTES / 1048576} MB`).optional(),
+        data: z
+          .base64()
+          .max(
+            Math.ceil(MAX_PAIR_DATA_BYTES / 3) * 4 + 4,
+            `A file of pairs sent in the request is limited to ${MAX_PAIR_DATA_BYTES / 1048576} MB; a bigger one (up to ${MAX_PAIR_FILE_BYTES / 1048576} MB) goes as an upload.`,
+          )
+          .optional(),
         upload: UploadHandleSchema.optional(),
         source: LanguageSchema.or(z.string().regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/)).optional(),
         target: LanguageSchema.or(z.string().regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/)).optional(),

@@ -1,6 +1,7 @@
 import type { Handlers } from '../../../shared/ipc/contract';
 import type { Store } from '../store';
 import type { ChecksService } from './checks';
+import type { PairImport } from './import';
 import type { ExchangeService } from './index';
 import type { Uploads } from './uploads';
 
@@ -14,40 +15,61 @@ export function exchangeHandlers(
   refresh: (id: string) => Promise<void>,
   uploads: Uploads,
 ): Pick<Handlers, ExchangeChannel> {
-  /** How far each running import of an upload is. */
-  const running = new Map<string, number>();
+  /** Imports of an upload under way: what each was asked, how far it is, and its answer to come. */
+  const importing = new Map<string, { request: string; done: number; outcome: Promise<PairImport> }>();
+
+  // Indexed for search after the answer: two book-sized texts take seconds to index, and an index
+  // missing a document is completed at the next start anyway. The right side first: the library
+  // still holds its blocks from the import, so it is not read back from disk.
+  const indexLater = (outcome: PairImport) => {
+    if ('left' in outcome) void refresh(outcome.right.id).then(() => refresh(outcome.left.id)).catch(() => {});
+  };
+
+  /**
+   * One import of an upload at a time. The same request made again meanwhile (a double click) gets
+   * the same answer; another waits, then finds the upload as that import left it: still there after a
+   * question of languages, released after an import. Two imports of one file at once would otherwise
+   * both make or relabel its documents, one's title over the other's name.
+   */
+  async function importUpload(upload: string, name: string, choice?: { source: string; target: string }): Promise<PairImport> {
+    const request = JSON.stringify([name, choice?.source, choice?.target]);
+    const under = importing.get(upload);
+    if (under) {
+      if (under.request === request) return under.outcome;
+      await under.outcome.catch(() => {});
+      return importUpload(upload, name, choice);
+    }
+    const { path } = uploads.get(upload);
+    const state = { request, done: 0 };
+    const outcome = (async () => {
+      try {
+        const made = await exchange.importPair(name, { path }, choice, (done) => (state.done = done));
+        // Kept while the user is asked which two languages to take; otherwise done with.
+        if (!('choose' in made)) await uploads.release(upload);
+        indexLater(made);
+        return made;
+      } catch (error) {
+        await uploads.release(upload);
+        throw error;
+      } finally {
+        importing.delete(upload);
+      }
+    })();
+    importing.set(upload, Object.assign(state, { outcome }));
+    return outcome;
+  }
+
   return {
     'pairs:export': (request) => exchange.exportPair(request),
     'pairs:import': async ({ name, data, upload, source, target }) => {
       const choice = source && target ? { source, target } : undefined;
-      let outcome;
-      if (upload) {
-        const { path } = uploads.get(upload);
-        running.set(upload, 0);
-        try {
-          outcome = await exchange.importPair(name, { path }, choice, (done) => running.set(upload, done));
-        } catch (error) {
-          await uploads.release(upload);
-          throw error;
-        } finally {
-          running.delete(upload);
-        }
-        // Kept while the user is asked which two languages to take; otherwise done with.
-        if (!('choose' in outcome)) await uploads.release(upload);
-      } else {
-        outcome = await exchange.importPair(name, Buffer.from(data!, 'base64'), choice);
-      }
-      // Indexed for search after the answer: two book-sized texts take seconds to index, and an index
-      // missing a document is completed at the next start anyway. The right side first: the library
-      // still holds its blocks from the import, so it is not read back from disk.
-      if ('left' in outcome) {
-        const { left, right } = outcome;
-        void refresh(right.id).then(() => refresh(left.id)).catch(() => {});
-      }
+      if (upload) return importUpload(upload, name, choice);
+      const outcome = await exchange.importPair(name, Buffer.from(data!, 'base64'), choice);
+      indexLater(outcome);
       return outcome;
     },
     'pairs:progress': async ({ upload }) => {
-      const done = running.get(upload);
+      const done = importing.get(upload)?.done;
       return done === undefined ? null : { done: Math.min(1, Math.max(0, done)) };
     },
     'checks:get': async ({ left, right }) => {

@@ -2,6 +2,7 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseDelimited } from '../../../shared/formats/delimited';
+import { MAX_PAIR_DATA_BYTES } from '../../../shared/formats/contract';
 import { writeTmx } from '../../../shared/formats/tmx';
 import type { Handlers } from '../../../shared/ipc/contract';
 import { dispatch } from '../../../shared/ipc/dispatch';
@@ -152,6 +153,44 @@ describe('pair files in and out', { timeout: 60_000 }, () => {
     expect(again.ok).toBe(false);
     if (!again.ok) expect(again.error.message).toMatch(/no longer at hand/);
     expect(existsSync(path)).toBe(true);
+  });
+
+  it('imports an upload asked for twice at once once: the same request gets the same pair, another finds the upload used', async () => {
+    const { handlers: h, uploads } = await opened();
+    const path = join(temp(), 'twice.tmx');
+    const units = Array.from({ length: 6000 }, (_, k) => ({ source: `Unit ${k} of the file.`, target: `Einheit ${k} der Datei.` }));
+    writeFileSync(path, writeTmx({ source: 'en', target: 'de', units }).text);
+    const upload = await uploads.fromPath(path, 10 * 1024 * 1024);
+    const [first, same, other] = await Promise.all([
+      dispatch(h, 'pairs:import', { name: 'first.tmx', upload }),
+      dispatch(h, 'pairs:import', { name: 'first.tmx', upload }),
+      dispatch(h, 'pairs:import', { name: 'second.tmx', upload }),
+    ]);
+    if (!first.ok || !same.ok) throw new Error('the first import failed');
+    const ids = (outcome: unknown) => {
+      const { left, right } = outcome as { left: { id: string }; right: { id: string } };
+      return [left.id, right.id];
+    };
+    expect(ids(same.value)).toEqual(ids(first.value));
+    expect(other.ok).toBe(false);
+    if (!other.ok) expect(other.error.message).toMatch(/no longer at hand/);
+    const made = (await call(h, 'documents:list', {})).filter((d) => d.origin === 'imported');
+    expect(made.map((d) => [d.title, d.originalName]).sort()).toEqual([
+      ['first (de)', 'first.txt'],
+      ['first (en)', 'first.txt'],
+    ]);
+  });
+
+  it('takes a file sent inline up to its limit and sends a bigger one to the upload', async () => {
+    const h = await services();
+    const limit = Math.ceil(MAX_PAIR_DATA_BYTES / 3) * 4;
+    const over = await dispatch(h, 'pairs:import', { name: 'big.tsv', data: '/f79'.repeat(limit / 4 + 2) });
+    expect(over.ok).toBe(false);
+    if (!over.ok) expect(over.error.message).toBe(`A file of pairs sent in the request is limited to 16 MB; a bigger one (up to 160 MB) goes as an upload.`);
+    // At the limit the file is read: these bytes are no UTF-8, which is what it says.
+    const at = await dispatch(h, 'pairs:import', { name: 'big.tsv', data: '/f79'.repeat(limit / 4) });
+    expect(at.ok).toBe(false);
+    if (!at.ok) expect(at.error.message).toMatch(/"big\.tsv" is not valid UTF-8/);
   });
 
   it('keeps an upload while the language pair is asked for, and refuses a request with both or neither form of the file', async () => {
