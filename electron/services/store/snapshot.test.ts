@@ -201,4 +201,3 @@ describe('the snapshot laid out by document', () => {
     expect(shelf.entriesOf('d1').map(([key, value]) => [key, (value as { documentId: string }).documentId])).toEqual([['x', 'd2'], ['y', 'd1']]);
   });
 });
-
