@@ -98,6 +98,25 @@ export function sharedCount(a: ArrayLike<number>, b: ArrayLike<number>): number 
   return shared;
 }
 
+/** A list of ids that grows, in one Int32Array: `ids` up to `length` is what was pushed. */
+export class IdBuffer {
+  ids: Int32Array;
+  length = 0;
+
+  constructor(capacity = 1024) {
+    this.ids = new Int32Array(Math.max(16, capacity));
+  }
+
+  push(id: number): void {
+    if (this.length === this.ids.length) {
+      const grown = new Int32Array(2 * this.length);
+      grown.set(this.ids);
+      this.ids = grown;
+    }
+    this.ids[this.length++] = id;
+  }
+}
+
 /** Sorts `ids[from..to)` in place: short runs (a sentence's anchors) by insertion, without making a view. */
 export function sortIds(ids: Int32Array, from: number, to: number): void {
   if (to - from > 32) {

@@ -301,6 +301,74 @@ class Band {
   }
 }
 
+/**
+ * The anchors of `lists` that some segment of `other` in reach carries: segment k may share a bead
+ * only with those from `first[k]` to `last[k]` (both never decreasing with k; an empty range where
+ * last < first). `counts` (zeros, one per anchor id) is used while the range slides along.
+ */
+function keepInReach(lists: AnchorLists, other: AnchorLists, first: Int32Array, last: Int32Array, counts: Int32Array): AnchorLists {
+  const segments = lists.start.length - 1;
+  const ids = new Int32Array(lists.start[segments]!);
+  const start = new Int32Array(segments + 1);
+  const change = (y: number, by: number) => {
+    for (let z = other.start[y]!; z < other.start[y + 1]!; z++) counts[other.ids[z]!]! += by;
+  };
+  let low = 0;
+  let high = 0;
+  let kept = 0;
+  for (let k = 0; k < segments; k++) {
+    while (low < first[k]!) {
+      if (low < high) change(low, -1);
+      low++;
+    }
+    if (high < low) high = low;
+    while (high <= last[k]!) change(high++, 1);
+    for (let x = lists.start[k]!; x < lists.start[k + 1]!; x++) if (counts[lists.ids[x]!]! > 0) ids[kept++] = lists.ids[x]!;
+    start[k + 1] = kept;
+  }
+  for (let y = low; y < high; y++) change(y, -1);
+  return { ids, start };
+}
+
+/**
+ * Both sides' anchors without those that no segment of the other side within a bead's reach
+ * carries: a bead ending in the band pairs segment x of A only with segments of B near its cell,
+ * so such an anchor can never be shared. Every score stays exactly what it was; the lists, and
+ * the DP's bound on what anchors can still contribute, get shorter (a dictionary's most).
+ */
+function withinReach(a: AnchorLists, b: AnchorLists, band: Band, maxA: number, maxB: number, counts: Int32Array): [AnchorLists, AnchorLists] {
+  const n = a.start.length - 1;
+  const m = b.start.length - 1;
+  // Segments of B that segment x of A can share a bead with (beads ending in rows x + 1 .. x + maxA),
+  // widened where needed so that both ends never decrease.
+  const first = new Int32Array(n);
+  const last = new Int32Array(n);
+  for (let x = 0; x < n; x++) {
+    let low = m;
+    let high = -1;
+    for (let i = x + 1; i <= Math.min(n, x + maxA); i++) {
+      low = Math.min(low, band.lo[i]! - maxB);
+      high = Math.max(high, band.hi[i]! - 1);
+    }
+    first[x] = Math.max(0, low);
+    last[x] = Math.min(m - 1, high);
+  }
+  for (let x = n - 2; x >= 0; x--) first[x] = Math.min(first[x]!, first[x + 1]!);
+  for (let x = 1; x < n; x++) last[x] = Math.max(last[x]!, last[x - 1]!);
+  // And the segments of A that segment y of B can share one with: those whose range holds y.
+  const firstA = new Int32Array(m);
+  const lastA = new Int32Array(m);
+  let p = 0;
+  let q = 0;
+  for (let y = 0; y < m; y++) {
+    while (p < n && first[p]! <= y) p++;
+    while (q < n && last[q]! < y) q++;
+    firstA[y] = q;
+    lastA[y] = p - 1;
+  }
+  return [keepInReach(a, b, first, last, counts), keepInReach(b, a, firstA, lastA, counts)];
+}
+
 const MAX_PAIRED_OCCURRENCES = 64;
 /** Rounding room for the pairwise bound on a merged bead's shared anchors. */
 const PAIR_SUM_SLACK = 1e-9;
@@ -390,6 +458,324 @@ function lengthRatio(a: Prepared, b: Prepared, chain: ReadonlyArray<[number, num
   return ratios[ratios.length >> 1]!;
 }
 
+/** What every pass of one alignment shares: the bead model, both sides and the anchors' weights. */
+interface Model {
+  readonly a: Prepared;
+  readonly b: Prepared;
+  readonly weightOf: Float64Array;
+  readonly beadTypes: readonly BeadType[];
+  readonly priorCost: readonly number[];
+  /** Bead kinds that take segments from both sides, in their given order (ties go to the first). */
+  readonly kindA: Int32Array;
+  readonly kindB: Int32Array;
+  readonly kindType: Uint8Array;
+  readonly kindPrior: Float64Array;
+  readonly maxA: number;
+  readonly maxB: number;
+  readonly gapOpen: number;
+  readonly gapExtend: number;
+  readonly variance: number;
+  readonly centres: Float64Array;
+  /** One count per anchor id, zero between uses. */
+  readonly counts: Int32Array;
+}
+
+/**
+ * The DP's cells. Costs are kept for the last maxA + 1 rows only (the furthest a bead reaches
+ * back), each row's slot reused in turn; every cell of the band keeps just what the trace back
+ * reads, in two bytes: the bead that ended its best match, its best state, and which state each
+ * skip came from.
+ */
+class Cells {
+  readonly match: Float64Array;
+  readonly skipA: Float64Array;
+  readonly skipB: Float64Array;
+  readonly best: Float64Array;
+  readonly backMatch: Uint8Array;
+  readonly backStates: Uint8Array;
+  /** Where row i - d begins in the kept rows, and its columns, while row i is filled. */
+  readonly baseOf: Int32Array;
+  readonly loOf: Int32Array;
+  readonly hiOf: Int32Array;
+  private readonly kept: number;
+
+  constructor(
+    maxA: number,
+    private readonly width: number,
+    size: number,
+  ) {
+    this.kept = maxA + 1;
+    this.match = new Float64Array(this.kept * width);
+    this.skipA = new Float64Array(this.kept * width);
+    this.skipB = new Float64Array(this.kept * width);
+    this.best = new Float64Array(this.kept * width);
+    this.backMatch = new Uint8Array(size);
+    this.backStates = new Uint8Array(size);
+    this.baseOf = new Int32Array(maxA + 1);
+    this.loOf = new Int32Array(maxA + 1);
+    this.hiOf = new Int32Array(maxA + 1);
+  }
+
+  /** Where row i's costs begin. */
+  at(i: number): number {
+    return (i % this.kept) * this.width;
+  }
+}
+
+/**
+ * One pass of the DP in a band of half-width `half`, with B's expected length `ratio` per
+ * character of A. A class rather than closures: its methods are the same functions on every call,
+ * so the optimised code for the DP is kept from one alignment to the next.
+ */
+class Pass {
+  readonly band: Band;
+  private readonly listsA: AnchorLists;
+  private readonly listsB: AnchorLists;
+  private readonly anchorPrefixA: Float64Array;
+  private readonly anchorPrefixB: Float64Array;
+  /** Pairwise anchor evidence, cached for the rows a bead can reach (a row's slot is cleared as it becomes reachable). */
+  private readonly pairBand: Band;
+  private readonly pairWidth: number;
+  private readonly pair: Float64Array;
+  /** Merged beads' counts: valid where their stamp is the call's, so nothing needs clearing. */
+  private readonly stamp: Int32Array;
+  private readonly scratch: Int32Array;
+  private calls = 0;
+
+  constructor(
+    private readonly model: Model,
+    private readonly ratio: number,
+    readonly half: number,
+  ) {
+    const { a, b, centres, maxA, maxB, weightOf } = model;
+    const m = b.lengths.length;
+    this.band = new Band(centres, m, half);
+    [this.listsA, this.listsB] = withinReach(a, b, this.band, maxA, maxB, model.counts);
+    this.anchorPrefixA = anchorPrefix(this.listsA, weightOf);
+    this.anchorPrefixB = anchorPrefix(this.listsB, weightOf);
+    this.pairBand = new Band(centres, m, half, maxB + maxA);
+    let pairWidth = 0;
+    for (let i = 0; i < this.pairBand.lo.length; i++) pairWidth = Math.max(pairWidth, this.pairBand.hi[i]! - this.pairBand.lo[i]! + 1);
+    this.pairWidth = pairWidth;
+    this.pair = new Float64Array(maxA * pairWidth);
+    this.stamp = new Int32Array(weightOf.length);
+    this.scratch = new Int32Array(weightOf.length);
+  }
+
+  /**
+   * A bead's length cost (Gale & Church): the same sum in the DP and in the trace back. Its
+   * arguments are integers, so that a call the compiler does not inline boxes no number.
+   */
+  private lengthPart(i: number, j: number, da: number, db: number): number {
+    const { a, b, variance } = this.model;
+    const ratio = this.ratio;
+    const la = a.prefix[i]! - a.prefix[i - da]!;
+    const lb = b.prefix[j]! - b.prefix[j - db]!;
+    const mean = (la + lb / ratio) / 2;
+    const delta = (lb - la * ratio) / Math.sqrt(mean * variance);
+    return lengthCost(Math.abs(delta));
+  }
+
+  private shared(x: number, y: number): number {
+    const { listsA, listsB } = this;
+    return sharedWeight(listsA.ids, listsA.start[x]!, listsA.start[x + 1]!, listsB.ids, listsB.start[y]!, listsB.start[y + 1]!, this.model.weightOf);
+  }
+
+  private pairScore(x: number, y: number): number {
+    const low = this.pairBand.lo[x]!;
+    if (y < low || y > this.pairBand.hi[x]!) return this.shared(x, y);
+    const k = (x % this.model.maxA) * this.pairWidth + y - low;
+    if (Number.isNaN(this.pair[k]!)) this.cachePair(x, y, k);
+    return this.pair[k]!;
+  }
+
+  /** Computes a pair's shared weight into the cache (a value returned from a call that is not inlined would be boxed). */
+  private cachePair(x: number, y: number, k: number): void {
+    this.pair[k] = this.shared(x, y);
+  }
+
+  /** Merged beads count each anchor once, however many of the group's segments carry it. */
+  private groupScore(a0: number, a1: number, b0: number, b1: number): number {
+    const { listsA, listsB, stamp, scratch } = this;
+    const weightOf = this.model.weightOf;
+    const call = ++this.calls;
+    for (let x = a0; x < a1; x++) {
+      for (let z = listsA.start[x]!; z < listsA.start[x + 1]!; z++) {
+        const id = listsA.ids[z]!;
+        if (stamp[id] === call) scratch[id]!++;
+        else {
+          stamp[id] = call;
+          scratch[id] = 1;
+        }
+      }
+    }
+    let sum = 0;
+    for (let y = b0; y < b1; y++) {
+      for (let z = listsB.start[y]!; z < listsB.start[y + 1]!; z++) {
+        const id = listsB.ids[z]!;
+        if (stamp[id] === call && scratch[id]! > 0) {
+          sum += weightOf[id]!;
+          scratch[id]!--;
+        }
+      }
+    }
+    return sum;
+  }
+
+  private anchorPart(i: number, j: number, da: number, db: number): number {
+    return da === 1 && db === 1 ? this.shared(i - 1, j - 1) : this.groupScore(i - da, i, j - db, j);
+  }
+
+  /** The beads of the best path, and whether it runs along the band's edge. */
+  run(): { beads: Bead[]; touchesEdge: boolean } {
+    const { lo, hi } = this.band;
+    const n = this.model.a.lengths.length;
+    const m = this.model.b.lengths.length;
+    let width = 0;
+    for (let i = 0; i <= n; i++) width = Math.max(width, hi[i]! - lo[i]! + 1);
+    const cells = new Cells(this.model.maxA, width, this.band.size);
+    // One call a row: a function called often is optimised once and stays so from one alignment to
+    // the next, where one long loop would start again unoptimised on every call.
+    for (let i = 0; i <= n; i++) this.fillRow(i, cells);
+    if (cells.best[cells.at(n) + m - lo[n]!] === Number.POSITIVE_INFINITY) return { beads: [], touchesEdge: true };
+    return this.traceBack(cells.backMatch, cells.backStates);
+  }
+
+  /**
+   * Row i of the DP. Three states per cell (Gotoh's affine gaps): the last bead matched both sides,
+   * or skipped a segment of A, or of B. A run of skipped segments (an untranslated passage) pays its
+   * opening cost once and a small cost per further segment, instead of being smeared over merged beads.
+   */
+  private fillRow(i: number, cells: Cells): void {
+    const { kindA, kindB, kindType, kindPrior, maxA, gapOpen, gapExtend } = this.model;
+    const { anchorPrefixA, anchorPrefixB } = this;
+    const { lo, hi, offset } = this.band;
+    const { match, skipA, skipB, best, backMatch, backStates, baseOf, loOf, hiOf } = cells;
+    const INF = Number.POSITIVE_INFINITY;
+    const loI = lo[i]!;
+    const hiI = hi[i]!;
+    const row = cells.at(i);
+    for (let d = 1; d <= maxA && d <= i; d++) {
+      baseOf[d] = cells.at(i - d);
+      loOf[d] = lo[i - d]!;
+      hiOf[d] = hi[i - d]!;
+    }
+    if (i > 0) this.pair.fill(Number.NaN, ((i - 1) % maxA) * this.pairWidth, ((i - 1) % maxA + 1) * this.pairWidth);
+    for (let j = loI; j <= hiI; j++) {
+      const k = row + j - loI;
+      const cell = offset[i]! + j - loI;
+      if (i === 0 && j === 0) {
+        match[k] = 0;
+        skipA[k] = INF;
+        skipB[k] = INF;
+        best[k] = 0;
+        continue;
+      }
+      let states = 0;
+      let gapA = INF;
+      if (i > 0 && j >= loOf[1]! && j <= hiOf[1]!) {
+        const from = baseOf[1]! + j - loOf[1]!;
+        const open = Math.min(match[from]!, skipB[from]!) + gapOpen;
+        const extend = skipA[from]! + gapExtend;
+        gapA = Math.min(open, extend);
+        states |= (extend <= open ? 1 : match[from]! <= skipB[from]! ? 0 : 2) << 2;
+      }
+      let gapB = INF;
+      if (j > loI) {
+        const from = k - 1;
+        const open = Math.min(match[from]!, skipA[from]!) + gapOpen;
+        const extend = skipB[from]! + gapExtend;
+        gapB = Math.min(open, extend);
+        states |= (extend <= open ? 2 : match[from]! <= skipA[from]! ? 0 : 1) << 4;
+      }
+      let cost = INF;
+      let kind = 0;
+      for (let u = 0; u < kindA.length; u++) {
+        const da = kindA[u]!;
+        const db = kindB[u]!;
+        const j0 = j - db;
+        if (da > i || j0 < loOf[da]! || j0 > hiOf[da]!) continue;
+        const before = best[baseOf[da]! + j0 - loOf[da]!]!;
+        if (before === INF) continue;
+        // Anchors can lower the cost by at most the smaller side's total anchor weight: skip the
+        // work where even that could not beat the best bead found so far.
+        const bound = Math.min(anchorPrefixA[i]! - anchorPrefixA[i - da]!, anchorPrefixB[j]! - anchorPrefixB[j0]!);
+        if (before + kindPrior[u]! - bound >= cost) continue;
+        let c = kindPrior[u]! + this.lengthPart(i, j, da, db);
+        if (before + c - bound >= cost) continue;
+        if (da === 1 && db === 1) c -= this.pairScore(i - 1, j - 1);
+        else {
+          // A merged bead shares at most what its segments share pair by pair (cached): where
+          // even that cannot win, the exact count is not needed.
+          let upper = PAIR_SUM_SLACK;
+          for (let x = i - da; x < i; x++) for (let y = j0; y < j; y++) upper += this.pairScore(x, y);
+          if (before + c - upper >= cost) continue;
+          c -= this.groupScore(i - da, i, j0, j);
+        }
+        if (before + c < cost) {
+          cost = before + c;
+          kind = kindType[u]!;
+        }
+      }
+      match[k] = cost;
+      skipA[k] = gapA;
+      skipB[k] = gapB;
+      best[k] = Math.min(cost, gapA, gapB);
+      backMatch[cell] = kind;
+      backStates[cell] = states | (cost <= gapA && cost <= gapB ? 0 : gapA <= gapB ? 1 : 2);
+    }
+  }
+
+  /** The path back from the end; one that runs along the band's edge may have been cut off. */
+  private traceBack(backMatch: Uint8Array, backStates: Uint8Array): { beads: Bead[]; touchesEdge: boolean } {
+    const { beadTypes, priorCost } = this.model;
+    const { lo, hi, offset } = this.band;
+    const n = this.model.a.lengths.length;
+    const m = this.model.b.lengths.length;
+    const beads: Bead[] = [];
+    let i = n;
+    let j = m;
+    let state = backStates[offset[n]! + m - lo[n]!]! & 3;
+    let touchesEdge = false;
+    while (!touchesEdge && (i > 0 || j > 0)) {
+      const cell = offset[i]! + j - lo[i]!;
+      if ((j === lo[i]! && j > 0) || (j === hi[i]! && j < m)) touchesEdge = true;
+      if (state === 1) {
+        beads.push({ a: [i - 1], b: [], confidence: 0.5 });
+        state = (backStates[cell]! >> 2) & 3;
+        i--;
+      } else if (state === 2) {
+        beads.push({ a: [], b: [j - 1], confidence: 0.5 });
+        state = (backStates[cell]! >> 4) & 3;
+        j--;
+      } else {
+        const t = backMatch[cell]!;
+        const type = beadTypes[t]!;
+        beads.push({
+          a: Array.from({ length: type.a }, (_, x) => i - type.a + x),
+          b: Array.from({ length: type.b }, (_, y) => j - type.b + y),
+          confidence: confidenceOf(priorCost[t]! + this.lengthPart(i, j, type.a, type.b) - this.anchorPart(i, j, type.a, type.b)),
+        });
+        i -= type.a;
+        j -= type.b;
+        state = backStates[offset[i]! + j - lo[i]!]! & 3;
+      }
+    }
+    return { beads: beads.reverse(), touchesEdge };
+  }
+}
+
+/** Each segment's total anchor weight, summed from the first: `prefix[k]` is segments 0..k-1's. */
+function anchorPrefix(side: AnchorLists, weightOf: Float64Array): Float64Array {
+  const prefix = new Float64Array(side.start.length);
+  for (let k = 0; k + 1 < side.start.length; k++) {
+    let sum = 0;
+    for (let x = side.start[k]!; x < side.start[k + 1]!; x++) sum += weightOf[side.ids[x]!]!;
+    prefix[k + 1] = prefix[k]! + sum;
+  }
+  return prefix;
+}
+
 /**
  * Aligns two sequences of segments by dynamic programming in log space (Gale & Church 1993 length
  * model, with cross-language anchors as extra evidence). Returns beads in order, covering every
@@ -407,232 +793,44 @@ export function alignSegments(sideA: readonly Segment[], sideB: readonly Segment
   const { a, b, names } = prepare(sideA, sideB);
   const weightOf = anchorWeights(names, a, b, weights);
   keepSharedAnchors(a, b, names.length);
-  const scratch = new Int32Array(names.length);
-  const stamp = new Int32Array(names.length);
-  let calls = 0;
-  const anchorPrefix = (side: Prepared) => {
-    const prefix = new Float64Array(side.start.length);
-    for (let k = 0; k + 1 < side.start.length; k++) {
-      let sum = 0;
-      for (let x = side.start[k]!; x < side.start[k + 1]!; x++) sum += weightOf[side.ids[x]!]!;
-      prefix[k + 1] = prefix[k]! + sum;
-    }
-    return prefix;
-  };
-  const anchorPrefixA = anchorPrefix(a);
-  const anchorPrefixB = anchorPrefix(b);
   const priorCost = beadTypes.map((t) => -Math.log(t.prior));
-  const gapOpen = -Math.log(beadTypes.find((t) => t.a === 0 || t.b === 0)?.prior ?? 0.01) + weights.gapOpenExtra;
-  const gapExtend = weights.gapExtend;
-  const maxA = Math.max(...beadTypes.map((t) => t.a));
-  const maxB = Math.max(...beadTypes.map((t) => t.b));
-
-  // The length needed to place the diagonal band's worst case: the imbalance of the two sides.
+  const kinds = beadTypes.flatMap((type, t) => (type.a > 0 && type.b > 0 ? [{ ...type, t }] : []));
+  // The band follows a guide path through the anchors that pair segments with near certainty.
   const { centres, chain } = guidePath(a, b, weightOf, Math.min(weights.number, weights.word) * 0.5 || Number.POSITIVE_INFINITY);
+  const model: Model = {
+    a,
+    b,
+    weightOf,
+    beadTypes,
+    priorCost,
+    kindA: Int32Array.from(kinds, (kind) => kind.a),
+    kindB: Int32Array.from(kinds, (kind) => kind.b),
+    kindType: Uint8Array.from(kinds, (kind) => kind.t),
+    kindPrior: Float64Array.from(kinds, (kind) => priorCost[kind.t]!),
+    maxA: Math.max(...beadTypes.map((t) => t.a)),
+    maxB: Math.max(...beadTypes.map((t) => t.b)),
+    gapOpen: -Math.log(beadTypes.find((t) => t.a === 0 || t.b === 0)?.prior ?? 0.01) + weights.gapOpenExtra,
+    gapExtend: weights.gapExtend,
+    variance: weights.variance,
+    centres,
+    counts: new Int32Array(names.length),
+  };
   let passes = 0;
   let cells = 0;
-
-  // Bead kinds that take segments from both sides, in their given order (ties go to the first).
-  const kinds = beadTypes.flatMap((type, t) => (type.a > 0 && type.b > 0 ? [{ ...type, t }] : []));
-  const kindA = Int32Array.from(kinds, (kind) => kind.a);
-  const kindB = Int32Array.from(kinds, (kind) => kind.b);
-  const kindType = Uint8Array.from(kinds, (kind) => kind.t);
-  const kindPrior = Float64Array.from(kinds, (kind) => priorCost[kind.t]!);
-
+  let finalBand = 0;
+  // Widens the band until the path stays off its edges.
   const solve = (ratio: number): Bead[] => {
-    let half = options.initialBand ?? 10;
-    /** A bead's prior and length cost, before anchors: the same sum in the DP and in the trace back. */
-    const lengthPart = (i: number, j: number, da: number, db: number, prior: number): number => {
-      const la = a.prefix[i]! - a.prefix[i - da]!;
-      const lb = b.prefix[j]! - b.prefix[j - db]!;
-      const mean = (la + lb / ratio) / 2;
-      const delta = (lb - la * ratio) / Math.sqrt(mean * weights.variance);
-      return prior + lengthCost(Math.abs(delta));
-    };
-    for (;;) {
+    for (let half = options.initialBand ?? 10; ; half = Math.min(Math.max(n, m), half * 2)) {
+      const pass = new Pass(model, ratio, half);
       passes++;
-      const band = new Band(centres, m, half);
-      const { lo, hi, offset } = band;
-      cells += band.size;
-      // Costs are kept for the last maxA + 1 rows only (the furthest a bead reaches back), each row's
-      // slot reused in turn; every cell keeps just what the trace back reads, in two bytes: the bead
-      // that ended its best match, its best state, and which state each skip came from.
-      const kept = maxA + 1;
-      let width = 0;
-      for (let i = 0; i <= n; i++) width = Math.max(width, hi[i]! - lo[i]! + 1);
-      const match = new Float64Array(kept * width);
-      const skipA = new Float64Array(kept * width);
-      const skipB = new Float64Array(kept * width);
-      const best = new Float64Array(kept * width);
-      const backMatch = new Uint8Array(band.size);
-      const backStates = new Uint8Array(band.size);
-
-      // Pairwise anchor evidence, cached for the rows a bead can reach (a row's slot is cleared as it becomes reachable).
-      const pairBand = new Band(centres, m, half, maxB + maxA);
-      let pairWidth = 0;
-      for (let i = 0; i <= n; i++) pairWidth = Math.max(pairWidth, pairBand.hi[i]! - pairBand.lo[i]! + 1);
-      const pair = new Float64Array(maxA * pairWidth);
-      const pairScore = (x: number, y: number): number => {
-        const low = pairBand.lo[x]!;
-        if (y < low || y > pairBand.hi[x]!) return sharedWeight(a.ids, a.start[x]!, a.start[x + 1]!, b.ids, b.start[y]!, b.start[y + 1]!, weightOf);
-        const k = (x % maxA) * pairWidth + y - low;
-        let value = pair[k]!;
-        if (Number.isNaN(value)) value = pair[k] = sharedWeight(a.ids, a.start[x]!, a.start[x + 1]!, b.ids, b.start[y]!, b.start[y + 1]!, weightOf);
-        return value;
-      };
-
-      // Merged beads count each anchor once, however many of the group's segments carry it.
-      // Counts are valid where their stamp is this call's, so nothing needs clearing afterwards.
-      const groupScore = (a0: number, a1: number, b0: number, b1: number): number => {
-        const call = ++calls;
-        for (let x = a0; x < a1; x++) {
-          for (let z = a.start[x]!; z < a.start[x + 1]!; z++) {
-            const id = a.ids[z]!;
-            if (stamp[id] === call) scratch[id]!++;
-            else {
-              stamp[id] = call;
-              scratch[id] = 1;
-            }
-          }
-        }
-        let sum = 0;
-        for (let y = b0; y < b1; y++) {
-          for (let z = b.start[y]!; z < b.start[y + 1]!; z++) {
-            const id = b.ids[z]!;
-            if (stamp[id] === call && scratch[id]! > 0) {
-              sum += weightOf[id]!;
-              scratch[id]!--;
-            }
-          }
-        }
-        return sum;
-      };
-      const anchorPart = (i: number, j: number, da: number, db: number): number =>
-        da === 1 && db === 1 ? sharedWeight(a.ids, a.start[i - 1]!, a.start[i]!, b.ids, b.start[j - 1]!, b.start[j]!, weightOf) : groupScore(i - da, i, j - db, j);
-
-      // Three states per cell (Gotoh's affine gaps): the last bead matched both sides, or skipped a
-      // segment of A, or of B. A run of skipped segments (an untranslated passage) pays its opening
-      // cost once and a small cost per further segment, instead of being smeared over merged beads.
-      const INF = Number.POSITIVE_INFINITY;
-      // Where row i - d begins in the kept rows, and its columns.
-      const baseOf = new Int32Array(maxA + 1);
-      const loOf = new Int32Array(maxA + 1);
-      const hiOf = new Int32Array(maxA + 1);
-      for (let i = 0; i <= n; i++) {
-        const loI = lo[i]!;
-        const hiI = hi[i]!;
-        const row = (i % kept) * width;
-        for (let d = 1; d <= maxA && d <= i; d++) {
-          baseOf[d] = ((i - d) % kept) * width;
-          loOf[d] = lo[i - d]!;
-          hiOf[d] = hi[i - d]!;
-        }
-        if (i > 0) pair.fill(Number.NaN, ((i - 1) % maxA) * pairWidth, ((i - 1) % maxA + 1) * pairWidth);
-        for (let j = loI; j <= hiI; j++) {
-          const k = row + j - loI;
-          const cell = offset[i]! + j - loI;
-          if (i === 0 && j === 0) {
-            match[k] = 0;
-            skipA[k] = INF;
-            skipB[k] = INF;
-            best[k] = 0;
-            continue;
-          }
-          let states = 0;
-          let gapA = INF;
-          if (i > 0 && j >= loOf[1]! && j <= hiOf[1]!) {
-            const from = baseOf[1]! + j - loOf[1]!;
-            const open = Math.min(match[from]!, skipB[from]!) + gapOpen;
-            const extend = skipA[from]! + gapExtend;
-            gapA = Math.min(open, extend);
-            states |= (extend <= open ? 1 : match[from]! <= skipB[from]! ? 0 : 2) << 2;
-          }
-          let gapB = INF;
-          if (j > loI) {
-            const from = k - 1;
-            const open = Math.min(match[from]!, skipA[from]!) + gapOpen;
-            const extend = skipB[from]! + gapExtend;
-            gapB = Math.min(open, extend);
-            states |= (extend <= open ? 2 : match[from]! <= skipA[from]! ? 0 : 1) << 4;
-          }
-          let cost = INF;
-          let kind = 0;
-          for (let u = 0; u < kindA.length; u++) {
-            const da = kindA[u]!;
-            const db = kindB[u]!;
-            const j0 = j - db;
-            if (da > i || j0 < loOf[da]! || j0 > hiOf[da]!) continue;
-            const before = best[baseOf[da]! + j0 - loOf[da]!]!;
-            if (before === INF) continue;
-            // Anchors can lower the cost by at most the smaller side's total anchor weight: skip the
-            // work where even that could not beat the best bead found so far.
-            const bound = Math.min(anchorPrefixA[i]! - anchorPrefixA[i - da]!, anchorPrefixB[j]! - anchorPrefixB[j0]!);
-            if (before + kindPrior[u]! - bound >= cost) continue;
-            let c = lengthPart(i, j, da, db, kindPrior[u]!);
-            if (before + c - bound >= cost) continue;
-            if (da === 1 && db === 1) c -= pairScore(i - 1, j - 1);
-            else {
-              // A merged bead shares at most what its segments share pair by pair (cached): where
-              // even that cannot win, the exact count is not needed.
-              let upper = PAIR_SUM_SLACK;
-              for (let x = i - da; x < i; x++) for (let y = j0; y < j; y++) upper += pairScore(x, y);
-              if (before + c - upper >= cost) continue;
-              c -= groupScore(i - da, i, j0, j);
-            }
-            if (before + c < cost) {
-              cost = before + c;
-              kind = kindType[u]!;
-            }
-          }
-          match[k] = cost;
-          skipA[k] = gapA;
-          skipB[k] = gapB;
-          best[k] = Math.min(cost, gapA, gapB);
-          backMatch[cell] = kind;
-          backStates[cell] = states | (cost <= gapA && cost <= gapB ? 0 : gapA <= gapB ? 1 : 2);
-        }
-      }
-
-      // Trace back; a path that runs along the band's edge may have been cut off, so widen and retry.
-      const beads: Bead[] = [];
-      let i = n;
-      let j = m;
-      let state = backStates[offset[n]! + m - lo[n]!]! & 3;
-      let touchesEdge = best[(n % kept) * width + m - lo[n]!] === INF;
-      while (!touchesEdge && (i > 0 || j > 0)) {
-        const cell = offset[i]! + j - lo[i]!;
-        if ((j === lo[i]! && j > 0) || (j === hi[i]! && j < m)) touchesEdge = true;
-        if (state === 1) {
-          beads.push({ a: [i - 1], b: [], confidence: 0.5 });
-          state = (backStates[cell]! >> 2) & 3;
-          i--;
-        } else if (state === 2) {
-          beads.push({ a: [], b: [j - 1], confidence: 0.5 });
-          state = (backStates[cell]! >> 4) & 3;
-          j--;
-        } else {
-          const t = backMatch[cell]!;
-          const type = beadTypes[t]!;
-          beads.push({
-            a: Array.from({ length: type.a }, (_, x) => i - type.a + x),
-            b: Array.from({ length: type.b }, (_, y) => j - type.b + y),
-            confidence: confidenceOf(lengthPart(i, j, type.a, type.b, priorCost[t]!) - anchorPart(i, j, type.a, type.b)),
-          });
-          i -= type.a;
-          j -= type.b;
-          state = backStates[offset[i]! + j - lo[i]!]! & 3;
-        }
-      }
-      const covered = half >= Math.max(n, m);
-      if (!touchesEdge || covered) {
+      cells += pass.band.size;
+      const { beads, touchesEdge } = pass.run();
+      if (!touchesEdge || half >= Math.max(n, m)) {
         finalBand = half;
-        return beads.reverse();
+        return beads;
       }
-      half = Math.min(Math.max(n, m), half * 2);
     }
   };
-
-  let finalBand = 0;
   let ratio = lengthRatio(a, b, chain);
   let beads = solve(ratio);
   if (chain.length < LENGTH_RATIO_CHAIN) {

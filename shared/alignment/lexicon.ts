@@ -1,6 +1,6 @@
 import { fold } from '../text/fold';
 import { stemmerFor } from '../dictionary/stemming';
-import { AnchorTable, numberAnchors, punctuationAnchors, sortIds } from './anchors';
+import { AnchorTable, IdBuffer, numberAnchors, punctuationAnchors, sortIds } from './anchors';
 import type { Segment } from './engine';
 
 /**
@@ -62,8 +62,9 @@ export function buildLexicon(from: string, to: string, entries: Iterable<readonl
  */
 export function withLexiconAnchors(source: readonly Segment[], target: readonly Segment[], lexicon: TranslationLexicon): [Segment[], Segment[]] {
   // A book repeats its words thousands of times: each distinct token is folded, stemmed and looked
-  // up once, and all anchors are small integers in one table. Each sentence is scanned once, for its
-  // own anchors and the dictionary's together; a side's anchors are kept in flat arrays, not per sentence.
+  // up once, and all anchors are small integers in one table. Each sentence is scanned once; what it
+  // holds is kept as token numbers in one flat array a side, and its anchors are spelt out as ids at
+  // the end, once it is known which dictionary anchors both sides have.
   const table = new AnchorTable();
   const words = table.words;
   const stemIds = new Map<string, number>();
@@ -82,100 +83,118 @@ export function withLexiconAnchors(source: readonly Segment[], target: readonly 
   const stemTo = stemmerFor(lexicon.to);
   const sourceAnchors = (word: string) => (lexicon.targets(stemFrom(word)) ?? []).map(idOf);
   const targetAnchors = (word: string) => [idOf(stemTo(word))];
-  let stamp = new Int32Array(1024).fill(-1);
-  let segmentNumber = 0;
   interface Side {
     segments: readonly Segment[];
-    /** Segment k's own anchors are own[ownStart[k]..ownStart[k + 1]), its dictionary's likewise in `added`. */
-    own: number[];
-    ownStart: Int32Array;
-    added: number[];
-    addedStart: Int32Array;
+    /** Segment k's tokens are tokens[tokenStart[k]..tokenStart[k + 1]); its anchors other than words' likewise in `other`. */
+    tokens: IdBuffer;
+    tokenStart: Int32Array;
+    other: IdBuffer;
+    otherStart: Int32Array;
+    /** Segments whose own anchors the caller gave: their words add the dictionary's only. */
+    given: Uint8Array;
+    /** Each token number's dictionary anchors, once looked up on this side: dictionary[from..to). */
+    from: Int32Array;
+    to: Int32Array;
+    dictionary: IdBuffer;
   }
   const collect = (segments: readonly Segment[], anchorsOf: (word: string) => readonly number[]): Side => {
-    // Each token number's dictionary anchors, once looked up on this side: dictionary[from..to).
-    let from = new Int32Array(1024).fill(-1);
-    let to = new Int32Array(1024);
-    const dictionary: number[] = [];
-    const own: number[] = [];
-    const added: number[] = [];
-    const ownStart = new Int32Array(segments.length + 1);
-    const addedStart = new Int32Array(segments.length + 1);
+    const side: Side = {
+      segments,
+      tokens: new IdBuffer(),
+      tokenStart: new Int32Array(segments.length + 1),
+      other: new IdBuffer(),
+      otherStart: new Int32Array(segments.length + 1),
+      given: new Uint8Array(segments.length),
+      from: new Int32Array(1024).fill(-1),
+      to: new Int32Array(1024),
+      dictionary: new IdBuffer(),
+    };
+    const { tokens, other, dictionary } = side;
     const strings: string[] = [];
     segments.forEach((segment, k) => {
       const text = segment.text;
-      // The segment's own anchors in extractAnchors' order (numbers, words, punctuation) from the same
-      // pass over its tokens that finds the dictionary's.
+      // Ids are handed out in the order anchors are first met: numbers, then each new word's own
+      // anchor before its translations, then punctuation (extractAnchors' order).
       const given = segment.interned ? Array.from(segment.interned.ids, (id) => segment.interned!.table.names[id]!) : segment.anchors;
-      if (given) for (const anchor of given) own.push(table.id(anchor));
-      else {
+      if (given) {
+        side.given[k] = 1;
+        for (const anchor of given) other.push(table.id(anchor));
+      } else {
         strings.length = 0;
         numberAnchors(text, strings);
-        for (const anchor of strings) own.push(table.id(anchor));
+        for (const anchor of strings) other.push(table.id(anchor));
       }
-      const here = segmentNumber++;
       const count = words.scan(text);
       const found = words.found;
       for (let x = 0; x < count; x++) {
         const token = found[x]!;
-        if (token >= from.length) {
-          const grownFrom = new Int32Array(2 * token).fill(-1);
-          grownFrom.set(from);
-          from = grownFrom;
-          const grownTo = new Int32Array(2 * token);
-          grownTo.set(to);
-          to = grownTo;
+        tokens.push(token);
+        if (token >= side.from.length) {
+          const from = new Int32Array(2 * token).fill(-1);
+          from.set(side.from);
+          side.from = from;
+          const to = new Int32Array(2 * token);
+          to.set(side.to);
+          side.to = to;
         }
-        if (from[token]! < 0) {
-          // The word's own anchor is interned before its translations: ids keep the order anchors are first met in.
+        if (side.from[token]! < 0) {
           table.wordId(token);
           const word = wordOf(words.tokens[token]!);
-          from[token] = dictionary.length;
+          side.from[token] = dictionary.length;
           if (word !== undefined) for (const id of anchorsOf(word)) dictionary.push(id);
-          to[token] = dictionary.length;
-          if (table.names.length > stamp.length) {
-            const grown = new Int32Array(table.names.length * 2).fill(-1);
-            grown.set(stamp);
-            stamp = grown;
-          }
-        }
-        if (!given) {
-          const ownId = table.wordId(token);
-          if (ownId >= 0) own.push(ownId);
-        }
-        for (let d = from[token]!; d < to[token]!; d++) {
-          const id = dictionary[d]!;
-          if (stamp[id] !== here) {
-            stamp[id] = here;
-            added.push(id);
-          }
+          side.to[token] = dictionary.length;
         }
       }
       if (!given) {
         strings.length = 0;
         punctuationAnchors(text, strings);
-        for (const anchor of strings) own.push(table.id(anchor));
+        for (const anchor of strings) other.push(table.id(anchor));
       }
-      ownStart[k + 1] = own.length;
-      addedStart[k + 1] = added.length;
+      side.tokenStart[k + 1] = tokens.length;
+      side.otherStart[k + 1] = other.length;
     });
-    return { segments, own, ownStart, added, addedStart };
+    return side;
   };
   const sourceSide = collect(source, sourceAnchors);
   const targetSide = collect(target, targetAnchors);
   // A dictionary anchor found on one side only can never be shared: the aligner would drop it.
   const sides = new Uint8Array(table.names.length);
-  for (const id of sourceSide.added) sides[id]! |= 1;
-  for (const id of targetSide.added) sides[id]! |= 2;
-  const finish = ({ segments, own, ownStart, added, addedStart }: Side): Segment[] => {
-    const ids = new Int32Array(own.length + added.length);
-    let end = 0;
+  for (let x = 0; x < sourceSide.dictionary.length; x++) sides[sourceSide.dictionary.ids[x]!]! |= 1;
+  for (let x = 0; x < targetSide.dictionary.length; x++) sides[targetSide.dictionary.ids[x]!]! |= 2;
+  const stamp = new Int32Array(table.names.length).fill(-1);
+  let segmentNumber = 0;
+  const finish = ({ segments, tokens, tokenStart, other, otherStart, given, from, to, dictionary }: Side): Segment[] => {
+    // Each token's translations that the other side has too, found once per token: shared[sharedFrom..sharedTo).
+    const shared = new IdBuffer();
+    const sharedFrom = new Int32Array(from.length);
+    const sharedTo = new Int32Array(from.length);
+    for (let token = 0; token < from.length; token++) {
+      if (from[token]! < 0) continue;
+      sharedFrom[token] = shared.length;
+      for (let x = from[token]!; x < to[token]!; x++) if (sides[dictionary.ids[x]!] === 3) shared.push(dictionary.ids[x]!);
+      sharedTo[token] = shared.length;
+    }
+    const out = new IdBuffer(otherStart[segments.length]! + 2 * tokenStart[segments.length]!);
     return segments.map(({ text }, k) => {
-      const begin = end;
-      for (let x = ownStart[k]!; x < ownStart[k + 1]!; x++) ids[end++] = own[x]!;
-      for (let x = addedStart[k]!; x < addedStart[k + 1]!; x++) if (sides[added[x]!] === 3) ids[end++] = added[x]!;
-      sortIds(ids, begin, end);
-      return { text, interned: { table, ids: ids.subarray(begin, end) } };
+      const here = segmentNumber++;
+      const begin = out.length;
+      for (let x = otherStart[k]!; x < otherStart[k + 1]!; x++) out.push(other.ids[x]!);
+      for (let x = tokenStart[k]!; x < tokenStart[k + 1]!; x++) {
+        const token = tokens.ids[x]!;
+        if (!given[k]) {
+          const id = table.wordId(token);
+          if (id >= 0) out.push(id);
+        }
+        for (let y = sharedFrom[token]!; y < sharedTo[token]!; y++) {
+          const id = shared.ids[y]!;
+          if (stamp[id] !== here) {
+            stamp[id] = here;
+            out.push(id);
+          }
+        }
+      }
+      sortIds(out.ids, begin, out.length);
+      return { text, interned: { table, ids: out.ids.subarray(begin, out.length) } };
     });
   };
   return [finish(sourceSide), finish(targetSide)];

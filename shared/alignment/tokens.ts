@@ -53,7 +53,10 @@ export class TokenTable {
         k++;
         continue;
       }
+      // FNV-1a over the token's code units, as they are read.
       const start = k;
+      let hash = Math.imul(0x811c9dc5 ^ text.charCodeAt(k), 0x01000193);
+      if (first === 2) hash = Math.imul(hash ^ text.charCodeAt(k + 1), 0x01000193);
       k += first;
       while (k < length) {
         const c = text.charCodeAt(k);
@@ -61,35 +64,32 @@ export class TokenTable {
         else {
           const units = letterAt(text, k);
           if (units === 0) break;
+          if (units === 2) hash = Math.imul(hash ^ c, 0x01000193);
           k += units;
         }
+        hash = Math.imul(hash ^ text.charCodeAt(k - 1), 0x01000193);
       }
       if (count === this.found.length) {
         const grown = new Int32Array(count * 2);
         grown.set(this.found);
         this.found = grown;
       }
-      this.found[count++] = this.numberOf(text, start, k);
+      this.found[count++] = this.numberOf(text, start, k, hash);
     }
     return count;
   }
 
-  private numberOf(text: string, start: number, end: number): number {
-    let hash = 0x811c9dc5;
-    for (let k = start; k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+  private numberOf(text: string, start: number, end: number, hash: number): number {
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = this.slots[slot]!;
       if (entry === EMPTY) return this.add(text.slice(start, end), hash, slot);
       const number = entry - 1;
-      if (this.hashes[number] === hash && this.spells(this.tokens[number]!, text, start, end)) return number;
+      if (this.hashes[number] === hash) {
+        const token = this.tokens[number]!;
+        if (token.length === end - start && text.startsWith(token, start)) return number;
+      }
     }
-  }
-
-  private spells(token: string, text: string, start: number, end: number): boolean {
-    if (token.length !== end - start) return false;
-    for (let k = 0; k < token.length; k++) if (token.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
-    return true;
   }
 
   private add(token: string, hash: number, slot: number): number {
