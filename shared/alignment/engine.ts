@@ -161,7 +161,9 @@ function idsIn(segment: Segment, table: AnchorTable, scratch: number[]): ArrayLi
 
 function anchorLists(segments: readonly Segment[], table: AnchorTable): AnchorLists {
   const start = new Int32Array(segments.length + 1);
-  let ids = new Int32Array(Math.max(64, segments.length * 16));
+  let expected = 64;
+  for (const segment of segments) expected += segment.interned?.table === table ? segment.interned.ids.length : 16;
+  let ids = new Int32Array(expected);
   const scratch: number[] = [];
   segments.forEach((segment, k) => {
     const list = idsIn(segment, table, scratch);

@@ -37,6 +37,15 @@ describe('dictionary evidence for the aligner', () => {
     expect(anchorNames(given!).sort()).toEqual(['#7', '~mont', '~montagn']);
   });
 
+  it('gives every segment its anchors when a side has many more of the dictionary than words', () => {
+    const many = buildLexicon('de', 'fr', [['Berg', ['montagne', 'mont', 'sommet', 'pic', 'cime', 'crête', 'colline', 'massif']]]);
+    const targets = many.targets('berg')!.map((stem) => `${LEXICON_PREFIX}${stem}`).sort();
+    expect(targets).toHaveLength(8);
+    const source = Array.from({ length: 1000 }, (_, k) => ({ text: k % 2 ? 'Berg.' : 'Der Berg 12.' }));
+    const [withSource] = withLexiconAnchors(source, [{ text: 'La montagne, le mont, le sommet, le pic, la cime, la crête, la colline, le massif.' }], many);
+    withSource.forEach((segment, k) => expect(anchorNames(segment).sort()).toEqual([...(k % 2 ? [] : ['#12']), 'berg', ...targets].sort()));
+  });
+
   it('finds the sentence a translation renders by what its words mean, where lengths point elsewhere', () => {
     const de = [
       'Am Nachmittag erreichten wir nach langem Aufstieg endlich den Gipfel.',

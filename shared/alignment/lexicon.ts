@@ -98,9 +98,11 @@ export function withLexiconAnchors(source: readonly Segment[], target: readonly 
     dictionary: IdBuffer;
   }
   const collect = (segments: readonly Segment[], anchorsOf: (word: string) => readonly number[]): Side => {
+    let characters = 0;
+    for (const segment of segments) characters += segment.text.length;
     const side: Side = {
       segments,
-      tokens: new IdBuffer(),
+      tokens: new IdBuffer(characters >> 2),
       tokenStart: new Int32Array(segments.length + 1),
       other: new IdBuffer(),
       otherStart: new Int32Array(segments.length + 1),
@@ -174,27 +176,36 @@ export function withLexiconAnchors(source: readonly Segment[], target: readonly 
       for (let x = from[token]!; x < to[token]!; x++) if (sides[dictionary.ids[x]!] === 3) shared.push(dictionary.ids[x]!);
       sharedTo[token] = shared.length;
     }
-    const out = new IdBuffer(otherStart[segments.length]! + 2 * tokenStart[segments.length]!);
+    let mostShared = 0;
+    for (let token = 0; token < from.length; token++) mostShared = Math.max(mostShared, sharedTo[token]! - sharedFrom[token]!);
+    let out = new Int32Array(otherStart[segments.length]! + 2 * tokenStart[segments.length]! + 1024);
+    let end = 0;
     return segments.map(({ text }, k) => {
+      const most = otherStart[k + 1]! - otherStart[k]! + (tokenStart[k + 1]! - tokenStart[k]!) * (1 + mostShared);
+      if (end + most > out.length) {
+        // A new array; the views made so far keep the old one.
+        out = new Int32Array(Math.max(out.length, most));
+        end = 0;
+      }
       const here = segmentNumber++;
-      const begin = out.length;
-      for (let x = otherStart[k]!; x < otherStart[k + 1]!; x++) out.push(other.ids[x]!);
+      const begin = end;
+      for (let x = otherStart[k]!; x < otherStart[k + 1]!; x++) out[end++] = other.ids[x]!;
       for (let x = tokenStart[k]!; x < tokenStart[k + 1]!; x++) {
         const token = tokens.ids[x]!;
         if (!given[k]) {
           const id = table.wordId(token);
-          if (id >= 0) out.push(id);
+          if (id >= 0) out[end++] = id;
         }
         for (let y = sharedFrom[token]!; y < sharedTo[token]!; y++) {
           const id = shared.ids[y]!;
           if (stamp[id] !== here) {
             stamp[id] = here;
-            out.push(id);
+            out[end++] = id;
           }
         }
       }
-      sortIds(out.ids, begin, out.length);
-      return { text, interned: { table, ids: out.ids.subarray(begin, out.length) } };
+      sortIds(out, begin, end);
+      return { text, interned: { table, ids: new Int32Array(out.buffer, begin * 4, end - begin) } };
     });
   };
   return [finish(sourceSide), finish(targetSide)];
