@@ -535,10 +535,15 @@ class Pass {
   private readonly listsB: AnchorLists;
   private readonly anchorPrefixA: Float64Array;
   private readonly anchorPrefixB: Float64Array;
-  /** Pairwise anchor evidence, cached for the rows a bead can reach (a row's slot is cleared as it becomes reachable). */
+  /** Pairwise anchor evidence for the rows a bead can reach (a row's slot is filled as it becomes reachable). */
   private readonly pairBand: Band;
   private readonly pairWidth: number;
   private readonly pair: Float64Array;
+  /** B's segments by anchor: those carrying id are postings[postingStart[id]..postingStart[id + 1]), once per occurrence, in order. */
+  private readonly postingStart: Int32Array;
+  private readonly postings: Int32Array;
+  /** Per id, the first of its postings not yet left behind by the rows filled so far. */
+  private readonly cursor: Int32Array;
   /** Merged beads' counts: valid where their stamp is the call's, so nothing needs clearing. */
   private readonly stamp: Int32Array;
   private readonly scratch: Int32Array;
@@ -560,6 +565,14 @@ class Pass {
     for (let i = 0; i < this.pairBand.lo.length; i++) pairWidth = Math.max(pairWidth, this.pairBand.hi[i]! - this.pairBand.lo[i]! + 1);
     this.pairWidth = pairWidth;
     this.pair = new Float64Array(maxA * pairWidth);
+    const { ids, start } = this.listsB;
+    this.postingStart = new Int32Array(weightOf.length + 1);
+    for (let z = 0; z < start[m]!; z++) this.postingStart[ids[z]! + 1]!++;
+    for (let id = 0; id < weightOf.length; id++) this.postingStart[id + 1]! += this.postingStart[id]!;
+    this.cursor = this.postingStart.slice(0, weightOf.length);
+    this.postings = new Int32Array(start[m]!);
+    const next = this.cursor.slice();
+    for (let y = 0; y < m; y++) for (let z = start[y]!; z < start[y + 1]!; z++) this.postings[next[ids[z]!]!++] = y;
     this.stamp = new Int32Array(weightOf.length);
     this.scratch = new Int32Array(weightOf.length);
   }
@@ -586,14 +599,41 @@ class Pass {
   private pairScore(x: number, y: number): number {
     const low = this.pairBand.lo[x]!;
     if (y < low || y > this.pairBand.hi[x]!) return this.shared(x, y);
-    const k = (x % this.model.maxA) * this.pairWidth + y - low;
-    if (Number.isNaN(this.pair[k]!)) this.cachePair(x, y, k);
-    return this.pair[k]!;
+    return this.pair[(x % this.model.maxA) * this.pairWidth + y - low]!;
   }
 
-  /** Computes a pair's shared weight into the cache (a value returned from a call that is not inlined would be boxed). */
-  private cachePair(x: number, y: number, k: number): void {
-    this.pair[k] = this.shared(x, y);
+  /**
+   * What segment x of A shares with each segment of B in its row of the pair band, all at once from
+   * B's postings of x's anchors: work in proportion to what is shared, not to the lists' lengths.
+   * Each pair's sum adds the same weights in the same order (by id) as `sharedWeight`.
+   */
+  private fillPairs(x: number): void {
+    const { listsA, pair, postings, postingStart, cursor } = this;
+    const weightOf = this.model.weightOf;
+    const low = this.pairBand.lo[x]!;
+    const high = this.pairBand.hi[x]!;
+    // The band never moves back (its guide path only goes forward); should it, the postings are read from the start.
+    if (x > 0 && low < this.pairBand.lo[x - 1]!) cursor.set(postingStart.subarray(0, cursor.length));
+    const row = (x % this.model.maxA) * this.pairWidth - low;
+    pair.fill(0, row + low, row + low + this.pairWidth);
+    const end = listsA.start[x + 1]!;
+    for (let z = listsA.start[x]!; z < end; ) {
+      const id = listsA.ids[z]!;
+      let inA = 1;
+      while (z + inA < end && listsA.ids[z + inA] === id) inA++;
+      z += inA;
+      const last = postingStart[id + 1]!;
+      let p = cursor[id]!;
+      while (p < last && postings[p]! < low) p++;
+      cursor[id] = p;
+      while (p < last && postings[p]! <= high) {
+        const y = postings[p]!;
+        let inB = 1;
+        while (p + inB < last && postings[p + inB] === y) inB++;
+        p += inB;
+        for (let k = Math.min(inA, inB); k > 0; k--) pair[row + y]! += weightOf[id]!;
+      }
+    }
   }
 
   /** Merged beads count each anchor once, however many of the group's segments carry it. */
@@ -662,7 +702,7 @@ class Pass {
       loOf[d] = lo[i - d]!;
       hiOf[d] = hi[i - d]!;
     }
-    if (i > 0) this.pair.fill(Number.NaN, ((i - 1) % maxA) * this.pairWidth, ((i - 1) % maxA + 1) * this.pairWidth);
+    if (i > 0) this.fillPairs(i - 1);
     for (let j = loI; j <= hiI; j++) {
       const k = row + j - loI;
       const cell = offset[i]! + j - loI;
