@@ -45,10 +45,10 @@ export async function measureDictionary(): Promise<Figure[]> {
 /**
  * Real OCR'd text at book size: the align-gold dev set (German-French) repeated 40 times, read from
  * ../shared/align-gold (never copied), aligned flat, without and with FreeDict's deu-fra translations.
- * After a warm-up of each, the two alternate three times; CPU time is given beside wall time since
+ * After a warm-up of each, the two alternate five times; CPU time is given beside wall time since
  * other work on the machine inflates the latter, and the dictionary's cost is the ratio of CPU medians.
  */
-export async function measureRealTextAlignment(times = 40, repeat = 3): Promise<Figure[]> {
+export async function measureRealTextAlignment(times = 40, repeat = 5): Promise<Figure[]> {
   const { loadGold, goldLexicon } = await import('./eval-align');
   const { alignSegments } = await import('../shared/alignment/engine');
   const { withLexiconAnchors } = await import('../shared/alignment/lexicon');
