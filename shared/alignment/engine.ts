@@ -173,7 +173,7 @@ function anchorLists(segments: readonly Segment[], table: AnchorTable): AnchorLi
       grown.set(ids);
       ids = grown;
     }
-    for (let x = 0; x < list.length; x++) ids[at + x] = list[x]!;
+    ids.set(list, at);
     start[k + 1] = at + list.length;
   });
   return { ids, start };
