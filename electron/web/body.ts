@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { MAX_PAIR_FILE_BYTES } from '../../shared/formats/contract';
+import { MAX_PAIR_DATA_BYTES } from '../../shared/formats/contract';
 import { t } from '../../shared/i18n/current';
 import { MAX_IMPORT_FILE_BYTES } from '../../shared/ipc/contract';
 
@@ -8,9 +8,9 @@ export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 const asBase64Json = (fileBytes: number) => Math.ceil(fileBytes / 3) * 4 + 1024 * 1024;
 
-/** Imports carry a whole file as base64: their bodies may be as large as the contract lets the file be; every other channel stays at MAX_BODY_BYTES. */
+/** Imports may carry a whole file as base64: their bodies may be as large as the contract lets that file be (bigger pair files go as uploads); every other channel stays at MAX_BODY_BYTES. */
 export function bodyLimit(channel: string): number {
-  if (channel === 'pairs:import') return Math.max(MAX_BODY_BYTES, asBase64Json(MAX_PAIR_FILE_BYTES));
+  if (channel === 'pairs:import') return Math.max(MAX_BODY_BYTES, asBase64Json(MAX_PAIR_DATA_BYTES));
   if (channel === 'documents:import') return Math.max(MAX_BODY_BYTES, asBase64Json(MAX_IMPORT_FILE_BYTES));
   return MAX_BODY_BYTES;
 }

@@ -3,6 +3,7 @@ import { CheckGroupSchema, PairChecksPatchSchema, PairChecksSchema } from '../al
 import { GlossarySchema } from '../glossary/glossary';
 import { DocumentIdSchema, DocumentSummarySchema, LanguageSchema } from '../model/document';
 import { ExportedFileSchema, PairFormatSchema } from './formats';
+import { t } from '../i18n/current';
 
 const Pair = { left: DocumentIdSchema, right: DocumentIdSchema };
 
@@ -39,7 +40,7 @@ export const exchangeContract = {
           .base64()
           .max(
             Math.ceil(MAX_PAIR_DATA_BYTES / 3) * 4 + 4,
-            `A file of pairs sent in the request is limited to ${MAX_PAIR_DATA_BYTES / 1048576} MB; a bigger one (up to ${MAX_PAIR_FILE_BYTES / 1048576} MB) goes as an upload.`,
+            { error: () => t('validation.pairDataTooLarge', { size: String(MAX_PAIR_DATA_BYTES / 1048576), upload: String(MAX_PAIR_FILE_BYTES / 1048576) }) },
           )
           .optional(),
         upload: UploadHandleSchema.optional(),

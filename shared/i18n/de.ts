@@ -111,6 +111,7 @@ export const de: Record<MessageKey, string> = {
   'validation.documentId': 'eine Dokumentkennung besteht aus Buchstaben, Ziffern, "-" und "_"',
   'validation.language': 'eine Sprache ist ein BCP-47-Kürzel wie "en" oder "de"',
   'validation.date': 'Ein Datum sieht aus wie 2025-12-22, 2025-12 oder 2025.',
+  'validation.pairDataTooLarge': 'Eine Paardatei in der Anfrage darf höchstens {size} MB groß sein; eine größere (bis {upload} MB) wird als Upload übergeben.',
   'validation.backupName': 'ein Sicherungsname aus backups:list',
   'validation.tagEmpty': 'ein Schlagwort darf nicht leer sein',
   'validation.tagLong': 'ein Schlagwort hat höchstens 64 Zeichen',

@@ -112,6 +112,7 @@ export const en = {
   'validation.documentId': 'a document id is letters, digits, "-" and "_"',
   'validation.language': 'a language is a BCP 47 tag such as "en" or "de"',
   'validation.date': 'Date must look like 2025-12-22, 2025-12 or 2025.',
+  'validation.pairDataTooLarge': 'A file of pairs sent in the request is limited to {size} MB; a bigger one (up to {upload} MB) goes as an upload.',
   'validation.backupName': 'a backup name from backups:list',
   'validation.tagEmpty': 'a tag cannot be empty',
   'validation.tagLong': 'a tag is at most 64 characters',

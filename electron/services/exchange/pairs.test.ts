@@ -186,7 +186,7 @@ describe('pair files in and out', { timeout: 60_000 }, () => {
     const limit = Math.ceil(MAX_PAIR_DATA_BYTES / 3) * 4;
     const over = await dispatch(h, 'pairs:import', { name: 'big.tsv', data: '/f79'.repeat(limit / 4 + 2) });
     expect(over.ok).toBe(false);
-    if (!over.ok) expect(over.error.message).toBe(`A file of pairs sent in the request is limited to 16 MB; a bigger one (up to 160 MB) goes as an upload.`);
+    if (!over.ok) expect(over.error.message).toBe('A file of pairs sent in the request is limited to 16 MB; a bigger one (up to 160 MB) goes as an upload.');
     // At the limit the file is read: these bytes are no UTF-8, which is what it says.
     const at = await dispatch(h, 'pairs:import', { name: 'big.tsv', data: '/f79'.repeat(limit / 4) });
     expect(at.ok).toBe(false);

@@ -1,5 +1,5 @@
 import { isPairFile } from '../../../shared/formats/formats';
-import { MAX_PAIR_FILE_BYTES } from '../../../shared/formats/contract';
+import { MAX_PAIR_DATA_BYTES, MAX_PAIR_FILE_BYTES } from '../../../shared/formats/contract';
 import { api } from '../api';
 import type { ImportReport } from './importFiles';
 import './import-pair.css';
@@ -54,7 +54,7 @@ async function handOver(file: File): Promise<{ upload: string } | { data: string
       return { upload: await api.upload(file) };
     } catch (error) {
       // A File that is not on disk (made by a page, not picked) cannot be handed over by path.
-      if (file.size > MAX_PAIR_FILE_BYTES / 4) throw error;
+      if (file.size > MAX_PAIR_DATA_BYTES) throw error;
     }
   }
   return { data: toBase64(await file.arrayBuffer()) };
