@@ -29,6 +29,19 @@ export interface CouchServer {
   dispose(): Promise<void>;
 }
 
+// Servers run in process groups of their own (so stop() reaches pouchdb-server's children too), which
+// outlive the test process when a timed-out hook skips stop(): the last thing the process does is end them.
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+});
+
 /** A real pouchdb-server on 127.0.0.1, in memory (or in `dir`), speaking CouchDB's HTTP API. */
 export async function startCouch(options: { port?: number; dir?: string } = {}): Promise<CouchServer> {
   const port = options.port ?? (await freePort());
@@ -39,7 +52,10 @@ export async function startCouch(options: { port?: number; dir?: string } = {}):
 
   async function start(): Promise<void> {
     const args = ['--port', String(port), '--host', '127.0.0.1', '--no-stdout-logs', '--config', join(home, 'config.json'), ...(options.dir ? ['--dir', options.dir] : ['--in-memory'])];
-    child = spawn(bin, args, { detached: true, stdio: 'ignore', cwd: home });
+    const started = spawn(bin, args, { detached: true, stdio: 'ignore', cwd: home });
+    child = started;
+    running.add(started);
+    started.once('exit', () => running.delete(started));
     for (let i = 0; i < 150; i++) {
       const ok = await fetch(`${url}/`).then((r) => r.ok, () => false);
       if (ok) return;
