@@ -5,12 +5,13 @@ import { FacingError } from '../../shared/ipc/errors';
 import { t } from '../../shared/i18n/current';
 import type { Document, DocumentMeta, DocumentPatch, DocumentSummary, PairSuggestion, ReadingState } from '../../shared/model/document';
 import type { Notice } from '../../shared/model/app';
+import type { PackedWordCounts } from '../../shared/search/word-counts';
 import type { Block } from '../../shared/text/segmentation';
 import type { CorpusService } from './corpus';
 import { ImportRefused } from './import/errors';
 import type { ExtractedDocument } from './import/extract';
 import { importPool } from './import/pool';
-import { paragraphTextsOf, type ParagraphText, type PreparedFiles, type PreparedImport } from './import/prepare';
+import { paragraphTextsOf, type PreparedFiles, type PreparedImport } from './import/prepare';
 import { blockFileBytes } from './library/block-file';
 import { createCatalog, type ImportedRecord } from './library/catalog';
 import { writeNewFolder } from './library/new-folder';
@@ -24,7 +25,7 @@ import type { Store } from './store';
 /** How long after the library opens the folders of imports never recorded are looked for (not while the window first paints). */
 const ORPHANS_AFTER_MS = 5_000;
 
-/** Paragraphs of new documents kept for search to index (imports run a few at a time). */
+/** What search indexes of new documents, kept until it asks (imports run a few at a time). */
 const FRESH_KEPT = 16;
 
 export interface ImportOutcome {
@@ -53,6 +54,8 @@ export interface LibraryService extends CorpusService {
   storedBlocks(id: string): { meta: DocumentMeta; wordCount: number; blocks: () => Promise<Block[]> } | undefined;
   /** Paragraph texts and kinds without splitting sentences: what search needs, and cheaper. */
   paragraphTexts(id: string): Promise<Array<{ kind: Block['kind']; text: string }>>;
+  /** A document just imported, its words counted by the import worker: the counts, once (then undefined). */
+  takeWordCounts?(id: string): PackedWordCounts | undefined;
   readonly notices: Notice[];
   /** Removes the folders of imports that were written but never recorded (see library/orphans.ts); the names removed. */
   removeOrphans(): Promise<string[]>;
@@ -93,8 +96,8 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
   }
 
   const pairing = createPairing({ list, get, storedProfile, summary });
-  /** The paragraphs of documents just imported, until search has indexed them (read once, not again from disk). */
-  const fresh = new Map<string, ParagraphText[]>();
+  /** What search indexes of documents just imported, until it has (counted words, or paragraphs not read again from disk). */
+  const fresh = new Map<string, PreparedImport['forSearch']>();
   /** Imports under way by file hash: the same file dropped twice at once is imported once. */
   const importing = new Map<string, Promise<ImportOutcome>>();
   const pool = importPool();
@@ -103,7 +106,7 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
   async function prepareGiven(given: PreparedDocument): Promise<PreparedFiles> {
     const [parts, profile] = [await blockFileBytes(given.blocks), await profileInSlices(given.blocks)];
     const { format, name, title, language, wordCount } = given;
-    return { format, name, title, language, wordCount, profile, blockFile: Buffer.concat(parts), paragraphs: paragraphTextsOf(given.blocks) };
+    return { format, name, title, language, wordCount, profile, blockFile: Buffer.concat(parts), forSearch: paragraphTextsOf(given.blocks) };
   }
 
   async function add(bytes: Buffer, hash: string, name: string, given?: PreparedDocument): Promise<ImportOutcome> {
@@ -142,7 +145,7 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
     const { wordCount, profile } = ready;
     await store.commit([{ c: 'documents', k: id, v: { meta, wordCount, profile, hash } }]);
     noteHash(hash, id);
-    fresh.set(id, ready.paragraphs);
+    fresh.set(id, ready.forSearch);
     // Imports that search never asks about (a test, a failed refresh) do not pile up.
     if (fresh.size > FRESH_KEPT) fresh.delete(fresh.keys().next().value!);
     return { document: summaryOf({ meta, wordCount }), suggestions: given ? [] : await suggestPairs(id) };
@@ -228,9 +231,16 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
       await rm(folder(id), { recursive: true, force: true });
     },
 
+    takeWordCounts(id) {
+      const just = fresh.get(id);
+      if (!just || Array.isArray(just)) return undefined;
+      fresh.delete(id);
+      return just;
+    },
+
     async paragraphTexts(id) {
       const just = fresh.get(id);
-      if (just) {
+      if (Array.isArray(just)) {
         fresh.delete(id);
         return just;
       }

@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCorpus } from './corpus';
@@ -7,6 +7,7 @@ import { createSearch } from './search';
 import { INDEX_FILE } from './search/index-file';
 import { openStore } from './store';
 import { tempDirs } from './test-support';
+import { generateProse } from '../../bench/text';
 
 const bundled = join(import.meta.dirname, '..', '..', 'corpus');
 const temp = tempDirs('facing-search-');
@@ -122,6 +123,36 @@ describe('search', () => {
     // Only the one document with a hit was read (to show its passage), not the library.
     expect(second.reads).toEqual([id]);
     await second.close();
+  }, 30_000);
+
+  it('indexes an import from the counts its worker made exactly as it indexes the document read and counted here', async () => {
+    const dataDir = temp();
+    const texts: Array<[string, string]> = [
+      ['umlaute.txt', 'Müller und Mueller grüßen die Straße.\n\nÆsop, cœur, Łódź, 2024 und 3,5 Prozent.'],
+      ['mixed.txt', '我们在重庆签署了协议。iPhone手机 and カタカナ text.\n\nSubscribe to Quokkanews\n\nThe end of the story.'],
+      ['prose.txt', generateProse(60_000, 11)],
+      ['more.txt', generateProse(30_000, 12)],
+    ];
+    const first = await open(dataDir);
+    const ids: string[] = [];
+    for (const [name, text] of texts) ids.push(await first.importText(name, text));
+    // Not one of the imports was read back for indexing: their counts came from the import worker.
+    expect(first.reads.filter((id) => ids.includes(id))).toEqual([]);
+    const queries = ['mueller', 'strasse', 'lodz', '重庆', 'iphone', '手机', 'quokkanews', 'the', 'end', generateProse(60, 11).split(' ')[2]!];
+    const answers = async (search: ReturnType<typeof createSearch>) => Promise.all(queries.map(async (q) => (await search.query(q)).hits.map((h) => [h.documentId, h.score, h.paragraph])));
+    const fromWorker = await answers(first.search);
+    expect(fromWorker[0]!.length).toBeGreaterThan(0);
+    expect(fromWorker[6]).toEqual([]);
+    await first.close();
+    const counted = readFileSync(join(dataDir, INDEX_FILE));
+
+    // The same library indexed again at start, every document read and counted on this thread.
+    rmSync(join(dataDir, INDEX_FILE));
+    const second = await open(dataDir);
+    expect(await answers(second.search)).toEqual(fromWorker);
+    expect(second.reads).toEqual(expect.arrayContaining(ids));
+    await second.close();
+    expect(Buffer.compare(readFileSync(join(dataDir, INDEX_FILE)), counted)).toBe(0);
   }, 30_000);
 
   it('rebuilds a damaged index, and catches up with imports and removals it missed', async () => {

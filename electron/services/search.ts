@@ -3,6 +3,7 @@ import type { SearchHit, SearchResult } from '../../shared/model/search';
 import { countIndexWords, WordIndex } from '../../shared/search/index';
 import { choosePassages, documentPassages, MAX_PASSAGE_TERMS, type DocumentPassages } from '../../shared/search/passages';
 import { parseQuery, snippet } from '../../shared/search/query';
+import { isIndexedKind } from '../../shared/search/word-counts';
 import type { LibraryService } from './library';
 import { createIndexSaver, INDEX_FILE, readIndexFile } from './search/index-file';
 
@@ -71,6 +72,13 @@ export function createSearch(library: LibraryService, options: SearchOptions = {
   }
 
   async function add(documentId: string): Promise<void> {
+    // A document just imported comes counted by its import worker; any other is read and counted here.
+    const counted = library.takeWordCounts?.(documentId);
+    if (counted) {
+      index.addPacked(documentId, counted);
+      saver?.changed();
+      return;
+    }
     const list = await library.paragraphTexts(documentId).catch(() => null);
     if (!list) return;
     // Counted a slice at a time, handing the event loop back in between: a long book does not hold up other requests.
@@ -78,7 +86,7 @@ export function createSearch(library: LibraryService, options: SearchOptions = {
     let words = 0;
     let since = 0;
     for (const p of list) {
-      if (p.kind === 'boilerplate') continue;
+      if (!isIndexedKind(p.kind)) continue;
       words += countIndexWords(p.text, tf);
       since += p.text.length;
       if (since >= ADD_SLICE_CHARS) {

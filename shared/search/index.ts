@@ -1,6 +1,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { fold, foldVariants } from '../text/fold';
 import { SortedWords } from './sorted-words';
+import { packedWords, type PackedWordCounts } from './word-counts';
 import { hasUnspaced, isUnspaced, queryGrams, runGrams, splitRuns } from './words';
 
 /** Bumped whenever the byte layout or the tokenisation changes: an older file is rebuilt. */
@@ -108,6 +109,18 @@ export class WordIndex {
 
   /** Adds a document whose words were counted beforehand (see countIndexWords), e.g. a long book a slice at a time. */
   addCounted(id: string, length: number, tf: ReadonlyMap<string, number>): void {
+    const n = this.newDocument(id, length);
+    for (const [word, count] of tf) this.append(this.termOf(word), n, count);
+  }
+
+  /** Adds a document counted elsewhere (an import worker): the same index as addCounted with the counts unpacked. */
+  addPacked(id: string, packed: PackedWordCounts): void {
+    const words = packedWords(packed);
+    const n = this.newDocument(id, packed.length);
+    for (let k = 0; k < words.length; k++) this.append(this.termOf(words[k]!), n, packed.counts[k]!);
+  }
+
+  private newDocument(id: string, length: number): number {
     if (this.docNumber.has(id)) this.remove(id);
     if (!this.columnsOwned) {
       this.used = withRoom(this.used, this.termCount);
@@ -121,7 +134,7 @@ export class WordIndex {
     this.lengths.push(length);
     this.live++;
     this.totalLength += length;
-    for (const [word, count] of tf) this.append(this.termOf(word), n, count);
+    return n;
   }
 
   remove(id: string): void {

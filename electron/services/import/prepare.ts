@@ -1,5 +1,6 @@
 import type { PairingProfile } from '../../../shared/corpus/pairing';
 import type { BlockKind } from '../../../shared/model/document';
+import { countDocumentWords, type PackedWordCounts } from '../../../shared/search/word-counts';
 import type { Block } from '../../../shared/text/segmentation';
 import { blockFileBytes } from '../library/block-file';
 import { writeNewFolder } from '../library/new-folder';
@@ -20,7 +21,11 @@ export interface PreparedImport {
   language: string;
   wordCount: number;
   profile: PairingProfile;
-  paragraphs: ParagraphText[];
+  /**
+   * What search indexes of it: its words already counted (in the import worker, so the thread that
+   * answers requests neither receives nor counts the text), or its paragraphs, counted there.
+   */
+  forSearch: PackedWordCounts | ParagraphText[];
 }
 
 /** A prepared import with its stored text, `document.json` ready to write (see library/block-file.ts). */
@@ -35,7 +40,7 @@ export async function prepareImport(name: string, bytes: Buffer): Promise<Prepar
   const extracted = await extractDocument(name, bytes);
   const [parts, profile] = [await blockFileBytes(extracted.blocks), await profileInSlices(extracted.blocks)];
   const { format, title, language, wordCount } = extracted;
-  return { format, name: extracted.name, title, language, wordCount, profile, blockFile: Buffer.concat(parts), paragraphs: paragraphTextsOf(extracted.blocks) };
+  return { format, name: extracted.name, title, language, wordCount, profile, blockFile: Buffer.concat(parts), forSearch: countDocumentWords(extracted.blocks) };
 }
 
 /**

@@ -5,6 +5,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it, vi } from 'vitest';
 import { generateProse } from '../../../bench/text';
 import { dispatch } from '../../../shared/ipc/dispatch';
+import type { PackedWordCounts } from '../../../shared/search/word-counts';
 import { openServices } from '../handlers';
 import { tempDirs } from '../test-support';
 import { createImportPool } from './pool';
@@ -102,7 +103,8 @@ describe('the import worker', () => {
     expect(fromPdf.wordCount).toBeGreaterThan(20_000);
     expect(readFileSync(join(dir, 'txt', 'original.txt'), 'utf8')).toBe(generateProse(5_000, 3));
     expect(readdirSync(join(dir, 'txt')).sort()).toEqual(['document.json', 'original.txt']);
-    expect(fromText.paragraphs.length).toBeGreaterThan(0);
+    expect(fromText.forSearch).toMatchObject({ length: expect.any(Number), words: expect.stringContaining(' ') });
+    expect((fromText.forSearch as PackedWordCounts).counts.length).toBeGreaterThan(10);
     await pool.close();
   });
 });

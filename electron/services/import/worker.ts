@@ -16,7 +16,7 @@ export interface ImportJob {
 
 export type ImportReply = { job: number; ok: true; prepared: PreparedImport } | { job: number; ok: false; refused: boolean; message: string };
 
-// An import worker: extraction, segmentation into blocks, word counts, pairing profiles and writing the
+// An import worker: extraction, segmentation into blocks, word counts (the document's and search's), pairing profiles and writing the
 // document's folder run here, off the thread that answers requests (a PDF's text layer alone can take seconds).
 const port = parentPort;
 if (!port) throw new Error('the import worker runs in a worker thread');
@@ -29,5 +29,7 @@ port.on('message', async ({ job, name, bytes, folder, locale }: ImportJob) => {
     const refused = error instanceof ImportRefused || error instanceof UnreadableTextError;
     reply = { job, ok: false, refused, message: (error as Error)?.message ?? String(error) };
   }
-  port.postMessage(reply);
+  // The counts' array handed over, not copied.
+  const counts = reply.ok && !Array.isArray(reply.prepared.forSearch) ? (reply.prepared.forSearch.counts.buffer as ArrayBuffer) : null;
+  port.postMessage(reply, counts ? [counts] : []);
 });

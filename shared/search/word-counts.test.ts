@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { countIndexWords, WordIndex } from './index';
+import { countDocumentWords, packedWords } from './word-counts';
+
+const paragraphs = [
+  { kind: 'heading' as const, text: 'Müller in Łódź' },
+  { kind: 'boilerplate' as const, text: 'Accept all cookies' },
+  { kind: 'paragraph' as const, text: 'Müller grüßt 重庆 and iPhone手机, twice: Müller.' },
+  { kind: 'paragraph' as const, text: '' },
+];
+
+describe('packed word counts', () => {
+  it('hold the words and counts search counts, boilerplate left out, in the order first met', () => {
+    const tf = new Map<string, number>();
+    let length = 0;
+    for (const p of paragraphs) if (p.kind !== 'boilerplate') length += countIndexWords(p.text, tf);
+    const packed = countDocumentWords(paragraphs);
+    expect(packed.length).toBe(length);
+    expect(packedWords(packed)).toEqual([...tf.keys()]);
+    expect([...packed.counts]).toEqual([...tf.values()]);
+    expect(packedWords(packed)).not.toContain('cookies');
+    expect(packed.counts[packedWords(packed).indexOf('muller')]).toBe(3);
+  });
+
+  it('make the same index bytes as the counts added as a map', () => {
+    const byMap = new WordIndex();
+    const byPacked = new WordIndex();
+    for (const [n, text] of ['Zebras graze.', 'Die Straße der Zebras, Straße!', '手机 und Mueller'].entries()) {
+      const tf = new Map<string, number>();
+      byMap.addCounted(`d${n}`, countIndexWords(text, tf), tf);
+      byPacked.addPacked(`d${n}`, countDocumentWords([{ kind: 'paragraph', text }]));
+    }
+    const bytes = (index: WordIndex) => Buffer.concat(index.serialize());
+    expect(bytes(byPacked).equals(bytes(byMap))).toBe(true);
+    expect(byPacked.search(['strasse']).map((m) => m.id)).toEqual(['d1']);
+  });
+
+  it('are refused when words and counts do not match', () => {
+    const packed = countDocumentWords([{ kind: 'paragraph', text: 'one two three' }]);
+    expect(() => new WordIndex().addPacked('d', { ...packed, counts: packed.counts.subarray(1) })).toThrow(/3 words and 2 counts/);
+  });
+});
