@@ -18,7 +18,15 @@ import { openLibrary } from './library';
 import { fromBase64 } from './library/slices';
 import { createSearch } from './search';
 import { openStore } from './store';
+import { createStartGate } from './start-gate';
 import { openSync, type SecretBox } from './sync/index';
+
+/** Annotations not used yet are read ahead this long after the first document list is answered. */
+const READ_AHEAD_AFTER_LIST_MS = 500;
+/** Known pairs are aligned and the search index loaded this long after it (by default). */
+const WARM_AFTER_LIST_MS = 1000;
+/** When no document list is asked for (a window that never opens), the background work starts anyway. */
+const WARM_FALLBACK_MS = 30_000;
 
 export interface ServiceOptions {
   dataDir: string;
@@ -27,8 +35,16 @@ export interface ServiceOptions {
   version: string;
   /** Folders searched for the system's dictionaries (tests set their own). */
   dictionaryDirs?: string[];
-  /** Delay before aligning known pairs in the background (tests and benchmarks may set it). */
+  /**
+   * How long after the first document list is answered known pairs are aligned and the search index
+   * loaded in the background (tests and benchmarks set it long to keep that out of their way). Without
+   * a list it starts `startWorkFallbackMs` after the start, or this long if that is later.
+   */
   warmAfterMs?: number;
+  /** When the background work starts if no document list is asked for (WARM_FALLBACK_MS by default). */
+  startWorkFallbackMs?: number;
+  /** Told as each piece of background work after the start begins (tests and benchmarks). */
+  onStartWork?: (work: 'read-ahead' | 'warm') => void;
   /** Seals the sync password on disk (Electron passes one built on safeStorage). */
   secretBox?: SecretBox;
   /** The system's language ("de-DE"): messages follow it while Settings → Language is "system". */
@@ -86,6 +102,23 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
   };
+  // Until the first library is painted, the start's work is answering the renderer.
+  const gate = createStartGate();
+  const knownPairs = async () => (await library.list()).filter((d) => d.translationOf && !d.problem).map((d): [string, string] => [d.translationOf!, d.id]);
+  const warmAfterMs = options.warmAfterMs ?? WARM_AFTER_LIST_MS;
+  const fallbackMs = options.startWorkFallbackMs ?? WARM_FALLBACK_MS;
+  gate.after(READ_AHEAD_AFTER_LIST_MS, fallbackMs, () => {
+    options.onStartWork?.('read-ahead');
+    void store.readAhead();
+  });
+  gate.after(warmAfterMs, Math.max(fallbackMs, warmAfterMs), () => {
+    options.onStartWork?.('warm');
+    void (async () => {
+      await store.readAhead();
+      await warm(await knownPairs());
+      if (!closed) await search.ready();
+    })().catch(() => {});
+  });
   const handlers: Handlers = {
     'app:info': async () => ({
       version: options.version,
@@ -93,7 +126,11 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
       shell: options.shell,
       notices: [...store.notices, ...corpus.notices, ...annotations.notices],
     }),
-    'documents:list': () => library.list(),
+    'documents:list': async () => {
+      const list = await library.list();
+      gate.open();
+      return list;
+    },
     'documents:get': async ({ id }) => {
       const doc = await library.get(id);
       void library.saveReading(id, { opened: new Date().toISOString() });
@@ -172,9 +209,6 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     ...dictionaryHandlers(dictionaries),
     ...exchangeHandlers(exchange, checks, store, (id) => search.refresh(id), uploads),
   };
-  const knownPairs = async () => (await library.list()).filter((d) => d.translationOf && !d.problem).map((d): [string, string] => [d.translationOf!, d.id]);
-  const warmTimer = setTimeout(() => void knownPairs().then(warm, () => {}).then(() => search.ready()).catch(() => {}), options.warmAfterMs ?? 1500);
-  warmTimer.unref?.();
   let closing: Promise<void> | undefined;
   return {
     handlers,
@@ -185,7 +219,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     close: () =>
       (closing ??= (async () => {
         closed = true;
-        clearTimeout(warmTimer);
+        gate.close();
         await sync.close();
         await search.close();
         await uploads.close();

@@ -22,8 +22,6 @@ export { emptyStore, STORE_VERSION, StoreDataSchema, type Collection, type Store
 
 export type CommitSource = 'local' | 'sync';
 
-/** How long after the start the annotations not used yet are read ahead. */
-const READ_AHEAD_AFTER_MS = 1500;
 export type CommitListener = (records: StoreRecord[], source: CommitSource) => void;
 
 export interface StoreOptions {
@@ -46,7 +44,7 @@ export interface Store {
   compact(): Promise<void>;
   /** Resolves when background compactions and backups have finished; one planned for after the start runs now. */
   settled(): Promise<void>;
-  /** Parses the annotations of every document now, instead of in idle time after the start; resolves when done. */
+  /** Parses the annotations of every document not used yet, one document a turn of the event loop; resolves when done. Its owner starts it once the start's work is answered. */
   readAhead(): Promise<void>;
   /** Newest first. */
   backups(): Promise<Backup[]>;
@@ -84,8 +82,8 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
   };
   reportDamage(state.data);
 
-  // Documents' annotations are parsed on first use; in idle time after the start the rest are read
-  // ahead, one document at a time and the most recently opened first, so a first list finds them parsed.
+  // Documents' annotations are parsed on first use; once asked (after the first painted library) the rest
+  // are read ahead, one document at a time and the most recently opened first, so a first list finds them parsed.
   let closed = false;
   let reading: Promise<void> | null = null;
   const readAhead = () =>
@@ -104,7 +102,6 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
       };
       step();
     }));
-  setTimeout(readAhead, READ_AHEAD_AFTER_MS).unref();
   const compactor = createCompactor({
     dataDir,
     state,
