@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeRange } from '../shared/annotations/anchoring';
 import { openServices } from '../electron/services/handlers';
+import { openStore } from '../electron/services/store';
 import { expect, test } from './fixtures';
 
 /**
@@ -58,5 +59,32 @@ test.describe('recovery without the user (issue 12 item 2)', () => {
     await app.page.screenshot({ path: test.info().outputPath('backups-restored.png') });
     await app.open('#/annotations');
     await expect(app.hub.cards).toHaveCount(3);
+  });
+});
+
+test.describe('a notice found after the start', () => {
+  test.use({
+    prepareData: {
+      async run(dataDir, corpusDir) {
+        const services = await openServices({ dataDir, corpusDir, shell: 'web', version: 'e2e', warmAfterMs: 1e9 });
+        const { text } = await services.handlers['documents:get']({ id: '000' });
+        const kept = await services.handlers['annotations:create']({ documentId: '000', target: describeRange(text, 40, 65), colour: 'green', tags: [], note: 'Kept note' });
+        await services.close();
+        // One stored annotation damaged (a colour no version of Facing wrote): it is found only when its document's annotations are read.
+        const store = await openStore(dataDir);
+        const { anchor: _anchor, ...plain } = kept;
+        const damaged = { ...plain, id: '0c0b3a1e-5f5d-4c57-9d0c-3a1c2e4b5f60', colour: 'plaid' };
+        await store.commit([{ c: 'annotations', k: damaged.id, v: damaged }]);
+        await store.compact();
+        await store.close();
+      },
+    },
+  });
+
+  test('a damaged annotation found on first use (or while reading ahead) is shown in the notice bar', async ({ app }) => {
+    await expect(app.page.getByTestId('document-row').first()).toBeVisible();
+    await expect(app.page.getByTestId('notices')).toHaveCount(0);
+    await app.open('#/read/000');
+    await expect(app.page.getByTestId('notices')).toContainText(/One stored annotation was damaged/);
   });
 });

@@ -5,7 +5,7 @@ import { useT } from '../i18n/useT';
 
 const none: Notice[] = [];
 
-/** Start-up notices from the backend (a store set aside, a manifest problem), until dismissed. */
+/** Notices from the backend (a store set aside, a manifest problem, a damaged annotation found on first use), until dismissed. */
 export function NoticeBar() {
   const notices = useAppStore((s) => s.info?.notices ?? none);
   const dismissed = useAppStore((s) => s.dismissedNotices);

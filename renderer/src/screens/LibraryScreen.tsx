@@ -21,8 +21,11 @@ export function LibraryScreen() {
   useDocumentTitle(null);
   const documents = useAppStore((s) => s.documents);
   const refresh = useAppStore((s) => s.refreshDocuments);
-  // Reading positions and "last opened" change while reading; show them fresh on return.
-  useEffect(() => void refresh(), [refresh]);
+  // Reading positions and "last opened" change while reading; show them fresh on return. At the start
+  // the list is on its way already: a second request for it would hold up the first paint.
+  useEffect(() => {
+    if (useAppStore.getState().documents) void refresh();
+  }, [refresh]);
   const [query, setQuery] = useState('');
   const [language, setLanguage] = useState('');
   const [sort, setSort] = useState<LibrarySort>('library');

@@ -3,6 +3,7 @@ import type { AnchoredAnnotation, Annotation, AnnotationDraft, AnnotationPatch, 
 import { readDraft, writeDraft } from '../annotations/drafts';
 import { api } from '../api';
 import { useHistory } from './history';
+import { useAppStore } from './store';
 import { t } from '../../../shared/i18n/current';
 
 const strip = ({ anchor: _anchor, ...rest }: AnchoredAnnotation): Annotation => rest;
@@ -100,11 +101,15 @@ export const useAnnotations = create<AnnotationState>((set, get) => {
       await guard(async () => {
         const list = await api.invoke('annotations:list', { documentId });
         set({ byDocument: { ...get().byDocument, [documentId]: list } });
+        void useAppStore.getState().refreshNotices();
       });
     },
 
     async loadAll() {
-      await guard(async () => set({ all: await api.invoke('annotations:list', {}) }));
+      await guard(async () => {
+        set({ all: await api.invoke('annotations:list', {}) });
+        void useAppStore.getState().refreshNotices();
+      });
     },
 
     async create(draft) {

@@ -16,9 +16,19 @@ interface AppState {
   start(): Promise<void>;
   /** Reloads the document list after an import, an edit or a removal. */
   refreshDocuments(): Promise<void>;
+  /** Reloads the backend's notices: the store reports some only when it reads a document's annotations. */
+  refreshNotices(): Promise<void>;
   updateSettings(patch: SettingsPatch): Promise<void>;
   dismissNotices(): void;
 }
+
+/** Only the newest list asked for is shown: an answer to an earlier request may come after it. */
+let listsAsked = 0;
+const listDocuments = async (): Promise<DocumentSummary[] | null> => {
+  const asked = ++listsAsked;
+  const documents = await api.invoke('documents:list', {});
+  return asked === listsAsked ? documents : null;
+};
 
 export const useAppStore = create<AppState>((set, get) => ({
   info: null,
@@ -31,17 +41,29 @@ export const useAppStore = create<AppState>((set, get) => ({
     try {
       // Settings first, on their own: the interface waits for its language, not for the document list.
       const settingsRead = api.invoke('settings:get', {}).then((settings) => set({ settings, settingsRead: true }));
-      const [info, documents] = await Promise.all([api.invoke('app:info', {}), api.invoke('documents:list', {}), settingsRead]);
-      set({ info, documents, startupError: null });
+      const [info, documents] = await Promise.all([api.invoke('app:info', {}), listDocuments(), settingsRead]);
+      set({ info, startupError: null, ...(documents ? { documents } : {}) });
     } catch (error) {
       set({ startupError: (error as Error).message });
     }
   },
   async refreshDocuments() {
     try {
-      set({ documents: await api.invoke('documents:list', {}) });
+      const [documents] = await Promise.all([listDocuments(), get().refreshNotices()]);
+      if (documents) set({ documents });
     } catch (error) {
       set({ startupError: (error as Error).message });
+    }
+  },
+  async refreshNotices() {
+    const known = get().info;
+    if (!known) return;
+    try {
+      const { notices } = await api.invoke('app:info', {});
+      const current = get().info ?? known;
+      if (notices.length !== current.notices.length) set({ info: { ...current, notices } });
+    } catch {
+      // Notices are a courtesy; the request that prompted this one has its own error handling.
     }
   },
   async updateSettings(patch) {
