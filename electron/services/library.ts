@@ -15,7 +15,7 @@ import { paragraphTextsOf, type PreparedFiles, type PreparedImport } from './imp
 import { blockFileBytes } from './library/block-file';
 import { createCatalog, type ImportedRecord } from './library/catalog';
 import { writeNewFolder } from './library/new-folder';
-import { removeOrphanFolders } from './library/orphans';
+import { bringBackSetAside, setAsideOrphanFolders } from './library/orphans';
 import { createPairing } from './library/pairing';
 import { readingOf, saveReading } from './library/reading';
 import { hashOf, profileInSlices } from './library/slices';
@@ -57,7 +57,7 @@ export interface LibraryService extends CorpusService {
   /** A document just imported, its words counted by the import worker: the counts, once (then undefined). */
   takeWordCounts?(id: string): PackedWordCounts | undefined;
   readonly notices: Notice[];
-  /** Removes the folders of imports that were written but never recorded (see library/orphans.ts); the names removed. */
+  /** Moves aside (library/.unrecorded, never deleted) the folders of imports that were written but never recorded (see library/orphans.ts); the names moved. */
   removeOrphans(): Promise<string[]>;
 }
 
@@ -69,8 +69,18 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
   const { record, records, summaryOf, byHash, noteHash, profileOf: storedProfile } = createCatalog(store);
   const { folder, cache, readBlocks, load } = createTexts(dataDir);
   const opened = new Date();
-  // Only after a clean start: when the store was recovered or found damaged, a folder no record names may be a document whose record was lost.
-  const removeOrphans = () => (store.notices.length ? Promise.resolve([]) : removeOrphanFolders(join(dataDir, 'library'), (id) => id in store.data.documents, opened));
+  /** Folders being written now by an import whose record is not committed yet. */
+  const writing = new Set<string>();
+  const named = (id: string) => id in store.data.documents;
+  const libraryDir = join(dataDir, 'library');
+  const returned = bringBackSetAside(libraryDir, named).catch(() => []);
+  // Only after a clean start of a store that knows documents: when it was recovered, found damaged or
+  // is new, a folder no record names may be a document whose record was lost (moved aside all the same, never deleted).
+  const removeOrphans = async () => {
+    await returned;
+    if (store.notices.length || !Object.keys(store.data.documents).length) return [];
+    return setAsideOrphanFolders(libraryDir, named, (id) => writing.has(id), opened);
+  };
   setTimeout(() => void removeOrphans(), ORPHANS_AFTER_MS).unref();
 
   async function list(): Promise<DocumentSummary[]> {
@@ -111,6 +121,15 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
 
   async function add(bytes: Buffer, hash: string, name: string, given?: PreparedDocument): Promise<ImportOutcome> {
     const id = randomUUID();
+    writing.add(id);
+    try {
+      return await addAs(id, bytes, hash, name, given);
+    } finally {
+      writing.delete(id);
+    }
+  }
+
+  async function addAs(id: string, bytes: Buffer, hash: string, name: string, given?: PreparedDocument): Promise<ImportOutcome> {
     let ready: PreparedImport;
     try {
       if (given) {
