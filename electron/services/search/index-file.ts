@@ -20,20 +20,29 @@ export async function readIndexFile(path: string): Promise<WordIndex | null> {
   }
 }
 
+/** While changes keep coming (a burst of imports), a save waits for them to stop at most this long. */
+export const LONGEST_SAVE_WAIT_MS = 60_000;
+
 /**
- * Saves the index a while after it last changed (an import of many files saves it a few times, not
- * once a file), and at once on `flush`. A save rewrites the whole file, so the wait after a change
- * grows with what the last save cost (twenty times it): however large the library, saving takes
- * a small share of an import's time. A crash before a save costs only a re-index of what changed:
- * at start the index is reconciled with the library.
+ * Saves the index once changes have stopped for `delayMs`, and at once on `flush`. A save rewrites
+ * the whole file (tens of megabytes for thousands of books), so during a burst of imports it waits
+ * for the burst to end, at most `longestMs` (or a hundred times what the last save cost) after the
+ * first unsaved change; and never sooner than twenty times the last save's cost after a change, so
+ * saving stays a small share of the time however large the library. The file is a cache: a crash
+ * before a save costs a re-index of the documents it missed (at start the index is reconciled with
+ * the library).
  */
-export function createIndexSaver(path: string, index: () => WordIndex, delayMs: number) {
+export function createIndexSaver(path: string, index: () => WordIndex, delayMs: number, longestMs = LONGEST_SAVE_WAIT_MS) {
   let timer: NodeJS.Timeout | null = null;
   let writing: Promise<void> = Promise.resolve();
   let lastSaveMs = 0;
+  /** When the first change not saved yet, and the last change, were made (Date.now()); 0 when saved. */
+  let firstChange = 0;
+  let lastChange = 0;
   const save = () => {
     if (timer) clearTimeout(timer);
     timer = null;
+    firstChange = 0;
     writing = writing
       .then(async () => {
         const started = performance.now();
@@ -43,11 +52,23 @@ export function createIndexSaver(path: string, index: () => WordIndex, delayMs: 
       .catch(() => {});
     return writing;
   };
+  const wait = (ms: number) => {
+    timer = setTimeout(due, ms);
+    timer.unref?.();
+  };
+  function due() {
+    timer = null;
+    const now = Date.now();
+    const quietFrom = lastChange + Math.max(delayMs, 20 * lastSaveMs);
+    const latest = firstChange + Math.max(longestMs, 100 * lastSaveMs);
+    if (now >= quietFrom || now >= latest) void save();
+    else wait(Math.min(quietFrom, latest) - now);
+  }
   return {
     changed() {
-      if (timer) return;
-      timer = setTimeout(() => void save(), Math.max(delayMs, 20 * lastSaveMs));
-      timer.unref?.();
+      lastChange = Date.now();
+      if (!firstChange) firstChange = lastChange;
+      if (!timer) wait(Math.max(delayMs, 20 * lastSaveMs));
     },
     async flush() {
       if (timer) await save();
