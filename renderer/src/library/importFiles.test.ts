@@ -51,4 +51,21 @@ describe('importing dropped files', () => {
     expect(seen.at(-1)).toEqual([5, 5, '']);
     expect(Math.max(...seen.map(([done]) => done))).toBe(5);
   });
+
+  it('moves the bar as each file finishes, also when the last ones finish together', async () => {
+    calls.length = 0;
+    const files = ['a.txt', 'b.txt', 'c.txt'].map(file);
+    const seen: number[] = [];
+    const running = importFiles(files, (done) => seen.push(done));
+    await settle();
+    calls[2]!.finish();
+    await settle();
+    expect(seen.at(-1)).toBe(1);
+    calls[0]!.finish();
+    await settle();
+    expect(seen.at(-1)).toBe(2);
+    calls[1]!.finish();
+    await running;
+    expect(seen.at(-1)).toBe(3);
+  });
 });

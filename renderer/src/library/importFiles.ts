@@ -58,19 +58,28 @@ export async function importFiles(files: readonly File[], progress: (done: numbe
   const lane = async () => {
     for (let k = next++; k < files.length; k = next++) {
       const file = files[k]!;
+      let finished = false;
       underWay.set(k, 0);
       report();
       if (isPairFile(file.name)) {
+        // A progress answer may arrive after the import's own: it must not count the file twice.
+        const partly = (fraction: number) => {
+          if (finished) return;
+          underWay.set(k, fraction);
+          report();
+        };
         const turn = pairs
-          .then(() => importPairFile(file, (fraction) => (underWay.set(k, fraction), report())))
+          .then(() => importPairFile(file, partly))
           .catch((error: Error): ImportReport => ({ name: file.name, error: error.message }));
         pairs = turn;
         reports[k] = await turn;
       } else {
         reports[k] = await importDocument(file);
       }
+      finished = true;
       underWay.delete(k);
       done++;
+      report();
     }
   };
   await Promise.all(Array.from({ length: Math.min(IMPORTS_AT_ONCE, files.length) }, lane));
