@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDirs } from '../test-support';
@@ -44,5 +44,18 @@ describe('dictzip data', () => {
       await expect(fresh.readAll([{ offset: 1_000, length: 10 }, { offset: 399_999, length: 2_000_000 }])).rejects.toThrow(file);
       await fresh.close();
     }
+  });
+
+  it('refuses to read a dictzip file cut short after it was opened, rather than inflate what an earlier read left behind', async () => {
+    const dir = temp();
+    const data = unevenData(400_000);
+    const whole = dictzip(data, 60_000);
+    const path = join(dir, 'd.dict.dz');
+    writeFileSync(path, whole);
+    const opened = await openDataFile(path, 'd.dict.dz');
+    expect(await opened.read(1_000, 200)).toEqual(data.subarray(1_000, 1_200));
+    truncateSync(path, whole.length - 5_000);
+    await expect(opened.read(399_000, 1_000)).rejects.toThrow(/d\.dict\.dz.*truncated/);
+    await opened.close();
   });
 });

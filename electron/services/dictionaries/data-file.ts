@@ -171,7 +171,8 @@ function dictzipFile(handle: FileHandle, { chunkLength, positions }: ChunkTable,
   const readCompressed = (from: number, to: number, into?: Buffer): Buffer => {
     if (!into && compressed.length < to - from) compressed = Buffer.allocUnsafe(Math.max(to - from, compressed.length * 2, 65536));
     const buffer = into ?? compressed;
-    readSync(handle.fd, buffer, 0, to - from, from);
+    // A file cut short since it was opened: what is left in the buffer belongs to other reads.
+    if (readSync(handle.fd, buffer, 0, to - from, from) < to - from) throw new DictionaryFileError(name, t('dictFile.zipPastEnd'));
     return buffer;
   };
   /**
