@@ -109,7 +109,15 @@ export function createAnchoring(index: AnnotationIndex, textOf: (documentId: str
     const found = new Map<Annotation, AnchoredAnnotation>();
     for (const [documentId, annotations] of byDocument) {
       const text = await textOf(documentId);
-      anchorEach(text, stampOf(documentId, text), documentId, annotations, (a, anchor) => found.set(a, withAnchor(a, anchor)));
+      const stamp = stampOf(documentId, text);
+      if (text !== null && stamp !== null) {
+        const cache = cacheOf(documentId, stamp);
+        // A moved annotation is searched for with the shifts of its whole document, as the document's own
+        // list does: asked for alone, the shift before it would differ and so could the place found.
+        const searched = annotations.some((a) => !text.startsWith(a.target.quote.exact, a.target.position.start) && !cache.byId.has(a.id));
+        if (searched) anchorEach(text, stamp, documentId, index.ofDocument(documentId), () => {});
+      }
+      anchorEach(text, stamp, documentId, annotations, (a, anchor) => found.set(a, withAnchor(a, anchor)));
     }
     return list.map((a) => found.get(a)!);
   }
