@@ -63,21 +63,23 @@ export function createImportPool(size = IMPORT_WORKERS) {
   const queue: Waiting[] = [];
   let jobs = 0;
 
-  function stop(thread: Thread) {
+  function stop(thread: Thread): Promise<unknown> {
     const at = threads.indexOf(thread);
     if (at >= 0) threads.splice(at, 1);
     if (thread.idle) clearTimeout(thread.idle);
-    void thread.worker.terminate();
+    return thread.worker.terminate();
   }
 
   function fail(thread: Thread, error: (job: Waiting | null) => unknown) {
     if (!threads.includes(thread)) return;
-    stop(thread);
+    const stopped = stop(thread);
     const job = thread.running;
     thread.running = null;
     if (job) {
       clearTimeout(job.timer);
-      job.reject(error(job));
+      const reason = error(job);
+      // Refused once the worker has stopped: the caller then removes the folder it was writing, which it must not write to after.
+      void stopped.then(() => job.reject(reason), () => job.reject(reason));
     }
     next();
   }
@@ -119,7 +121,7 @@ export function createImportPool(size = IMPORT_WORKERS) {
     }
     for (const thread of threads) {
       if (thread.running || thread.idle) continue;
-      thread.idle = setTimeout(() => stop(thread), IDLE_MS);
+      thread.idle = setTimeout(() => void stop(thread), IDLE_MS);
       thread.idle.unref();
     }
   }
