@@ -178,8 +178,10 @@ const shorten = (text: string, length: number) => (text.length > length ? `${tex
 
 /** The file's own title, else its first heading, else a short first line, else the file name, else the first words. */
 function titleFrom(extracted: Extracted, name: string): string {
-  const heading = extracted.blocks.find((b) => b.kind === 'heading')?.text;
-  const first = extracted.blocks[0]?.text;
+  // A plain-text file that starts with a Markdown heading ("# Notes") is titled without its marks.
+  const unmarked = (text: string | undefined) => text?.replace(/^#{1,6}[ \t]+(?=\S)/, '');
+  const heading = unmarked(extracted.blocks.find((b) => b.kind === 'heading')?.text);
+  const first = unmarked(extracted.blocks[0]?.text);
   const candidates = [extracted.title, heading, first && first.length <= 120 ? first : undefined, name.replace(/\.[^.]+$/, ''), first];
   const title = candidates.map((c) => cleanTitle(c ?? '')).find(Boolean) ?? 'Untitled';
   return shorten(title, 200);

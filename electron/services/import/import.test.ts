@@ -12,6 +12,9 @@ describe('importing each format', () => {
     const doc = await extract('story.txt', sample.txt);
     expect(doc).toMatchObject({ format: 'txt', title: 'A Plain Text Story', language: 'en' });
     expect(doc.blocks.map((b) => b.kind)).toEqual(['heading', 'paragraph', 'paragraph']);
+    const notes = await extract('notes.txt', '## Notes on silence\n\nA first paragraph of notes.\n\nA second one.');
+    expect(notes.title).toBe('Notes on silence');
+    expect((await extract('tag.txt', '#hashtag and more words on the first line.\n\nText.')).title).toBe('#hashtag and more words on the first line.');
   });
 
   it('keeps Markdown headings, emphasis, lists and quotes; raw HTML stays text', async () => {
