@@ -11,6 +11,7 @@ import { INDEX_FILE } from '../electron/services/search/index-file';
 import { openStore, STORE_FILE } from '../electron/services/store';
 import type { StoreRecord } from '../electron/services/store/schema';
 import { describeRange } from '../shared/annotations/anchoring';
+import type { Handlers } from '../shared/ipc/contract';
 import { startWebHost } from '../electron/web/host';
 import { peakRssMB, percentile, rssMB, seeded, type Figure } from './harness';
 import { generateBook, generateProse, proseWord } from './text';
@@ -23,6 +24,48 @@ const IMPORT_BATCH = 100;
 const IMPORT_WINDOW = Number(process.env.FACING_BENCH_IMPORT_WINDOW ?? 4);
 const corpusDir = join(root, 'corpus');
 
+/**
+ * Imports `count` generated text files of about 100 kB through the app's own import. Only the imports
+ * are timed, not generating the texts: a batch is generated, then imported with IMPORT_WINDOW requests
+ * in flight (as a drop of many files can send them), while RSS is sampled.
+ */
+async function importGenerated(handlers: Handlers, count: number, progress = false) {
+  const ids: string[] = [];
+  let bytes = 0;
+  let importedMs = 0;
+  let cpuMs = 0;
+  let mainBusyMs = 0;
+  let peak = rssMB();
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMB())), 100);
+  const loadAtStart = loadavg()[0]!;
+  for (let from = 0; from < count; from += IMPORT_BATCH) {
+    const batch = Array.from({ length: Math.min(IMPORT_BATCH, count - from) }, (_, n) => Buffer.from(generateProse(100 * 1024, 1000 + from + n)));
+    bytes += batch.reduce((sum, b) => sum + b.length, 0);
+    const data = batch.map((b) => b.toString('base64'));
+    const got: string[] = new Array(batch.length);
+    const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
+    const elu0 = eventLoopUtilization();
+    let next = 0;
+    const lane = async () => {
+      for (let n = next++; n < batch.length; n = next++) got[n] = (await handlers['documents:import']({ name: `book-${from + n}.txt`, data: data[n]! })).document.id;
+    };
+    await Promise.all(Array.from({ length: IMPORT_WINDOW }, lane));
+    importedMs += performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    cpuMs += (cpu.user + cpu.system) / 1000;
+    mainBusyMs += eventLoopUtilization(elu0).active;
+    ids.push(...got);
+    // Progress on stderr: a 10,000-document run takes a while on a busy machine.
+    const done = from + batch.length;
+    if (progress && (done % 500 === 0 || done === count)) {
+      console.error(`  … ${done} imported, ${(done / (importedMs / 1000)).toFixed(1)} /s, CPU ${(cpuMs / done).toFixed(1)} ms a document, RSS ${rssMB().toFixed(0)} MB, peak ${peak.toFixed(0)} MB, load ${loadavg()[0]!.toFixed(1)}`);
+    }
+  }
+  clearInterval(sampler);
+  return { ids, bytes, importedMs, cpuMs, mainBusyMs, peak, loadAtStart, loadAtEnd: loadavg()[0]! };
+}
+
 /** Imports `count` generated text files of about 100 kB each, then builds the search index and queries it. */
 export async function measureImportAndSearch(count: number): Promise<Figure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'facing-bench-lib-'));
@@ -31,33 +74,7 @@ export async function measureImportAndSearch(count: number): Promise<Figure[]> {
   try {
     const { handlers } = services;
     const before = rssMB();
-    let bytes = 0;
-    // Texts generated a batch at a time, untimed; each batch imported with IMPORT_WINDOW requests in flight.
-    let imported = 0;
-    let cpuMs = 0;
-    let mainBusyMs = 0;
-    let peak = before;
-    const sampler = setInterval(() => (peak = Math.max(peak, rssMB())), 100);
-    const loadAtStart = loadavg()[0]!;
-    for (let from = 0; from < count; from += IMPORT_BATCH) {
-      const data = Array.from({ length: Math.min(IMPORT_BATCH, count - from) }, (_, n) => Buffer.from(generateProse(100 * 1024, 1000 + from + n)));
-      bytes += data.reduce((sum, b) => sum + b.length, 0);
-      const base64 = data.map((b) => b.toString('base64'));
-      const t0 = performance.now();
-      const cpu0 = process.cpuUsage();
-      const elu0 = eventLoopUtilization();
-      let next = 0;
-      const lane = async () => {
-        for (let n = next++; n < base64.length; n = next++) await handlers['documents:import']({ name: `book-${from + n}.txt`, data: base64[n]! });
-      };
-      await Promise.all(Array.from({ length: IMPORT_WINDOW }, lane));
-      imported += performance.now() - t0;
-      const cpu = process.cpuUsage(cpu0);
-      cpuMs += (cpu.user + cpu.system) / 1000;
-      mainBusyMs += eventLoopUtilization(elu0).active;
-    }
-    clearInterval(sampler);
-    const loadAtEnd = loadavg()[0]!;
+    const { bytes, importedMs: imported, cpuMs, mainBusyMs, peak, loadAtStart, loadAtEnd } = await importGenerated(handlers, count);
     const indexStart = performance.now();
     await handlers['search:query']({ query: 'innovation' });
     const indexed = performance.now() - indexStart;
@@ -173,42 +190,7 @@ export async function measureLargeLibrary(count: number): Promise<Figure[]> {
   try {
     const first = await openServices({ dataDir: dir, corpusDir, shell: 'web', version: 'bench', warmAfterMs: 3_600_000 });
     const before = rssMB();
-    let bytes = 0;
-    const ids: string[] = [];
-    // Only the imports are timed, not generating the texts: a batch is generated, then imported with
-    // IMPORT_WINDOW requests in flight (as a drop of many files can send them), while RSS is sampled.
-    let imported = 0;
-    let cpuMs = 0;
-    let mainBusyMs = 0;
-    let peak = before;
-    const sampler = setInterval(() => (peak = Math.max(peak, rssMB())), 100);
-    const loadAtStart = loadavg()[0]!;
-    for (let from = 0; from < count; from += IMPORT_BATCH) {
-      const batch = Array.from({ length: Math.min(IMPORT_BATCH, count - from) }, (_, n) => generateProse(100 * 1024, 1000 + from + n));
-      const data = batch.map((text) => Buffer.from(text).toString('base64'));
-      bytes += batch.reduce((sum, text) => sum + text.length, 0);
-      const got: string[] = new Array(batch.length);
-      const t0 = performance.now();
-      const cpu0 = process.cpuUsage();
-      const elu0 = eventLoopUtilization();
-      let next = 0;
-      const lane = async () => {
-        for (let n = next++; n < batch.length; n = next++) got[n] = (await first.handlers['documents:import']({ name: `book-${from + n}.txt`, data: data[n]! })).document.id;
-      };
-      await Promise.all(Array.from({ length: IMPORT_WINDOW }, lane));
-      imported += performance.now() - t0;
-      const cpu = process.cpuUsage(cpu0);
-      cpuMs += (cpu.user + cpu.system) / 1000;
-      mainBusyMs += eventLoopUtilization(elu0).active;
-      ids.push(...got);
-      // Progress on stderr: a 10,000-document run takes a while on a busy machine.
-      const done = from + batch.length;
-      if (done % 500 === 0 || done === count) {
-        console.error(`  … ${done} imported, ${(done / (imported / 1000)).toFixed(1)} /s, CPU ${(cpuMs / done).toFixed(1)} ms a document, RSS ${rssMB().toFixed(0)} MB, peak ${peak.toFixed(0)} MB, load ${loadavg()[0]!.toFixed(1)}`);
-      }
-    }
-    clearInterval(sampler);
-    const loadAtEnd = loadavg()[0]!;
+    const { ids, bytes, importedMs: imported, cpuMs, mainBusyMs, peak, loadAtStart, loadAtEnd } = await importGenerated(first.handlers, count, true);
     await first.close();
 
     // 10 annotations a document, anchored in its first paragraphs, committed to the store in batches.
