@@ -1,10 +1,10 @@
 import { create } from 'zustand';
-import type { AppInfo } from '../../../shared/model/app';
+import type { AppInfo, Notice } from '../../../shared/model/app';
 import type { DocumentSummary } from '../../../shared/model/document';
 import { defaultSettings, type Settings, type SettingsPatch } from '../../../shared/model/settings';
 import { api } from '../api';
 
-interface AppState {
+export interface AppState {
   info: AppInfo | null;
   settings: Settings;
   /** Whether `settings` are this person's yet (the interface language among them), not the defaults. */
@@ -12,7 +12,8 @@ interface AppState {
   documents: DocumentSummary[] | null;
   /** A failure to reach the backend at start; the app shows it instead of an empty library. */
   startupError: string | null;
-  dismissedNotices: number;
+  /** The messages of the notices dismissed: a notice arriving later shows on its own. */
+  dismissedNotices: readonly string[];
   start(): Promise<void>;
   /** Reloads the document list after an import, an edit or a removal. */
   refreshDocuments(): Promise<void>;
@@ -36,7 +37,7 @@ export const useAppStore = create<AppState>((set, get) => ({
   settingsRead: false,
   documents: null,
   startupError: null,
-  dismissedNotices: 0,
+  dismissedNotices: [],
   async start() {
     try {
       // Settings first, on their own: the interface waits for its language, not for the document list.
@@ -76,6 +77,16 @@ export const useAppStore = create<AppState>((set, get) => ({
     }
   },
   dismissNotices() {
-    set({ dismissedNotices: get().info?.notices.length ?? 0 });
+    set({ dismissedNotices: [...get().dismissedNotices, ...(get().info?.notices ?? []).map((n) => n.message)] });
   },
 }));
+
+const noNotices: Notice[] = [];
+
+/** The notices to show: those not dismissed (a notice arriving after a dismissal shows on its own). */
+export function visibleNotices(state: Pick<AppState, 'info' | 'dismissedNotices'>): Notice[] {
+  const all = state.info?.notices ?? noNotices;
+  if (!state.dismissedNotices.length) return all;
+  const shown = all.filter((n) => !state.dismissedNotices.includes(n.message));
+  return shown.length ? shown : noNotices;
+}
