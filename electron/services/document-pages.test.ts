@@ -107,6 +107,8 @@ describe('a big import leaves the host answering', () => {
     let listing: Promise<unknown> = Promise.resolve();
     const search = createSearch({
       ...library,
+      // Counted on this thread, as the sides of a pair file are (an import's own counts come from its worker).
+      takeWordCounts: undefined,
       async paragraphTexts(id) {
         const texts = await library.paragraphTexts(id);
         // Another request arrives just as the indexing of the big text starts.
