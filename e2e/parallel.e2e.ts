@@ -131,7 +131,11 @@ test.describe('stale alignment edits', () => {
     await app.open('#/parallel/000/001');
     await app.parallel.waitForRows();
     await app.parallel.row(2).click();
+    const before = await app.parallel.rowCount();
     await app.parallel.action('merge');
+    await expect.poll(() => app.parallel.rowCount()).toBe(before - 1);
+    // The edit is saved after the view shows it (Reset is offered once it is): a reload before that would lose it.
+    await expect(app.page.getByRole('button', { name: 'Reset alignment' })).toBeEnabled();
     const merged = await app.parallel.rowCount();
     appendFileSync(join(app.corpusDir, '001_60f9e0f360a24205.txt'), '\nEin neuer Absatz, den es vorher nicht gab.\n');
     await app.page.reload();

@@ -5,6 +5,8 @@ import { servicesOpener, tempDirs } from './test-support';
 import { checkRows } from '../../shared/alignment/checks';
 import { mergeWithNext } from '../../shared/alignment/edits';
 import { dispatch } from '../../shared/ipc/dispatch';
+import { createAlignmentService } from './alignment';
+import { openCorpus } from './corpus';
 import { openStore } from './store';
 
 const bundled = join(import.meta.dirname, '..', '..', 'corpus');
@@ -100,6 +102,24 @@ describe('alignment edits in the store', () => {
     expect(after.notice).toMatch(/no longer fit/);
     const store = await openStore(dataDir);
     expect(Object.keys(store.data.alignments)).toEqual([expect.stringMatching(/^000\|001\|stale-/)]);
+    await store.close();
+  });
+
+  it('aligning a pair ahead of its opening leaves stale edits for the view to set aside, with its notice', async () => {
+    const dataDir = temp();
+    const corpus = temp();
+    cpSync(bundled, corpus, { recursive: true });
+    const running = await start(dataDir, corpus);
+    const { rows } = await running.handlers['alignment:get']({ left: '000', right: '001' });
+    await running.handlers['alignment:save']({ left: '000', right: '001', rows: mergeWithNext(rows, 2) });
+    await running.close();
+    appendFileSync(join(corpus, '001_60f9e0f360a24205.txt'), '\nEin neuer Absatz am Ende.\n');
+
+    const store = await openStore(dataDir);
+    const alignments = createAlignmentService(await openCorpus(corpus), store);
+    await alignments.warm('000', '001');
+    expect(Object.keys(store.data.alignments)).toEqual(['000|001']);
+    expect((await alignments.get('000', '001')).notice).toMatch(/no longer fit/);
     await store.close();
   });
 

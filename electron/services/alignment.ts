@@ -11,6 +11,11 @@ export interface AlignmentService {
   get(left: string, right: string): Promise<Alignment>;
   save(left: string, right: string, rows: AlignmentRow[]): Promise<Alignment>;
   reset(left: string, right: string): Promise<Alignment>;
+  /**
+   * Aligns a pair ahead of its opening (in the background), leaving the user's stored edits alone:
+   * setting aside edits that no longer fit is for `get`, whose caller shows the notice.
+   */
+  warm(left: string, right: string): Promise<void>;
 }
 
 /** Computed alignments (cached per pair and text) and the user's stored edits, which win while they still fit. */
@@ -82,6 +87,12 @@ export function createAlignmentService(corpus: CorpusService, store: Store, lexi
       };
       await store.commit([{ c: 'alignments', k: pairKey(left, right), v: stored }]);
       return { left, right, rows, edited: true };
+    },
+
+    async warm(left, right) {
+      if (store.data.alignments[pairKey(left, right)] !== undefined) return;
+      const [a, b] = await load(left, right);
+      await compute(a, b);
     },
 
     async reset(left, right) {

@@ -98,7 +98,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   const warm = async (pairs: Array<[string, string]>) => {
     for (const [left, right] of pairs) {
       if (closed) return;
-      await alignments.get(left, right).catch(() => {});
+      await alignments.warm(left, right).catch(() => {});
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
   };
