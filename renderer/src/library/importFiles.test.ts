@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { FacingError } from '../../../shared/ipc/errors';
+import type { DocumentSummary } from '../../../shared/model/document';
 
 const calls: Array<{ name: string; finish: () => void; fail: (message: string) => void }> = [];
 vi.mock('../api', () => ({
@@ -16,7 +17,7 @@ vi.mock('../api', () => ({
 }));
 vi.mock('./importPair', () => ({ isPairFile: () => false, importPairFile: vi.fn() }));
 
-const { importFiles, IMPORTS_AT_ONCE } = await import('./importFiles');
+const { importFiles, IMPORTS_AT_ONCE, originalsFirst } = await import('./importFiles');
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 const file = (name: string) => new File([`text of ${name}`], name, { type: 'text/plain' });
@@ -67,5 +68,20 @@ describe('importing dropped files', () => {
     calls[1]!.finish();
     await running;
     expect(seen.at(-1)).toBe(3);
+  });
+
+  it('offers the file dropped later as the translation of the one dropped first, whichever finished first', () => {
+    const doc = (id: string, title: string, language: string) => ({ id, title, language }) as DocumentSummary;
+    const english = doc('en-1', 'The Harbour', 'en');
+    const german = doc('de-1', 'Der Hafen', 'de');
+    const other = { id: 'x-1', title: 'Older', language: 'fr', score: 0.4, reasons: ['r'] };
+    const reports = originalsFirst([
+      { name: 'harbour.txt', document: english, suggestions: [{ id: 'de-1', title: 'Der Hafen', language: 'de', score: 0.9, reasons: ['same 3 paragraphs'] }, other] },
+      { name: 'hafen.txt', document: german, suggestions: [] },
+    ]);
+    expect(reports[0]!.suggestions).toEqual([other]);
+    expect(reports[1]!.suggestions).toEqual([{ id: 'en-1', title: 'The Harbour', language: 'en', score: 0.9, reasons: ['same 3 paragraphs'] }]);
+    const inOrder = [{ name: 'hafen.txt', document: german, suggestions: [{ id: 'en-1', title: 'The Harbour', language: 'en', score: 0.9, reasons: [] }] }];
+    expect(originalsFirst(inOrder)).toEqual(inOrder);
   });
 });

@@ -84,5 +84,26 @@ export async function importFiles(files: readonly File[], progress: (done: numbe
   };
   await Promise.all(Array.from({ length: Math.min(IMPORTS_AT_ONCE, files.length) }, lane));
   progress(files.length, files.length, '');
-  return reports;
+  return originalsFirst(reports);
+}
+
+/**
+ * Files read side by side finish in any order, and the one recorded second is offered as the
+ * translation of the other. As when files were imported one after another, the file dropped first is
+ * taken as the original: a suggestion that points to a file dropped later is moved to that file.
+ */
+export function originalsFirst(reports: ImportReport[]): ImportReport[] {
+  const dropped = new Map(reports.map((r, k) => [r.document?.id, k]));
+  const out = reports.map((r) => ({ ...r, ...(r.suggestions ? { suggestions: [...r.suggestions] } : {}) }));
+  for (const [k, report] of out.entries()) {
+    const later = (report.suggestions ?? []).filter((s) => (dropped.get(s.id) ?? -1) > k);
+    if (!later.length || !report.document) continue;
+    report.suggestions = report.suggestions!.filter((s) => !later.includes(s));
+    for (const s of later) {
+      const translation = out[dropped.get(s.id)!]!;
+      const { id, title, language } = report.document;
+      translation.suggestions = [...(translation.suggestions ?? []), { ...s, id, title, language }].sort((x, y) => y.score - x.score);
+    }
+  }
+  return out;
 }
