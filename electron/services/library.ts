@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { packProfile } from '../../shared/corpus/pairing';
 import { FacingError } from '../../shared/ipc/errors';
 import { t } from '../../shared/i18n/current';
 import type { Document, DocumentMeta, DocumentPatch, DocumentSummary, PairSuggestion, ReadingState } from '../../shared/model/document';
@@ -59,6 +60,8 @@ export interface LibraryService extends CorpusService {
   readonly notices: Notice[];
   /** Moves aside (library/.unrecorded, never deleted) the folders of imports that were written but never recorded (see library/orphans.ts); the names moved. */
   removeOrphans(): Promise<string[]>;
+  /** Packs the pairing profiles of documents imported before they were packed, until `stop` says so; the number packed. */
+  packOldProfiles(stop: () => boolean): Promise<number>;
 }
 
 /**
@@ -66,7 +69,7 @@ export interface LibraryService extends CorpusService {
  * folder (the original is never touched) next to its extracted text; its metadata lives in the store.
  */
 export function openLibrary(corpus: CorpusService, store: Store, dataDir: string): LibraryService {
-  const { record, records, summaryOf, byHash, noteHash, profileOf: storedProfile } = createCatalog(store);
+  const { record, records, summaryOf, byHash, noteHash, profileOf: storedProfile, packOldProfiles } = createCatalog(store);
   const { folder, cache, readBlocks, load } = createTexts(dataDir);
   const opened = new Date();
   /** Folders being written now by an import whose record is not committed yet. */
@@ -162,7 +165,7 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
     };
     // Not segmented into sentences here: a long book is split only as far as it is read (see document-pages.ts).
     const { wordCount, profile } = ready;
-    await store.commit([{ c: 'documents', k: id, v: { meta, wordCount, profile, hash } }]);
+    await store.commit([{ c: 'documents', k: id, v: { meta, wordCount, profile: packProfile(profile), hash } }]);
     noteHash(hash, id);
     fresh.set(id, ready.forSearch);
     // Imports that search never asks about (a test, a failed refresh) do not pile up.
@@ -197,6 +200,7 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
   return {
     notices: corpus.notices,
     removeOrphans,
+    packOldProfiles,
     list,
     get,
     suggestPairs,

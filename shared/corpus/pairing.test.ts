@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { segmentText } from '../text/segmentation';
 import { cafeGuide, lighthouseReport, tideTables } from './fixtures/unrelated';
-import { pairEvidence, profileOf } from './pairing';
+import { packProfile, pairEvidence, profileOf, unpackProfile } from './pairing';
 
 const root = join(import.meta.dirname, '..', '..');
 const seed = (file: string) => readFileSync(join(root, 'corpus', file), 'utf8');
@@ -50,5 +50,22 @@ describe('pairing suggestions', () => {
 
   it('keep a profile small', () => {
     expect(JSON.stringify(texts.en004).length).toBeLessThan(2000);
+  });
+});
+
+describe('stored pairing profiles', () => {
+  it('pack into two strings and back, empty lists included', () => {
+    for (const profile of [texts.de001, texts.tides, { numbers: [], names: [], chars: 0, paragraphs: 0 }]) {
+      const stored = packProfile(profile);
+      expect(typeof stored.numbers).toBe('string');
+      expect(unpackProfile(JSON.parse(JSON.stringify(stored)))).toEqual(profile);
+    }
+  });
+
+  it('read the arrays older imports stored, and nothing that is neither form', () => {
+    expect(unpackProfile(texts.en000)).toEqual(texts.en000);
+    for (const bad of [null, 'x', { ...texts.en000, chars: -1 }, { ...packProfile(texts.en000), names: 'a'.repeat(9) }, { numbers: '1 2', names: 7, chars: 1, paragraphs: 1 }]) {
+      expect(unpackProfile(bad)).toBeNull();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { PairingProfileSchema, type PairingProfile } from '../../../shared/corpus/pairing';
+import { packProfile, unpackProfile, type PairingProfile } from '../../../shared/corpus/pairing';
 import { DocumentMetaSchema, type DocumentSummary } from '../../../shared/model/document';
-import type { Store } from '../store';
+import type { Store, StoreRecord } from '../store';
 import { readingOf } from './reading';
 
 export const ImportedRecordSchema = z.object({
@@ -17,6 +17,8 @@ export const ImportedRecordSchema = z.object({
   hash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 export type ImportedRecord = z.infer<typeof ImportedRecordSchema>;
+
+const PACKED_A_COMMIT = 500;
 
 /** The imported documents' records in the store, each validated once (the store keeps the same object until it changes). */
 export function createCatalog(store: Store) {
@@ -68,13 +70,36 @@ export function createCatalog(store: Store) {
     if (!found?.profile || typeof found.profile !== 'object') return undefined;
     let known = profiles.get(found.profile);
     if (known === undefined) {
-      const result = PairingProfileSchema.safeParse(found.profile);
-      known = result.success ? result.data : null;
+      known = unpackProfile(found.profile);
       profiles.set(found.profile, known);
     }
     return known ?? undefined;
   }
 
-  return { record, records, summaryOf, byHash, noteHash, profileOf };
+  /**
+   * Packs the profiles of documents imported before profiles were packed (see StoredProfile), a few
+   * hundred records a commit, so that the store's first line is written smaller at the next
+   * compaction. Each record is read again just before its commit, so a change made meanwhile is kept.
+   * The number packed.
+   */
+  async function packOldProfiles(stop: () => boolean): Promise<number> {
+    const unpacked = (raw: unknown) => Array.isArray((raw as { profile?: { numbers?: unknown } } | undefined)?.profile?.numbers);
+    const old = Object.keys(store.data.documents).filter((id) => unpacked(store.data.documents[id]));
+    let packed = 0;
+    for (let from = 0; from < old.length && !stop(); from += PACKED_A_COMMIT) {
+      const changes: StoreRecord[] = [];
+      for (const id of old.slice(from, from + PACKED_A_COMMIT)) {
+        const raw = store.data.documents[id] as Record<string, unknown> | undefined;
+        const profile = raw && unpacked(raw) ? unpackProfile(raw.profile) : null;
+        if (profile) changes.push({ c: 'documents', k: id, v: { ...raw, profile: packProfile(profile) } });
+      }
+      if (changes.length) await store.commit(changes);
+      packed += changes.length;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return packed;
+  }
+
+  return { record, records, summaryOf, byHash, noteHash, profileOf, packOldProfiles };
 }
 export type Catalog = ReturnType<typeof createCatalog>;

@@ -1,15 +1,26 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cafeGuide, lighthouseReport, tideTables } from '../../../shared/corpus/fixtures/unrelated';
 import { dispatch } from '../../../shared/ipc/dispatch';
+import { unpackProfile } from '../../../shared/corpus/pairing';
 import { openServices } from '../handlers';
+import { openStore } from '../store';
 import { tempDirs } from '../test-support';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const bundled = join(root, 'corpus');
 const temp = tempDirs('facing-pairing-');
 const base64 = (text: string) => Buffer.from(text).toString('base64');
+/** A document's record as the journals last wrote it. */
+const journalled = (dataDir: string, id: string) =>
+  readdirSync(dataDir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .flatMap((f) => readFileSync(join(dataDir, f), 'utf8').split('\n').filter(Boolean))
+    .map((line) => JSON.parse(line) as { c: string; k?: string; v: { profile?: { numbers?: unknown } } })
+    .filter((r) => r.c === 'documents' && r.k === id)
+    .at(-1)?.v;
 const englishSeed = readFileSync(join(bundled, '000_215b7419f4917f36.txt'), 'utf8');
 const germanSeed = readFileSync(join(bundled, '001_60f9e0f360a24205.txt'), 'utf8');
 const frenchSeed = readFileSync(join(root, 'e2e', 'data', '000-fr.txt'), 'utf8');
@@ -49,6 +60,26 @@ describe('pairing suggestions in the library', () => {
     rmSync(join(dataDir, 'library', copy.document.id, 'document.json'));
     const second = await setup(dataDir);
     const german = await second.importText('pm.txt', germanSeed);
+    expect(german.suggestions.map((s) => s.id).sort()).toEqual(['000', copy.document.id].sort());
+    await second.close();
+  });
+
+  it('use profiles an older Facing stored as arrays, and pack them in the background after the first list', async () => {
+    const dataDir = temp();
+    const first = await setup(dataDir);
+    const copy = await first.importText('press.txt', englishSeed);
+    await first.close();
+    const store = await openStore(dataDir);
+    const raw = store.data.documents[copy.document.id] as { profile: unknown };
+    await store.commit([{ c: 'documents', k: copy.document.id, v: { ...raw, profile: unpackProfile(raw.profile) } }]);
+    await store.close();
+    rmSync(join(dataDir, 'library', copy.document.id, 'document.json'));
+
+    const second = await openServices({ dataDir, corpusDir: bundled, shell: 'web', version: 'test', warmAfterMs: 0 });
+    await second.handlers['documents:list']({});
+    expect(Array.isArray(journalled(dataDir, copy.document.id)?.profile?.numbers)).toBe(true);
+    await vi.waitFor(() => expect(typeof journalled(dataDir, copy.document.id)?.profile?.numbers).toBe('string'), { timeout: 20_000 });
+    const german = await second.handlers['documents:import']({ name: 'pm.txt', data: base64(germanSeed) });
     expect(german.suggestions.map((s) => s.id).sort()).toEqual(['000', copy.document.id].sort());
     await second.close();
   });

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { packProfile, profileOf } from '../../../shared/corpus/pairing';
+import { openStore } from '../store';
+import { tempDirs } from '../test-support';
+import { createCatalog } from './catalog';
+
+const temp = tempDirs('facing-catalog-');
+const profile = profileOf([{ kind: 'paragraph', text: 'Die Allianz traf sich am 12. Mai 2024 in Bonn mit 3.500 Gästen aus Berlin und Paris.' }]);
+const record = (id: string, stored: unknown, title = 'Bericht') => ({
+  meta: { id, title, language: 'de', origin: 'imported', added: '2026-01-01T00:00:00.000Z', originalName: `${id}.txt`, format: 'txt' },
+  wordCount: 16,
+  profile: stored,
+});
+
+describe('the catalog of imported documents', () => {
+  it('reads a pairing profile stored packed or, as older imports stored it, as arrays', async () => {
+    const store = await openStore(temp());
+    await store.commit([
+      { c: 'documents', k: 'packed', v: record('packed', packProfile(profile)) },
+      { c: 'documents', k: 'arrays', v: record('arrays', profile) },
+      { c: 'documents', k: 'broken', v: record('broken', { numbers: 12, names: 'bonn' }) },
+    ]);
+    const catalog = createCatalog(store);
+    expect(catalog.profileOf('packed')).toEqual(profile);
+    expect(catalog.profileOf('arrays')).toEqual(profile);
+    expect(catalog.profileOf('broken')).toBeUndefined();
+    await store.close();
+  });
+
+  it('packs the profiles of older imports, keeping everything else of their records, and they survive a restart', async () => {
+    const dir = temp();
+    let store = await openStore(dir);
+    const ids = Array.from({ length: 1203 }, (_, n) => `doc-${n}`);
+    await store.commit(ids.map((id) => ({ c: 'documents' as const, k: id, v: { ...record(id, profile, `Bericht ${id}`), hash: 'a'.repeat(64) } })));
+    await store.commit([{ c: 'documents', k: 'new', v: record('new', packProfile(profile)) }]);
+    const catalog = createCatalog(store);
+    expect(await catalog.packOldProfiles(() => false)).toBe(1203);
+    expect(store.data.documents['doc-7']).toEqual({ ...record('doc-7', packProfile(profile), 'Bericht doc-7'), hash: 'a'.repeat(64) });
+    expect(await catalog.packOldProfiles(() => false)).toBe(0);
+    await store.close();
+
+    store = await openStore(dir);
+    const again = createCatalog(store);
+    expect(again.profileOf('doc-1202')).toEqual(profile);
+    expect(again.record('doc-1202')?.meta.title).toBe('Bericht doc-1202');
+    await store.close();
+  });
+
+  it('stops packing when told to', async () => {
+    const store = await openStore(temp());
+    await store.commit(Array.from({ length: 1200 }, (_, n) => ({ c: 'documents' as const, k: `d${n}`, v: record(`d${n}`, profile) })));
+    let commits = 0;
+    store.onCommit(() => commits++);
+    expect(await createCatalog(store).packOldProfiles(() => commits > 0)).toBe(500);
+    expect(Array.isArray((store.data.documents.d1199 as { profile: { numbers: unknown } }).profile.numbers)).toBe(true);
+    await store.close();
+  });
+});
