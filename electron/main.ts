@@ -1,6 +1,7 @@
 // Wires the shell's pieces (electron/shell/*) to Electron; every decision lives in those functions.
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { join, delimiter } from 'node:path';
+import { handlersWhenOpen } from '../shared/ipc/when-open';
 import { openServices, type Services } from './services/handlers';
 import { installAppMenu } from './shell/app-menu';
 import { closeBeforeQuit, quitWhenAllClosed } from './shell/lifecycle';
@@ -54,32 +55,35 @@ function createWindow(): BrowserWindow {
 
 async function start(): Promise<void> {
   lockDownSession(session.defaultSession);
-  let services: Services;
-  try {
-    services = await openServices({
-      dataDir: app.getPath('userData'),
-      corpusDir: argument('facing-corpus-dir') ?? join(app.getAppPath(), 'corpus'),
-      dictionaryDirs: argument('facing-dictionary-dirs')?.split(delimiter).filter(Boolean),
-      shell: 'electron',
-      version: app.getVersion(),
-      locale: app.getLocale(),
-      secretBox: secretBoxFrom(safeStorage),
-    });
-  } catch (error) {
-    dialog.showErrorBox(strings.startFailed.title, (error as Error).message);
-    app.quit();
-    return;
-  }
-  closeBeforeQuit(app, () => services.close());
+  // The window loads while the services open (reading a large store takes a while): calls it makes
+  // meanwhile wait for them.
+  const opening = openServices({
+    dataDir: app.getPath('userData'),
+    corpusDir: argument('facing-corpus-dir') ?? join(app.getAppPath(), 'corpus'),
+    dictionaryDirs: argument('facing-dictionary-dirs')?.split(delimiter).filter(Boolean),
+    shell: 'electron',
+    version: app.getVersion(),
+    locale: app.getLocale(),
+    secretBox: secretBoxFrom(safeStorage),
+  });
   serveRenderer(protocol, rendererDir);
-  registerIpc(ipcMain, services.handlers, () => mainWindow?.webContents);
-  registerUploads(ipcMain, services.uploads, () => mainWindow?.webContents);
+  registerIpc(ipcMain, handlersWhenOpen(opening.then((services) => services.handlers)), () => mainWindow?.webContents);
+  registerUploads(ipcMain, { fromPath: async (path, limit) => (await opening).uploads.fromPath(path, limit) }, () => mainWindow?.webContents);
   const saveWindowAsPdf = () => void (mainWindow && saveAsPdf(mainWindow, dialog));
   installAppMenu(Menu, () => menuTemplate(process.platform === 'darwin', { ...rendererCommands(() => mainWindow?.webContents), saveAsPdf: saveWindowAsPdf }));
   mainWindow = createWindow();
   app.on('activate', () => {
     if (!mainWindow) mainWindow = createWindow();
   });
+  let services: Services;
+  try {
+    services = await opening;
+  } catch (error) {
+    dialog.showErrorBox(strings.startFailed.title, (error as Error).message);
+    app.quit();
+    return;
+  }
+  closeBeforeQuit(app, () => services.close());
   await opener.open(filesFromArgv(process.argv, process.cwd(), app.isPackaged));
   await opener.ready(services.handlers);
 }

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
+import { handlersWhenOpen } from '../../shared/ipc/when-open';
 import { defaultDataDir } from '../services/paths';
 import { openServices } from '../services/handlers';
 import { startWebHost } from './host';
@@ -42,8 +44,14 @@ async function main(): Promise<void> {
   }
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
-  const services = await openServices({ dataDir, corpusDir: join(root, 'corpus'), shell: 'web', version, locale: Intl.DateTimeFormat().resolvedOptions().locale });
-  const host = await startWebHost({ handlers: services.handlers, uploads: services.uploads, staticDir, port, onInternalError: (error) => console.error(error) });
+  // The page can load while the services open; its first calls wait for them.
+  const opening = openServices({ dataDir, corpusDir: join(root, 'corpus'), shell: 'web', version, locale: Intl.DateTimeFormat().resolvedOptions().locale });
+  const uploads = { receive: async (body: Readable, limit: number) => (await opening).uploads.receive(body, limit) };
+  const host = await startWebHost({ handlers: handlersWhenOpen(opening.then((s) => s.handlers)), uploads, staticDir, port, onInternalError: (error) => console.error(error) });
+  const services = await opening.catch(async (error: unknown) => {
+    await host.close();
+    throw error;
+  });
   console.log(`Facing is running. Open this address in your browser (it holds this run's access token):\n\n  ${host.url}\n`);
   console.log(`Data folder: ${dataDir}\nPress Ctrl+C to stop.`);
   const stop = () => void Promise.all([host.close(), services.close()]).then(() => process.exit(0));
