@@ -22,7 +22,8 @@ export default defineConfig({
     emptyOutDir: true,
     // Inline assets would need data: URLs in script-src/font-src; keep every asset a file.
     assetsInlineLimit: 0,
-    // Loaded from disk by a desktop app, not over a network: one bundle is fine.
+    // Loaded from disk by a desktop app, not over a network: large chunks are fine (screens other
+    // than the library are split off only so that less script is compiled before the first paint).
     chunkSizeWarningLimit: 2000,
   },
 });

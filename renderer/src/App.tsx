@@ -1,25 +1,27 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { NoticeBar } from './components/NoticeBar';
 import { Toast } from './components/Toast';
 import { useTheme } from './components/useTheme';
 import { useUndoKeys } from './components/useUndoKeys';
-import { AnnotationsScreen } from './screens/AnnotationsScreen';
 import { LibraryScreen } from './screens/LibraryScreen';
 import { MessageScreen } from './screens/MessageScreen';
-import { ParallelScreen } from './screens/ParallelScreen';
-import { ReaderScreen } from './screens/ReaderScreen';
-import { SearchScreen } from './screens/SearchScreen';
 import { CommandPalette } from './commands/CommandPalette';
-import { ThreeColumnScreen } from './screens/ThreeColumnScreen';
-import { BackupsPanel } from './settings/BackupsPanel';
-import { SyncPanel } from './sync/SyncPanel';
 import { watchSync } from './sync/syncStatus';
-import { DictionariesScreen } from './dictionaries/DictionariesScreen';
 import { routeParam } from './routeParam';
 import { useAppStore } from './state/store';
 import { useT } from './i18n/useT';
+
+// A start paints the library: every other screen is loaded when it is first opened (half the script to compile before the first paint).
+const AnnotationsScreen = lazy(() => import('./screens/AnnotationsScreen').then((m) => ({ default: m.AnnotationsScreen })));
+const ParallelScreen = lazy(() => import('./screens/ParallelScreen').then((m) => ({ default: m.ParallelScreen })));
+const ReaderScreen = lazy(() => import('./screens/ReaderScreen').then((m) => ({ default: m.ReaderScreen })));
+const SearchScreen = lazy(() => import('./screens/SearchScreen').then((m) => ({ default: m.SearchScreen })));
+const ThreeColumnScreen = lazy(() => import('./screens/ThreeColumnScreen').then((m) => ({ default: m.ThreeColumnScreen })));
+const BackupsPanel = lazy(() => import('./settings/BackupsPanel').then((m) => ({ default: m.BackupsPanel })));
+const SyncPanel = lazy(() => import('./sync/SyncPanel').then((m) => ({ default: m.SyncPanel })));
+const DictionariesScreen = lazy(() => import('./dictionaries/DictionariesScreen').then((m) => ({ default: m.DictionariesScreen })));
 
 export function App() {
   const startupError = useAppStore((s) => s.startupError);
@@ -34,24 +36,26 @@ export function App() {
   return (
     <Router hook={useHashLocation}>
       <NoticeBar />
-      <Switch>
-        <Route path="/" component={LibraryScreen} />
-        <Route path="/annotations" component={AnnotationsScreen} />
-        <Route path="/settings/backups" component={BackupsPanel} />
-        <Route path="/settings/sync" component={SyncPanel} />
-        <Route path="/dictionaries" component={DictionariesScreen} />
-        <Route path="/read/:id">{(params) => <ReaderScreen id={routeParam(params.id)} />}</Route>
-        <Route path="/read/:id/p/:paragraph">{(params) => <ReaderScreen id={routeParam(params.id)} paragraph={Number(params.paragraph) || 0} />}</Route>
-        <Route path="/search/:query?">{(params) => <SearchScreen query={routeParam(params.query)} />}</Route>
-        <Route path="/read/:id/a/:annotation">{(params) => <ReaderScreen id={routeParam(params.id)} annotation={routeParam(params.annotation)} />}</Route>
-        <Route path="/parallel/:original/:first/:second">
-          {(params) => <ThreeColumnScreen original={routeParam(params.original)} first={routeParam(params.first)} second={routeParam(params.second)} />}
-        </Route>
-        <Route path="/parallel/:left/:right">{(params) => <ParallelScreen left={routeParam(params.left)} right={routeParam(params.right)} />}</Route>
-        <Route>
-          <MessageScreen title={t('app.nothingHere')} message={t('app.nothingHereMessage')} />
-        </Route>
-      </Switch>
+      <Suspense fallback={null}>
+        <Switch>
+          <Route path="/" component={LibraryScreen} />
+          <Route path="/annotations" component={AnnotationsScreen} />
+          <Route path="/settings/backups" component={BackupsPanel} />
+          <Route path="/settings/sync" component={SyncPanel} />
+          <Route path="/dictionaries" component={DictionariesScreen} />
+          <Route path="/read/:id">{(params) => <ReaderScreen id={routeParam(params.id)} />}</Route>
+          <Route path="/read/:id/p/:paragraph">{(params) => <ReaderScreen id={routeParam(params.id)} paragraph={Number(params.paragraph) || 0} />}</Route>
+          <Route path="/search/:query?">{(params) => <SearchScreen query={routeParam(params.query)} />}</Route>
+          <Route path="/read/:id/a/:annotation">{(params) => <ReaderScreen id={routeParam(params.id)} annotation={routeParam(params.annotation)} />}</Route>
+          <Route path="/parallel/:original/:first/:second">
+            {(params) => <ThreeColumnScreen original={routeParam(params.original)} first={routeParam(params.first)} second={routeParam(params.second)} />}
+          </Route>
+          <Route path="/parallel/:left/:right">{(params) => <ParallelScreen left={routeParam(params.left)} right={routeParam(params.right)} />}</Route>
+          <Route>
+            <MessageScreen title={t('app.nothingHere')} message={t('app.nothingHereMessage')} />
+          </Route>
+        </Switch>
+      </Suspense>
       <Toast />
       <CommandPalette />
     </Router>
