@@ -138,25 +138,30 @@ export function createSearch(library: LibraryService, options: SearchOptions = {
       const complete: SearchHit[][] = [];
       const apart: SearchHit[][] = [];
       let total = 0;
-      // Read side by side: the reads overlap, the scans follow one another.
-      const texts = await Promise.all(matches.map((match) => passagesOf(match.id).catch(() => null)));
-      keep(matches.map((match, n) => [match.id, texts[n]!] as const));
+      // Read side by side, each document scanned as it comes in, while the others are still being read.
+      const read = await Promise.all(
+        matches.map(async (match) => {
+          const doc = await passagesOf(match.id).catch(() => null);
+          const chosen = doc && choosePassages(doc, { matched: match.matched, prefix: last, phrases });
+          if (!doc || !chosen) return { doc, chosen: null, snippets: [] };
+          // The snippet marks every word beginning with a marked one: the last term stands for its completions.
+          const marked = [...new Set([...match.matched.flat().filter((w) => last.length < 3 || !w.startsWith(last)), last])];
+          return { doc, chosen, snippets: chosen.positions.slice(0, PER_DOCUMENT).map((position) => snippet(doc.passages[position]!.text, marked).parts) };
+        }),
+      );
+      keep(matches.map((match, n) => [match.id, read[n]!.doc] as const));
       for (const [n, match] of matches.entries()) {
-        const doc = texts[n];
-        const chosen = doc && choosePassages(doc, { matched: match.matched, prefix: last, phrases });
+        const { doc, chosen, snippets } = read[n]!;
         if (!doc || !chosen) continue;
         total += chosen.positions.length;
-        // The snippet marks every word beginning with a marked one: the last term stands for its completions.
-        const marked = [...new Set([...match.matched.flat().filter((w) => last.length < 3 || !w.startsWith(last)), last])];
         const label = labels.get(match.id);
-        const hits = chosen.positions.slice(0, PER_DOCUMENT).map((position) => {
-          const { paragraph, text } = doc.passages[position]!;
+        const hits = snippets.map((parts, k) => {
           const hit: SearchHit = {
             documentId: match.id,
             title: label?.title ?? match.id,
             language: label?.language ?? '',
-            paragraph,
-            parts: snippet(text, marked).parts,
+            paragraph: doc.passages[chosen.positions[k]!]!.paragraph,
+            parts,
             score: Math.round(match.score * 100) / 100,
           };
           if (!chosen.complete) hit.partial = true;

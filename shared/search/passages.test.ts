@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { choosePassages, documentPassages } from './passages';
+import { foldText } from './fold-text';
+import { choosePassages, documentPassages, isAscii } from './passages';
 import { phrasePattern } from './query';
+import { SPACED_WORD_CHAR } from './words';
 
 const doc = documentPassages([
   { kind: 'heading', text: 'Harbour notes' },
@@ -89,5 +91,37 @@ describe('choosing passages', () => {
       { numRuns: 600, examples: [['𝐀a', 'a'], ['a𝐀', 'a'], ['𠀀a b', 'a b'], ['a\u0301 b', 'a b'], ['a\nb', 'a b'], ['翻a', '翻 a'], ['a-b', 'a b'], ['ab', 'a b']] },
     );
   }, 30_000);
-});
+  it('chooses the passages every word is found in as a whole word, or a few that cover them all', () => {
+    const words = ['ab', 'abc', 'b', 'ba', 'e', 'ee', '翻', '翻译'];
+    const pieces = [...words, ' ', ' ', '.', 'x', 'É', 'é', 'ÉE', 'AB'];
+    const paragraphs = fc.array(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((p) => p.join('')), { minLength: 1, maxLength: 8 });
+    const terms = fc.array(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 });
+    fc.assert(
+      fc.property(paragraphs, terms, fc.constantFrom(undefined, 'abc', 'ba'), (texts, matched, prefix) => {
+        const doc = documentPassages(texts.map((text) => ({ kind: 'paragraph', text })));
+        const holds = (text: string, k: number) => {
+          const folded = foldText(text);
+          const whole = matched[k]!.some((w) => phrasePattern(w, false).test(folded));
+          // The last word as typed (three letters or more) also stands for the words it begins.
+          return whole || (prefix === 'abc' && k === matched.length - 1 && new RegExp(`(?<!${SPACED_WORD_CHAR})abc`, 'u').test(folded));
+        };
+        const holding = doc.passages.map(({ text }) => matched.map((_, k) => holds(text, k)));
+        const chosen = choosePassages(doc, { matched, phrases: [], ...(prefix ? { prefix } : {}) });
+        const complete = holding.flatMap((terms, position) => (terms.every(Boolean) ? [position] : []));
+        if (complete.length > 0) expect(chosen).toEqual({ positions: complete, complete: true });
+        else if (matched.some((_, k) => !holding.some((terms) => terms[k]))) expect(chosen).toBeNull();
+        else {
+          expect(chosen?.complete).toBe(false);
+          expect(matched.every((_, k) => chosen!.positions.some((position) => holding[position]![k]))).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
 
+  it('tells plain ASCII text from any other, however long', () => {
+    const long = 'a'.repeat(70_000);
+    expect([isAscii(''), isAscii('plain text\n'), isAscii(long)]).toEqual([true, true, true]);
+    expect([isAscii('café'), isAscii(`${long}é`), isAscii(`${'a'.repeat(65_535)}\u00e9`), isAscii(`${long.slice(0, 65_536)}\ud800`), isAscii('\u0080')]).toEqual([false, false, false, false, false]);
+  });
+});

@@ -24,13 +24,34 @@ export function documentPassages(paragraphs: ReadonlyArray<{ kind: string; text:
   };
   const joined = join(passages.map((p) => p.text));
   // Plain ASCII (most English books) folds as one lower-casing of the whole text: no paragraph is tested or copied on its own.
-  if (!NON_ASCII.test(joined.text)) return { passages, spellings: [{ text: joined.text.toLowerCase(), starts: joined.starts }] };
+  if (isAscii(joined.text)) return { passages, spellings: [{ text: joined.text.toLowerCase(), starts: joined.starts }] };
   const spellings = [join(passages.map((p) => foldText(p.text)))];
   if (UMLAUT.test(joined.text)) spellings.push(join(passages.map((p) => foldText(p.text.replace(UMLAUTS, (c) => SPELT_UMLAUTS[c]!)))));
   return { passages, spellings };
 }
 
 const NON_ASCII = /[^\u0000-\u007f]/;
+
+type Encoder = { encodeInto(text: string, into: Uint8Array): { read: number } };
+const Utf8 = (globalThis as { TextEncoder?: new () => Encoder }).TextEncoder;
+const encoder = Utf8 ? new Utf8() : null;
+/** Characters checked at a time by isAscii. */
+const ASCII_SLICE = 1 << 16;
+const asciiScratch = new Uint8Array(ASCII_SLICE);
+
+/**
+ * Whether a text is plain ASCII: a slice of it encoded as UTF-8 fills no more bytes than it has
+ * characters (the platform's encoder checks a 100 kB book in a third of the time a pattern takes).
+ */
+export function isAscii(text: string): boolean {
+  if (!encoder) return !NON_ASCII.test(text);
+  for (let at = 0; at < text.length; at += ASCII_SLICE) {
+    const slice = text.length <= ASCII_SLICE ? text : text.slice(at, at + ASCII_SLICE);
+    if (encoder.encodeInto(slice, asciiScratch.subarray(0, slice.length)).read < slice.length) return false;
+  }
+  return true;
+}
+
 const UMLAUT = /[äöüÄÖÜ]/;
 const UMLAUTS = /[äöüÄÖÜ]/g;
 const SPELT_UMLAUTS: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue' };
@@ -43,41 +64,56 @@ function isSpacedWordChar(text: string, at: number): boolean {
   return /[\p{L}\p{N}]/u.test(text[at]!) && !isUnspaced(text.slice(at, at + 2));
 }
 
-/** Marks `bit` on every passage holding the word as a whole word (or, with `prefix`, a word beginning with it). */
-function markWord(doc: DocumentPassages, word: string, prefix: boolean, bit: number, masks: Map<number, number>): void {
+/** Where, from `from` on, a folded text holds what a term or phrase looks for: the position, or -1. */
+type Finder = (text: string, from: number) => number;
+
+/** Finds the word as a whole word (or, with `prefix`, a word beginning with it). */
+function wordFinder(word: string, prefix: boolean): Finder {
   // Chinese and Japanese words stand without spaces: only a spaced word needs a boundary at that end.
   const open = !isUnspaced(word);
   const close = !prefix && !isUnspaced([...word].pop()!);
-  for (const { text, starts } of doc.spellings) {
-    for (let at = text.indexOf(word); at >= 0; ) {
-      if ((open && isSpacedWordChar(text, at - 1)) || (close && isSpacedWordChar(text, at + word.length))) {
-        at = text.indexOf(word, at + 1);
-        continue;
-      }
-      const position = passageAt(starts, at);
-      masks.set(position, (masks.get(position) ?? 0) | bit);
-      // One occurrence a passage is enough: go on from the next one.
-      at = position + 1 < starts.length ? text.indexOf(word, starts[position + 1]!) : -1;
+  return (text, from) => {
+    for (let at = text.indexOf(word, from); at >= 0; at = text.indexOf(word, at + 1)) {
+      if (!((open && isSpacedWordChar(text, at - 1)) || (close && isSpacedWordChar(text, at + word.length)))) return at;
     }
-  }
+    return -1;
+  };
 }
 
-/** Marks `bit` on every passage holding the phrase's words one after another, whatever stands between them but letters and digits. */
-function markPhrase(doc: DocumentPassages, phrase: string, bit: number, masks: Map<number, number>): void {
+/** Finds the phrase's words one after another, whatever stands between them but letters and digits. */
+function phraseFinder(phrase: string): Finder | null {
   const matcher = phraseMatcher(phrase);
   const first = matcher.words[0];
-  if (first === undefined) return;
-  for (const { text, starts } of doc.spellings) {
-    for (let at = text.indexOf(first); at >= 0; ) {
-      if (!phraseAt(text, at, matcher)) {
-        at = text.indexOf(first, at + 1);
-        continue;
+  if (first === undefined) return null;
+  return (text, from) => {
+    for (let at = text.indexOf(first, from); at >= 0; at = text.indexOf(first, at + 1)) if (phraseAt(text, at, matcher)) return at;
+    return -1;
+  };
+}
+
+/**
+ * Which of the given passages (ascending) hold what any of the finders look for, in any spelling.
+ * Each finder goes through each spelling once at most, jumping from a passage's start to the next
+ * occurrence and on from the next passage it is asked about; a passage already found is not looked at again.
+ */
+function passagesHolding(doc: DocumentPassages, finders: readonly Finder[], positions: readonly number[]): number[] {
+  const hit = new Uint8Array(doc.passages.length);
+  let rest = positions;
+  for (const find of finders) {
+    for (const { text, starts } of doc.spellings) {
+      let found = false;
+      for (let n = 0; n < rest.length; ) {
+        const at = find(text, starts[rest[n]!]!);
+        if (at < 0) break;
+        const position = passageAt(starts, at);
+        while (n < rest.length && rest[n]! < position) n++;
+        if (rest[n] === position) ((hit[position] = 1), n++, (found = true));
       }
-      const position = passageAt(starts, at);
-      masks.set(position, (masks.get(position) ?? 0) | bit);
-      at = position + 1 < starts.length ? text.indexOf(first, starts[position + 1]!) : -1;
+      if (found) rest = rest.filter((p) => !hit[p]);
+      if (rest.length === 0) return [...positions];
     }
   }
+  return positions.filter((p) => hit[p]);
 }
 
 /**
@@ -180,20 +216,43 @@ export const MAX_PASSAGE_TERMS = 30;
 export function choosePassages(doc: DocumentPassages, query: PassageQuery): ChosenPassages | null {
   const termCount = Math.min(query.matched.length, MAX_PASSAGE_TERMS - Math.min(query.phrases.length, MAX_PASSAGE_TERMS));
   const phrases = query.phrases.slice(0, MAX_PASSAGE_TERMS - termCount);
-  const masks = new Map<number, number>();
   const prefix = query.prefix && query.prefix.length >= 3 && termCount === query.matched.length ? query.prefix : null;
+  // A bit for each term and phrase; phrases are looked for first (the fewest passages hold them).
+  const tests: Array<{ bit: number; finders: Finder[] }> = [];
+  for (const [j, phrase] of phrases.entries()) {
+    const finder = phraseFinder(phrase);
+    tests.push({ bit: 1 << (termCount + j), finders: finder ? [finder] : [] });
+  }
   for (let k = 0; k < termCount; k++) {
-    const bit = 1 << k;
     const completes = k === termCount - 1 && prefix !== null;
     // The prefix itself finds all its completions in one scan.
-    if (completes) markWord(doc, prefix, true, bit, masks);
-    for (const word of query.matched[k]!) if (!(completes && word.startsWith(prefix))) markWord(doc, word, false, bit, masks);
+    const finders = completes ? [wordFinder(prefix, true)] : [];
+    for (const word of query.matched[k]!) if (!(completes && word.startsWith(prefix))) finders.push(wordFinder(word, false));
+    tests.push({ bit: 1 << k, finders });
   }
-  for (const [j, phrase] of phrases.entries()) markPhrase(doc, phrase, 1 << (termCount + j), masks);
-  const full = 2 ** (termCount + phrases.length) - 1;
-  const complete = [...masks].filter(([, mask]) => mask === full).map(([position]) => position);
-  if (complete.length > 0) return { positions: complete.sort((a, b) => a - b), complete: true };
+  if (tests.length === 0) return { positions: [], complete: false };
 
+  // The passages holding everything: each test looks only in those that passed the ones before.
+  const all = doc.passages.map((_, position) => position);
+  const looked: Array<{ in: number[]; found: number[] }> = [];
+  let complete = all;
+  for (const { finders } of tests) {
+    looked.push({ in: complete, found: (complete = passagesHolding(doc, finders, complete)) });
+    if (complete.length === 0) break;
+  }
+  if (complete.length > 0) return { positions: complete, complete: true };
+
+  // None holds them all: what each passage holds (looked for in the passages not looked in yet), for the fewest that hold them between them.
+  const masks = new Map<number, number>();
+  const seen = new Uint8Array(all.length);
+  for (const [n, { bit, finders }] of tests.entries()) {
+    const before = looked[n];
+    if (before) for (const position of before.in) seen[position] = n + 1;
+    const holding = [...(before?.found ?? []), ...passagesHolding(doc, finders, before ? all.filter((p) => seen[p] !== n + 1) : all)];
+    if (holding.length === 0) return null;
+    for (const position of holding) masks.set(position, (masks.get(position) ?? 0) | bit);
+  }
+  const full = 2 ** (termCount + phrases.length) - 1;
   const positions: number[] = [];
   for (let missing = full; missing !== 0; ) {
     let chosen = -1;
