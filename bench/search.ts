@@ -1,6 +1,7 @@
 // `npx tsx bench/search.ts [COUNT]`, or `npm run bench -- search`: the search service alone over a
 // generated library of COUNT documents of ~100 kB (default 10,000), stored as the library stores
-// them, so that index building, saving, loading and querying are measured without the import.
+// them (one block a line) and read back through the library's own parser, so that index building,
+// saving, loading and querying are measured without the import.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,8 +9,11 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import type { LibraryService } from '../electron/services/library';
 import { createSearch } from '../electron/services/search';
+import { blockFileBytes, parseBlockFile } from '../electron/services/library/block-file';
+import { utf8InSlices } from '../electron/services/library/slices';
 import { INDEX_FILE } from '../electron/services/search/index-file';
 import type { DocumentSummary } from '../shared/model/document';
+import type { Block } from '../shared/text/segmentation';
 import { percentile, peakRssMB, rssMB, runWorkloads, seeded, type Figure } from './harness';
 import { generateProse, proseWord } from './text';
 
@@ -34,9 +38,9 @@ function library() {
   };
 }
 
-/** What search needs of the library, over `document.json` files like the library's own. */
+/** What search needs of the library, over `document.json` files read as the library reads its own (see library/texts.ts, paragraphTexts). */
 function fakeLibrary(dir: string, summaries: Map<string, DocumentSummary>): LibraryService {
-  const paragraphTexts = async (id: string) => (JSON.parse(await readFile(join(dir, id, 'document.json'), 'utf8')) as { blocks: Array<{ kind: 'paragraph'; text: string }> }).blocks;
+  const paragraphTexts = async (id: string) => (await parseBlockFile(await utf8InSlices(await readFile(join(dir, id, 'document.json'))))).filter((b) => b.text).map((b) => ({ kind: b.kind, text: b.text }));
   return { list: async () => [...summaries.values()], summary: async (id: string) => summaries.get(id), paragraphTexts } as unknown as LibraryService;
 }
 
@@ -60,7 +64,7 @@ export async function measureSearch(count: number): Promise<Figure[]> {
     for (let k = 0; k < count; k++) {
       const id = `doc-${k}`;
       mkdirSync(join(dir, id));
-      writeFileSync(join(dir, id, 'document.json'), JSON.stringify({ version: 1, blocks: make(k).map((text) => ({ kind: 'paragraph', text })) }));
+      writeFileSync(join(dir, id, 'document.json'), Buffer.concat(await blockFileBytes(make(k).map((text): Block => ({ kind: 'paragraph', text })))));
       summaries.set(id, { id, title: `Book ${k}`, language: 'en' } as DocumentSummary);
       const t0 = performance.now();
       await first.refresh(id);
