@@ -104,15 +104,16 @@ export const test = base.extend<ShellOptions & { app: FacingApp }, { webBrowser:
     { scope: 'worker' },
   ],
   app: async ({ shell, corpus, prepareData, dictionaryDirs, webBrowser }, use, testInfo) => {
+    // Skipped before any scratch folder is made: a skip ends the fixture here.
+    const binary = shell === 'electron' ? findElectronBinary() : null;
+    testInfo.skip(shell === 'electron' && !binary, 'Skipped: no Electron binary on this machine (it cannot be downloaded here); the same spec ran against the web host.');
     const scratch = mkdtempSync(join(tmpdir(), 'facing-e2e-'));
     const dataDir = join(scratch, 'data');
     const corpusDir = corpusFor(corpus, scratch);
     await prepareData?.run(dataDir, corpusDir);
     let running: { page: Page; origin: string; open(hash: string): Promise<void>; close(): Promise<void> };
-    if (shell === 'electron') {
-      const binary = findElectronBinary();
-      testInfo.skip(!binary, 'Skipped: no Electron binary on this machine (it cannot be downloaded here); the same spec ran against the web host.');
-      running = await launchElectron(binary!, dataDir, corpusDir, dictionaryDirs);
+    if (binary) {
+      running = await launchElectron(binary, dataDir, corpusDir, dictionaryDirs);
     } else {
       running = await launchWeb(await webBrowser(), dataDir, corpusDir, dictionaryDirs);
     }
