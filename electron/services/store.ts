@@ -163,6 +163,7 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
     async close() {
       closed = true;
       await compactor.close();
+      await loaded.release();
       await lock.release();
     },
   };

@@ -4,7 +4,8 @@ import type { Notice } from '../../../shared/model/app';
 import { parseJournal } from '../journal';
 import { BACKUP_FOLDER, backupTime, listBackups, readBackup, type BackupFile } from './backups';
 import { apply, emptyStore, StoreRecordSchema, type StoreData, type StoreRecord } from './schema';
-import { readSnapshot, readText, UnusableStoreError, type ParsedSnapshot } from './snapshot';
+import { readText, UnusableStoreError, type ParsedSnapshot } from './snapshot';
+import { readSnapshot } from './snapshot-read';
 import { t } from '../../../shared/i18n/current';
 
 export const STORE_FILE = 'facing-store.json';
@@ -70,6 +71,8 @@ export interface Loaded {
   compact: 'now' | 'soon' | false;
   /** The journal appends go to when nothing is compacted now: the newest one replayed. */
   continues: number;
+  /** Closes the snapshot file its unread annotation blocks are read from; called when the store closes. */
+  release: () => Promise<void>;
 }
 
 /**
@@ -87,7 +90,7 @@ export async function loadStore(dataDir: string, unclean: boolean, now: Date): P
   let problem: string | null = null;
   let aside: string | null = null;
   try {
-    snapshot = await readSnapshot(path);
+    snapshot = await readSnapshot(path, { lazy: true });
   } catch (error) {
     if (!(error instanceof UnusableStoreError)) throw error;
     problem = t('store.problemUnreadable', { reason: error.message });
@@ -104,9 +107,9 @@ export async function loadStore(dataDir: string, unclean: boolean, now: Date): P
     notices.push(...replayed.notices);
     const compact = snapshot.migratedFrom !== null || replayed.damaged ? 'now' : replayed.records > 0 || snapshot.rewrite ? 'soon' : false;
     const continues = Math.max(snapshot.data.journal, ...journals.filter((j) => j >= snapshot!.data.journal));
-    return { data: snapshot.data, notices, journals, backups, compact, continues };
+    return { data: snapshot.data, notices, journals, backups, compact, continues, release: snapshot.release ?? (async () => {}) };
   }
-  if (!problem) return { data: emptyStore(), notices, journals, backups, compact: 'now', continues: 0 };
+  if (!problem) return { data: emptyStore(), notices, journals, backups, compact: 'now', continues: 0, release: async () => {} };
 
   // Rebuild: the newest backup that reads, then every journal from the one it names.
   let base: { backup: BackupFile; data: StoreData } | null = null;
@@ -135,7 +138,7 @@ export async function loadStore(dataDir: string, unclean: boolean, now: Date): P
   notices.push({ level: base || replayed.records ? 'warning' : 'error', message: `${problem} ${recovered}${skipped}${kept}` });
   if (replayed.torn) notices.push({ level: 'warning', message: t('store.tornShort') });
   notices.push(...replayed.notices);
-  return { data, notices, journals, backups: backups.filter((b) => !unreadableBackups.some((p) => p.endsWith(`${b.id}.unreadable`))), compact: 'now', continues: 0 };
+  return { data, notices, journals, backups: backups.filter((b) => !unreadableBackups.some((p) => p.endsWith(`${b.id}.unreadable`))), compact: 'now', continues: 0, release: async () => {} };
 }
 
 function uncleanNotice(replayed: Replayed): Notice {

@@ -85,11 +85,13 @@ export class AnnotationShelf {
   private readBlock(document: string, collect = false): Entry[] | null {
     const block = this.unread.get(document);
     if (!block) return null;
+    // Read before the block leaves `unread`: a block that cannot be read from disk stays as it is, never dropped.
+    const bytes = block.bytes;
     this.unread.delete(document);
-    const text = decode(block.bytes);
+    const text = decode(bytes);
     let entries: unknown = null;
     let reason: string | null = null;
-    if (crc32(block.bytes) !== block.crc) reason = 'checksum';
+    if (crc32(bytes) !== block.crc) reason = 'checksum';
     else {
       try {
         entries = JSON.parse(text);

@@ -1,6 +1,7 @@
 import type { Adapter } from 'lowdb';
 import type { WriteFile } from './backups';
-import { readSnapshot, serializeSnapshot } from './snapshot';
+import { serializeSnapshot } from './snapshot';
+import { readSnapshot } from './snapshot-read';
 import type { StoreData } from './schema';
 
 /**

@@ -15,6 +15,8 @@ export interface ParsedSnapshot {
   migratedFrom: number | null;
   /** Its lines were not where its index says, or the index failed its checksum: worth writing afresh. */
   rewrite?: boolean;
+  /** Closes the file its unread blocks are read from (a snapshot read lazily, see snapshot-read.ts). */
+  release?: () => Promise<void>;
 }
 
 export interface ParseOptions {
@@ -190,13 +192,18 @@ function blocksByLine(bytes: Buffer, from: number, index: z.infer<typeof BlockIn
   return blocks;
 }
 
-/**
- * The first line and its blocks, or null when the file is not laid out as this version writes it. When
- * the index fails its checksum (a changed character in a document's name, or a file written before it
- * had one), each block is searched for the documents its entries name, so that no document's first
- * list misses annotations filed under another.
- */
-function parseLaidOut(bytes: Buffer): { header: Record<string, unknown>; blocks: Block[]; rewrite: boolean } | null {
+/** The first line of a snapshot laid out as this version writes it, and its block index. */
+export interface SnapshotHead {
+  header: Record<string, unknown>;
+  index: z.infer<typeof BlockIndexSchema>;
+  /** The index passed its checksum. */
+  trusted: boolean;
+  /** Where the first block starts. */
+  from: number;
+}
+
+/** The first line, or null when the file is not laid out as this version writes it. `bytes` need hold only that line. */
+export function parseHead(bytes: Buffer): SnapshotHead | null {
   const newline = bytes.indexOf(0x0a);
   if (newline < 0) return null;
   const headEnd = newline + 1 - ANNOTATIONS_FROM.length;
@@ -211,38 +218,61 @@ function parseLaidOut(bytes: Buffer): { header: Record<string, unknown>; blocks:
   const index = BlockIndexSchema.safeParse(header.blocks);
   if (!index.success) return null;
   if (new Set(index.data.map(([document]) => document)).size !== index.data.length) return null;
-  const inPlace = blocksOf(bytes, newline + 1, index.data);
-  const blocks = inPlace ?? blocksByLine(bytes, newline + 1, index.data);
+  return { header, index: index.data, trusted: header.blocksCrc === indexCrc(index.data), from: newline + 1 };
+}
+
+/** The length of a file whose blocks are exactly where its index says: what a lazy read checks before trusting it. */
+export function laidOutLength(head: SnapshotHead): number {
+  const blocks = head.index.reduce((sum, [, , length]) => sum + length, 0);
+  return head.from + blocks + BETWEEN.length * Math.max(0, head.index.length - 1) + END.length;
+}
+
+export const SNAPSHOT_END = END;
+export const BLOCK_SEPARATOR = BETWEEN;
+
+/**
+ * The first line and its blocks, or null when the file is not laid out as this version writes it. When
+ * the index fails its checksum (a changed character in a document's name, or a file written before it
+ * had one), each block is searched for the documents its entries name, so that no document's first
+ * list misses annotations filed under another.
+ */
+function parseLaidOut(bytes: Buffer): { header: Record<string, unknown>; blocks: Block[]; rewrite: boolean } | null {
+  const head = parseHead(bytes);
+  if (!head) return null;
+  const inPlace = blocksOf(bytes, head.from, head.index);
+  const blocks = inPlace ?? blocksByLine(bytes, head.from, head.index);
   if (!blocks) return null;
-  const trusted = header.blocksCrc === indexCrc(index.data);
-  if (!trusted) {
+  if (!head.trusted) {
     for (const block of blocks) {
       const others = othersNamedIn(block.bytes, block.document);
       if (others.length) block.others = others;
     }
   }
-  return { header, blocks, rewrite: !trusted || !inPlace };
+  return { header: head.header, blocks, rewrite: !head.trusted || !inPlace };
+}
+
+/** A laid-out snapshot's data, its annotations on a shelf that reads each document's block on first use. */
+export function laidOutData(header: Record<string, unknown>, blocks: Block[], options: ParseOptions = {}): StoreData {
+  const { blocks: _index, blocksCrc: _crc, ...rest } = header;
+  const parsed = StoreDataSchema.safeParse({ ...rest, annotations: {} });
+  if (!parsed.success) throw new UnusableStoreError(t('store.unusableShape', { detail: String(parsed.error.issues[0]?.message) }));
+  const data = parsed.data;
+  const shelf = new AnnotationShelf(data.annotations, blocks, () => data.quarantine);
+  attachShelf(data, shelf);
+  if (options.whole) {
+    shelf.onDamaged = ({ document, reason }) => {
+      throw new UnusableStoreError(t('store.unusableShape', { detail: `${document}: ${reason}` }));
+    };
+    shelf.all();
+  }
+  return data;
 }
 
 /** Strict parsing and migrations. */
 export function parseSnapshot(input: string | Buffer, options: ParseOptions = {}): ParsedSnapshot {
   const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
   const laidOut = parseLaidOut(bytes);
-  if (laidOut) {
-    const { blocks: _index, blocksCrc: _crc, ...header } = laidOut.header;
-    const parsed = StoreDataSchema.safeParse({ ...header, annotations: {} });
-    if (!parsed.success) throw new UnusableStoreError(t('store.unusableShape', { detail: String(parsed.error.issues[0]?.message) }));
-    const data = parsed.data;
-    const shelf = new AnnotationShelf(data.annotations, laidOut.blocks, () => data.quarantine);
-    attachShelf(data, shelf);
-    if (options.whole) {
-      shelf.onDamaged = ({ document, reason }) => {
-        throw new UnusableStoreError(t('store.unusableShape', { detail: `${document}: ${reason}` }));
-      };
-      shelf.all();
-    }
-    return { data, migratedFrom: null, rewrite: laidOut.rewrite };
-  }
+  if (laidOut) return { data: laidOutData(laidOut.header, laidOut.blocks, options), migratedFrom: null, rewrite: laidOut.rewrite };
   return parseWhole(typeof input === 'string' ? input : decode(bytes));
 }
 
@@ -278,16 +308,4 @@ function parseWhole(text: string): ParsedSnapshot {
  */
 export async function readText(path: string): Promise<string> {
   return decode(await readFile(path));
-}
-
-/** Reads a snapshot file: null when there is none. */
-export async function readSnapshot(path: string, options: ParseOptions = {}): Promise<ParsedSnapshot | null> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-  return parseSnapshot(bytes, options);
 }
