@@ -2,6 +2,9 @@ import { fold } from '../text/fold';
 import { lexiconKey, type Lexicon } from './lexicon';
 import type { MatchKind } from './model';
 import { buildsCompounds, stemmerFor } from './stemming';
+import { cleanWord } from './pointed-word';
+
+export { cleanWord } from './pointed-word';
 
 export interface Candidate {
   key: string;
@@ -20,10 +23,6 @@ function linkingFor(head: string): string[] {
 }
 const PREFIX_SCAN_LIMIT = 4000;
 
-/** The word the user pointed at, without surrounding punctuation or quotes ("„Allianz“," → "Allianz"). */
-export function cleanWord(text: string): string {
-  return text.normalize('NFC').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').slice(0, 100);
-}
 
 /** How much of the word its stem spells out, letter for letter or folded ("straß" of "straßen" for "strass"). */
 function stemmedPrefixLength(word: string, stem: string): number {

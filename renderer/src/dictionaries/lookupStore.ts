@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { cleanWord } from '../../../shared/dictionary/lookup';
+import { cleanWord } from '../../../shared/dictionary/pointed-word';
 import { currentSelection } from '../annotations/selection';
 import { domRange } from './textDom';
 
