@@ -22,6 +22,17 @@ describe('packed word counts', () => {
     expect(packed.counts[packedWords(packed).indexOf('muller')]).toBe(3);
   });
 
+  it('match the map of countIndexWords on a long text of thousands of distinct words', () => {
+    const words = Array.from({ length: 3000 }, (_, n) => `w${(n * 7919) % 3001}x`);
+    const long = [{ kind: 'paragraph' as const, text: words.join(' ') }, { kind: 'paragraph' as const, text: words.slice(0, 1500).reverse().join(', ') }];
+    const tf = new Map<string, number>();
+    const length = long.reduce((sum, p) => sum + countIndexWords(p.text, tf), 0);
+    const packed = countDocumentWords(long);
+    expect(packed.length).toBe(length);
+    expect(packedWords(packed)).toEqual([...tf.keys()]);
+    expect([...packed.counts]).toEqual([...tf.values()]);
+  });
+
   it('make the same index bytes as the counts added as a map', () => {
     const byMap = new WordIndex();
     const byPacked = new WordIndex();
