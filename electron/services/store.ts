@@ -20,7 +20,8 @@ export { STORE_FILE } from './store/load';
 export { StoreInUseError } from './store/lock';
 export { emptyStore, STORE_VERSION, StoreDataSchema, type Collection, type StoreData, type StoreRecord } from './store/schema';
 
-export type CommitSource = 'local' | 'sync';
+/** `upgrade`: a record rewritten in a newer form with the same meaning, which sync does not send again. */
+export type CommitSource = 'local' | 'sync' | 'upgrade';
 
 export type CommitListener = (records: StoreRecord[], source: CommitSource) => void;
 
@@ -71,7 +72,8 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
   const writeFile = options.writeFile ?? writeFileDurably;
   // lowdb holds the store in memory and writes its snapshot through our durable adapter; the
   // journal in front of it is what makes each change safe without rewriting the whole file.
-  const snapshot = new SnapshotFile(join(dataDir, STORE_FILE), writeFile);
+  // Every line of a snapshot read lazily is in memory once the next one is made: the file can be closed then.
+  const snapshot = new SnapshotFile(join(dataDir, STORE_FILE), writeFile, () => loaded.release());
   const state = new Low<StoreData>(snapshot, loaded.data);
   const notices = loaded.notices;
   let backupFailed: Notice | null = null;
@@ -97,7 +99,14 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
       const step = () => {
         const next = order.shift();
         if (closed || next === undefined) return resolve();
-        shelf.readAhead(next);
+        try {
+          shelf.readAhead(next);
+        } catch (error) {
+          // The snapshot changed under us (see snapshot-read.ts): said once, and the rest left unread.
+          const message = (error as Error).message;
+          if (!notices.some((n) => n.message === message)) notices.push({ level: 'error', message });
+          return resolve();
+        }
         setImmediate(step);
       };
       step();

@@ -506,6 +506,7 @@ export const de: Record<MessageKey, string> = {
   'store.checkedComplete': 'Der Speicher wurde geprüft und ist vollständig.',
   'store.recoveredRecent': '{count, plural, one {# letzte Änderung wurde} other {# letzte Änderungen wurden}} aus seinem Journal wiederhergestellt',
   'store.checkedRecovered': 'Der Speicher wurde geprüft: {recovered}{rest}.',
+  'store.changedOnDisk': '{path} wurde von einem anderen Programm geändert, während Facing lief. Facing liest und schreibt die Datei nicht mehr, damit nichts darin verloren geht: Schließen Sie Facing und starten Sie es neu.',
   'store.tornShort': 'Die letzte Änderung im Journal des Speichers war abgeschnitten und konnte nicht gelesen werden.',
   'store.tornApplied': 'Die letzte Änderung im Journal des Speichers war abgeschnitten und konnte nicht gelesen werden; {count, plural, one {# Änderung} other {# Änderungen}} davor {count, plural, one {wurde} other {wurden}} übernommen.',
   'store.damagedAnnotations': '{count, plural, one {Eine gespeicherte Anmerkung war beschädigt und konnte nicht angezeigt werden. Sie wurde} other {# gespeicherte Anmerkungen waren beschädigt und konnten nicht angezeigt werden. Sie wurden}} unverändert in der Quarantäne des Speichers aufbewahrt.',

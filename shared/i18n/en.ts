@@ -507,6 +507,7 @@ export const en = {
   'store.checkedComplete': 'Your store was checked and is complete.',
   'store.recoveredRecent': '{count, plural, one {# recent change was} other {# recent changes were}} recovered from its journal',
   'store.checkedRecovered': 'Your store was checked: {recovered}{rest}.',
+  'store.changedOnDisk': '{path} was changed by another program while Facing was running. Facing has stopped reading and writing it, so that nothing in it is lost: close Facing and start it again.',
   'store.tornShort': 'The last change in the store’s journal was cut short and could not be read.',
   'store.tornApplied': 'The last change in the store’s journal was cut short and could not be read; {count, plural, one {# change} other {# changes}} before it {count, plural, one {was} other {were}} applied.',
   'store.damagedAnnotations': '{count, plural, one {One stored annotation was damaged and could not be shown. It was} other {# stored annotations were damaged and could not be shown. They were}} kept, unchanged, in the store’s quarantine.',

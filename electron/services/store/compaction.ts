@@ -46,6 +46,9 @@ export function createCompactor(o: CompactorOptions) {
   let later: ReturnType<typeof setTimeout> | null = null;
 
   async function compactNow(options: CompactOptions): Promise<BackupFile | null> {
+    // Counted from the attempt: a snapshot that cannot be written is tried again within the hour (or
+    // when the journal grows long), not at every change, each time starting one more journal.
+    lastAttempt = o.now().getTime();
     const previous = journal;
     const next = Math.max(state.data.journal, ...journals, 0) + 1;
     journals.push(next);
@@ -60,7 +63,6 @@ export function createCompactor(o: CompactorOptions) {
       await previous?.close();
     }
     const time = o.now();
-    lastAttempt = time.getTime();
     let backup: BackupFile | null = null;
     try {
       backup = await writeBackup(dataDir, text, state.data, time, o.writeFile, options.beforeRestore);

@@ -15,6 +15,8 @@ export class SnapshotFile implements Adapter<StoreData> {
   constructor(
     private readonly path: string,
     private readonly writeFile: WriteFile,
+    /** Runs once the text is made and before the file is replaced: closes a snapshot still open for its lines (see snapshot-read.ts). */
+    private readonly beforeReplace: () => Promise<void> = async () => {},
   ) {}
 
   async read(): Promise<StoreData | null> {
@@ -23,6 +25,7 @@ export class SnapshotFile implements Adapter<StoreData> {
 
   async write(data: StoreData): Promise<void> {
     const text = serializeSnapshot(data);
+    await this.beforeReplace();
     await this.writeFile(this.path, text);
     this.written = text;
   }

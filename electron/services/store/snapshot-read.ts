@@ -1,5 +1,7 @@
-import { readSync } from 'node:fs';
+import { fstatSync, readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
+import { FacingError } from '../../../shared/ipc/errors';
+import { t } from '../../../shared/i18n/current';
 import type { Block } from './shelf';
 import { BLOCK_SEPARATOR, laidOutData, laidOutLength, parseHead, parseSnapshot, SNAPSHOT_END, type ParsedSnapshot, type ParseOptions } from './snapshot';
 
@@ -52,15 +54,25 @@ async function readFirstLine(handle: FileHandle, size: number): Promise<Buffer |
  * into fresh memory, about 250 ms here. Null when the file is not exactly as its index says (a hand
  * edit, an index failing its checksum): it is then read whole, as before.
  */
-async function readLazily(handle: FileHandle, size: number): Promise<ParsedSnapshot | null> {
+async function readLazily(handle: FileHandle, path: string): Promise<ParsedSnapshot | null> {
+  const opened = await handle.stat();
+  const size = opened.size;
   const line = await readFirstLine(handle, size);
   const head = line && parseHead(line);
   if (!head || !head.trusted || laidOutLength(head) !== size) return null;
   if (readAt(handle, SNAPSHOT_END.length, size - SNAPSHOT_END.length).toString('latin1') !== SNAPSHOT_END) return null;
   let unread = head.index.length;
-  const close = () => handle.close().catch(() => {});
+  let closing: Promise<void> | null = null;
+  const close = () => (closing ??= handle.close().catch(() => {}));
   const done = () => {
     if (--unread === 0) void close();
+  };
+  // A program that rewrote the file in place (a copy over it, an editor) would hand us other bytes at
+  // these offsets, to be quarantined and then left out by the next compaction: refuse instead. A file
+  // replaced by a rename is no concern: the open one is still the one read at start.
+  const unchanged = () => {
+    const now = fstatSync(handle.fd);
+    return now.size === opened.size && now.mtimeMs === opened.mtimeMs && now.ino === opened.ino;
   };
   const blocks: Block[] = [];
   let at = head.from;
@@ -74,6 +86,7 @@ async function readLazily(handle: FileHandle, size: number): Promise<ParsedSnaps
       // A block whose bytes moved fails its checksum when read, and is quarantined whole, as any damaged block.
       get bytes() {
         if (!bytes) {
+          if (!unchanged()) throw new FacingError('unreadable', t('store.changedOnDisk', { path }));
           bytes = readAt(handle, length, position);
           done();
         }
@@ -83,13 +96,12 @@ async function readLazily(handle: FileHandle, size: number): Promise<ParsedSnaps
     at += length + BLOCK_SEPARATOR.length;
   }
   if (unread === 0) await close();
-  return { data: laidOutData(head.header, blocks), migratedFrom: null, rewrite: false, release: async () => {
-      if (unread > 0) {
-        unread = 0;
-        await close();
-      }
-    },
+  // Awaited before the file is replaced (Windows refuses to rename over a file still open) and at close.
+  const release = () => {
+    unread = 0;
+    return close();
   };
+  return { data: laidOutData(head.header, blocks), migratedFrom: null, rewrite: false, release };
 }
 
 export interface ReadOptions extends ParseOptions {
@@ -113,7 +125,7 @@ export async function readSnapshot(path: string, options: ReadOptions = {}): Pro
   try {
     const { size } = await handle.stat();
     if (options.lazy && !options.whole && size >= LAZY_FROM) {
-      const lazy = await readLazily(handle, size);
+      const lazy = await readLazily(handle, path);
       handedOver = lazy !== null;
       if (lazy) return lazy;
     }
