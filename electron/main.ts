@@ -75,6 +75,8 @@ async function start(): Promise<void> {
   app.on('activate', () => {
     if (!mainWindow) mainWindow = createWindow();
   });
+  // A quit while the services open still closes them once they are.
+  closeBeforeQuit(app, () => opening.then((services) => services.close(), () => {}));
   let services: Services;
   try {
     services = await opening;
@@ -83,7 +85,6 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
-  closeBeforeQuit(app, () => services.close());
   await opener.open(filesFromArgv(process.argv, process.cwd(), app.isPackaged));
   await opener.ready(services.handlers);
 }

@@ -93,7 +93,8 @@ export function createCatalog(store: Store) {
         const profile = raw && unpacked(raw) ? unpackProfile(raw.profile) : null;
         if (profile) changes.push({ c: 'documents', k: id, v: { ...raw, profile: packProfile(profile) } });
       }
-      if (changes.length) await store.commit(changes);
+      // Not sent by sync: the profile does not travel, so the synced record is the same.
+      if (changes.length) await store.commit(changes, 'upgrade');
       packed += changes.length;
       await new Promise((resolve) => setImmediate(resolve));
     }
