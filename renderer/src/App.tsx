@@ -13,19 +13,35 @@ import { routeParam } from './routeParam';
 import { useAppStore } from './state/store';
 import { useT } from './i18n/useT';
 
-// A start paints the library: every other screen is loaded when it is first opened (half the script to compile before the first paint).
-const AnnotationsScreen = lazy(() => import('./screens/AnnotationsScreen').then((m) => ({ default: m.AnnotationsScreen })));
-const ParallelScreen = lazy(() => import('./screens/ParallelScreen').then((m) => ({ default: m.ParallelScreen })));
-const ReaderScreen = lazy(() => import('./screens/ReaderScreen').then((m) => ({ default: m.ReaderScreen })));
-const SearchScreen = lazy(() => import('./screens/SearchScreen').then((m) => ({ default: m.SearchScreen })));
-const ThreeColumnScreen = lazy(() => import('./screens/ThreeColumnScreen').then((m) => ({ default: m.ThreeColumnScreen })));
-const BackupsPanel = lazy(() => import('./settings/BackupsPanel').then((m) => ({ default: m.BackupsPanel })));
-const SyncPanel = lazy(() => import('./sync/SyncPanel').then((m) => ({ default: m.SyncPanel })));
-const DictionariesScreen = lazy(() => import('./dictionaries/DictionariesScreen').then((m) => ({ default: m.DictionariesScreen })));
+// A start paints the library: every other screen's script is loaded when it is first opened, or in
+// the background a little after the first paint, so that opening one later does not wait for it.
+const screens = {
+  annotations: () => import('./screens/AnnotationsScreen'),
+  parallel: () => import('./screens/ParallelScreen'),
+  reader: () => import('./screens/ReaderScreen'),
+  search: () => import('./screens/SearchScreen'),
+  threeColumns: () => import('./screens/ThreeColumnScreen'),
+  backups: () => import('./settings/BackupsPanel'),
+  sync: () => import('./sync/SyncPanel'),
+  dictionaries: () => import('./dictionaries/DictionariesScreen'),
+};
+const PREFETCH_AFTER_MS = 2000;
+const AnnotationsScreen = lazy(() => screens.annotations().then((m) => ({ default: m.AnnotationsScreen })));
+const ParallelScreen = lazy(() => screens.parallel().then((m) => ({ default: m.ParallelScreen })));
+const ReaderScreen = lazy(() => screens.reader().then((m) => ({ default: m.ReaderScreen })));
+const SearchScreen = lazy(() => screens.search().then((m) => ({ default: m.SearchScreen })));
+const ThreeColumnScreen = lazy(() => screens.threeColumns().then((m) => ({ default: m.ThreeColumnScreen })));
+const BackupsPanel = lazy(() => screens.backups().then((m) => ({ default: m.BackupsPanel })));
+const SyncPanel = lazy(() => screens.sync().then((m) => ({ default: m.SyncPanel })));
+const DictionariesScreen = lazy(() => screens.dictionaries().then((m) => ({ default: m.DictionariesScreen })));
 
 export function App() {
   const startupError = useAppStore((s) => s.startupError);
   useEffect(watchSync, []);
+  useEffect(() => {
+    const prefetch = window.setTimeout(() => Object.values(screens).forEach((load) => void load().catch(() => {})), PREFETCH_AFTER_MS);
+    return () => window.clearTimeout(prefetch);
+  }, []);
   useTheme();
   useUndoKeys();
   const t = useT();
