@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { createElement, lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { NoticeBar } from './components/NoticeBar';
@@ -13,33 +13,46 @@ import { routeParam } from './routeParam';
 import { useAppStore } from './state/store';
 import { useT } from './i18n/useT';
 
+/**
+ * A screen whose script is loaded when it is first shown, or ahead of that by `prefetch`. Once loaded
+ * it renders at once: React.lazy alone suspends on a component's first render even when its script is
+ * already here, and React holds a suspended screen blank for at least 300 ms.
+ */
+function lazyScreen<M, P extends object>(load: () => Promise<M>, pick: (module: M) => ComponentType<P>) {
+  let loaded: ComponentType<P> | null = null;
+  const prefetch = () => load().then((module) => (loaded = pick(module)));
+  const Suspended = lazy(() => prefetch().then((component) => ({ default: component })));
+  const Screen = (props: P) => (loaded ? createElement(loaded, props) : createElement(Suspended as unknown as ComponentType<P>, props));
+  return { Screen, prefetch };
+}
+
 // A start paints the library: every other screen's script is loaded when it is first opened, or in
 // the background a little after the first paint, so that opening one later does not wait for it.
 const screens = {
-  annotations: () => import('./screens/AnnotationsScreen'),
-  parallel: () => import('./screens/ParallelScreen'),
-  reader: () => import('./screens/ReaderScreen'),
-  search: () => import('./screens/SearchScreen'),
-  threeColumns: () => import('./screens/ThreeColumnScreen'),
-  backups: () => import('./settings/BackupsPanel'),
-  sync: () => import('./sync/SyncPanel'),
-  dictionaries: () => import('./dictionaries/DictionariesScreen'),
+  annotations: lazyScreen(() => import('./screens/AnnotationsScreen'), (m) => m.AnnotationsScreen),
+  parallel: lazyScreen(() => import('./screens/ParallelScreen'), (m) => m.ParallelScreen),
+  reader: lazyScreen(() => import('./screens/ReaderScreen'), (m) => m.ReaderScreen),
+  search: lazyScreen(() => import('./screens/SearchScreen'), (m) => m.SearchScreen),
+  threeColumns: lazyScreen(() => import('./screens/ThreeColumnScreen'), (m) => m.ThreeColumnScreen),
+  backups: lazyScreen(() => import('./settings/BackupsPanel'), (m) => m.BackupsPanel),
+  sync: lazyScreen(() => import('./sync/SyncPanel'), (m) => m.SyncPanel),
+  dictionaries: lazyScreen(() => import('./dictionaries/DictionariesScreen'), (m) => m.DictionariesScreen),
 };
 const PREFETCH_AFTER_MS = 2000;
-const AnnotationsScreen = lazy(() => screens.annotations().then((m) => ({ default: m.AnnotationsScreen })));
-const ParallelScreen = lazy(() => screens.parallel().then((m) => ({ default: m.ParallelScreen })));
-const ReaderScreen = lazy(() => screens.reader().then((m) => ({ default: m.ReaderScreen })));
-const SearchScreen = lazy(() => screens.search().then((m) => ({ default: m.SearchScreen })));
-const ThreeColumnScreen = lazy(() => screens.threeColumns().then((m) => ({ default: m.ThreeColumnScreen })));
-const BackupsPanel = lazy(() => screens.backups().then((m) => ({ default: m.BackupsPanel })));
-const SyncPanel = lazy(() => screens.sync().then((m) => ({ default: m.SyncPanel })));
-const DictionariesScreen = lazy(() => screens.dictionaries().then((m) => ({ default: m.DictionariesScreen })));
+const AnnotationsScreen = screens.annotations.Screen;
+const ParallelScreen = screens.parallel.Screen;
+const ReaderScreen = screens.reader.Screen;
+const SearchScreen = screens.search.Screen;
+const ThreeColumnScreen = screens.threeColumns.Screen;
+const BackupsPanel = screens.backups.Screen;
+const SyncPanel = screens.sync.Screen;
+const DictionariesScreen = screens.dictionaries.Screen;
 
 export function App() {
   const startupError = useAppStore((s) => s.startupError);
   useEffect(watchSync, []);
   useEffect(() => {
-    const prefetch = window.setTimeout(() => Object.values(screens).forEach((load) => void load().catch(() => {})), PREFETCH_AFTER_MS);
+    const prefetch = window.setTimeout(() => Object.values(screens).forEach((screen) => void screen.prefetch().catch(() => {})), PREFETCH_AFTER_MS);
     return () => window.clearTimeout(prefetch);
   }, []);
   useTheme();
