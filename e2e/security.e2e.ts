@@ -20,6 +20,8 @@ test.describe('security', () => {
     await expect(app.reader.title).toHaveText('Hostile Page');
 
     await app.open('#/read/000');
+    // The reader stays mounted from the document before: wait for this one's text.
+    await expect(app.reader.article).toContainText('angel funds');
     await ui.highlight(app.reader.article, 'angel funds');
     await ui.writeNote('![tracker](https://example.org/t.png) [link](https://example.org)');
     await ui.editor.getByRole('tab', { name: 'Preview' }).click();
