@@ -1,4 +1,4 @@
-import { createElement, lazy, Suspense, useEffect, type ComponentType } from 'react';
+import { createElement, lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { NoticeBar } from './components/NoticeBar';
@@ -22,7 +22,11 @@ function lazyScreen<M, P extends object>(load: () => Promise<M>, pick: (module: 
   let loaded: ComponentType<P> | null = null;
   const prefetch = () => load().then((module) => (loaded = pick(module)));
   const Suspended = lazy(() => prefetch().then((component) => ({ default: component })));
-  const Screen = (props: P) => (loaded ? createElement(loaded, props) : createElement(Suspended as unknown as ComponentType<P>, props));
+  const Screen = (props: P) => {
+    // Chosen once for the life of this screen: switching types when the prefetch lands would remount it, losing its state.
+    const [component] = useState(() => loaded ?? (Suspended as unknown as ComponentType<P>));
+    return createElement(component, props);
+  };
   return { Screen, prefetch };
 }
 
