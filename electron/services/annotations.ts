@@ -113,7 +113,7 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
 
   async function textOf(documentId: string): Promise<string | null> {
     try {
-      return (await corpus.get(documentId)).text;
+      return await corpus.text(documentId);
     } catch (error) {
       if (error instanceof FacingError) return null;
       throw error;

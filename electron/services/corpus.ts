@@ -11,6 +11,8 @@ import { t } from '../../shared/i18n/current';
 export interface CorpusService {
   list(): Promise<DocumentSummary[]>;
   get(id: string): Promise<Document>;
+  /** A document's text alone (what `get` gives as `text`), where that is cheaper than the whole document. */
+  text(id: string): Promise<string>;
   readonly notices: Notice[];
 }
 
@@ -52,7 +54,7 @@ export async function openCorpus(corpusDir: string): Promise<CorpusService> {
     return loaded;
   }
 
-  return {
+  const service: CorpusService = {
     notices,
     async list() {
       return Promise.all(
@@ -69,5 +71,9 @@ export async function openCorpus(corpusDir: string): Promise<CorpusService> {
       if (!loaded.ok) throw new FacingError('unreadable', t('corpusSvc.cannotOpen', { title: entry.title, problem: loaded.problem }));
       return loaded.doc;
     },
+    async text(id) {
+      return (await service.get(id)).text;
+    },
   };
+  return service;
 }

@@ -6,6 +6,9 @@ import { describeRange } from '../../shared/annotations/anchoring';
 import { dispatch } from '../../shared/ipc/dispatch';
 import { sample } from '../../e2e/data/documents';
 import { openServices } from './handlers';
+import { openCorpus } from './corpus';
+import { openLibrary } from './library';
+import { openStore } from './store';
 
 // The first import starts an import worker, compiled from source: seconds on a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
@@ -31,6 +34,19 @@ describe('the library', () => {
     const again = (await setup(dataDir)).handlers;
     expect((await again['documents:list']({})).map((d) => d.id)).toContain(document.id);
     expect((await again['documents:get']({ id: document.id })).paragraphs).toHaveLength(3);
+  });
+
+  it("gives a document's text alone, read from its stored blocks or from the open document, as the whole document has it", async () => {
+    const dataDir = temp();
+    const store = await openStore(dataDir);
+    const library = openLibrary(await openCorpus(bundled), store, dataDir);
+    const { document } = await library.import('story.md', Buffer.from(sample.md));
+    const fromBlocks = await library.text(document.id);
+    expect(fromBlocks).toBe((await library.get(document.id)).text);
+    expect(await library.text(document.id)).toBe(fromBlocks);
+    expect(await library.text('001')).toBe((await library.get('001')).text);
+    await expect(library.text('nope')).rejects.toThrow(/nope/);
+    await store.close();
   });
 
   it('suggests the original of an imported translation, and pairs and unpairs it', async () => {

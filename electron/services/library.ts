@@ -70,7 +70,7 @@ export interface LibraryService extends CorpusService {
  */
 export function openLibrary(corpus: CorpusService, store: Store, dataDir: string): LibraryService {
   const { record, records, summaryOf, byHash, noteHash, profileOf: storedProfile, packOldProfiles } = createCatalog(store);
-  const { folder, cache, readBlocks, load } = createTexts(dataDir);
+  const { folder, cache, readBlocks, load, text: textOf } = createTexts(dataDir);
   const opened = new Date();
   /** Folders being written now by an import whose record is not committed yet. */
   const writing = new Set<string>();
@@ -100,6 +100,11 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
   async function get(id: string): Promise<Document> {
     const found = record(id);
     return found ? load(found) : corpus.get(id);
+  }
+
+  async function text(id: string): Promise<string> {
+    const found = record(id);
+    return found ? textOf(found) : corpus.text(id);
   }
 
   async function summary(id: string): Promise<DocumentSummary | undefined> {
@@ -203,6 +208,7 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
     packOldProfiles,
     list,
     get,
+    text,
     suggestPairs,
 
     summary,

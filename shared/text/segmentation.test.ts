@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { countWords, segmentText, sentenceWindows, splitBlocks, splitSentences } from './segmentation';
+import { countWords, documentText, segmentBlocks, segmentText, sentenceWindows, splitBlocks, splitSentences } from './segmentation';
 
 const sentences = (text: string, language = 'en') => splitSentences(text, language).map((s) => text.slice(s.start, s.end));
 
@@ -136,5 +136,19 @@ describe('counting words of a long text written without spaces, a window at a ti
     const text = '我们今天去公园散步。'.repeat(400) + 'ภาษาไทยเขียนติดกัน '.repeat(100);
     expect(countWords(text, 100)).toBe(countWords(text, 1e9));
     expect(countWords(text, 1e9)).toBeGreaterThan(1000);
+  });
+});
+
+describe('a document text without segmenting', () => {
+  it('is the text segmentBlocks lays out, blocks without text dropped', () => {
+    const blocks = [
+      { kind: 'heading' as const, text: 'Der Titel' },
+      { kind: 'paragraph' as const, text: '' },
+      { kind: 'paragraph' as const, text: 'Erster Satz. Zweiter Satz, z. B. mit Abkürzung.' },
+      { kind: 'boilerplate' as const, text: 'Seite 3' },
+      { kind: 'paragraph' as const, text: 'Dritter.' },
+    ];
+    expect(documentText(blocks)).toBe(segmentBlocks(blocks, 'de').text);
+    expect(documentText([])).toBe(segmentBlocks([], 'de').text);
   });
 });

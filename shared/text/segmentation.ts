@@ -184,20 +184,25 @@ function paragraphOf(block: Block, index: number, offset: number, language: stri
 }
 
 /** The document model's text and structure for blocks of known kind. */
+/** A document's text as `segmentBlocks` lays it out (blocks without text dropped), without segmenting it: what anchoring needs. */
+export function documentText(blocks: readonly Block[]): string {
+  const texts: string[] = [];
+  for (const block of blocks) if (block.text) texts.push(block.text);
+  return texts.join(PARAGRAPH_SEPARATOR);
+}
+
 export function segmentBlocks(blocks: readonly Block[], language: string): Segmentation {
   const paragraphs: Paragraph[] = [];
-  const texts: string[] = [];
   let offset = 0;
   let wordCount = 0;
   for (const block of blocks) {
     const text = block.text;
     if (!text) continue;
     paragraphs.push(paragraphOf(block, paragraphs.length, offset, language));
-    texts.push(text);
     if (block.kind !== 'boilerplate') wordCount += countWords(text);
     offset += text.length + PARAGRAPH_SEPARATOR.length;
   }
-  return { text: texts.join(PARAGRAPH_SEPARATOR), paragraphs, wordCount };
+  return { text: documentText(blocks), paragraphs, wordCount };
 }
 
 /** Where each block's text starts in the document's text, as `segmentBlocks` lays them out (blocks without text are dropped first). */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { FacingError } from '../../../shared/ipc/errors';
 import { t } from '../../../shared/i18n/current';
 import type { Document } from '../../../shared/model/document';
-import { segmentBlocks, type Block } from '../../../shared/text/segmentation';
+import { documentText, segmentBlocks, type Block } from '../../../shared/text/segmentation';
 import { parseBlockFile } from './block-file';
 import { utf8InSlices } from './slices';
 import type { ImportedRecord } from './catalog';
@@ -37,5 +37,12 @@ export function createTexts(dataDir: string) {
     return remember({ meta: record.meta, ...segmentBlocks(await readBlocks(record), record.meta.language) });
   }
 
-  return { folder, cache, remember, readBlocks, load };
+  /** The text alone: an open document's, or read from its blocks without segmenting them (a seventh of the time). */
+  async function text(record: ImportedRecord): Promise<string> {
+    const cached = cache.get(record.meta.id);
+    if (cached && cached.meta === record.meta) return cached.text;
+    return documentText(await readBlocks(record));
+  }
+
+  return { folder, cache, remember, readBlocks, load, text };
 }
