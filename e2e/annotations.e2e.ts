@@ -181,6 +181,27 @@ test.describe('annotations', () => {
     await app.page.screenshot({ path: testInfo.outputPath('hub-import-skipped.png') });
   });
 
+  test('tags entered one after another before the first is saved are all kept', async ({ app }) => {
+    const ui = app.annotations;
+    await app.open('#/read/000');
+    await ui.highlight(app.reader.article, 'angel funds', 'yellow');
+    // Each save takes a while, as on a busy computer: the next tag is entered before the last is back.
+    await app.page.route(/annotations%3Aupdate/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+    });
+    await ui.addTags('labs', 'research', 'seed');
+    await expect(ui.editor.getByTestId('tag-chip')).toHaveText(['labs×', 'research×', 'seed×'].map((t) => new RegExp(`^${t.slice(0, -1)}`)));
+    await ui.editor.getByLabel('Add a tag').press('Backspace');
+    await expect(ui.editor.getByTestId('tag-chip')).toHaveCount(2);
+    await app.page.unroute(/annotations%3Aupdate/);
+    await ui.done();
+    await app.open('#/annotations');
+    await expect(app.hub.cards.first()).toContainText('labs');
+    await expect(app.hub.cards.first()).toContainText('research');
+    await expect(app.hub.cards.first()).not.toContainText('seed');
+  });
+
   test('hub: filter by tag, rename a tag, undo; export Markdown and W3C, wipe, import, everything back', async ({ app }, testInfo) => {
     const ui = app.annotations;
     await app.open('#/read/000');

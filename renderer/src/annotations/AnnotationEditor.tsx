@@ -36,6 +36,11 @@ export function AnnotationEditor({ extras }: { extras?: ReactNode }) {
   const [preview, setPreview] = useState(false);
   const panel = useRef<HTMLDivElement>(null);
   const pendingNote = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /**
+   * Tags changed here and not yet back from the store: a second tag entered before the first is
+   * saved builds on it (both were built on the tags shown, so the second save dropped the first).
+   */
+  const pendingTags = useRef<{ id: string; tags: string[] } | null>(null);
   const suggestions = useMemo(() => tagCounts(all ?? []).map((t) => t.tag), [all]);
   const me = useAnnotations((s) => s.me);
   const editable = useMayEdit(annotation);
@@ -93,10 +98,19 @@ export function AnnotationEditor({ extras }: { extras?: ReactNode }) {
 
   if (!editing || !annotation) return null;
 
+  const currentTags = () => (pendingTags.current?.id === annotation.id ? pendingTags.current.tags : annotation.tags);
+  const saveTags = (tags: string[]) => {
+    const pending = { id: annotation.id, tags };
+    pendingTags.current = pending;
+    void update(annotation.id, { tags }).finally(() => {
+      if (pendingTags.current === pending) pendingTags.current = null;
+    });
+  };
   const addTag = (raw: string) => {
     const tag = raw.replace(/,/g, ' ').trim();
     setTagDraft('');
-    if (tag && !annotation.tags.some((t) => t.toLowerCase() === tag.toLowerCase())) void update(annotation.id, { tags: [...annotation.tags, tag] });
+    const tags = currentTags();
+    if (tag && !tags.some((t) => t.toLowerCase() === tag.toLowerCase())) saveTags([...tags, tag]);
   };
 
   const width = 340;
@@ -157,7 +171,7 @@ export function AnnotationEditor({ extras }: { extras?: ReactNode }) {
         {annotation.tags.map((tag) => (
           <span key={tag} className="tag-chip" data-testid="tag-chip">
             {tag}
-            <button type="button" aria-label={t('annotation.removeTag', { tag })} onClick={() => void update(annotation.id, { tags: annotation.tags.filter((t) => t !== tag) })}>
+            <button type="button" aria-label={t('annotation.removeTag', { tag })} onClick={() => saveTags(currentTags().filter((t) => t !== tag))}>
               ×
             </button>
           </span>
@@ -173,8 +187,8 @@ export function AnnotationEditor({ extras }: { extras?: ReactNode }) {
             if (e.key === 'Enter' || e.key === ',') {
               e.preventDefault();
               addTag(tagDraft);
-            } else if (e.key === 'Backspace' && !tagDraft && annotation.tags.length) {
-              void update(annotation.id, { tags: annotation.tags.slice(0, -1) });
+            } else if (e.key === 'Backspace' && !tagDraft && currentTags().length) {
+              saveTags(currentTags().slice(0, -1));
             }
           }}
           onBlur={() => tagDraft && addTag(tagDraft)}
