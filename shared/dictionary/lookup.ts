@@ -23,7 +23,6 @@ function linkingFor(head: string): string[] {
 }
 const PREFIX_SCAN_LIMIT = 4000;
 
-
 /** How much of the word its stem spells out, letter for letter or folded ("straß" of "straßen" for "strass"). */
 function stemmedPrefixLength(word: string, stem: string): number {
   let i = 0;

@@ -183,7 +183,6 @@ function paragraphOf(block: Block, index: number, offset: number, language: stri
   return paragraph;
 }
 
-/** The document model's text and structure for blocks of known kind. */
 /** A document's text as `segmentBlocks` lays it out (blocks without text dropped), without segmenting it: what anchoring needs. */
 export function documentText(blocks: readonly Block[]): string {
   const texts: string[] = [];
@@ -191,6 +190,7 @@ export function documentText(blocks: readonly Block[]): string {
   return texts.join(PARAGRAPH_SEPARATOR);
 }
 
+/** The document model's text and structure for blocks of known kind. */
 export function segmentBlocks(blocks: readonly Block[], language: string): Segmentation {
   const paragraphs: Paragraph[] = [];
   let offset = 0;

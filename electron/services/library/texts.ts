@@ -31,17 +31,21 @@ export function createTexts(dataDir: string) {
     }
   }
 
-  async function load(record: ImportedRecord): Promise<Document> {
+  /** The document kept open for this record, if its details have not changed since. */
+  function cachedFor(record: ImportedRecord): Document | undefined {
     const cached = cache.get(record.meta.id);
-    if (cached && cached.meta === record.meta) return remember(cached);
+    return cached && cached.meta === record.meta ? cached : undefined;
+  }
+
+  async function load(record: ImportedRecord): Promise<Document> {
+    const cached = cachedFor(record);
+    if (cached) return remember(cached);
     return remember({ meta: record.meta, ...segmentBlocks(await readBlocks(record), record.meta.language) });
   }
 
   /** The text alone: an open document's, or read from its blocks without segmenting them (a seventh of the time). */
   async function text(record: ImportedRecord): Promise<string> {
-    const cached = cache.get(record.meta.id);
-    if (cached && cached.meta === record.meta) return cached.text;
-    return documentText(await readBlocks(record));
+    return cachedFor(record)?.text ?? documentText(await readBlocks(record));
   }
 
   return { folder, cache, remember, readBlocks, load, text };

@@ -1,4 +1,4 @@
-import { fstatSync, readSync } from 'node:fs';
+import { fstatSync, readSync, type Stats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { FacingError } from '../../../shared/ipc/errors';
 import { t } from '../../../shared/i18n/current';
@@ -54,8 +54,7 @@ async function readFirstLine(handle: FileHandle, size: number): Promise<Buffer |
  * into fresh memory, about 250 ms here. Null when the file is not exactly as its index says (a hand
  * edit, an index failing its checksum): it is then read whole, as before.
  */
-async function readLazily(handle: FileHandle, path: string): Promise<ParsedSnapshot | null> {
-  const opened = await handle.stat();
+async function readLazily(handle: FileHandle, path: string, opened: Stats): Promise<ParsedSnapshot | null> {
   const size = opened.size;
   const line = await readFirstLine(handle, size);
   const head = line && parseHead(line);
@@ -123,9 +122,10 @@ export async function readSnapshot(path: string, options: ReadOptions = {}): Pro
   }
   let handedOver = false;
   try {
-    const { size } = await handle.stat();
+    const stats = await handle.stat();
+    const { size } = stats;
     if (options.lazy && !options.whole && size >= LAZY_FROM) {
-      const lazy = await readLazily(handle, path);
+      const lazy = await readLazily(handle, path, stats);
       handedOver = lazy !== null;
       if (lazy) return lazy;
     }
