@@ -118,7 +118,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
     options.onStartWork?.('warm');
     void (async () => {
       await store.readAhead();
-      await library.packOldProfiles(() => closed);
+      await library.tidyProfiles(() => closed);
       await warm(await knownPairs());
       if (!closed) await search.ready();
     })().catch(() => {});

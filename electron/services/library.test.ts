@@ -91,6 +91,25 @@ describe('the library', () => {
     const summary = (await handlers['documents:list']({})).find((d) => d.id === '002')!;
     expect(summary.reading).toMatchObject({ paragraph: 4, opened: expect.any(String) });
   });
+
+  it('lists from its last list until the store changes, whoever changes it', async () => {
+    const dataDir = temp();
+    const store = await openStore(dataDir);
+    const library = openLibrary(await openCorpus(bundled), store, dataDir);
+    const { document } = await library.import('story.txt', Buffer.from(sample.txt));
+    const first = await library.list();
+    first.length = 0;
+    expect((await library.list()).map((d) => d.id)).toContain(document.id);
+    // Written to the store by another service (sync, a restore), not through the library.
+    const raw = store.data.documents[document.id] as { meta: object };
+    const renamed = store.commit([{ c: 'documents', k: document.id, v: { ...raw, meta: { ...raw.meta, title: 'Renamed' } } }]);
+    // Already in the data before the commit is on disk: so is the list.
+    expect((await library.list()).find((d) => d.id === document.id)?.title).toBe('Renamed');
+    await renamed;
+    await store.commit([{ c: 'reading', k: '002', v: { paragraph: 9 } }]);
+    expect((await library.list()).find((d) => d.id === '002')?.reading).toMatchObject({ paragraph: 9 });
+    await store.close();
+  });
 });
 
 describe('full-text search', () => {

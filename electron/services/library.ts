@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { packProfile } from '../../shared/corpus/pairing';
 import { FacingError } from '../../shared/ipc/errors';
 import { t } from '../../shared/i18n/current';
 import type { Document, DocumentMeta, DocumentPatch, DocumentSummary, PairSuggestion, ReadingState } from '../../shared/model/document';
@@ -18,6 +17,7 @@ import { createCatalog, type ImportedRecord } from './library/catalog';
 import { writeNewFolder } from './library/new-folder';
 import { bringBackSetAside, setAsideOrphanFolders } from './library/orphans';
 import { createPairing } from './library/pairing';
+import { openProfileFile } from './library/profile-file';
 import { readingOf, saveReading } from './library/reading';
 import { hashOf, profileInSlices } from './library/slices';
 import { createTexts } from './library/texts';
@@ -60,8 +60,11 @@ export interface LibraryService extends CorpusService {
   readonly notices: Notice[];
   /** Moves aside (library/.unrecorded, never deleted) the folders of imports that were written but never recorded (see library/orphans.ts); the names moved. */
   removeOrphans(): Promise<string[]>;
-  /** Packs the pairing profiles of documents imported before they were packed, until `stop` says so; the number packed. */
-  packOldProfiles(stop: () => boolean): Promise<number>;
+  /**
+   * Moves the pairing profiles earlier versions kept in the store into their own file, until `stop`
+   * says so, then drops the file's lines of removed documents; the number moved.
+   */
+  tidyProfiles(stop: () => boolean): Promise<number>;
 }
 
 /**
@@ -69,7 +72,8 @@ export interface LibraryService extends CorpusService {
  * folder (the original is never touched) next to its extracted text; its metadata lives in the store.
  */
 export function openLibrary(corpus: CorpusService, store: Store, dataDir: string): LibraryService {
-  const { record, records, summaryOf, byHash, noteHash, profileOf: storedProfile, packOldProfiles } = createCatalog(store);
+  const { record, records, summaryOf, byHash, noteHash, profileOf: profileInRecord, moveProfilesOut } = createCatalog(store);
+  const profiles = openProfileFile(dataDir);
   const { folder, cache, readBlocks, load, text: textOf } = createTexts(dataDir);
   const opened = new Date();
   /** Folders being written now by an import whose record is not committed yet. */
@@ -86,7 +90,21 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
   };
   setTimeout(() => void removeOrphans(), ORPHANS_AFTER_MS).unref();
 
+  /**
+   * The last list, until the store changes (or a restore replaces its data): at 10,000 documents a list
+   * is 50-150 ms, asked for at start by the window and by the start's own work.
+   */
+  let listed: { data: object; revision: number; list: readonly DocumentSummary[] } | null = null;
   async function list(): Promise<DocumentSummary[]> {
+    const [data, revision] = [store.data, store.revision];
+    if (listed && listed.data === data && listed.revision === revision) return [...listed.list];
+    const fresh = await listAll();
+    // Kept only when nothing changed while it was made.
+    if (store.data === data && store.revision === revision) listed = { data, revision, list: [...fresh] };
+    return fresh;
+  }
+
+  async function listAll(): Promise<DocumentSummary[]> {
     const bundled = (await corpus.list()).map((d) => {
       const state = readingOf(store, d.id);
       return state ? { ...d, reading: state } : d;
@@ -113,7 +131,19 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
     return (await corpus.list()).find((d) => d.id === id);
   }
 
-  const pairing = createPairing({ list, get, storedProfile, summary });
+  const pairing = createPairing({
+    list,
+    get,
+    summary,
+    storedProfile: async (id) => (await profiles.get(id)) ?? profileInRecord(id),
+    // Made from the text of an imported document that had none (synced, or its line was lost): kept for the next run.
+    keep: (id, profile) => (record(id) ? profiles.add([[id, profile]]).catch(() => {}) : undefined),
+  });
+  async function tidyProfiles(stop: () => boolean): Promise<number> {
+    const moved = await moveProfilesOut(profiles, stop);
+    if (!stop()) await profiles.prune((id) => named(id) || writing.has(id));
+    return moved;
+  }
   /** What search indexes of documents just imported, until it has (counted words, or paragraphs not read again from disk). */
   const fresh = new Map<string, PreparedImport['forSearch']>();
   /** Imports under way by file hash: the same file dropped twice at once is imported once. */
@@ -170,7 +200,9 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
     };
     // Not segmented into sentences here: a long book is split only as far as it is read (see document-pages.ts).
     const { wordCount, profile } = ready;
-    await store.commit([{ c: 'documents', k: id, v: { meta, wordCount, profile: packProfile(profile), hash } }]);
+    // The profile first: a record is never without one for long, and a profile without a record is dropped at a later start.
+    await profiles.add([[id, profile]]).catch(() => {});
+    await store.commit([{ c: 'documents', k: id, v: { meta, wordCount, hash } }]);
     noteHash(hash, id);
     fresh.set(id, ready.forSearch);
     // Imports that search never asks about (a test, a failed refresh) do not pile up.
@@ -205,7 +237,7 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
   return {
     notices: corpus.notices,
     removeOrphans,
-    packOldProfiles,
+    tidyProfiles,
     list,
     get,
     text,

@@ -34,6 +34,8 @@ export interface StoreOptions {
 
 export interface Store {
   readonly data: StoreData;
+  /** Counts the commits applied to `data` (on disk or not yet), for caches of what is derived from it. */
+  readonly revision: number;
   readonly path: string;
   /** What the user should know about this start, and about backups that failed since. */
   readonly notices: Notice[];
@@ -78,6 +80,7 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
   const notices = loaded.notices;
   let backupFailed: Notice | null = null;
   const listeners = new Set<CommitListener>();
+  let revision = 0;
   // Annotation blocks are read on first use, so one found damaged then is reported then.
   const reportDamage = (data: StoreData) => {
     shelfOf(data).onDamaged = ({ count }) => notices.push({ level: 'warning', message: t('store.damagedAnnotations', { count }) });
@@ -139,8 +142,12 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
     get data() {
       return state.data;
     },
+    get revision() {
+      return revision;
+    },
     async commit(records, source = 'local') {
       for (const record of records) apply(state.data, record);
+      revision++;
       await compactor.journal().append(records);
       compactor.maybeCompact();
       for (const listener of listeners) listener(records, source);

@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import { packProfile, unpackProfile, type PairingProfile } from '../../../shared/corpus/pairing';
+import { unpackProfile, type PairingProfile } from '../../../shared/corpus/pairing';
 import { DocumentMetaSchema, type DocumentSummary } from '../../../shared/model/document';
 import type { Store, StoreRecord } from '../store';
+import type { ProfileFile } from './profile-file';
 import { readingOf } from './reading';
 
 export const ImportedRecordSchema = z.object({
   meta: DocumentMetaSchema,
   wordCount: z.number().int().nonnegative(),
   /**
-   * For pairing suggestions without reading the text (absent in documents imported before it
-   * existed). Validated when pairing reads it (see profileOf below), not each time the library is
-   * listed: it is most of a record's size.
+   * The pairing profile, as earlier versions kept it in the record: moved to the profile file at start
+   * (see moveProfilesOut). Validated when pairing reads it, not each time the library is listed.
    */
   profile: z.unknown().optional(),
   /** SHA-256 of the imported file, to notice the same file imported twice. */
@@ -18,7 +18,7 @@ export const ImportedRecordSchema = z.object({
 });
 export type ImportedRecord = z.infer<typeof ImportedRecordSchema>;
 
-const PACKED_A_COMMIT = 500;
+const MOVED_A_COMMIT = 500;
 
 /** The imported documents' records in the store, each validated once (the store keeps the same object until it changes). */
 export function createCatalog(store: Store) {
@@ -77,30 +77,39 @@ export function createCatalog(store: Store) {
   }
 
   /**
-   * Packs the profiles of documents imported before profiles were packed (see StoredProfile), a few
-   * hundred records a commit, so that the store's first line is written smaller at the next
-   * compaction. Each record is read again just before its commit, so a change made meanwhile is kept.
-   * The number packed.
+   * Moves the pairing profiles that records still hold (imports of earlier versions, as arrays or
+   * packed) into the profile file, then commits the records without them, a few hundred a commit, so
+   * that the store's first line is written without them at the next compaction. Each record is read
+   * again just before its commit, so a change made meanwhile is kept. The number moved.
    */
-  async function packOldProfiles(stop: () => boolean): Promise<number> {
-    const unpacked = (raw: unknown) => Array.isArray((raw as { profile?: { numbers?: unknown } } | undefined)?.profile?.numbers);
-    const old = Object.keys(store.data.documents).filter((id) => unpacked(store.data.documents[id]));
-    let packed = 0;
-    for (let from = 0; from < old.length && !stop(); from += PACKED_A_COMMIT) {
+  async function moveProfilesOut(file: ProfileFile, stop: () => boolean): Promise<number> {
+    const held = (raw: unknown) => typeof raw === 'object' && raw !== null && 'profile' in raw;
+    // Records that do not validate are left as they are: their profile is no use to pairing either way.
+    const old = Object.keys(store.data.documents).filter((id) => held(store.data.documents[id]) && record(id));
+    let moved = 0;
+    for (let from = 0; from < old.length && !stop(); from += MOVED_A_COMMIT) {
+      const ids = old.slice(from, from + MOVED_A_COMMIT);
+      const kept = ids.flatMap((id) => {
+        const profile = profileOf(id);
+        return profile ? [[id, profile] as const] : [];
+      });
+      // In the file before the records lose them: a crash between leaves a profile twice, never none.
+      await file.add(kept);
       const changes: StoreRecord[] = [];
-      for (const id of old.slice(from, from + PACKED_A_COMMIT)) {
+      for (const id of ids) {
         const raw = store.data.documents[id] as Record<string, unknown> | undefined;
-        const profile = raw && unpacked(raw) ? unpackProfile(raw.profile) : null;
-        if (profile) changes.push({ c: 'documents', k: id, v: { ...raw, profile: packProfile(profile) } });
+        if (!raw || !held(raw)) continue;
+        const { profile: _profile, ...rest } = raw;
+        changes.push({ c: 'documents', k: id, v: rest });
       }
       // Not sent by sync: the profile does not travel, so the synced record is the same.
       if (changes.length) await store.commit(changes, 'upgrade');
-      packed += changes.length;
+      moved += changes.length;
       await new Promise((resolve) => setImmediate(resolve));
     }
-    return packed;
+    return moved;
   }
 
-  return { record, records, summaryOf, byHash, noteHash, profileOf, packOldProfiles };
+  return { record, records, summaryOf, byHash, noteHash, profileOf, moveProfilesOut };
 }
 export type Catalog = ReturnType<typeof createCatalog>;

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { cafeGuide, lighthouseReport, tideTables } from '../../../shared/corpus/fixtures/unrelated';
@@ -6,6 +6,7 @@ import { dispatch } from '../../../shared/ipc/dispatch';
 import { unpackProfile } from '../../../shared/corpus/pairing';
 import { openServices } from '../handlers';
 import { openStore } from '../store';
+import { PROFILES_FILE } from './profile-file';
 import { tempDirs } from '../test-support';
 
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -18,7 +19,7 @@ const journalled = (dataDir: string, id: string) =>
     .filter((f) => f.endsWith('.jsonl'))
     .sort()
     .flatMap((f) => readFileSync(join(dataDir, f), 'utf8').split('\n').filter(Boolean))
-    .map((line) => JSON.parse(line) as { c: string; k?: string; v: { profile?: { numbers?: unknown } } })
+    .map((line) => JSON.parse(line) as { c: string; k?: string; v: object })
     .filter((r) => r.c === 'documents' && r.k === id)
     .at(-1)?.v;
 const englishSeed = readFileSync(join(bundled, '000_215b7419f4917f36.txt'), 'utf8');
@@ -51,12 +52,15 @@ describe('pairing suggestions in the library', () => {
     await close();
   });
 
-  it('come from profiles stored with the documents, not from reading their texts again', async () => {
+  it('come from profiles stored beside the documents, not from reading their texts again', async () => {
     const dataDir = temp();
     const first = await setup(dataDir);
     const copy = await first.importText('press.txt', englishSeed);
     await first.close();
-    // The copy's text is gone; its profile in the store is enough to be suggested.
+    // Not in the store's first line, which every start parses: in a file of their own.
+    expect(journalled(dataDir, copy.document.id)).not.toHaveProperty('profile');
+    expect(readFileSync(join(dataDir, PROFILES_FILE), 'utf8')).toContain(copy.document.id);
+    // The copy's text is gone; its stored profile is enough to be suggested.
     rmSync(join(dataDir, 'library', copy.document.id, 'document.json'));
     const second = await setup(dataDir);
     const german = await second.importText('pm.txt', germanSeed);
@@ -64,24 +68,41 @@ describe('pairing suggestions in the library', () => {
     await second.close();
   });
 
-  it('use profiles an older Facing stored as arrays, and pack them in the background after the first list', async () => {
+  it('use profiles an earlier Facing kept in the store, and move them to their own file in the background after the first list', async () => {
     const dataDir = temp();
     const first = await setup(dataDir);
     const copy = await first.importText('press.txt', englishSeed);
     await first.close();
+    const profile = readFileSync(join(dataDir, PROFILES_FILE), 'utf8').split('\n').map((line) => (line ? JSON.parse(line) : null)).find((e) => e?.id === copy.document.id).profile;
+    rmSync(join(dataDir, PROFILES_FILE));
     const store = await openStore(dataDir);
-    const raw = store.data.documents[copy.document.id] as { profile: unknown };
-    await store.commit([{ c: 'documents', k: copy.document.id, v: { ...raw, profile: unpackProfile(raw.profile) } }]);
+    const raw = store.data.documents[copy.document.id] as object;
+    await store.commit([{ c: 'documents', k: copy.document.id, v: { ...raw, profile: unpackProfile(profile) } }]);
     await store.close();
     rmSync(join(dataDir, 'library', copy.document.id, 'document.json'));
 
     const second = await openServices({ dataDir, corpusDir: bundled, shell: 'web', version: 'test', warmAfterMs: 0 });
     await second.handlers['documents:list']({});
-    expect(Array.isArray(journalled(dataDir, copy.document.id)?.profile?.numbers)).toBe(true);
-    await vi.waitFor(() => expect(typeof journalled(dataDir, copy.document.id)?.profile?.numbers).toBe('string'), { timeout: 20_000 });
+    await vi.waitFor(() => expect(journalled(dataDir, copy.document.id)).not.toHaveProperty('profile'), { timeout: 20_000 });
+    expect(readFileSync(join(dataDir, PROFILES_FILE), 'utf8')).toContain(copy.document.id);
     const german = await second.handlers['documents:import']({ name: 'pm.txt', data: base64(germanSeed) });
     expect(german.suggestions.map((s) => s.id).sort()).toEqual(['000', copy.document.id].sort());
     await second.close();
+  });
+
+  it('make a profile missing from the file again from the text, and keep it', async () => {
+    const dataDir = temp();
+    const first = await setup(dataDir);
+    const copy = await first.importText('press.txt', englishSeed);
+    await first.close();
+    writeFileSync(join(dataDir, PROFILES_FILE), '{"id": "cut sh');
+    const second = await setup(dataDir);
+    const german = await second.importText('pm.txt', germanSeed);
+    expect(german.suggestions.map((s) => s.id).sort()).toEqual(['000', copy.document.id].sort());
+    await second.close();
+    const lines = readFileSync(join(dataDir, PROFILES_FILE), 'utf8').split('\n');
+    expect(lines[0]).toBe('{"id": "cut sh');
+    expect(lines.slice(1).filter(Boolean).map((line) => JSON.parse(line).id).sort()).toEqual([copy.document.id, german.document.id].sort());
   });
 });
 

@@ -14,9 +14,11 @@ export interface PairingSources {
   list(): Promise<DocumentSummary[]>;
   summary(id: string): Promise<DocumentSummary | undefined>;
   /** The stored profile of an imported document, if it has one. */
-  storedProfile(id: string): PairingProfile | undefined;
-  /** For documents without a stored profile (bundled ones, older imports): read once a run. */
+  storedProfile(id: string): Promise<PairingProfile | undefined>;
+  /** For documents without a stored profile (bundled ones, synced ones): read once. */
   get(id: string): Promise<Document>;
+  /** Told of a profile made from a document's text, to store it if it should be. */
+  keep?(id: string, profile: PairingProfile): void;
 }
 
 /**
@@ -41,12 +43,13 @@ export function createPairing(sources: PairingSources) {
   const languages = new Map<string, string>();
 
   async function profile(id: string): Promise<PairingProfile | null> {
-    const stored = sources.storedProfile(id) ?? computed.get(id);
+    const stored = computed.get(id) ?? (await sources.storedProfile(id));
     if (stored) return stored;
     const doc = await sources.get(id).catch(() => null);
     if (!doc) return null;
     const made = profileOf(doc.paragraphs.map((p) => ({ kind: p.kind, text: doc.text.slice(p.start, p.end) })));
     computed.set(id, made);
+    sources.keep?.(id, made);
     return made;
   }
 

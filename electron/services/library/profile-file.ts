@@ -1,0 +1,91 @@
+import { appendFile, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { packProfile, unpackProfile, type PairingProfile } from '../../../shared/corpus/pairing';
+import { writeFileDurably } from '../durable-file';
+
+export const PROFILES_FILE = 'pairing-profiles.jsonl';
+
+/** Stale lines (removed documents, profiles written again) tolerated before the file is rewritten with live ones only. */
+const STALE_BEFORE_REWRITE = 200;
+
+export interface ProfileFile {
+  /** The profile of a document; the file is read on the first call. */
+  get(id: string): Promise<PairingProfile | undefined>;
+  /** Keeps profiles, appended to the file. */
+  add(entries: ReadonlyArray<readonly [string, PairingProfile]>): Promise<void>;
+  /** Rewrites the file with the profiles of `live` documents only, when enough lines are stale; whether it did. */
+  prune(live: (id: string) => boolean): Promise<boolean>;
+}
+
+/**
+ * The pairing profiles (shared/corpus/pairing.ts) of imported documents, one JSON line each, in a file
+ * of their own beside the store. They are derived from each document's text, so a line lost or
+ * damaged costs only its recomputation; in the store's first line, which every start parses, they
+ * were 7.8 of its 11.8 MB at 10,000 documents, and only the first pairing suggestion of a run reads them.
+ */
+export function openProfileFile(dataDir: string): ProfileFile {
+  const path = join(dataDir, PROFILES_FILE);
+  let loading: Promise<Map<string, PairingProfile>> | null = null;
+  let lines = 0;
+  /** The file ends in the middle of a line (a write cut short): the next append starts a new one. */
+  let torn = false;
+  let writing: Promise<unknown> = Promise.resolve();
+
+  async function read(): Promise<Map<string, PairingProfile>> {
+    const profiles = new Map<string, PairingProfile>();
+    const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return '';
+      throw error;
+    });
+    torn = text.length > 0 && !text.endsWith('\n');
+    for (const line of text.split('\n')) {
+      if (!line) continue;
+      lines++;
+      try {
+        const { id, profile } = JSON.parse(line) as { id?: unknown; profile?: unknown };
+        const unpacked = typeof id === 'string' ? unpackProfile(profile) : null;
+        if (unpacked) profiles.set(id as string, unpacked);
+      } catch {
+        // A damaged line: that document's profile is made again from its text when asked for.
+      }
+    }
+    return profiles;
+  }
+  const load = () => (loading ??= read());
+
+  /** Writes one after another, each waiting for the one before; a failed write fails its caller only. */
+  function queued<T>(write: () => Promise<T>): Promise<T> {
+    const done = writing.then(write, write);
+    writing = done.catch(() => {});
+    return done;
+  }
+
+  return {
+    async get(id) {
+      return (await load()).get(id);
+    },
+    async add(entries) {
+      if (!entries.length) return;
+      const profiles = await load();
+      for (const [id, profile] of entries) profiles.set(id, profile);
+      const text = entries.map(([id, profile]) => `${JSON.stringify({ id, profile: packProfile(profile) })}\n`).join('');
+      await queued(async () => {
+        await appendFile(path, torn ? `\n${text}` : text);
+        torn = false;
+        lines += entries.length;
+      });
+    },
+    async prune(live) {
+      const profiles = await load();
+      for (const id of profiles.keys()) if (!live(id)) profiles.delete(id);
+      if (lines - profiles.size < STALE_BEFORE_REWRITE) return false;
+      return queued(async () => {
+        const kept = [...profiles].map(([id, profile]) => `${JSON.stringify({ id, profile: packProfile(profile) })}\n`);
+        await writeFileDurably(path, kept.join(''));
+        lines = kept.length;
+        torn = false;
+        return true;
+      });
+    },
+  };
+}
