@@ -84,3 +84,20 @@ describe('library families', () => {
     expect(sortFamilies(groupFamilies(titled), 'title').map((f) => f.original.title)).toEqual(['(Annex) tables', 'Árvore', '"Golden Phoenix" policies', 'Zebra']);
   });
 });
+
+describe('sorting the library', () => {
+  const dated = (id: string, added: string, opened?: string, translationOf?: string): DocumentSummary => ({
+    ...summary(id, translationOf ? 'de' : 'en', `T ${id}`, translationOf),
+    added,
+    ...(opened ? { reading: { opened } } : {}),
+  });
+  const docs = [dated('a', '2026-01-02T00:00:00.000Z'), dated('b', '2026-01-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z'), dated('c', '2026-01-03T00:00:00.000Z'), dated('d', '2026-01-04T00:00:00.000Z', '2026-02-01T00:00:00.000Z', 'b')];
+
+  it('keeps the library order, and puts families newest first by their latest member', () => {
+    const families = groupFamilies(docs);
+    expect(sortFamilies(families, 'library').map((f) => f.original.id)).toEqual(['a', 'b', 'c']);
+    expect(sortFamilies(families, 'added').map((f) => f.original.id)).toEqual(['b', 'c', 'a']);
+    expect(sortFamilies(families, 'read').map((f) => f.original.id)).toEqual(['b', 'a', 'c']);
+    expect(sortFamilies(families, 'language').map((f) => f.original.id)).toEqual(['a', 'b', 'c']);
+  });
+});

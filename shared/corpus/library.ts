@@ -15,6 +15,7 @@ export interface DocumentFamily {
 export function groupFamilies(documents: readonly DocumentSummary[]): DocumentFamily[] {
   const byId = new Map(documents.map((d) => [d.id, d]));
   const rootOf = (doc: DocumentSummary): DocumentSummary => {
+    if (!doc.translationOf || !byId.has(doc.translationOf)) return doc;
     const seen = new Set<string>();
     let at = doc;
     while (at.translationOf && byId.has(at.translationOf) && !seen.has(at.id)) {
@@ -23,13 +24,14 @@ export function groupFamilies(documents: readonly DocumentSummary[]): DocumentFa
     }
     return seen.has(at.id) ? doc : at;
   };
-  const roots = new Map(documents.map((d) => [d.id, rootOf(d)]));
+  const roots = documents.map(rootOf);
   const families = new Map<string, DocumentFamily>();
-  for (const doc of documents) if (roots.get(doc.id) === doc) families.set(doc.id, { original: doc, translations: [] });
-  for (const doc of documents) {
-    const root = roots.get(doc.id)!;
-    if (root !== doc) families.get(root.id)!.translations.push(doc);
-  }
+  documents.forEach((doc, n) => {
+    if (roots[n] === doc) families.set(doc.id, { original: doc, translations: [] });
+  });
+  documents.forEach((doc, n) => {
+    if (roots[n] !== doc) families.get(roots[n]!.id)!.translations.push(doc);
+  });
   return [...families.values()];
 }
 
@@ -52,6 +54,7 @@ function matchesDocument(doc: DocumentSummary, words: string[], language: string
 /** A family stays whole in the list when any member matches, so a pair is never split by a filter. */
 export function filterFamilies(families: readonly DocumentFamily[], filter: LibraryFilter): DocumentFamily[] {
   const words = foldForSearch(filter.query).split(/\s+/).filter(Boolean);
+  if (!words.length && !filter.language) return [...families];
   return families.filter((family) => [family.original, ...family.translations].some((doc) => matchesDocument(doc, words, filter.language)));
 }
 
@@ -62,7 +65,10 @@ export function baseLanguage(tag: string): string {
 /** Languages present, most documents first, for the filter chips. */
 export function languagesOf(documents: readonly DocumentSummary[]): Array<{ language: string; count: number }> {
   const counts = new Map<string, number>();
-  for (const doc of documents) counts.set(baseLanguage(doc.language), (counts.get(baseLanguage(doc.language)) ?? 0) + 1);
+  for (const doc of documents) {
+    const base = baseLanguage(doc.language);
+    counts.set(base, (counts.get(base) ?? 0) + 1);
+  }
   return [...counts.entries()].map(([language, count]) => ({ language, count })).sort((a, b) => b.count - a.count || a.language.localeCompare(b.language));
 }
 
@@ -71,16 +77,26 @@ export type LibrarySort = 'library' | 'title' | 'language' | 'added' | 'read';
 /** A title as it sorts: folded, leading quotes, brackets and other punctuation aside. */
 const titleKey = (title: string) => foldForSearch(title).replace(/^[^\p{L}\p{N}]+/u, '');
 
-/** Orders families by their original (or, for "read", by whichever member was opened last). */
+const collator = new Intl.Collator();
+
+/**
+ * Orders families by their original (or, for "read", by whichever member was opened last). Each
+ * family's key is made once: at 10,000 documents, folding titles inside the comparison was over a
+ * hundred thousand folds a sort.
+ */
 export function sortFamilies(families: readonly DocumentFamily[], sort: LibrarySort): DocumentFamily[] {
-  const members = (f: DocumentFamily) => [f.original, ...f.translations];
-  const key: Record<LibrarySort, (f: DocumentFamily) => string> = {
-    library: () => '',
+  if (sort === 'library') return [...families];
+  const latest = (f: DocumentFamily, of: (d: DocumentSummary) => string | undefined) =>
+    [f.original, ...f.translations].reduce((max, d) => ((of(d) ?? '') > max ? (of(d) ?? '') : max), '');
+  const key: Record<Exclude<LibrarySort, 'library'>, (f: DocumentFamily) => string> = {
     title: (f) => titleKey(f.original.title),
     language: (f) => `${baseLanguage(f.original.language)} ${titleKey(f.original.title)}`,
-    added: (f) => members(f).map((d) => d.added ?? '').sort().at(-1) ?? '',
-    read: (f) => members(f).map((d) => d.reading?.opened ?? '').sort().at(-1) ?? '',
+    added: (f) => latest(f, (d) => d.added),
+    read: (f) => latest(f, (d) => d.reading?.opened),
   };
-  const newestFirst = sort === 'added' || sort === 'read';
-  return [...families].sort((a, b) => (newestFirst ? key[sort](b).localeCompare(key[sort](a)) : key[sort](a).localeCompare(key[sort](b))));
+  const keyed = families.map((family) => ({ family, key: key[sort](family) }));
+  // Times are ISO strings: compared as they are, newest first.
+  if (sort === 'added' || sort === 'read') keyed.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
+  else keyed.sort((a, b) => collator.compare(a.key, b.key));
+  return keyed.map((k) => k.family);
 }
