@@ -139,9 +139,10 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
     // Made from the text of an imported document that had none (synced, or its line was lost): kept for the next run.
     keep: (id, profile) => (record(id) ? profiles.add([[id, profile]]).catch(() => {}) : undefined),
   });
+  /** Start-time housekeeping: what it cannot do now (a full disk) is tried again at the next start. */
   async function tidyProfiles(stop: () => boolean): Promise<number> {
-    const moved = await moveProfilesOut(profiles, stop);
-    if (!stop()) await profiles.prune((id) => named(id) || writing.has(id));
+    const moved = await moveProfilesOut(profiles, stop).catch(() => 0);
+    if (!stop()) await profiles.prune((id) => named(id) || writing.has(id)).catch(() => false);
     return moved;
   }
   /** What search indexes of documents just imported, until it has (counted words, or paragraphs not read again from disk). */

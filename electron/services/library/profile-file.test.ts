@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { profileOf } from '../../../shared/corpus/pairing';
@@ -33,6 +33,15 @@ describe('the pairing profile file', () => {
     await file.add([['c', bonn]]);
     expect(await openProfileFile(dir).get('c')).toEqual(bonn);
     expect(linesOf(dir).at(-1)).toContain('"id":"c"');
+  });
+
+  it('takes a file it cannot read for no profiles, and fails only the writes it cannot make', async () => {
+    const dir = temp();
+    mkdirSync(join(dir, PROFILES_FILE));
+    const file = openProfileFile(dir);
+    expect(await file.get('a')).toBeUndefined();
+    await expect(file.add([['a', bonn]])).rejects.toThrow();
+    expect(await file.get('a')).toEqual(bonn);
   });
 
   it('is rewritten with live documents only once enough lines are stale', async () => {

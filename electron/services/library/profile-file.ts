@@ -34,10 +34,8 @@ export function openProfileFile(dataDir: string): ProfileFile {
 
   async function read(): Promise<Map<string, StoredProfile>> {
     const profiles = new Map<string, StoredProfile>();
-    const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return '';
-      throw error;
-    });
+    // A file that cannot be read (missing, a folder, no permission) is no profiles: each is made again from its text when asked for.
+    const text = await readFile(path, 'utf8').catch(() => '');
     torn = text.length > 0 && !text.endsWith('\n');
     for (const line of text.split('\n')) {
       if (!line) continue;
