@@ -66,7 +66,7 @@ describe('the built dist-electron/main.cjs, run in Node with the fake electron',
     expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
     expect(window.options.webPreferences.preload).toBe(join(root, 'dist-electron', 'preload.cjs'));
     expect(existsSync(window.options.webPreferences.preload)).toBe(true);
-    expect(report.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(report.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
     expect(report.info).toMatchObject({ ok: true, value: { shell: 'electron' } });
     expect(report.refused).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     expect(report.documents.value.map((doc: { title: string }) => doc.title).join(' ')).toMatch(/command line/);

@@ -98,7 +98,7 @@ describe('the app:// handler', () => {
     const electron = createFakeElectron();
     registerAppScheme(electron.protocol);
     serveRenderer(electron.protocol, root);
-    expect(electron.protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(electron.protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
     expect([...electron.protocol.handlers.keys()]).toEqual(['app']);
     expect((await electron.protocol.handlers.get('app')!(new Request('app://facing/../secret.txt'))).status).toBe(404);
   });
