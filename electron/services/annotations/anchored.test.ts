@@ -67,3 +67,43 @@ describe('anchoring a document\'s annotations', () => {
     }
   });
 });
+
+describe('anchoring the annotations of many documents', () => {
+  it('reads the next documents while one is anchored, each once, and keeps the order given', async () => {
+    const ids = Array.from({ length: 12 }, (_, k) => `doc-${k}`);
+    const list = ids.flatMap((id, k) => [annotation(id, text, 10 + k, 30 + k), annotation(id, text, 200, 240)]).reverse();
+    let inFlight = 0;
+    let most = 0;
+    const reads: string[] = [];
+    const { anchored } = createAnchoring(AnnotationIndex.of(list), async (id) => {
+      reads.push(id);
+      most = Math.max(most, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlight--;
+      return id === 'doc-3' ? null : text;
+    });
+    const result = await anchored(list);
+    expect(result.map((a) => a.id)).toEqual(list.map((a) => a.id));
+    expect(result.filter((a) => !a.anchor).map((a) => a.documentId)).toEqual(['doc-3', 'doc-3']);
+    expect(reads.sort()).toEqual([...ids].sort());
+    expect(most).toBeGreaterThan(1);
+  });
+
+  it('fails as the first failing read does, leaving no read unhandled', async () => {
+    const list = ['a', 'b', 'c', 'd'].map((id) => annotation(id, text, 0, 10));
+    const unhandled: unknown[] = [];
+    const note = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', note);
+    try {
+      const { anchored } = createAnchoring(AnnotationIndex.of(list), async (id) => {
+        if (id !== 'a') throw new Error(`disk error reading ${id}`);
+        return text;
+      });
+      await expect(anchored(list)).rejects.toThrow('disk error reading b');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', note);
+    }
+  });
+});
