@@ -104,6 +104,18 @@ describe('pairing suggestions in the library', () => {
     expect(lines[0]).toBe('{"id": "cut sh');
     expect(lines.slice(1).filter(Boolean).map((line) => JSON.parse(line).id).sort()).toEqual([copy.document.id, german.document.id].sort());
   });
+  it('asked for twice at once in a new run, both find what either finds alone', async () => {
+    const dataDir = temp();
+    const first = await setup(dataDir);
+    const french = await first.importText('communique.txt', frenchSeed);
+    await first.close();
+    const second = await setup(dataDir);
+    const ask = () => second.handlers['documents:suggestPairs']({ id: french.document.id });
+    const [one, two] = await Promise.all([ask(), ask()]);
+    expect(one.map((s) => s.id)).toEqual(['000']);
+    expect(two).toEqual(one);
+    await second.close();
+  });
 });
 
 describe('pairing suggestions across languages', () => {

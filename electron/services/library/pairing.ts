@@ -73,8 +73,8 @@ export function createPairing(sources: PairingSources) {
     }
   }
 
-  async function ensure(documents: DocumentSummary[]) {
-    if (postings) return;
+  async function build() {
+    const documents = await sources.list();
     postings = new Map();
     for (const d of documents) {
       if (d.problem) continue;
@@ -82,6 +82,14 @@ export function createPairing(sources: PairingSources) {
       if (made) index(d.id, d.language, made);
     }
   }
+  /** Built once, by the first ask: an ask meanwhile waits for it instead of finding it half built (two imports at once). */
+  let building: Promise<void> | null = null;
+  const ensure = () =>
+    (building ??= build().catch((error: unknown) => {
+      building = null;
+      postings = null;
+      throw error;
+    }));
 
   /**
    * Originals this document may translate: another language, lengths and paragraphs that fit, numbers
@@ -89,7 +97,7 @@ export function createPairing(sources: PairingSources) {
    * translation (its original is the one to pair with).
    */
   async function suggestPairs(id: string): Promise<PairSuggestion[]> {
-    if (!postings) await ensure(await sources.list());
+    await ensure();
     const own = await sources.summary(id);
     const mine = own && !own.problem ? await profile(id) : null;
     if (!own || !mine || own.translationOf) return [];
