@@ -100,4 +100,18 @@ describe('sorting the library', () => {
     expect(sortFamilies(families, 'read').map((f) => f.original.id)).toEqual(['b', 'a', 'c']);
     expect(sortFamilies(families, 'language').map((f) => f.original.id)).toEqual(['a', 'b', 'c']);
   });
+
+  it('orders times written other than as Facing writes them as the library always did', () => {
+    const families = groupFamilies([dated('a', '2026-01-01T10:00:00.5Z'), dated('b', '2026-01-01T10:00:00+02:00'), dated('c', '2026-01-01T10:00:00Z'), dated('d', '')]);
+    expect(sortFamilies(families, 'added').map((f) => f.original.id)).toEqual(['c', 'b', 'a', 'd']);
+  });
+});
+
+describe('grouping a list that names one id twice', () => {
+  it('lists both documents', () => {
+    // A bundled document and a stored record under the same id (a store edited by hand, or sent so by another computer).
+    const docs = [summary('000', 'en', 'Bundled'), summary('x', 'en', 'Other'), summary('000', 'en', 'Stored')];
+    const titles = groupFamilies(docs).flatMap((f) => [f.original, ...f.translations].map((d) => d.title));
+    expect(titles.sort()).toEqual(['Bundled', 'Other', 'Stored']);
+  });
 });

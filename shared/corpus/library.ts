@@ -24,7 +24,8 @@ export function groupFamilies(documents: readonly DocumentSummary[]): DocumentFa
     }
     return seen.has(at.id) ? doc : at;
   };
-  const roots = documents.map(rootOf);
+  // By id, as a chain reaches it: two documents under one id both stay listed, one in the other's family.
+  const roots = documents.map((doc) => rootOf(byId.get(doc.id)!));
   const families = new Map<string, DocumentFamily>();
   documents.forEach((doc, n) => {
     if (roots[n] === doc) families.set(doc.id, { original: doc, translations: [] });
@@ -78,6 +79,8 @@ export type LibrarySort = 'library' | 'title' | 'language' | 'added' | 'read';
 const titleKey = (title: string) => foldForSearch(title).replace(/^[^\p{L}\p{N}]+/u, '');
 
 const collator = new Intl.Collator();
+/** A time as Date.toISOString writes it: ordered alike by the collator and as a plain string. */
+const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 /**
  * Orders families by their original (or, for "read", by whichever member was opened last). Each
@@ -95,8 +98,10 @@ export function sortFamilies(families: readonly DocumentFamily[], sort: LibraryS
     read: (f) => latest(f, (d) => d.reading?.opened),
   };
   const keyed = families.map((family) => ({ family, key: key[sort](family) }));
-  // Times are ISO strings: compared as they are, newest first.
-  if (sort === 'added' || sort === 'read') keyed.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
-  else keyed.sort((a, b) => collator.compare(a.key, b.key));
+  if (sort === 'added' || sort === 'read') {
+    // Times as Facing writes them compare as plain strings, newest first; any others as the collator orders them.
+    if (keyed.every((k) => k.key === '' || ISO_TIME.test(k.key))) keyed.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
+    else keyed.sort((a, b) => collator.compare(b.key, a.key));
+  } else keyed.sort((a, b) => collator.compare(a.key, b.key));
   return keyed.map((k) => k.family);
 }
