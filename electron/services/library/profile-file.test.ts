@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { profileOf } from '../../../shared/corpus/pairing';
@@ -42,6 +42,26 @@ describe('the pairing profile file', () => {
     expect(await file.get('a')).toBeUndefined();
     await expect(file.add([['a', bonn]])).rejects.toThrow();
     expect(await file.get('a')).toEqual(bonn);
+  });
+
+  it('starts a new line after an append the disk cut short', async () => {
+    const dir = temp();
+    let full = false;
+    const file = openProfileFile(dir, {
+      append: async (path, text) => {
+        if (!full) return appendFileSync(path, text);
+        appendFileSync(path, text.slice(0, 20));
+        throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+      },
+    });
+    await file.add([['a', bonn]]);
+    full = true;
+    await expect(file.add([['b', lyon]])).rejects.toThrow(/no space/);
+    full = false;
+    await file.add([['c', lyon]]);
+    const again = openProfileFile(dir);
+    expect(await again.get('a')).toEqual(bonn);
+    expect(await again.get('c')).toEqual(lyon);
   });
 
   it('is rewritten with live documents only once enough lines are stale', async () => {

@@ -23,7 +23,13 @@ export interface ProfileFile {
  * damaged costs only its recomputation; in the store's first line, which every start parses, they
  * were 7.8 of its 11.8 MB at 10,000 documents, and only the first pairing suggestion of a run reads them.
  */
-export function openProfileFile(dataDir: string): ProfileFile {
+export interface ProfileFileOptions {
+  /** How lines are appended (tests inject a full disk). */
+  append?: (path: string, text: string) => Promise<void>;
+}
+
+export function openProfileFile(dataDir: string, options: ProfileFileOptions = {}): ProfileFile {
+  const append = options.append ?? appendFile;
   const path = join(dataDir, PROFILES_FILE);
   /** Kept packed (two strings a document), unpacked when asked for: at 10,000 documents, a million short strings fewer. */
   let loading: Promise<Map<string, StoredProfile>> | null = null;
@@ -71,7 +77,13 @@ export function openProfileFile(dataDir: string): ProfileFile {
       for (const [id, profile] of packed) profiles.set(id, profile);
       const text = packed.map(([id, profile]) => `${JSON.stringify({ id, profile })}\n`).join('');
       await queued(async () => {
-        await appendFile(path, torn ? `\n${text}` : text);
+        try {
+          await append(path, torn ? `\n${text}` : text);
+        } catch (error) {
+          // Part of it may be written (a full disk): the next append starts on a line of its own.
+          torn = true;
+          throw error;
+        }
         torn = false;
         lines += entries.length;
       });
