@@ -64,6 +64,23 @@ describe('the pairing profile file', () => {
     expect(await again.get('c')).toEqual(lyon);
   });
 
+  it('writes the profiles added while a write is under way together', async () => {
+    const dir = temp();
+    let appends = 0;
+    const file = openProfileFile(dir, {
+      append: async (path, text) => {
+        appends++;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        appendFileSync(path, text);
+      },
+    });
+    await Promise.all(Array.from({ length: 50 }, (_, n) => file.add([[`d${n}`, n % 2 ? bonn : lyon]])));
+    expect(appends).toBeLessThanOrEqual(2);
+    const again = openProfileFile(dir);
+    for (let n = 0; n < 50; n++) expect(await again.get(`d${n}`)).toEqual(n % 2 ? bonn : lyon);
+    expect(linesOf(dir)).toHaveLength(50);
+  });
+
   it('is rewritten with live documents only once enough lines are stale', async () => {
     const dir = temp();
     const file = openProfileFile(dir);
