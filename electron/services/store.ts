@@ -146,8 +146,9 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
       return revision;
     },
     async commit(records, source = 'local') {
-      for (const record of records) apply(state.data, record);
+      // Counted first: a record that fails to apply leaves the data partly changed, and caches must not trust it.
       revision++;
+      for (const record of records) apply(state.data, record);
       await compactor.journal().append(records);
       compactor.maybeCompact();
       for (const listener of listeners) listener(records, source);
