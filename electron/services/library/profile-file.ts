@@ -18,12 +18,6 @@ export interface ProfileFile {
 }
 
 /**
- * The pairing profiles (shared/corpus/pairing.ts) of imported documents, one JSON line each, in a file
- * of their own beside the store. They are derived from each document's text, so a line lost or
- * damaged costs only its recomputation; in the store's first line, which every start parses, they
- * were 7.8 of its 11.8 MB at 10,000 documents, and only the first pairing suggestion of a run reads them.
- */
-/**
  * On disk before the store's commit that counts on it (see moveProfilesOut): a power cut after an
  * fsynced commit must not take the lines it relied on with it.
  */
@@ -50,6 +44,12 @@ export interface ProfileFileOptions {
   append?: (path: string, text: string) => Promise<void>;
 }
 
+/**
+ * The pairing profiles (shared/corpus/pairing.ts) of imported documents, one JSON line each, in a file
+ * of their own beside the store. They are derived from each document's text, so a line lost or
+ * damaged costs only its recomputation; in the store's first line, which every start parses, they
+ * were 7.8 of its 11.8 MB at 10,000 documents, and only the first pairing suggestion of a run reads them.
+ */
 export function openProfileFile(dataDir: string, options: ProfileFileOptions = {}): ProfileFile {
   const append = options.append ?? appendDurably;
   const path = join(dataDir, PROFILES_FILE);
