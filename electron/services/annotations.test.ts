@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDirs } from './test-support';
@@ -8,6 +8,7 @@ import { openServices } from './handlers';
 import { openStore } from './store';
 import { createAnnotationService } from './annotations';
 import { openCorpus } from './corpus';
+import { openLibrary } from './library';
 import { shelfOf } from './store/shelf';
 
 const bundled = join(import.meta.dirname, '..', '..', 'corpus');
@@ -294,5 +295,23 @@ describe('annotations read per document', () => {
     const json = JSON.parse(readFileSync(file, 'utf8')) as { blocks: [string][]; annotations: Record<string, { documentId: string }>[] };
     json.blocks.forEach(([document], i) => expect(Object.values(json.annotations[i]!).map((x) => x.documentId)).toEqual([document]));
     expect(json.blocks.map(([document]) => document).sort()).toEqual(['000', '001', '002']);
+  });
+});
+
+describe('annotations of a document that goes while Facing runs', () => {
+  it('are orphans in the full list once its record is gone (as sync removes one), although they were found in place before', async () => {
+    const dataDir = temp();
+    const store = await openStore(dataDir);
+    const library = openLibrary(await openCorpus(bundled), store, dataDir);
+    const annotations = await createAnnotationService(library, store);
+    const { document } = await library.import('story.txt', Buffer.from('A first paragraph of the story.\n\nA second paragraph follows it.'));
+    const text = await library.text(document.id);
+    await annotations.create({ documentId: document.id, target: describeRange(text, 2, 7), colour: 'yellow', tags: [], note: '' });
+    expect((await annotations.list()).find((a) => a.documentId === document.id)?.anchor?.method).toBe('position');
+    // As sync applies a removal made on another computer: the record and the files go, the annotations stay as they were.
+    await store.commit([{ c: 'documents', k: document.id, v: null }]);
+    rmSync(join(dataDir, 'library', document.id), { recursive: true, force: true });
+    expect((await annotations.list()).filter((a) => a.documentId === document.id).map((a) => a.anchor)).toEqual([null]);
+    await store.close();
   });
 });

@@ -119,12 +119,14 @@ export async function createAnnotationService(corpus: CorpusService, store: Stor
       throw error;
     }
   }
-  const { anchored, ofDocument, forget, invalidate } = createAnchoring(all, textOf);
+  const { anchored, ofDocument, forget, invalidate, textChanged } = createAnchoring(all, textOf);
 
   // Changes from other computers (sync/apply-remote.ts) and conflict choices enter the store
   // directly: keep the index in step. This service's own commits are already in it.
   store.onCommit((records) => {
     for (const r of records) {
+      // A document removed (here or by sync) or changed: its annotations are not taken to be in place.
+      if (r.c === 'documents') textChanged(r.k);
       if (r.c !== 'annotations') continue;
       const known = all.get(r.k);
       if (r.v === null ? !known : known === r.v) continue;

@@ -76,6 +76,8 @@ describe('the library', () => {
       const { document } = await handlers['documents:import']({ name: `s-${choice}.txt`, data: base64(sample.txt) });
       const doc = await handlers['documents:get']({ id: document.id });
       await handlers['annotations:create']({ documentId: document.id, target: describeRange(doc.text, 0, 7), colour: 'blue', tags: [], note: '' });
+      // Listed once (found in place) before the document goes: the list after must not trust that.
+      expect((await handlers['annotations:list']({})).find((a) => a.documentId === document.id)?.anchor?.method).toBe('position');
       const { removedAnnotations } = await handlers['documents:remove']({ id: document.id, annotations: choice });
       expect(removedAnnotations).toBe(choice === 'delete' ? 1 : 0);
       const left = (await handlers['annotations:list']({})).filter((a) => a.documentId === document.id);

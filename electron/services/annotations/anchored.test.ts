@@ -89,6 +89,36 @@ describe('anchoring the annotations of many documents', () => {
     expect(most).toBeGreaterThan(1);
   });
 
+  it('reads again only the documents whose annotations were not all found in place, or whose text changed', async () => {
+    const moved = annotation('doc-2', `Preface. ${text}`, 9, 40);
+    const list = [annotation('doc-0', text, 0, 20), annotation('doc-1', text, 5, 25), annotation('doc-1', text, 50, 70), moved];
+    const reads: string[] = [];
+    let textOfDoc1 = text;
+    const { anchored, textChanged } = createAnchoring(AnnotationIndex.of(list), async (id) => {
+      reads.push(id);
+      return id === 'doc-1' ? textOfDoc1 : text;
+    });
+    const first = await anchored(list);
+    expect(reads.sort()).toEqual(['doc-0', 'doc-1', 'doc-2']);
+    expect(first.map((a) => a.anchor?.method)).toEqual(['position', 'position', 'position', 'exact']);
+    reads.length = 0;
+    const again = await anchored(list);
+    expect(again).toEqual(first);
+    // doc-2's annotation was found elsewhere than stored: its text is read each time.
+    expect(reads).toEqual(['doc-2']);
+    reads.length = 0;
+    const edited = { ...list[0]!, note: 'edited' };
+    await anchored([edited, list[1]!]);
+    expect(reads).toEqual(['doc-0']);
+    reads.length = 0;
+    // Its record changed or went: the text is read again, and what it says now counts.
+    textOfDoc1 = `Changed. ${text}`;
+    textChanged('doc-1');
+    const changed = await anchored([list[1]!, list[2]!]);
+    expect(reads).toEqual(['doc-1']);
+    expect(changed.map((a) => a.anchor?.method)).toEqual(['exact', 'exact']);
+  });
+
   it('fails as the first failing read does, leaving no read unhandled', async () => {
     const list = ['a', 'b', 'c', 'd'].map((id) => annotation(id, text, 0, 10));
     const unhandled: unknown[] = [];

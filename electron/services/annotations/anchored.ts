@@ -51,6 +51,12 @@ export function createAnchoring(index: AnnotationIndex, textOf: (documentId: str
   const anchors = new Map<string, AnchorCache>();
   const lists = new Map<string, { stamp: string | null; list: AnchoredAnnotation[] }>();
   const stamps = new Map<string, { text: string; stamp: string }>();
+  /**
+   * By document, the annotations found at their stored place in its text. A document's text does not
+   * change while Facing runs (an imported one never does); when its record changes or goes (removed
+   * here or by sync) the owner calls `textChanged`. Listed again, they need no text read.
+   */
+  const inPlace = new Map<string, WeakSet<Annotation>>();
 
   /** The text's fingerprint, hashed once per text rather than at every list (about 2 ms a megabyte). */
   function stampOf(documentId: string, text: string | null): string | null {
@@ -110,8 +116,9 @@ export function createAnchoring(index: AnnotationIndex, textOf: (documentId: str
   }
 
   /**
-   * Annotations of any documents, anchored, in the order given. The next few documents' texts are read
-   * while one is anchored: over thousands of documents, waiting for each file in turn was a third of the time.
+   * Annotations of any documents, anchored, in the order given. A document whose annotations were all
+   * found in place before is not read again; of the others, the next few texts are read while one is
+   * anchored (over thousands of documents, waiting for each file in turn was a third of the time).
    */
   async function anchored(list: readonly Annotation[]): Promise<AnchoredAnnotation[]> {
     const byDocument = new Map<string, Annotation[]>();
@@ -120,7 +127,19 @@ export function createAnchoring(index: AnnotationIndex, textOf: (documentId: str
       if (group) group.push(a);
       else byDocument.set(a.documentId, [a]);
     }
-    const ids = [...byDocument.keys()];
+    const found = new Map<Annotation, AnchoredAnnotation>();
+    const ids: string[] = [];
+    for (const [documentId, annotations] of byDocument) {
+      const known = inPlace.get(documentId);
+      if (!known || !annotations.every((a) => known.has(a))) {
+        ids.push(documentId);
+        continue;
+      }
+      for (const a of annotations) {
+        const { start } = a.target.position;
+        found.set(a, withAnchor(a, { start, end: start + a.target.quote.exact.length, method: 'position' }));
+      }
+    }
     const reading = new Map<string, Promise<string | null>>();
     const readAhead = (from: number) => {
       for (let k = from; k < Math.min(ids.length, from + TEXTS_AHEAD); k++) {
@@ -131,7 +150,6 @@ export function createAnchoring(index: AnnotationIndex, textOf: (documentId: str
         reading.set(ids[k]!, text);
       }
     };
-    const found = new Map<Annotation, AnchoredAnnotation>();
     for (let k = 0; k < ids.length; k++) {
       readAhead(k);
       const documentId = ids[k]!;
@@ -143,7 +161,13 @@ export function createAnchoring(index: AnnotationIndex, textOf: (documentId: str
       // list does: asked for alone, the shift before it would differ and so could the place found.
       const searched = text !== null && annotations.some((a) => !text.startsWith(a.target.quote.exact, a.target.position.start) && !cache().byId.has(a.id));
       if (searched) anchorEach(text, cache, index.ofDocument(documentId), () => {});
-      anchorEach(text, cache, annotations, (a, anchor) => found.set(a, withAnchor(a, anchor)));
+      let known = inPlace.get(documentId);
+      anchorEach(text, cache, annotations, (a, anchor) => {
+        found.set(a, withAnchor(a, anchor));
+        if (anchor?.method !== 'position') return;
+        if (!known) inPlace.set(documentId, (known = new WeakSet()));
+        known.add(a);
+      });
     }
     return list.map((a) => found.get(a)!);
   }
@@ -178,5 +202,10 @@ export function createAnchoring(index: AnnotationIndex, textOf: (documentId: str
     anchors.delete(documentId);
     lists.delete(documentId);
   };
-  return { anchored, ofDocument, forget, invalidate };
+  /** Call when a document's record changes or goes: what was found in its text is looked for again. */
+  const textChanged = (documentId: string) => {
+    inPlace.delete(documentId);
+    invalidate(documentId);
+  };
+  return { anchored, ofDocument, forget, invalidate, textChanged };
 }
