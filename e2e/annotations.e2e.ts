@@ -290,3 +290,48 @@ test.describe('drafts', () => {
     await expect(ui.editor).toContainText('Restored note text that had not been saved yet.');
   });
 });
+
+test.describe('a hub of many highlights', () => {
+  test.use({
+    prepareData: {
+      async run(dataDir, corpusDir) {
+        const { openServices } = await import('../electron/services/handlers');
+        const { describeRange } = await import('../shared/annotations/anchoring');
+        const services = await openServices({ dataDir, corpusDir, shell: 'web', version: 'e2e', warmAfterMs: 60_000 });
+        const doc = await services.handlers['documents:get']({ id: '000' });
+        const at = '2026-11-30T10:00:00.000Z';
+        // Words of the document, some highlighted twice (it has fewer than 450).
+        const words = [...doc.text.matchAll(/\p{L}{3,}/gu)];
+        const annotations = Array.from({ length: 450 }, (_, k) => words[k % words.length]!).map((word, k) => ({
+          id: crypto.randomUUID(),
+          documentId: '000',
+          target: describeRange(doc.text, word.index, word.index + word[0].length),
+          colour: k === 449 ? 'blue' : 'yellow',
+          tags: [],
+          note: `Note ${k}`,
+          created: at,
+          modified: at,
+        }));
+        await services.handlers['annotations:import']({ content: JSON.stringify({ format: 'facing-annotations', version: 1, exported: at, annotations }) });
+        await services.close();
+      },
+    },
+  });
+
+  test('shows 200 at a time, says how many there are, and starts again from the first page when filtered', async ({ app }) => {
+    const { page, hub } = app;
+    await app.open('#/annotations');
+    await expect(hub.cards).toHaveCount(200);
+    await expect(page.getByTestId('hub-shown')).toHaveText('Showing 200 of 450');
+    await page.getByTestId('hub-show-more').click();
+    await expect(hub.cards).toHaveCount(400);
+    await expect(page.getByTestId('hub-show-more')).toHaveText('Show 50 more');
+    await page.getByTestId('hub-show-more').click();
+    await expect(hub.cards).toHaveCount(450);
+    await expect(page.getByTestId('hub-show-more')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Only blue' }).click();
+    await expect(hub.cards).toHaveCount(1);
+    await page.getByRole('button', { name: 'Only blue' }).click();
+    await expect(hub.cards).toHaveCount(200);
+  });
+});

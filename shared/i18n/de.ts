@@ -272,6 +272,8 @@ export const de: Record<MessageKey, string> = {
   'hub.colourFilter': 'Farbfilter',
   'hub.onlyColour': 'Nur {colour, select, yellow {gelbe} green {grüne} blue {blaue} pink {rosa} purple {lila} orange {orange} other {{colour}}}',
   'hub.none': 'Noch keine Markierungen. Ein Dokument öffnen und Text auswählen, um ihn zu markieren.',
+  'hub.shownOf': '{shown, number} von {total, number} angezeigt',
+  'hub.showMore': '{count, number} weitere zeigen',
   'hub.noMatch': 'Nichts passt zu diesen Filtern.',
   'hub.removedDoc': '{title} (aus der Bibliothek entfernt)',
   'hub.goneDoc': 'Ein Dokument, das nicht mehr in der Bibliothek ist',

@@ -273,6 +273,8 @@ export const en = {
   'hub.colourFilter': 'Colour filter',
   'hub.onlyColour': 'Only {colour, select, yellow {yellow} green {green} blue {blue} pink {pink} purple {purple} orange {orange} other {{colour}}}',
   'hub.none': 'No highlights yet. Open a document and select text to highlight it.',
+  'hub.shownOf': 'Showing {shown, number} of {total, number}',
+  'hub.showMore': 'Show {count, number} more',
   'hub.noMatch': 'Nothing matches these filters.',
   'hub.removedDoc': '{title} (removed from the library)',
   'hub.goneDoc': 'A document no longer in the library',

@@ -13,8 +13,14 @@ import { useAnnotations } from '../state/annotations';
 import { useAppStore } from '../state/store';
 import { ConflictsPanel } from '../sync/ConflictsPanel';
 import { t } from '../../../shared/i18n/current';
+import './AnnotationsScreen.css';
 
 type Tab = 'all' | 'orphans' | 'tags';
+/**
+ * Threads shown at first and added by "Show more": all of 100,000 in the page took 91 s to lay out
+ * and froze it, and clearing the search box froze it again.
+ */
+const HUB_PAGE = 200;
 type Sort = 'reading' | 'newest' | 'edited';
 
 const formats: Array<{ format: ExportFormat; label: string }> = [
@@ -148,6 +154,7 @@ export function AnnotationsScreen() {
   const [documentId, setDocumentId] = useState('');
   const [person, setPerson] = useState('');
   const [sort, setSort] = useState<Sort>('reading');
+  const [limit, setLimit] = useState(HUB_PAGE);
   const [status, setStatus] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -171,6 +178,8 @@ export function AnnotationsScreen() {
       byPerson(a, chosen, me);
     return (tab === 'orphans' ? orphans : everyThread).filter((th) => (th.root && matches(th.root)) || th.replies.some(matches));
   }, [everyThread, orphans, tab, query, tag, colourFilter, documentId, chosen, me]);
+  // Other filters or another order start again from the first page.
+  useEffect(() => setLimit(HUB_PAGE), [tab, query, tag, colourFilter, documentId, person, sort]);
 
   const exportAs = async (format: ExportFormat) => {
     try {
@@ -291,7 +300,7 @@ export function AnnotationsScreen() {
               <p className="panel-empty">{list.length === 0 ? t('hub.none') : t('hub.noMatch')}</p>
             ) : null}
             <ul className="hub-list" data-testid="hub-list">
-              {shown.map((th) => {
+              {shown.slice(0, limit).map((th) => {
                 const a = th.root ?? th.replies[0]!;
                 return (
                   <HubThread
@@ -304,6 +313,14 @@ export function AnnotationsScreen() {
                 );
               })}
             </ul>
+            {shown.length > limit ? (
+              <div className="hub-more">
+                <p className="hub-more-count" data-testid="hub-shown">{t('hub.shownOf', { shown: limit, total: shown.length })}</p>
+                <button type="button" className="button-quiet" onClick={() => setLimit((n) => n + HUB_PAGE)} data-testid="hub-show-more">
+                  {t('hub.showMore', { count: Math.min(HUB_PAGE, shown.length - limit) })}
+                </button>
+              </div>
+            ) : null}
           </>
         )}
       </main>
