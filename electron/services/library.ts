@@ -201,7 +201,7 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
     };
     // Not segmented into sentences here: a long book is split only as far as it is read (see document-pages.ts).
     const { wordCount, profile } = ready;
-    // The profile first: a record is never without one for long, and a profile without a record is dropped at a later start.
+    // The profile before the record that relies on it; one whose record never comes is dropped at a later start.
     await profiles.add([[id, profile]]).catch(() => {});
     await store.commit([{ c: 'documents', k: id, v: { meta, wordCount, hash } }]);
     noteHash(hash, id);
