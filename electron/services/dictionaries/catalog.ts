@@ -25,6 +25,8 @@ export async function findIn(dir: string, origin: 'system' | 'user', depth = 0):
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   const found: FoundDictionary[] = [];
   for (const entry of entries) {
+    // Hidden: a dictionary still being added (see the service's add), or nothing of ours.
+    if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory() && depth === 0) found.push(...(await findIn(path, origin, 1)));
     if (!entry.isFile() && !entry.isSymbolicLink()) continue;

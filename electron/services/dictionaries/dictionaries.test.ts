@@ -233,6 +233,36 @@ describe('the dictionary service', () => {
     await dictionaries.close();
   });
 
+  it('is never seen half copied: a list or lookup while a dictionary is added does not mark it broken', async () => {
+    const dictionaries = service([]);
+    const made = makeStarDict('Tiny', [['Haus', 'house']], { sametypesequence: 'm', lang: 'de-en' });
+    let adding = true;
+    const adds = dictionaries.add(Object.entries(starDictFiles('tiny', made)).map(([name, data]) => ({ name, data }))).finally(() => (adding = false));
+    // What the background aligner and the Dictionaries page do meanwhile.
+    while (adding) {
+      await dictionaries.list();
+      await dictionaries.lookup('Haus', 'de');
+    }
+    const [added] = await adds;
+    expect((await dictionaries.list()).map((d) => [d.id, d.problem])).toEqual([[added!.id, undefined]]);
+    expect((await dictionaries.lookup('Haus', 'de')).entries).toHaveLength(1);
+    await dictionaries.close();
+  });
+
+  it('removes what an add cut short by a crash left behind, and never lists it', async () => {
+    const dataDir = temp();
+    const leftover = join(dataDir, 'dictionaries', '.adding-0b9c');
+    mkdirSync(leftover, { recursive: true });
+    const made = makeStarDict('Tiny', [['Haus', 'house']], { sametypesequence: 'm', lang: 'de-en' });
+    for (const [name, data] of Object.entries(starDictFiles('tiny', made))) writeFileSync(join(leftover, name), data);
+    const dictionaries = createDictionaryService({ dataDir, systemDirs: [] });
+    expect(await dictionaries.list()).toEqual([]);
+    await dictionaries.add(Object.entries(starDictFiles('other', made)).map(([name, data]) => ({ name, data })));
+    expect(existsSync(leftover)).toBe(false);
+    expect(await dictionaries.list()).toHaveLength(1);
+    await dictionaries.close();
+  });
+
   it('stops unpacking a .tar.gz bomb at the limit, in the background', async () => {
     const dictionaries = service([]);
     const { ARCHIVE_LIMITS } = await import('./archive');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { lookupCandidates, rankMatches } from '../../../shared/dictionary/lookup';
 import type { DictionaryEntry, DictionaryId, DictionaryInfo, LookupResult } from '../../../shared/dictionary/model';
@@ -35,6 +35,11 @@ export function createDictionaryService({ dataDir, systemDirs }: DictionaryServi
   const problems = new Map<DictionaryId, string>();
   const peeked = new Map<DictionaryId, { name: string; entries: number; from?: string; to?: string }>();
   let stateCache: DictionaryState | undefined;
+  let leftoversRemoved: Promise<void> | undefined;
+  const removeLeftovers = async () => {
+    const names = await readdir(userDir).catch(() => [] as string[]);
+    for (const name of names.filter((n) => n.startsWith('.adding-'))) await rm(join(userDir, name), { recursive: true, force: true });
+  };
 
   const state = async () => (stateCache ??= await readState(statePath));
   const saveState = async (next: DictionaryState) => {
@@ -134,6 +139,8 @@ export function createDictionaryService({ dataDir, systemDirs }: DictionaryServi
       } catch (error) {
         throw new FacingError('unreadable', reason(error));
       }
+      // Folders an add cut short by a crash left hidden: removed once, before this process adds any.
+      await (leftoversRemoved ??= removeLeftovers());
       const entryFiles = wanted.filter((f) => /\.(ifo|index)$/i.test(f.name));
       if (entryFiles.length === 0) throw new FacingError('unreadable', t('dictService.noDictionary'));
       const added: DictionaryInfo[] = [];
@@ -141,17 +148,25 @@ export function createDictionaryService({ dataDir, systemDirs }: DictionaryServi
       for (const entry of entryFiles) {
         const stem = entry.name.replace(/\.(ifo|index)$/i, '');
         const own = wanted.filter((f) => f.name.startsWith(`${stem}.`));
-        const dir = join(userDir, randomUUID());
-        await mkdir(dir, { recursive: true });
-        for (const file of own) await writeFileDurably(join(dir, file.name), file.data);
-        const [found] = await findIn(dir, 'user', 1);
+        const id = randomUUID();
+        // Copied and checked in a hidden folder, then renamed into place: a list or lookup meanwhile
+        // (the Dictionaries page, the aligner in the background) saw a half-copied dictionary and
+        // marked it broken until the next start.
+        const staging = join(userDir, `.adding-${id}`);
+        const dir = join(userDir, id);
+        await mkdir(staging, { recursive: true });
         try {
-          if (!found) throw new DictionaryFileError(entry.name, t('dictFile.notStored'));
-          const reader = found.format === 'dictd' ? await openDictd(found.path) : await openStarDict(found.path);
-          const checked = describe(found, current, reader);
+          for (const file of own) await writeFileDurably(join(staging, file.name), file.data);
+          const [staged] = await findIn(staging, 'user', 1);
+          if (!staged) throw new DictionaryFileError(entry.name, t('dictFile.notStored'));
+          const reader = staged.format === 'dictd' ? await openDictd(staged.path) : await openStarDict(staged.path);
           await reader.close();
-          added.push(checked);
+          await rename(staging, dir);
+          const [found] = await findIn(dir, 'user', 1);
+          if (!found) throw new DictionaryFileError(entry.name, t('dictFile.notStored'));
+          added.push(describe(found, current, reader));
         } catch (error) {
+          await rm(staging, { recursive: true, force: true });
           await rm(dir, { recursive: true, force: true });
           throw new FacingError('unreadable', reason(error));
         }
