@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Selecting text and working with the highlight menu and editor, wherever document text is shown. */
 export class AnnotationsUi {
@@ -20,6 +20,8 @@ export class AnnotationsUi {
 
   /** Drags the mouse across `phrase` inside `within`, as a person selects text. */
   async select(within: Locator, phrase: string): Promise<void> {
+    // As a person does: wait for the text to be there (a document just asked for may still be replacing the one before).
+    await expect(within).toContainText(phrase);
     const points = await within.evaluate(async (root, wanted) => {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       let text = '';
