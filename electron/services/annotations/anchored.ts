@@ -10,6 +10,9 @@ const TEXTS_AHEAD = 4;
 
 const startOf = (a: AnchoredAnnotation) => a.anchor?.start ?? a.target.position.start;
 
+/** The anchor of an annotation whose quote is where it was stored. */
+const atStoredPlace = (a: Annotation): Anchor => ({ start: a.target.position.start, end: a.target.position.start + a.target.quote.exact.length, method: 'position' });
+
 /** By document, then by where each sits in its document's current text. */
 export function inPositionOrder(list: AnchoredAnnotation[]): AnchoredAnnotation[] {
   return list.sort((x, y) => (x.documentId === y.documentId ? startOf(x) - startOf(y) : x.documentId.localeCompare(y.documentId)));
@@ -85,9 +88,7 @@ export function createAnchoring(index: AnnotationIndex, textOf: (documentId: str
    * costs one comparison, and its document's text is never hashed for it.
    */
   function anchorOne(text: string, cache: () => AnchorCache, a: Annotation, delta: number): Anchor | null {
-    const { exact } = a.target.quote;
-    const { start } = a.target.position;
-    if (text.startsWith(exact, start)) return { start, end: start + exact.length, method: 'position' };
+    if (text.startsWith(a.target.quote.exact, a.target.position.start)) return atStoredPlace(a);
     const known = cache().byId.get(a.id);
     if (known !== undefined) return known;
     const found = anchorTarget(text, a.target, delta);
@@ -135,10 +136,7 @@ export function createAnchoring(index: AnnotationIndex, textOf: (documentId: str
         ids.push(documentId);
         continue;
       }
-      for (const a of annotations) {
-        const { start } = a.target.position;
-        found.set(a, withAnchor(a, { start, end: start + a.target.quote.exact.length, method: 'position' }));
-      }
+      for (const a of annotations) found.set(a, withAnchor(a, atStoredPlace(a)));
     }
     const reading = new Map<string, Promise<string | null>>();
     const readAhead = (from: number) => {
