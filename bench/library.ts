@@ -1,123 +1,61 @@
 import { chromium } from 'playwright';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { performance as nodePerformance } from 'node:perf_hooks';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumArgs, chromiumExecutable } from '../e2e/chromium';
 import { openServices } from '../electron/services/handlers';
-import { IMPORT_WORKERS } from '../electron/services/import/pool';
 import { INDEX_FILE } from '../electron/services/search/index-file';
 import { openStore, STORE_FILE } from '../electron/services/store';
 import type { StoreRecord } from '../electron/services/store/schema';
 import { describeRange } from '../shared/annotations/anchoring';
-import type { Handlers } from '../shared/ipc/contract';
 import { handlersWhenOpen } from '../shared/ipc/when-open';
 import { startWebHost } from '../electron/web/host';
-import { peakRssMB, percentile, rssMB, seeded, type Figure } from './harness';
+import { importInChild, IMPORT_WINDOW, writeGeneratedFiles, type ImportRun } from './library-import';
+import { percentile, rssMB, seeded, type Figure } from './harness';
 import { generateBook, generateProse, proseWord } from './text';
 
 const root = join(import.meta.dirname, '..');
-const eventLoopUtilization = nodePerformance.eventLoopUtilization.bind(nodePerformance);
-/** Texts generated (untimed) before each round of imports. */
-const IMPORT_BATCH = 100;
-/** Import requests in flight at once (FACING_BENCH_IMPORT_WINDOW; 1 is one file after another). */
-const IMPORT_WINDOW = Number(process.env.FACING_BENCH_IMPORT_WINDOW ?? 4);
 const corpusDir = join(root, 'corpus');
 
-/**
- * Imports `count` generated text files of about 100 kB through the app's own import. Only the imports
- * are timed, not generating the texts: a batch is generated, then imported with IMPORT_WINDOW requests
- * in flight (as a drop of many files can send them), while RSS is sampled.
- */
-async function importGenerated(handlers: Handlers, count: number, progress = false) {
-  const ids: string[] = [];
-  let bytes = 0;
-  let importedMs = 0;
-  let cpuMs = 0;
-  let mainBusyMs = 0;
-  let peak = rssMB();
-  const sampler = setInterval(() => (peak = Math.max(peak, rssMB())), 100);
-  const loadAtStart = loadavg()[0]!;
-  for (let from = 0; from < count; from += IMPORT_BATCH) {
-    const batch = Array.from({ length: Math.min(IMPORT_BATCH, count - from) }, (_, n) => Buffer.from(generateProse(100 * 1024, 1000 + from + n)));
-    bytes += batch.reduce((sum, b) => sum + b.length, 0);
-    const data = batch.map((b) => b.toString('base64'));
-    const got: string[] = new Array(batch.length);
-    const t0 = performance.now();
-    const cpu0 = process.cpuUsage();
-    const elu0 = eventLoopUtilization();
-    let next = 0;
-    const lane = async () => {
-      for (let n = next++; n < batch.length; n = next++) got[n] = (await handlers['documents:import']({ name: `book-${from + n}.txt`, data: data[n]! })).document.id;
-    };
-    await Promise.all(Array.from({ length: IMPORT_WINDOW }, lane));
-    importedMs += performance.now() - t0;
-    const cpu = process.cpuUsage(cpu0);
-    cpuMs += (cpu.user + cpu.system) / 1000;
-    mainBusyMs += eventLoopUtilization(elu0).active;
-    ids.push(...got);
-    // Progress on stderr: a 10,000-document run takes a while on a busy machine.
-    const done = from + batch.length;
-    if (progress && (done % 500 === 0 || done === count)) {
-      console.error(`  … ${done} imported, ${(done / (importedMs / 1000)).toFixed(1)} /s, CPU ${(cpuMs / done).toFixed(1)} ms a document, RSS ${rssMB().toFixed(0)} MB, peak ${peak.toFixed(0)} MB, load ${loadavg()[0]!.toFixed(1)}`);
-    }
-  }
-  clearInterval(sampler);
-  return { ids, bytes, importedMs, cpuMs, mainBusyMs, peak, loadAtStart, loadAtEnd: loadavg()[0]! };
-}
+const importNote = (run: ImportRun, count: number, bytes: number) =>
+  `${count.toLocaleString('en')} documents, ${(bytes / 1048576).toFixed(0)} MB in ${(run.importedMs / 1000).toFixed(1)} s wall, ${IMPORT_WINDOW} in flight, ${run.importWorkers} import workers, each file read from disk and sent in base64 as the renderer sends a dropped file, in a process of its own; CPU ${(run.cpuMs / count).toFixed(1)} ms a document (all threads), the requests' thread busy ${(run.mainBusyMs / count).toFixed(1)} ms a document; load ${run.loadAtStart.toFixed(1)} → ${run.loadAtEnd.toFixed(1)}`;
+const rssNote = (run: ImportRun) => `that process: ${run.beforeMB.toFixed(0)} MB with the services open, sampled every 100 ms; its high-water mark ${run.maxRssMB.toFixed(0)} MB`;
 
-/** Imports `count` generated text files of about 100 kB each, then builds the search index and queries it. */
+/** Imports `count` generated text files of about 100 kB each (in a process of their own), then loads the saved search index here and queries it. */
 export async function measureImportAndSearch(count: number): Promise<Figure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'facing-bench-lib-'));
-  // Closed at the end: a store left open has its journal's file handle closed by the garbage collector, with a warning.
-  const services = await openServices({ dataDir: dir, corpusDir, shell: 'web', version: 'bench' });
   try {
-    const { handlers } = services;
-    const before = rssMB();
-    const { bytes, importedMs: imported, cpuMs, mainBusyMs, peak, loadAtStart, loadAtEnd } = await importGenerated(handlers, count);
-    const indexStart = performance.now();
-    await handlers['search:query']({ query: 'innovation' });
-    const indexed = performance.now() - indexStart;
-    // Searches people make: content words of middling to rare frequency, two words, a prefix, a
-    // phrase taken from the text. The most common word, the "the" of this language, is timed apart.
-    const random = seeded(17);
-    const rank = () => Math.floor(Math.exp(Math.log(20) + random() * (Math.log(5000) - Math.log(20))));
-    const sampleText = generateProse(4000, 1000);
-    const queries = Array.from({ length: 100 }, (_, q) => {
-      if (q % 10 === 8) return `${proseWord(rank()).slice(0, 4)}`;
-      if (q % 10 === 9) {
-        const words = sampleText.toLowerCase().match(/[a-z]+/g)!;
-        const at = Math.floor(random() * (words.length - 1));
-        return `"${words[at]} ${words[at + 1]}"`;
+    const bytes = writeGeneratedFiles(join(dir, 'files'), count);
+    const run = await importInChild(join(dir, 'files'), join(dir, 'data'), count);
+    // Closed at the end: a store left open has its journal's file handle closed by the garbage collector, with a warning.
+    const services = await openServices({ dataDir: join(dir, 'data'), corpusDir, shell: 'web', version: 'bench', warmAfterMs: 3_600_000 });
+    try {
+      const { handlers } = services;
+      const indexStart = performance.now();
+      await handlers['search:query']({ query: 'innovation' });
+      const indexed = performance.now() - indexStart;
+      const latencies: number[] = [];
+      for (const query of searchQueries(100)) {
+        const t0 = performance.now();
+        await handlers['search:query']({ query, limit: 20 });
+        latencies.push(performance.now() - t0);
       }
-      return q % 5 === 0 ? `${proseWord(rank())} ${proseWord(rank())}` : proseWord(rank());
-    });
-    const latencies: number[] = [];
-    for (const query of queries) {
-      const t0 = performance.now();
-      await handlers['search:query']({ query, limit: 20 });
-      latencies.push(performance.now() - t0);
+      const commonStart = performance.now();
+      const common = await handlers['search:query']({ query: proseWord(0), limit: 20 });
+      const commonMs = performance.now() - commonStart;
+      return [
+        { name: 'import (extract, segment, store, pair suggestions, index)', value: count / (run.importedMs / 1000), unit: '/s', note: importNote(run, count, bytes) },
+        { name: 'peak RSS during import', value: run.peakMB, unit: 'MB', note: rssNote(run) },
+        { name: 'first query in a new process (loads the saved index)', value: indexed, unit: 'ms' },
+        { name: 'query latency p50', value: percentile(latencies, 50), unit: 'ms' },
+        { name: 'query latency p95', value: percentile(latencies, 95), unit: 'ms', note: '100 queries: words, word pairs, prefixes, phrases' },
+        { name: 'the most common word alone', value: commonMs, unit: 'ms', note: `${common.total.toLocaleString('en')} paragraphs match` },
+      ];
+    } finally {
+      await services.close();
     }
-    const commonStart = performance.now();
-    const common = await handlers['search:query']({ query: proseWord(0), limit: 20 });
-    const commonMs = performance.now() - commonStart;
-    return [
-      {
-        name: 'import (extract, segment, store, pair suggestions, index)',
-        value: count / (imported / 1000),
-        unit: '/s',
-        note: `${count} documents, ${(bytes / 1048576).toFixed(0)} MB in ${(imported / 1000).toFixed(1)} s, ${IMPORT_WINDOW} in flight, ${IMPORT_WORKERS} import workers; CPU ${(cpuMs / count).toFixed(1)} ms a document (all threads), the requests' thread busy ${(mainBusyMs / count).toFixed(1)} ms; load ${loadAtStart.toFixed(1)} → ${loadAtEnd.toFixed(1)}`,
-      },
-      { name: 'peak RSS during import', value: peak, unit: 'MB', note: `${before.toFixed(0)} MB before, sampled every 100 ms` },
-      { name: 'build the search index over them', value: indexed, unit: 'ms' },
-      { name: 'query latency p50', value: percentile(latencies, 50), unit: 'ms' },
-      { name: 'query latency p95', value: percentile(latencies, 95), unit: 'ms', note: '100 queries: words, word pairs, prefixes, phrases' },
-      { name: 'the most common word alone', value: commonMs, unit: 'ms', note: `${common.total.toLocaleString('en')} paragraphs match` },
-      { name: 'peak RSS of the process', value: peakRssMB(), unit: 'MB', note: `${before.toFixed(0)} MB before importing` },
-    ];
   } finally {
-    await services.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -186,13 +124,13 @@ export async function measureLargeDocument(): Promise<Figure[]> {
  * search index loaded from the data folder, query latencies, one document's annotations listed.
  */
 export async function measureLargeLibrary(count: number): Promise<Figure[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'facing-bench-big-'));
+  const work = mkdtempSync(join(tmpdir(), 'facing-bench-big-'));
+  const dir = join(work, 'data');
   const browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs });
   try {
-    const first = await openServices({ dataDir: dir, corpusDir, shell: 'web', version: 'bench', warmAfterMs: 3_600_000 });
-    const before = rssMB();
-    const { ids, bytes, importedMs: imported, cpuMs, mainBusyMs, peak, loadAtStart, loadAtEnd } = await importGenerated(first.handlers, count, true);
-    await first.close();
+    const bytes = writeGeneratedFiles(join(work, 'files'), count);
+    const run = await importInChild(join(work, 'files'), dir, count, true);
+    const { ids } = run;
 
     // 10 annotations a document, anchored in its first paragraphs, committed to the store in batches.
     const store = await openStore(dir);
@@ -254,13 +192,8 @@ export async function measureLargeLibrary(count: number): Promise<Figure[]> {
         listTimes.push(performance.now() - t0);
       }
       return [
-        {
-          name: 'import, documents',
-          value: count / (imported / 1000),
-          unit: '/s',
-          note: `${count.toLocaleString('en')} documents, ${(bytes / 1048576).toFixed(0)} MB in ${(imported / 1000).toFixed(0)} s wall, ${IMPORT_WINDOW} in flight, ${IMPORT_WORKERS} import workers; CPU ${(cpuMs / count).toFixed(1)} ms a document (all threads), the requests' thread busy ${(mainBusyMs / count).toFixed(1)} ms a document; load ${loadAtStart.toFixed(1)} → ${loadAtEnd.toFixed(1)}`,
-        },
-        { name: 'peak RSS during import', value: peak, unit: 'MB', note: `${before.toFixed(0)} MB before, sampled every 100 ms` },
+        { name: 'import, documents', value: count / (run.importedMs / 1000), unit: '/s', note: importNote(run, count, bytes) },
+        { name: 'peak RSS during import', value: run.peakMB, unit: 'MB', note: rssNote(run) },
         { name: 'start to painted library', value: painted, unit: 'ms', note: `services ${servicesMs.toFixed(0)} ms; store ${storeMB.toFixed(0)} MB with ${(ids.length * 10).toLocaleString('en')} annotations; ${inDom} rows in the page` },
         { name: 'documents:list again', value: listAgain, unit: 'ms', note: `${(count + 5).toLocaleString('en')} documents` },
         { name: 'first query (loads the saved index)', value: indexLoad, unit: 'ms', note: `index file ${indexMB.toFixed(0)} MB` },
@@ -275,7 +208,7 @@ export async function measureLargeLibrary(count: number): Promise<Figure[]> {
     }
   } finally {
     await browser.close();
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
   }
 }
 

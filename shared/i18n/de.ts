@@ -487,6 +487,7 @@ export const de: Record<MessageKey, string> = {
   'importService.noText': '„{name}“ enthält keinen lesbaren Text.',
   'importService.tooManyCharacters': 'Der Text umfasst mehr als {millions} Millionen Zeichen, die Obergrenze für eine Datei in Facing; er wurde abgelehnt.',
   'importService.tooManyParagraphs': 'Die Datei hat mehr als {count} Absätze, die Obergrenze für eine Datei in Facing; sie wurde abgelehnt.',
+  'importService.stoppedForOther': '„{name}“ wurde nicht importiert: Der Import brach beim Lesen einer anderen Datei ab. Bitte erneut importieren.',
   'importService.tooSlow': 'Das Lesen dauerte länger als {seconds} Sekunden und wurde abgebrochen; die Datei in kleinere aufteilen.',
   'importService.pdfUnreadable': 'Dieses PDF lässt sich nicht lesen: {reason}',
   'importService.pdfPages': 'Dieses PDF hat {pages} Seiten; Facing importiert PDFs mit bis zu {limit} Seiten. Es aufteilen und die Teile importieren.',

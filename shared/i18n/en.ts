@@ -488,6 +488,7 @@ export const en = {
   'importService.noText': '“{name}” has no text to read.',
   'importService.tooManyCharacters': 'Its text runs to more than {millions} million characters, the most Facing imports from one file; it was refused.',
   'importService.tooManyParagraphs': 'It has more than {count} paragraphs, the most Facing imports from one file; it was refused.',
+  'importService.stoppedForOther': '“{name}” was not imported: the import stopped while another file was being read. Import it again.',
   'importService.tooSlow': 'Reading it took longer than {seconds} seconds, so it was stopped; split it into smaller files.',
   'importService.pdfUnreadable': 'This PDF cannot be read: {reason}',
   'importService.pdfPages': 'This PDF has {pages} pages; Facing imports PDFs of up to {limit} pages. Split it and import the parts.',

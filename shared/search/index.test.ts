@@ -185,3 +185,27 @@ function versionOne(docs: Record<string, string[]>): Uint8Array {
   const lead = [0x46, 0x49, 0x44, 0x58, 1, json.length & 0xff, (json.length >> 8) & 0xff, 0, 0];
   return Uint8Array.from([...lead, ...[...json].map((c) => c.charCodeAt(0)), ...bytes.flat()]);
 }
+
+describe('saving the index a block at a time', () => {
+  it('writes the index as it was when asked, whatever is added or removed while the blocks are read', () => {
+    const words = (n: number) => Array.from({ length: 400 }, (_, k) => `w${(n * 31 + k * 7) % 997}`).join(' ');
+    const index = new WordIndex();
+    for (let n = 0; n < 300; n++) index.add(`d${n}`, words(n));
+    const reloaded = WordIndex.load(concat([...index.serialize()]));
+    reloaded.add('late', 'w1 w2 lighthouse');
+    const expected = concat([...reloaded.serialize()]);
+    const chunks = reloaded.serialize(1024)[Symbol.iterator]();
+    const got: Uint8Array[] = [];
+    let step = chunks.next();
+    for (let n = 300; !step.done; n++) {
+      got.push(step.value.slice());
+      // Meanwhile: new documents grow many words' postings (copied out of the loaded block), one goes.
+      if (n % 10 === 0) for (let k = 0; k < 5; k++) reloaded.add(`e${n}-${k}`, words(n + k));
+      reloaded.remove('d7');
+      step = chunks.next();
+    }
+    expect(got.length).toBeGreaterThan(50);
+    expect(Buffer.from(concat(got)).equals(Buffer.from(expected))).toBe(true);
+    expect(ids(WordIndex.load(concat(got)), ['lighthouse'])).toEqual(['late']);
+  });
+});

@@ -1,12 +1,15 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { fold, foldVariants } from '../text/fold';
 import { SortedWords } from './sorted-words';
-import { packedWords, type PackedWordCounts } from './word-counts';
+import type { PackedWordCounts } from './word-counts';
+import { HASH_START, hashStep, hashWord, WordNumbers } from './word-numbers';
 import { hasUnspaced, isUnspaced, queryGrams, runGrams, splitRuns } from './words';
 
 /** Bumped whenever the byte layout or the tokenisation changes: an older file is rebuilt. */
 export const WORD_INDEX_VERSION = 2;
 const MAGIC = [0x46, 0x49, 0x44, 0x58]; // "FIDX"
+/** Bytes of postings in each block `serialize` hands out. */
+const POSTINGS_CHUNK = 4 << 20;
 
 export class IndexFormatError extends Error {}
 
@@ -63,8 +66,7 @@ export class WordIndex {
   /** The loaded file's words, sorted, numbered 0 to base.size - 1 (see SortedWords): nothing to decode at load. */
   private base = SortedWords.empty;
   /** Words added since (or all of them in an index built here), numbered on from base.size. */
-  private added = new Map<string, number>();
-  private addedWords: string[] = [];
+  private added = new WordNumbers();
   /** The added words as a radix tree for completions and typos, filled on first need or a slice at a time ahead of it (see fillVocabulary). */
   private radix = new SearchableMap<number>();
   /** Added words (in order) already in the radix tree. */
@@ -113,11 +115,34 @@ export class WordIndex {
     for (const [word, count] of tf) this.append(this.termOf(word), n, count);
   }
 
-  /** Adds a document counted elsewhere (an import worker): the same index as addCounted with the counts unpacked. */
+  /**
+   * Adds a document counted elsewhere (an import worker): the same index as addCounted with the counts
+   * unpacked. Its words are read where they lie in the packed list, hashed as they are read: a string
+   * is made only of a word new to the index (this runs for every document imported).
+   */
   addPacked(id: string, packed: PackedWordCounts): void {
-    const words = packedWords(packed);
+    const { words, counts } = packed;
+    let spaces = 0;
+    for (let at = words.indexOf(' '); at >= 0; at = words.indexOf(' ', at + 1)) spaces++;
+    const count = words === '' ? 0 : spaces + 1;
+    if (count !== counts.length) throw new Error(`packed word counts hold ${count} words and ${counts.length} counts`);
     const n = this.newDocument(id, packed.length);
-    for (let k = 0; k < words.length; k++) this.append(this.termOf(words[k]!), n, packed.counts[k]!);
+    for (let k = 0, from = 0; k < count; k++) {
+      let to = from;
+      let hash = HASH_START;
+      for (; to < words.length; to++) {
+        const c = words.charCodeAt(to);
+        if (c === 32) break;
+        hash = hashStep(hash, c);
+      }
+      let t = this.base.size > 0 ? this.base.find(words, from, to) : -1;
+      if (t < 0) {
+        const found = this.added.lookup(hash, words, from, to);
+        t = found >= 0 ? this.base.size + found : this.newTerm(found, words.slice(from, to), hash);
+      }
+      this.append(t, n, counts[k]!);
+      from = to + 1;
+    }
   }
 
   private newDocument(id: string, length: number): number {
@@ -274,11 +299,13 @@ export class WordIndex {
    * The index as bytes, laid out to be used as read (see load): a lead (magic, version, sizes), the
    * document ids (ASCII JSON), then columns of 32-bit numbers (document lengths; per word where it
    * starts among the word characters, its postings' size, documents, last document), the words
-   * (sorted, UTF-16) and every word's postings. Copies taken at once: later additions do not change
-   * what is written.
+   * (sorted, UTF-16) and every word's postings. The postings come a few megabytes at a time as the
+   * chunks are read, not as one copy of them all (a hundred megabytes at 10,000 books, on top of the
+   * index itself), yet what is written is the index as it was when this was called: documents added
+   * later only append after the lengths taken now.
    */
-  serialize(): Uint8Array[] {
-    const added = this.addedWords.map((word, k) => [word, this.base.size + k] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  serialize(chunkBytes = POSTINGS_CHUNK): Iterable<Uint8Array> {
+    const added = this.added.words.map((word, k) => [word, this.base.size + k] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1));
     const { units, starts, from } = this.base.merged(added.map(([word]) => word));
     const order = Int32Array.from(from, (f) => (f >= 0 ? f : added[-1 - f]![1]));
     const docs = asciiBytes(JSON.stringify(this.docs));
@@ -297,46 +324,50 @@ export class WordIndex {
     lead[6] = postingsLength;
     const unitsPadded = new Uint16Array(align4(units.length * 2) / 2);
     unitsPadded.set(units);
-    return [
-      bytesOf(lead),
-      docsPadded,
-      bytesOf(Uint32Array.from(this.lengths)),
-      bytesOf(starts),
-      bytesOf(used),
-      bytesOf(column(this.counts)),
-      bytesOf(column(this.last)),
-      bytesOf(unitsPadded),
-      this.postingsIn(order),
-    ];
+    const head = [bytesOf(lead), docsPadded, bytesOf(Uint32Array.from(this.lengths)), bytesOf(starts), bytesOf(used), bytesOf(column(this.counts)), bytesOf(column(this.last)), bytesOf(unitsPadded)];
+    const postings = this.postingsIn(order, used, chunkBytes);
+    return (function* () {
+      yield* head;
+      yield* postings;
+    })();
   }
 
   /**
-   * Every word's postings in the given order, in one block (a file write per word costs more than
-   * the copy). Loaded words no document was added to since lie in the loaded block in this order
-   * already: each run of them is one copy.
+   * Every word's postings in the given order, `used[n]` bytes of the nth, in blocks of about
+   * `chunkBytes` (a file write per word costs more than the copy). Loaded words no document
+   * was added to since lie in the loaded block in this order already: each run of them is one copy.
    */
-  private postingsIn(order: Int32Array): Uint8Array {
+  private *postingsIn(order: Int32Array, used: Int32Array, chunkBytes: number): Generator<Uint8Array> {
     const loaded = this.loaded;
     const untouched = (t: number) => loaded !== null && t < loaded.starts.length && (this.postings[t] === undefined || this.postings[t]!.buffer === loaded.bytes.buffer);
-    const out = new Uint8Array(order.reduce((n, t) => n + this.used[t]!, 0));
+    let out = new Uint8Array(chunkBytes);
     let at = 0;
     for (let n = 0; n < order.length; ) {
       const t = order[n]!;
+      let bytes: Uint8Array;
       if (untouched(t)) {
         let m = n + 1;
         while (m < order.length && order[m] === order[m - 1]! + 1 && untouched(order[m]!)) m++;
-        const last = order[m - 1]!;
-        const chunk = loaded!.bytes.subarray(loaded!.starts[t]!, loaded!.starts[last]! + this.used[last]!);
-        out.set(chunk, at);
-        at += chunk.length;
+        bytes = loaded!.bytes.subarray(loaded!.starts[t]!, loaded!.starts[order[m - 1]!]! + used[m - 1]!);
         n = m;
       } else {
-        out.set(this.postings[t]!.subarray(0, this.used[t]!), at);
-        at += this.used[t]!;
+        bytes = this.postings[t]!.subarray(0, used[n]!);
         n++;
       }
+      // A block full is handed out and a new one begun; a long run may fill several.
+      for (let rest = bytes; rest.length > 0; ) {
+        const room = out.length - at;
+        out.set(rest.subarray(0, room), at);
+        at += Math.min(room, rest.length);
+        rest = rest.subarray(room);
+        if (at === out.length) {
+          yield out;
+          out = new Uint8Array(chunkBytes);
+          at = 0;
+        }
+      }
     }
-    return out;
+    if (at > 0) yield out.subarray(0, at);
   }
 
   static load(bytes: Uint8Array): WordIndex {
@@ -412,8 +443,8 @@ export class WordIndex {
     index.used = withRoom(Int32Array.from(used), terms.length);
     index.counts = withRoom(Int32Array.from(counts), terms.length);
     index.last = withRoom(Int32Array.from(last), terms.length);
-    for (const [t, term] of terms.entries()) index.added.set(term, t);
-    index.addedWords = terms;
+    for (const term of terms) index.added.add(term);
+    if (index.added.size !== terms.length) throw new IndexFormatError('the search index holds a word twice');
     index.postings = new Array<Uint8Array | undefined>(terms.length);
     index.loaded = { bytes: bytes.subarray(9 + headerLength), starts: postingStarts(index.used, terms.length) };
     index.countDocuments();
@@ -438,14 +469,14 @@ export class WordIndex {
    * once all are in. Callers with time to spare call it in slices. (A loaded file's words need none.)
    */
   fillVocabulary(count = Number.MAX_SAFE_INTEGER): boolean {
-    const end = Math.min(this.addedWords.length, this.filled + count);
+    const end = Math.min(this.added.size, this.filled + count);
     for (; this.filled < end; this.filled++) {
-      const word = this.addedWords[this.filled]!;
+      const word = this.added.words[this.filled]!;
       // Chinese and Japanese characters and pairs are looked up whole, never completed nor forgiven a
       // typo: a long text of them would fill the tree with hundreds of thousands of pairs.
       if (!isUnspaced(word)) this.radix.set(word, this.base.size + this.filled);
     }
-    return this.filled === this.addedWords.length;
+    return this.filled === this.added.size;
   }
 
   /** A word's postings: its own array, or a view into the loaded bytes (kept for next time unless `keep` is false). */
@@ -465,29 +496,36 @@ export class WordIndex {
 
   private termNumber(word: string): number {
     const t = this.base.find(word);
-    return t >= 0 ? t : (this.added.get(word) ?? -1);
+    if (t >= 0) return t;
+    const k = this.added.find(word);
+    return k >= 0 ? this.base.size + k : -1;
   }
 
   private word(t: number): string {
-    return t < this.base.size ? this.base.word(t) : this.addedWords[t - this.base.size]!;
+    return t < this.base.size ? this.base.word(t) : this.added.words[t - this.base.size]!;
   }
 
   private termOf(word: string): number {
-    let t = this.termNumber(word);
-    if (t < 0) {
-      t = this.termCount++;
-      if (t === this.used.length) {
-        this.used = withRoom(this.used, t);
-        this.counts = withRoom(this.counts, t);
-        this.last = withRoom(this.last, t);
-      }
-      this.added.set(word, t);
-      this.addedWords.push(word);
-      this.postings[t] = new Uint8Array(8);
-      this.used[t] = 0;
-      this.counts[t] = 0;
-      this.last[t] = -1;
+    const t = this.base.find(word);
+    if (t >= 0) return t;
+    const hash = hashWord(word);
+    const found = this.added.lookup(hash, word, 0, word.length);
+    return found >= 0 ? this.base.size + found : this.newTerm(found, word, hash);
+  }
+
+  /** A word new to the index, where `added.lookup` did not find it (`missed`). */
+  private newTerm(missed: number, word: string, hash: number): number {
+    const t = this.termCount++;
+    if (t === this.used.length) {
+      this.used = withRoom(this.used, t);
+      this.counts = withRoom(this.counts, t);
+      this.last = withRoom(this.last, t);
     }
+    this.added.insert(missed, word, hash);
+    this.postings[t] = new Uint8Array(8);
+    this.used[t] = 0;
+    this.counts[t] = 0;
+    this.last[t] = -1;
     return t;
   }
 

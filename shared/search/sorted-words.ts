@@ -59,13 +59,17 @@ export class SortedWords {
     return String.fromCharCode(...this.units.subarray(this.starts[n]!, this.starts[n + 1]!));
   }
 
-  /** The word's number, or -1. */
-  find(word: string): number {
+  /** The number of the word text[from, to) (the whole text unless told), or -1. */
+  find(text: string, from = 0, to = text.length): number {
     let low = 0;
     let high = this.size;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      const c = this.compare(mid, word, Infinity);
+      const start = this.starts[mid]!;
+      const length = this.starts[mid + 1]! - start;
+      let c = 0;
+      for (let j = 0; c === 0 && j < length && from + j < to; j++) c = this.units[start + j]! - text.charCodeAt(from + j);
+      if (c === 0) c = length - (to - from);
       if (c === 0) return mid;
       if (c < 0) low = mid + 1;
       else high = mid;

@@ -1,5 +1,7 @@
 import type { BlockKind } from '../model/document';
+import { isAsciiAlnum } from '../text/segmentation';
 import { indexWords } from './index';
+import { HASH_START, hashStep, WordNumbers } from './word-numbers';
 
 /**
  * A document's indexed words (see countIndexWords) and how often each occurs, packed to cross from
@@ -18,35 +20,50 @@ export const isIndexedKind = (kind: BlockKind): boolean => kind !== 'boilerplate
 
 /**
  * The counts of a document's paragraphs, as search counts them a slice at a time (the same words in
- * the same order as countIndexWords and packWordCounts give). Each word is looked up once, its count
- * kept in an array: half the time of a map counted with a get and a set, and this runs for every
- * document imported.
+ * the same order as countIndexWords and packWordCounts give). This runs for every document imported:
+ * a paragraph of ASCII only is scanned here letter by letter, each word hashed as it is read and
+ * counted without making a string of it unless it is new (see WordNumbers); any other paragraph's
+ * words come from indexWords.
  */
 export function countDocumentWords(paragraphs: Iterable<{ kind: BlockKind; text: string }>): PackedWordCounts {
-  const slots = new Map<string, number>();
-  const words: string[] = [];
+  const known = new WordNumbers();
   let counts = new Uint32Array(1024);
   let length = 0;
+  const count = (number: number) => {
+    if (number === counts.length) {
+      const grown = new Uint32Array(number * 2);
+      grown.set(counts);
+      counts = grown;
+    }
+    counts[number]!++;
+  };
   for (const p of paragraphs) {
     if (!p.text || !isIndexedKind(p.kind)) continue;
-    for (const word of indexWords(p.text)) {
-      length++;
-      const slot = slots.get(word);
-      if (slot !== undefined) {
-        counts[slot]!++;
+    if (/[^\u0000-\u007f]/.test(p.text)) {
+      const words = indexWords(p.text);
+      for (const word of words) count(known.add(word));
+      length += words.length;
+      continue;
+    }
+    const text = p.text;
+    for (let at = 0; at < text.length; ) {
+      if (!isAsciiAlnum(text.charCodeAt(at))) {
+        at++;
         continue;
       }
-      if (words.length === counts.length) {
-        const grown = new Uint32Array(counts.length * 2);
-        grown.set(counts);
-        counts = grown;
+      const from = at;
+      let hash = HASH_START;
+      for (; at < text.length; at++) {
+        const c = text.charCodeAt(at);
+        if (!isAsciiAlnum(c)) break;
+        hash = hashStep(hash, c >= 65 && c <= 90 ? c + 32 : c);
       }
-      slots.set(word, words.length);
-      counts[words.length] = 1;
-      words.push(word);
+      const found = known.lookup(hash, text, from, at, true);
+      count(found >= 0 ? found : known.insert(found, text.slice(from, at).toLowerCase(), hash));
+      length++;
     }
   }
-  return { length, words: words.join(' '), counts: counts.slice(0, words.length) };
+  return { length, words: known.words.join(' '), counts: counts.slice(0, known.size) };
 }
 
 export function packWordCounts(length: number, tf: ReadonlyMap<string, number>): PackedWordCounts {

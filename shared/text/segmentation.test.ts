@@ -152,3 +152,17 @@ describe('a document text without segmenting', () => {
     expect(documentText([])).toBe(segmentBlocks([], 'de').text);
   });
 });
+
+describe('counting words of ASCII text letter by letter', () => {
+  it("counts as the word pattern does: runs of letters and digits, joined by one ' . or -", () => {
+    const pattern = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+    let seed = 11;
+    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const pieces = ['word', 'A1', '42', "'", '.', '-', '--', ' ', ',', '\n', '_', 'x', "don't", 'e-mail', 'U.S.A.', '3.14', '@', '\t'];
+    for (let round = 0; round < 500; round++) {
+      const text = Array.from({ length: Math.floor(random() * 40) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      expect(countWords(text), JSON.stringify(text)).toBe(text.match(pattern)?.length ?? 0);
+    }
+    expect(countWords("It's a well-known fact: 3.14 -- U.S.A.")).toBe(6);
+  });
+});

@@ -135,7 +135,31 @@ const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
 const unspaced = /[\u0E00-\u0E7F\u0E80-\u0EFF\u1000-\u109F\u1780-\u17FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/;
 const spacedWord = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 
+/** A letter or digit of ASCII: what \p{L} and \p{N} match in text of ASCII only. */
+export const isAsciiAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+
+/** spacedWord's matches in text of ASCII only, counted letter by letter (an import counts every paragraph): runs of letters and digits, joined by one ' . or -. */
+function countAsciiWords(text: string): number {
+  let count = 0;
+  for (let at = 0; at < text.length; ) {
+    if (!isAsciiAlnum(text.charCodeAt(at))) {
+      at++;
+      continue;
+    }
+    count++;
+    for (;;) {
+      while (at < text.length && isAsciiAlnum(text.charCodeAt(at))) at++;
+      if (at + 1 >= text.length) break;
+      const joiner = text.charCodeAt(at);
+      if ((joiner === 39 || joiner === 46 || joiner === 45) && isAsciiAlnum(text.charCodeAt(at + 1))) at++;
+      else break;
+    }
+  }
+  return count;
+}
+
 export function countWords(text: string, window = 2000): number {
+  if (!/[^\u0000-\u007f]/.test(text)) return countAsciiWords(text);
   if (!unspaced.test(text)) return text.match(spacedWord)?.length ?? 0;
   // The word iterator is superlinear like the sentence one (80,000 Chinese characters: minutes), so
   // long text goes to it in windows cut at a space or punctuation, where no word continues.

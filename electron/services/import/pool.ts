@@ -32,11 +32,19 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
+type Running = Waiting & { timer: NodeJS.Timeout };
+
 interface Thread {
   worker: Worker;
-  running: (Waiting & { timer: NodeJS.Timeout }) | null;
+  /** The file being read (extracted, segmented, counted): one at a time. */
+  reading: Running | null;
+  /** Files read and being written and synced: the worker reads the next one meanwhile. */
+  writing: Map<number, Running>;
   idle: NodeJS.Timeout | null;
 }
+
+/** Files a worker may be writing while it reads another: the writes wait on the disk, not the CPU. */
+const WRITING_PER_WORKER = 1;
 
 function spawn(): Worker {
   // The bundled main (CommonJS) finds its worker beside it; from source (tsx, vitest) the TypeScript
@@ -53,12 +61,13 @@ function spawn(): Worker {
 const unreadable = (job: Waiting | null, reason: string) => new ImportRefused(t('importService.cannotRead', { name: job?.name ?? '', format: job?.name.split('.').pop() ?? '', reason }));
 
 /**
- * Imports files in worker threads, one file a worker at a time, so the thread that answers requests
- * stays free while a file is extracted, segmented, counted and written. A worker starts when a file
- * waits and every running one is busy, and stops when idle; one that dies or hangs fails its own
- * file only, and the next file starts a new one.
+ * Imports files in worker threads, one file a worker reads at a time, so the thread that answers
+ * requests stays free while a file is extracted, segmented, counted and written. A worker takes the
+ * next file as soon as it has read one, while that one's writes wait on the disk. A worker starts
+ * when a file waits and every running one is busy, and stops when idle. One that dies or hangs fails
+ * the file it was reading (and the one it was writing, as stopped); the next file starts a new one.
  */
-export function createImportPool(size = IMPORT_WORKERS) {
+export function createImportPool(size = IMPORT_WORKERS, makeWorker: () => Worker = spawn) {
   const threads: Thread[] = [];
   const queue: Waiting[] = [];
   let jobs = 0;
@@ -70,33 +79,49 @@ export function createImportPool(size = IMPORT_WORKERS) {
     return thread.worker.terminate();
   }
 
-  function fail(thread: Thread, error: (job: Waiting | null) => unknown) {
+  /**
+   * Stops a worker that died or hung: `culprit` (the file it hung on, else the one it was reading)
+   * gets `error`; a file it was only writing is refused as stopped.
+   */
+  function fail(thread: Thread, error: (job: Waiting | null) => unknown, culprit: Running | null = thread.reading) {
     if (!threads.includes(thread)) return;
     const stopped = stop(thread);
-    const job = thread.running;
-    thread.running = null;
-    if (job) {
+    const running = [...(thread.reading ? [thread.reading] : []), ...thread.writing.values()];
+    thread.reading = null;
+    thread.writing.clear();
+    for (const job of running) {
       clearTimeout(job.timer);
-      const reason = error(job);
+      const reason = job === culprit || running.length === 1 ? error(job) : new ImportRefused(t('importService.stoppedForOther', { name: job.name }));
       // Refused once the worker has stopped: the caller then removes the folder it was writing, which it must not write to after.
-      void stopped.then(() => job.reject(reason), () => job.reject(reason));
+      void stopped.then(
+        () => job.reject(reason),
+        () => job.reject(reason),
+      );
     }
     next();
   }
 
+  function finish(thread: Thread, reply: ImportReply) {
+    const job = thread.reading?.job === reply.job ? thread.reading : thread.writing.get(reply.job);
+    if (!job) return;
+    if ('stage' in reply) {
+      thread.reading = null;
+      thread.writing.set(job.job, job);
+      return next();
+    }
+    clearTimeout(job.timer);
+    if (thread.reading === job) thread.reading = null;
+    thread.writing.delete(job.job);
+    if (reply.ok) job.resolve(reply.prepared);
+    else job.reject(reply.refused ? new ImportRefused(reply.message) : new Error(reply.message));
+    next();
+  }
+
   function start(): Thread {
-    const worker = spawn();
+    const worker = makeWorker();
     worker.unref();
-    const thread: Thread = { worker, running: null, idle: null };
-    worker.on('message', (reply: ImportReply) => {
-      const job = thread.running;
-      if (!job || job.job !== reply.job) return;
-      clearTimeout(job.timer);
-      thread.running = null;
-      if (reply.ok) job.resolve(reply.prepared);
-      else job.reject(reply.refused ? new ImportRefused(reply.message) : new Error(reply.message));
-      next();
-    });
+    const thread: Thread = { worker, reading: null, writing: new Map(), idle: null };
+    worker.on('message', (reply: ImportReply) => finish(thread, reply));
     worker.on('error', (error) => fail(thread, (job) => (job ? unreadable(job, error.message) : error)));
     worker.on('exit', (code) => fail(thread, (job) => unreadable(job, `the reader stopped (${code})`)));
     threads.push(thread);
@@ -106,21 +131,23 @@ export function createImportPool(size = IMPORT_WORKERS) {
   function run(thread: Thread, job: Waiting) {
     if (thread.idle) clearTimeout(thread.idle);
     thread.idle = null;
-    const timer = setTimeout(() => fail(thread, () => new ImportRefused(t('importService.tooSlow', { seconds: IMPORT_LIMITS.milliseconds / 1000 }))), HUNG_MS);
-    timer.unref();
-    thread.running = { ...job, timer };
+    const running: Running = { ...job, timer: setTimeout(() => fail(thread, () => new ImportRefused(t('importService.tooSlow', { seconds: IMPORT_LIMITS.milliseconds / 1000 })), running), HUNG_MS) };
+    running.timer.unref();
+    thread.reading = running;
     const message: ImportJob = { job: job.job, name: job.name, bytes: job.bytes, folder: job.folder, locale: translator().locale };
     thread.worker.postMessage(message, [job.bytes]);
   }
 
+  const free = (thread: Thread) => !thread.reading && thread.writing.size <= WRITING_PER_WORKER;
+
   function next() {
     while (queue.length) {
-      const thread = threads.find((th) => !th.running) ?? (threads.length < size ? start() : null);
-      if (!thread) return;
+      const thread = threads.find(free) ?? (threads.length < size ? start() : null);
+      if (!thread) break;
       run(thread, queue.shift()!);
     }
     for (const thread of threads) {
-      if (thread.running || thread.idle) continue;
+      if (thread.reading || thread.writing.size || thread.idle) continue;
       thread.idle = setTimeout(() => void stop(thread), IDLE_MS);
       thread.idle.unref();
     }
@@ -132,7 +159,7 @@ export function createImportPool(size = IMPORT_WORKERS) {
      * (synced) into `folder`, a new folder; refused (ImportRefused) as extractDocument refuses.
      */
     importInto(name: string, bytes: Uint8Array, folder: string): Promise<PreparedImport> {
-      // A copy of its own to hand over: the caller keeps its bytes.
+      // A copy of its own: the caller keeps its bytes.
       const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
       return new Promise((resolve, reject) => {
         queue.push({ job: ++jobs, name, bytes: copy, folder, resolve, reject });
@@ -147,8 +174,10 @@ export function createImportPool(size = IMPORT_WORKERS) {
       const closing = threads.splice(0);
       for (const thread of closing) {
         if (thread.idle) clearTimeout(thread.idle);
-        if (thread.running) clearTimeout(thread.running.timer);
-        thread.running?.reject(unreadable(thread.running, 'the import was stopped'));
+        for (const job of [...(thread.reading ? [thread.reading] : []), ...thread.writing.values()]) {
+          clearTimeout(job.timer);
+          job.reject(unreadable(job, 'the import was stopped'));
+        }
       }
       await Promise.all(closing.map((thread) => thread.worker.terminate()));
     },

@@ -3,7 +3,6 @@ import type { BlockKind } from '../../../shared/model/document';
 import { countDocumentWords, type PackedWordCounts } from '../../../shared/search/word-counts';
 import type { Block } from '../../../shared/text/segmentation';
 import { blockFileBytes } from '../library/block-file';
-import { writeNewFolder } from '../library/new-folder';
 import { profileInSlices } from '../library/slices';
 import { extractDocument, type ImportFormat } from './extract';
 
@@ -41,18 +40,4 @@ export async function prepareImport(name: string, bytes: Buffer): Promise<Prepar
   const [parts, profile] = [await blockFileBytes(extracted.blocks), await profileInSlices(extracted.blocks)];
   const { format, title, language, wordCount } = extracted;
   return { format, name: extracted.name, title, language, wordCount, profile, blockFile: Buffer.concat(parts), forSearch: countDocumentWords(extracted.blocks) };
-}
-
-/**
- * Reads a file and writes its folder (the original and its stored text, synced) in one go, in the
- * import worker: the stored text never crosses to the thread that answers requests. Nothing names the
- * folder until the library records it; a file refused leaves no folder.
- */
-export async function importIntoFolder(name: string, bytes: Buffer, dir: string): Promise<PreparedImport> {
-  const { blockFile, ...prepared } = await prepareImport(name, bytes);
-  await writeNewFolder(dir, [
-    [`original.${prepared.format}`, bytes],
-    ['document.json', blockFile],
-  ]);
-  return prepared;
 }
