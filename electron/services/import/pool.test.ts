@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PreparedImport } from './prepare';
 import { createImportPool } from './pool';
 
@@ -47,4 +47,60 @@ describe('the import pool', () => {
     expect(eventsOf(await pool.importInto('after.txt', bytes, '/nowhere/after'))).toEqual(['read after.txt', 'written after.txt']);
     await pool.close();
   });
+
+  it('gives a file read its own time to be written: a file read slowly (within the limit) is not refused as too slow while the worker reads the next (outside review)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const pool = createImportPool(1, drivenWorker);
+    const a = pool.importInto('a.txt', bytes, '/nowhere/a').then(() => 'written', (e: Error) => e.message);
+    await told('a.txt');
+    vi.advanceTimersByTime(100_000); // a.txt is read for 100 s, within the 135 s a worker has
+    const readingB = told('b.txt');
+    const b = pool.importInto('b.txt', bytes, '/nowhere/b').then(() => 'written', (e: Error) => e.message);
+    tell('read', 'a.txt');
+    await readingB;
+    vi.advanceTimersByTime(36_000); // b.txt is read for 36 s while a.txt waits to be written
+    for (let k = 0; k < 20; k++) await new Promise((resolve) => setImmediate(resolve));
+    tell('done', 'a.txt');
+    tell('read', 'b.txt');
+    tell('done', 'b.txt');
+    expect(await Promise.all([a, b])).toEqual(['written', 'written']);
+    await pool.close();
+  });
+
+  it('refuses what it was writing only once its worker has stopped, when closed (the caller then removes the folder; outside review)', async () => {
+    const pool = createImportPool(1, drivenWorker);
+    const a = pool.importInto('a.txt', bytes, '/nowhere/a');
+    await told('a.txt');
+    tell('read', 'a.txt');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    let aliveWhenRefused: boolean | null = null;
+    const refused = a.catch((error: Error) => ((aliveWhenRefused = driven.threadId !== -1), error.message));
+    const waiting = pool.importInto('queued.txt', bytes, '/nowhere/queued').catch((error: Error) => error.message);
+    await pool.close();
+    expect(await refused).toMatch(/the import was stopped/);
+    expect(await waiting).toMatch(/“queued\.txt”.*the import was stopped/);
+    expect(aliveWhenRefused).toBe(false);
+  });
 });
+
+afterEach(() => vi.useRealTimers());
+
+/** A stand-in worker the test drives: it says it has a file, then answers 'read' and the outcome when told to. */
+let driven: Worker;
+const drivenWorker = () =>
+  (driven = new Worker(
+    `const { parentPort } = require('node:worker_threads');
+     const jobs = {};
+     parentPort.on('message', (m) => {
+       if (m.control) return parentPort.postMessage(m.control === 'read' ? { job: jobs[m.name], stage: 'read' } : { job: jobs[m.name], ok: true, prepared: { name: m.name } });
+       jobs[m.name] = m.job;
+       parentPort.postMessage({ got: m.name });
+     });`,
+    { eval: true },
+  ));
+const tell = (control: 'read' | 'done', name: string) => driven.postMessage({ control, name });
+const told = (name: string) =>
+  new Promise<void>((resolve) => {
+    const on = (m: { got?: string }) => m.got === name && (driven.off('message', on), resolve());
+    driven.on('message', on);
+  });

@@ -58,6 +58,7 @@ function spawn(): Worker {
   return new Worker(`import(${JSON.stringify(pathToFileURL(api).href)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`, { eval: true });
 }
 
+const tooSlow = () => new ImportRefused(t('importService.tooSlow', { seconds: IMPORT_LIMITS.milliseconds / 1000 }));
 const unreadable = (job: Waiting | null, reason: string) => new ImportRefused(t('importService.cannotRead', { name: job?.name ?? '', format: job?.name.split('.').pop() ?? '', reason }));
 
 /**
@@ -107,6 +108,10 @@ export function createImportPool(size = IMPORT_WORKERS, makeWorker: () => Worker
     if ('stage' in reply) {
       thread.reading = null;
       thread.writing.set(job.job, job);
+      // Its own time to be written; while another file is being read, that one holds the worker and is the one to blame.
+      clearTimeout(job.timer);
+      job.timer = setTimeout(() => fail(thread, tooSlow, thread.reading ?? job), HUNG_MS);
+      job.timer.unref();
       return next();
     }
     clearTimeout(job.timer);
@@ -131,7 +136,7 @@ export function createImportPool(size = IMPORT_WORKERS, makeWorker: () => Worker
   function run(thread: Thread, job: Waiting) {
     if (thread.idle) clearTimeout(thread.idle);
     thread.idle = null;
-    const running: Running = { ...job, timer: setTimeout(() => fail(thread, () => new ImportRefused(t('importService.tooSlow', { seconds: IMPORT_LIMITS.milliseconds / 1000 })), running), HUNG_MS) };
+    const running: Running = { ...job, timer: setTimeout(() => fail(thread, tooSlow, running), HUNG_MS) };
     running.timer.unref();
     thread.reading = running;
     const message: ImportJob = { job: job.job, name: job.name, bytes: job.bytes, folder: job.folder, locale: translator().locale };
@@ -170,16 +175,21 @@ export function createImportPool(size = IMPORT_WORKERS, makeWorker: () => Worker
     get threads() {
       return threads.length;
     },
+    /** Stops every worker, then refuses what they were reading or writing and what waited (the callers remove those folders: nothing writes to them any more). */
     async close() {
       const closing = threads.splice(0);
+      const stopped: Waiting[] = queue.splice(0);
       for (const thread of closing) {
         if (thread.idle) clearTimeout(thread.idle);
         for (const job of [...(thread.reading ? [thread.reading] : []), ...thread.writing.values()]) {
           clearTimeout(job.timer);
-          job.reject(unreadable(job, 'the import was stopped'));
+          stopped.push(job);
         }
+        thread.reading = null;
+        thread.writing.clear();
       }
-      await Promise.all(closing.map((thread) => thread.worker.terminate()));
+      await Promise.all(closing.map((thread) => thread.worker.terminate().catch(() => {})));
+      for (const job of stopped) job.reject(unreadable(job, 'the import was stopped'));
     },
   };
 }
