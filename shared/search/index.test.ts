@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fold } from '../text/fold';
 import { WordIndex, IndexFormatError } from './index';
+import { countDocumentWords } from './word-counts';
 
 function library() {
   const index = new WordIndex();
@@ -207,5 +208,29 @@ describe('saving the index a block at a time', () => {
     expect(got.length).toBeGreaterThan(50);
     expect(Buffer.from(concat(got)).equals(Buffer.from(expected))).toBe(true);
     expect(ids(WordIndex.load(concat(got)), ['lighthouse'])).toEqual(['late']);
+  });
+});
+
+describe('the vocabulary', () => {
+  it('keeps no document alive: a long word first met in a document is kept as a string of its own, not a view of its text', async () => {
+    const { setFlagsFromString } = await import('node:v8');
+    const { runInNewContext } = await import('node:vm');
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const index = new WordIndex();
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    // 400 documents of 40,000 characters, each with a long word of its own, added both ways (counted here and packed by a worker).
+    for (let n = 0; n < 400; n++) {
+      const text = `${Array.from({ length: 6000 }, (_, k) => `w${k % 3000}`).join(' ')} Donaudampfschifffahrtsgesellschaft${n}`;
+      if (n % 2) index.add(`d${n}`, text);
+      else index.addPacked(`d${n}`, countDocumentWords([{ kind: 'paragraph', text }]));
+    }
+    gc();
+    const grown = (process.memoryUsage().heapUsed - before) / 1048576;
+    expect(index.documentFrequency('donaudampfschifffahrtsgesellschaft399')).toBe(1);
+    expect(index.documentFrequency('donaudampfschifffahrtsgesellschaft398')).toBe(1);
+    // The texts were 16 MB (more as packed lists and lowercased copies): the index itself is about 2 MB.
+    expect(grown).toBeLessThan(4);
   });
 });

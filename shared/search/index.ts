@@ -2,7 +2,7 @@ import SearchableMap from 'minisearch/SearchableMap';
 import { fold, foldVariants } from '../text/fold';
 import { SortedWords } from './sorted-words';
 import type { PackedWordCounts } from './word-counts';
-import { HASH_START, hashStep, hashWord, WordNumbers } from './word-numbers';
+import { HASH_START, hashStep, hashWord, ownString, WordNumbers } from './word-numbers';
 import { hasUnspaced, isUnspaced, queryGrams, runGrams, splitRuns } from './words';
 
 /** Bumped whenever the byte layout or the tokenisation changes: an older file is rebuilt. */
@@ -521,7 +521,7 @@ export class WordIndex {
       this.counts = withRoom(this.counts, t);
       this.last = withRoom(this.last, t);
     }
-    this.added.insert(missed, word, hash);
+    this.added.insert(missed, ownString(word), hash);
     this.postings[t] = new Uint8Array(8);
     this.used[t] = 0;
     this.counts[t] = 0;

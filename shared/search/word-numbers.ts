@@ -8,6 +8,16 @@ export function hashWord(word: string): number {
   return hash;
 }
 
+/**
+ * The word as a string of its own. V8 cuts 13 or more characters out of a longer text as a view
+ * that keeps the whole text alive: a word kept for good (a search index's vocabulary) must not keep
+ * the document it was first met in (a library of German books, each with a few new compounds, held
+ * every book's word list).
+ */
+export function ownString(word: string): string {
+  return word.length < 13 ? word : (JSON.parse(JSON.stringify(word)) as string);
+}
+
 /** Whether `word` is text[from, to), with A-Z lowered in the text when `lower`. */
 function sameWord(word: string, text: string, from: number, to: number, lower: boolean): boolean {
   if (word.length !== to - from) return false;
