@@ -5,7 +5,8 @@ import { createImportPool } from './pool';
 
 /**
  * A stand-in import worker that answers as the real one does ('read', then the outcome) and notes what
- * it did, in order: "slow" files take 300 ms to write, "crash" files stop the worker while being read.
+ * it did, in order: "slow" files take 300 ms to write, "crash" files stop the worker while being read,
+ * "dies" files while being written.
  */
 const fakeWorker = () =>
   new Worker(
@@ -15,6 +16,7 @@ const fakeWorker = () =>
        events.push('read ' + name);
        if (name.startsWith('crash')) process.exit(3);
        parentPort.postMessage({ job, stage: 'read' });
+       if (name.startsWith('dies')) return setTimeout(() => process.exit(4), 50);
        setTimeout(() => {
          events.push('written ' + name);
          parentPort.postMessage({ job, ok: true, prepared: { name, events: [...events] } });
@@ -45,6 +47,15 @@ describe('the import pool', () => {
     await expect(crash).rejects.toThrow(/“crash\.txt” cannot be read as a \.txt file: the reader stopped \(3\)/);
     await expect(slow).rejects.toThrow(/“slow\.txt” was not imported: the import stopped while another file was being read/);
     expect(eventsOf(await pool.importInto('after.txt', bytes, '/nowhere/after'))).toEqual(['read after.txt', 'written after.txt']);
+    await pool.close();
+  });
+
+  it('when a worker stops while only writing files: each is refused with the reason (no file being read to blame)', async () => {
+    const pool = createImportPool(1, fakeWorker);
+    const slow = pool.importInto('slow.txt', bytes, '/nowhere/slow');
+    const dies = pool.importInto('dies.txt', bytes, '/nowhere/dies');
+    await expect(dies).rejects.toThrow(/“dies\.txt” cannot be read as a \.txt file: the reader stopped \(4\)/);
+    await expect(slow).rejects.toThrow(/“slow\.txt” cannot be read as a \.txt file: the reader stopped \(4\)/);
     await pool.close();
   });
 

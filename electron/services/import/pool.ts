@@ -82,7 +82,8 @@ export function createImportPool(size = IMPORT_WORKERS, makeWorker: () => Worker
 
   /**
    * Stops a worker that died or hung: `culprit` (the file it hung on, else the one it was reading)
-   * gets `error`; a file it was only writing is refused as stopped.
+   * gets `error`, a file it was only writing meanwhile is refused as stopped for another; with no
+   * file being read, each gets `error`.
    */
   function fail(thread: Thread, error: (job: Waiting | null) => unknown, culprit: Running | null = thread.reading) {
     if (!threads.includes(thread)) return;
@@ -92,7 +93,7 @@ export function createImportPool(size = IMPORT_WORKERS, makeWorker: () => Worker
     thread.writing.clear();
     for (const job of running) {
       clearTimeout(job.timer);
-      const reason = job === culprit || running.length === 1 ? error(job) : new ImportRefused(t('importService.stoppedForOther', { name: job.name }));
+      const reason = !culprit || job === culprit ? error(job) : new ImportRefused(t('importService.stoppedForOther', { name: job.name }));
       // Refused once the worker has stopped: the caller then removes the folder it was writing, which it must not write to after.
       void stopped.then(
         () => job.reject(reason),
