@@ -1,7 +1,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { fold, foldVariants } from '../text/fold';
 import { SortedWords } from './sorted-words';
-import type { PackedWordCounts } from './word-counts';
+import { packedWordCount, type PackedWordCounts } from './word-counts';
 import { HASH_START, hashStep, hashWord, ownString, WordNumbers } from './word-numbers';
 import { hasUnspaced, isUnspaced, queryGrams, runGrams, splitRuns } from './words';
 
@@ -122,10 +122,7 @@ export class WordIndex {
    */
   addPacked(id: string, packed: PackedWordCounts): void {
     const { words, counts } = packed;
-    let spaces = 0;
-    for (let at = words.indexOf(' '); at >= 0; at = words.indexOf(' ', at + 1)) spaces++;
-    const count = words === '' ? 0 : spaces + 1;
-    if (count !== counts.length) throw new Error(`packed word counts hold ${count} words and ${counts.length} counts`);
+    const count = packedWordCount(packed);
     const n = this.newDocument(id, packed.length);
     for (let k = 0, from = 0; k < count; k++) {
       let to = from;
@@ -135,12 +132,7 @@ export class WordIndex {
         if (c === 32) break;
         hash = hashStep(hash, c);
       }
-      let t = this.base.size > 0 ? this.base.find(words, from, to) : -1;
-      if (t < 0) {
-        const found = this.added.lookup(hash, words, from, to);
-        t = found >= 0 ? this.base.size + found : this.newTerm(found, words.slice(from, to), hash);
-      }
-      this.append(t, n, counts[k]!);
+      this.append(this.termAt(words, from, to, hash), n, counts[k]!);
       from = to + 1;
     }
   }
@@ -506,11 +498,15 @@ export class WordIndex {
   }
 
   private termOf(word: string): number {
-    const t = this.base.find(word);
+    return this.termAt(word, 0, word.length, hashWord(word));
+  }
+
+  /** The number of the word text[from, to) (whose hash is given), made for it if it is new to the index. */
+  private termAt(text: string, from: number, to: number, hash: number): number {
+    const t = this.base.size > 0 ? this.base.find(text, from, to) : -1;
     if (t >= 0) return t;
-    const hash = hashWord(word);
-    const found = this.added.lookup(hash, word, 0, word.length);
-    return found >= 0 ? this.base.size + found : this.newTerm(found, word, hash);
+    const found = this.added.lookup(hash, text, from, to);
+    return found >= 0 ? this.base.size + found : this.newTerm(found, text.slice(from, to), hash);
   }
 
   /** A word new to the index, where `added.lookup` did not find it (`missed`). */

@@ -40,7 +40,7 @@ export class SortedWords {
     let at = 0;
     for (let place = 0, b = 0, o = 0; place < count; place++) {
       starts[place] = at;
-      if (o === others.length || (b < this.size && this.compare(b, others[o]!, Infinity) < 0)) {
+      if (o === others.length || (b < this.size && this.compare(b, others[o]!, 0, others[o]!.length) < 0)) {
         from[place] = b;
         for (let k = this.starts[b]!; k < this.starts[b + 1]!; k++) units[at++] = this.units[k]!;
         b++;
@@ -65,11 +65,7 @@ export class SortedWords {
     let high = this.size;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      const start = this.starts[mid]!;
-      const length = this.starts[mid + 1]! - start;
-      let c = 0;
-      for (let j = 0; c === 0 && j < length && from + j < to; j++) c = this.units[start + j]! - text.charCodeAt(from + j);
-      if (c === 0) c = length - (to - from);
+      const c = this.compare(mid, text, from, to);
       if (c === 0) return mid;
       if (c < 0) low = mid + 1;
       else high = mid;
@@ -142,24 +138,23 @@ export class SortedWords {
     let high = to;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      const c = this.compare(mid, prefix, prefix.length);
+      const c = this.compare(mid, prefix, 0, prefix.length, true);
       if (c < 0 || (after && c === 0)) low = mid + 1;
       else high = mid;
     }
     return low;
   }
 
-  /** Word `n` against `word`, comparing at most `units` code units (a prefix test with word.length). */
-  private compare(n: number, word: string, units: number): number {
+  /** Word `n` against text[from, to), or, as a prefix test, only its first to - from units against it. */
+  private compare(n: number, text: string, from: number, to: number, prefix = false): number {
     const start = this.starts[n]!;
     const length = this.starts[n + 1]! - start;
-    const limit = Math.min(units, word.length);
-    for (let j = 0; j < limit; j++) {
+    const size = to - from;
+    for (let j = 0; j < size; j++) {
       if (j === length) return -1;
-      const d = this.units[start + j]! - word.charCodeAt(j);
+      const d = this.units[start + j]! - text.charCodeAt(from + j);
       if (d !== 0) return d;
     }
-    if (units < Infinity && limit === word.length) return 0;
-    return length - word.length;
+    return prefix ? 0 : length - size;
   }
 }

@@ -73,9 +73,11 @@ export function packWordCounts(length: number, tf: ReadonlyMap<string, number>):
   return { length, words: [...tf.keys()].join(' '), counts };
 }
 
-/** The words of packed counts, in their order; throws when the two pieces do not match. */
-export function packedWords(packed: PackedWordCounts): string[] {
-  const words = packed.words === '' ? [] : packed.words.split(' ');
-  if (words.length !== packed.counts.length) throw new Error(`packed word counts hold ${words.length} words and ${packed.counts.length} counts`);
-  return words;
+/** How many words packed counts hold; throws when the words and the counts do not match. */
+export function packedWordCount(packed: PackedWordCounts): number {
+  let spaces = 0;
+  for (let at = packed.words.indexOf(' '); at >= 0; at = packed.words.indexOf(' ', at + 1)) spaces++;
+  const count = packed.words === '' ? 0 : spaces + 1;
+  if (count !== packed.counts.length) throw new Error(`packed word counts hold ${count} words and ${packed.counts.length} counts`);
+  return count;
 }

@@ -43,6 +43,9 @@ interface Thread {
   idle: NodeJS.Timeout | null;
 }
 
+/** The files a worker is reading or writing. */
+const jobsOf = (thread: Thread): Running[] => [...(thread.reading ? [thread.reading] : []), ...thread.writing.values()];
+
 /** Files a worker may be writing while it reads another: the writes wait on the disk, not the CPU. */
 const WRITING_PER_WORKER = 1;
 
@@ -88,7 +91,7 @@ export function createImportPool(size = IMPORT_WORKERS, makeWorker: () => Worker
   function fail(thread: Thread, error: (job: Waiting | null) => unknown, culprit: Running | null = thread.reading) {
     if (!threads.includes(thread)) return;
     const stopped = stop(thread);
-    const running = [...(thread.reading ? [thread.reading] : []), ...thread.writing.values()];
+    const running = jobsOf(thread);
     thread.reading = null;
     thread.writing.clear();
     for (const job of running) {
@@ -182,7 +185,7 @@ export function createImportPool(size = IMPORT_WORKERS, makeWorker: () => Worker
       const stopped: Waiting[] = queue.splice(0);
       for (const thread of closing) {
         if (thread.idle) clearTimeout(thread.idle);
-        for (const job of [...(thread.reading ? [thread.reading] : []), ...thread.writing.values()]) {
+        for (const job of jobsOf(thread)) {
           clearTimeout(job.timer);
           stopped.push(job);
         }
