@@ -308,7 +308,7 @@ export function openLibrary(corpus: CorpusService, store: Store, dataDir: string
       }
       const found = record(id);
       const cached = cache.get(id);
-      if (found && !cached) return (await readBlocks(found)).filter((b) => b.text).map((b) => ({ kind: b.kind, text: b.text }));
+      if (found && !cached) return (await readBlocks(found)).filter((b) => b.text);
       const doc = cached ?? (await get(id));
       return doc.paragraphs.map((p) => ({ kind: p.kind, text: doc.text.slice(p.start, p.end) }));
     },

@@ -40,7 +40,8 @@ function validBlocks(blocks: unknown): blocks is Block[] {
 
 /** The blocks of a stored text; throws when it is not one. */
 export async function parseBlockFile(text: string): Promise<Block[]> {
-  if (!text.startsWith(HEAD) || !text.endsWith(']}')) {
+  // A file of a slice or less (most documents) is parsed whole: no copies of its lines to parse.
+  if (text.length <= SLICE_CHARS || !text.startsWith(HEAD) || !text.endsWith(']}')) {
     const file = JSON.parse(text) as { version?: unknown; blocks?: unknown } | null;
     if (file?.version !== 1 || !validBlocks(file.blocks)) throw new Error('not a block file');
     return file.blocks;
