@@ -18,6 +18,7 @@ import { openLibrary } from './library';
 import { fromBase64 } from './library/slices';
 import { createSearch } from './search';
 import { openStore } from './store';
+import { createQuiet, type Quiet } from './quiet';
 import { createStartGate } from './start-gate';
 import { openSync, type SecretBox } from './sync/index';
 
@@ -95,11 +96,13 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   // Align known translation pairs in the background after start, so the first "Read side by side"
   // opens at once; a pair made later is aligned when it is made.
   let closed = false;
+  const quiet = createQuiet();
   const warm = async (pairs: Array<[string, string]>) => {
     for (const [left, right] of pairs) {
       if (closed) return;
+      await quiet.wait();
+      if (closed) return;
       await alignments.warm(left, right).catch(() => {});
-      await new Promise((resolve) => setTimeout(resolve, 0));
     }
   };
   // Until the first library is painted, the start's work is answering the renderer.
@@ -112,12 +115,12 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   const fallbackMs = options.startWorkFallbackMs ?? WARM_FALLBACK_MS;
   gate.after(READ_AHEAD_AFTER_LIST_MS, fallbackMs, () => {
     options.onStartWork?.('read-ahead');
-    void store.readAhead();
+    void store.readAhead(quiet.wait);
   });
   gate.after(warmAfterMs, Math.max(fallbackMs, warmAfterMs), () => {
     options.onStartWork?.('warm');
     void (async () => {
-      await store.readAhead();
+      await store.readAhead(quiet.wait);
       await library.tidyProfiles(() => closed);
       await warm(await knownPairs());
       if (!closed) await search.ready();
@@ -215,7 +218,7 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
   };
   let closing: Promise<void> | undefined;
   return {
-    handlers,
+    handlers: trackedBy(quiet, handlers),
     uploads,
     storePath: store.path,
     syncIdle: () => sync.idle(),
@@ -231,4 +234,11 @@ export async function openServices(options: ServiceOptions): Promise<Services> {
         await store.close();
       })()),
   };
+}
+
+/** The same handlers, each request counted while it is answered (see quiet.ts). */
+function trackedBy(quiet: Quiet, handlers: Handlers): Handlers {
+  const tracked: Record<string, (input: never) => Promise<unknown>> = {};
+  for (const [channel, handle] of Object.entries(handlers) as Array<[string, (input: never) => Promise<unknown>]>) tracked[channel] = (input) => quiet.track(() => handle(input));
+  return tracked as unknown as Handlers;
 }

@@ -47,14 +47,20 @@ export interface Store {
   compact(): Promise<void>;
   /** Resolves when background compactions and backups have finished; one planned for after the start runs now. */
   settled(): Promise<void>;
-  /** Parses the annotations of every document not used yet, one document a turn of the event loop; resolves when done. Its owner starts it once the start's work is answered. */
-  readAhead(): Promise<void>;
+  /**
+   * Parses the annotations of every document not used yet, one document at a time, waiting for
+   * `between` (the next turn of the event loop by default) before each; resolves when done. Its owner
+   * starts it once the start's work is answered; the first call's `between` is the one used.
+   */
+  readAhead(between?: () => Promise<void>): Promise<void>;
   /** Newest first. */
   backups(): Promise<Backup[]>;
   /** Replaces the store with a backup after backing up the current store, whose backup id it returns. */
   restoreBackup(id: string): Promise<{ keptAs: string; restored: Backup }>;
   close(): Promise<void>;
 }
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Opens the store in `dataDir`: a lowdb JSON snapshot plus a journal of changes since. A write is
@@ -91,7 +97,7 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
   // are read ahead, one document at a time and the most recently opened first, so a first list finds them parsed.
   let closed = false;
   let reading: Promise<void> | null = null;
-  const readAhead = () =>
+  const readAhead = (between: () => Promise<void> = nextTurn) =>
     (reading ??= new Promise<void>((resolve) => {
       const shelf = shelfOf(state.data);
       const opened = (id: string) => {
@@ -110,7 +116,7 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
           if (!notices.some((n) => n.message === message)) notices.push({ level: 'error', message });
           return resolve();
         }
-        setImmediate(step);
+        void between().then(step);
       };
       step();
     }));

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, readlinkSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openStore, STORE_FILE } from '../store';
 import { tempDirs } from '../test-support';
 import { shelfOf } from './shelf';
@@ -50,6 +50,28 @@ describe('a large snapshot read lazily', () => {
     await store.readAhead();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(openSnapshots(dir)).toBe(0);
+    expect(Object.keys(store.data.annotations)).toHaveLength(DOCUMENTS * EACH);
+    await store.close();
+  });
+
+  it('reads ahead one document each time its owner lets it go on', async () => {
+    const dir = await largeStore();
+    const store = await openStore(dir);
+    const shelf = shelfOf(store.data);
+    const waiting: Array<() => void> = [];
+    const done = store.readAhead(() => new Promise<void>((resolve) => waiting.push(resolve)));
+    expect(shelf.unreadDocuments()).toHaveLength(DOCUMENTS - 1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(shelf.unreadDocuments()).toHaveLength(DOCUMENTS - 1);
+    waiting.shift()!();
+    await vi.waitFor(() => expect(waiting).toHaveLength(1));
+    expect(shelf.unreadDocuments()).toHaveLength(DOCUMENTS - 2);
+    let finished = false;
+    void done.then(() => (finished = true));
+    while (!finished) {
+      waiting.shift()?.();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     expect(Object.keys(store.data.annotations)).toHaveLength(DOCUMENTS * EACH);
     await store.close();
   });
