@@ -19,6 +19,8 @@ export const sentenceBeads: BeadType[] = [
   { a: 2, b: 1, prior: 0.1 },
   { a: 1, b: 2, prior: 0.1 },
   { a: 2, b: 2, prior: 0.015 },
+  // A tenth of its cheapest split (2-1 then 1-2, 0.01): nearer to it, 3-3 swallows such pairs.
+  { a: 3, b: 3, prior: 0.001 },
   { a: 1, b: 3, prior: 0.01 },
   { a: 3, b: 1, prior: 0.01 },
   { a: 2, b: 3, prior: 0.003 },
