@@ -11,7 +11,7 @@ describe('background work steps aside for requests', () => {
   };
 
   it('waits while a request is answered and for a pause after it', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'performance'] });
     const quiet = createQuiet(100, 1000);
     let answer = () => {};
     const request = quiet.track(() => new Promise<void>((resolve) => (answer = resolve)));
@@ -27,7 +27,7 @@ describe('background work steps aside for requests', () => {
   });
 
   it('goes at once when nothing has been asked lately, and is never held longer than its limit by a stream of requests', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'performance'] });
     const quiet = createQuiet(100, 1000);
     await vi.advanceTimersByTimeAsync(150);
     const first = settledFlag(quiet.wait());
@@ -43,6 +43,27 @@ describe('background work steps aside for requests', () => {
     expect(waited.done).toBe(true);
     expect(performance.now()).toBeGreaterThanOrEqual(1150);
     expect(performance.now()).toBeLessThan(1300);
+  });
+
+  it('hands the event loop back before each step, even when nothing has been asked', async () => {
+    const quiet = createQuiet(100, 1000);
+    let turned = false;
+    setImmediate(() => (turned = true));
+    await quiet.wait();
+    expect(turned).toBe(true);
+  });
+
+  it('does not hold every step for its limit while one long request runs (an import of minutes)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'performance'] });
+    const quiet = createQuiet(100, 1000);
+    void quiet.track(() => new Promise<never>(() => {}));
+    let steps = 0;
+    void (async () => {
+      for (let k = 0; k < 50; k++) (await quiet.wait(), steps++);
+    })();
+    await vi.advanceTimersByTimeAsync(3000);
+    // The first step waited its second; the request has been running longer than that since.
+    expect(steps).toBe(50);
   });
 
   it('passes on answers and failures unchanged', async () => {

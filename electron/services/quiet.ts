@@ -16,15 +16,22 @@ export interface Quiet {
  * garbage collections that copy what it has just read.
  */
 export function createQuiet(quietMs = QUIET_MS, longestMs = LONGEST_WAIT_MS): Quiet {
-  let inFlight = 0;
+  /** When each request in flight began. */
+  const begun = new Set<{ at: number }>();
   let lastAnswer = Number.NEGATIVE_INFINITY;
+  /** Whether a request began less than longestMs ago and is still answered: one running longer (an import of minutes) is waited for once, not before every step. */
+  const asking = (now: number) => {
+    for (const request of begun) if (now - request.at < longestMs) return true;
+    return false;
+  };
   return {
     async track(answer) {
-      inFlight++;
+      const request = { at: performance.now() };
+      begun.add(request);
       try {
         return await answer();
       } finally {
-        inFlight--;
+        begun.delete(request);
         lastAnswer = performance.now();
       }
     },
@@ -33,8 +40,11 @@ export function createQuiet(quietMs = QUIET_MS, longestMs = LONGEST_WAIT_MS): Qu
       for (;;) {
         const now = performance.now();
         const quietFor = now - lastAnswer;
-        if ((inFlight === 0 && quietFor >= quietMs) || now - since >= longestMs) return;
-        const ms = inFlight === 0 ? quietMs - quietFor : quietMs;
+        const busy = asking(now);
+        // Even when quiet, the next step waits for the next turn of the event loop: resolved at once,
+        // a read-ahead of every document would run as one task and no request could arrive meanwhile.
+        if ((!busy && quietFor >= quietMs) || now - since >= longestMs) return new Promise<void>((resolve) => setImmediate(resolve));
+        const ms = busy ? quietMs : quietMs - quietFor;
         await new Promise<void>((resolve) => setTimeout(resolve, Math.min(ms, longestMs - (now - since))).unref?.());
       }
     },

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, readlinkSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { createQuiet } from '../quiet';
 import { openStore, STORE_FILE } from '../store';
 import { tempDirs } from '../test-support';
 import { shelfOf } from './shelf';
@@ -73,6 +74,18 @@ describe('a large snapshot read lazily', () => {
       await new Promise((resolve) => setImmediate(resolve));
     }
     expect(Object.keys(store.data.annotations)).toHaveLength(DOCUMENTS * EACH);
+    await store.close();
+  });
+
+  it('paced by the wait for quiet, hands the event loop back between documents', async () => {
+    const dir = await largeStore();
+    const store = await openStore(dir);
+    const shelf = shelfOf(store.data);
+    let unreadAtFirstTurn = -1;
+    setImmediate(() => (unreadAtFirstTurn = shelf.unreadDocuments().length));
+    await store.readAhead(createQuiet().wait);
+    expect(unreadAtFirstTurn).toBeGreaterThan(DOCUMENTS / 2);
+    expect(shelf.unreadDocuments()).toHaveLength(0);
     await store.close();
   });
 
