@@ -69,7 +69,7 @@ describe('anchoring a document\'s annotations', () => {
 });
 
 describe('anchoring the annotations of many documents', () => {
-  it('reads the next documents while one is anchored, each once, and keeps the order given', async () => {
+  it('reads each document once, one at a time (see anchored), and keeps the order given', async () => {
     const ids = Array.from({ length: 12 }, (_, k) => `doc-${k}`);
     const list = ids.flatMap((id, k) => [annotation(id, text, 10 + k, 30 + k), annotation(id, text, 200, 240)]).reverse();
     let inFlight = 0;
@@ -86,7 +86,7 @@ describe('anchoring the annotations of many documents', () => {
     expect(result.map((a) => a.id)).toEqual(list.map((a) => a.id));
     expect(result.filter((a) => !a.anchor).map((a) => a.documentId)).toEqual(['doc-3', 'doc-3']);
     expect(reads.sort()).toEqual([...ids].sort());
-    expect(most).toBeGreaterThan(1);
+    expect(most).toBe(1);
   });
 
   it('reads again only the documents whose annotations were not all found in place, or whose text changed', async () => {
