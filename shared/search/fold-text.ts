@@ -1,6 +1,6 @@
+import { hasNonAscii } from '../text/ascii';
 import { fold } from '../text/fold';
 
-const NON_ASCII = /[^\u0000-\u007f]/;
 const NON_ASCII_RUNS = /[^\u0000-\u007f]+/g;
 /** Folds of short runs (a letter or two between ASCII, as in most European text), up to this many. */
 const MEMO_SIZE = 8192;
@@ -23,7 +23,7 @@ function memoFold(piece: string): string {
  * one is folded whole.
  */
 export function foldText(text: string): string {
-  if (!NON_ASCII.test(text)) return text.toLowerCase();
+  if (!hasNonAscii(text)) return text.toLowerCase();
   if (text.includes('Σ')) return fold(text);
   return text.replace(NON_ASCII_RUNS, memoFold).toLowerCase();
 }

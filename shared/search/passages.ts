@@ -1,3 +1,4 @@
+import { hasNonAscii, isAsciiAlnum } from '../text/ascii';
 import { foldText } from './fold-text';
 import { isUnspaced } from './words';
 
@@ -44,8 +45,6 @@ export function documentPassages(paragraphs: ReadonlyArray<{ kind: string; text:
   return { passages, spellings };
 }
 
-const NON_ASCII = /[^\u0000-\u007f]/;
-
 type Encoder = { encodeInto(text: string, into: Uint8Array): { read: number } };
 const Utf8 = (globalThis as { TextEncoder?: new () => Encoder }).TextEncoder;
 const encoder = Utf8 ? new Utf8() : null;
@@ -58,7 +57,7 @@ const asciiScratch = new Uint8Array(ASCII_SLICE);
  * characters (the platform's encoder checks a 100 kB book in a third of the time a pattern takes).
  */
 export function isAscii(text: string): boolean {
-  if (!encoder) return !NON_ASCII.test(text);
+  if (!encoder) return !hasNonAscii(text);
   for (let at = 0; at < text.length; at += ASCII_SLICE) {
     const slice = text.length <= ASCII_SLICE ? text : text.slice(at, at + ASCII_SLICE);
     if (encoder.encodeInto(slice, asciiScratch.subarray(0, slice.length)).read < slice.length) return false;
@@ -74,7 +73,7 @@ const SPELT_UMLAUTS: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä
 function isSpacedWordChar(text: string, at: number): boolean {
   const c = text.charCodeAt(at);
   if (Number.isNaN(c)) return false;
-  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
+  if (c < 0x80) return isAsciiAlnum(c);
   return /[\p{L}\p{N}]/u.test(text[at]!) && !isUnspaced(text.slice(at, at + 2));
 }
 
@@ -181,7 +180,7 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 function isLetterOrDigit(c: string): boolean {
   const code = c.charCodeAt(0);
-  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a);
+  if (code < 0x80) return isAsciiAlnum(code);
   return LETTER_OR_DIGIT.test(c);
 }
 

@@ -1,3 +1,4 @@
+import { hasNonAscii } from '../text/ascii';
 import { fold } from '../text/fold';
 import { foldUnit } from './fold-text';
 import { isUnspaced, searchTokens, SPACED_WORD_CHAR } from './words';
@@ -24,11 +25,9 @@ export function parseQuery(query: string): ParsedQuery {
   return { terms, phrases };
 }
 
-const NON_ASCII = /[^\u0000-\u007f]/;
-
 /** A text folded character by character, with each folded character's position in the original (null: the same position, plain ASCII). */
 function foldWithMap(text: string): { folded: string; at: number[] | null } {
-  if (!NON_ASCII.test(text)) return { folded: text.toLowerCase(), at: null };
+  if (!hasNonAscii(text)) return { folded: text.toLowerCase(), at: null };
   let folded = '';
   const at: number[] = [];
   for (let k = 0; k < text.length; k++) {

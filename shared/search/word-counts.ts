@@ -1,7 +1,7 @@
 import type { BlockKind } from '../model/document';
-import { isAsciiAlnum } from '../text/segmentation';
+import { hasNonAscii, isAsciiAlnum } from '../text/ascii';
 import { indexWords } from './index';
-import { HASH_START, hashStep, WordNumbers } from './word-numbers';
+import { grown, HASH_START, hashStep, WordNumbers } from './word-numbers';
 
 /**
  * A document's indexed words (see countIndexWords) and how often each occurs, packed to cross from
@@ -30,16 +30,12 @@ export function countDocumentWords(paragraphs: Iterable<{ kind: BlockKind; text:
   let counts = new Uint32Array(1024);
   let length = 0;
   const count = (number: number) => {
-    if (number === counts.length) {
-      const grown = new Uint32Array(number * 2);
-      grown.set(counts);
-      counts = grown;
-    }
+    if (number === counts.length) counts = grown(counts, number * 2);
     counts[number]!++;
   };
   for (const p of paragraphs) {
     if (!p.text || !isIndexedKind(p.kind)) continue;
-    if (/[^\u0000-\u007f]/.test(p.text)) {
+    if (hasNonAscii(p.text)) {
       const words = indexWords(p.text);
       for (const word of words) count(known.add(word));
       length += words.length;

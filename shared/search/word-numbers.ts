@@ -118,7 +118,8 @@ export class WordNumbers {
   }
 }
 
-function grown<T extends Int32Array | Uint16Array>(array: T, length: number): T {
+/** A copy of the array, longer. */
+export function grown<T extends Int32Array | Uint32Array | Uint16Array>(array: T, length: number): T {
   const out = new (array.constructor as new (length: number) => T)(length);
   out.set(array);
   return out;

@@ -1,5 +1,6 @@
 import type { BlockKind, InlineStyle, Paragraph, Sentence } from '../model/document';
 import { abbreviationsFor, monthNames } from './abbreviations';
+import { hasNonAscii, isAsciiAlnum } from './ascii';
 import { classifyBlocks } from './blocks';
 
 export const PARAGRAPH_SEPARATOR = '\n\n';
@@ -135,9 +136,6 @@ const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
 const unspaced = /[\u0E00-\u0E7F\u0E80-\u0EFF\u1000-\u109F\u1780-\u17FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/;
 const spacedWord = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 
-/** A letter or digit of ASCII: what \p{L} and \p{N} match in text of ASCII only. */
-export const isAsciiAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-
 /** spacedWord's matches in text of ASCII only, counted letter by letter (an import counts every paragraph): runs of letters and digits, joined by one ' . or -. */
 function countAsciiWords(text: string): number {
   let count = 0;
@@ -159,7 +157,7 @@ function countAsciiWords(text: string): number {
 }
 
 export function countWords(text: string, window = 2000): number {
-  if (!/[^\u0000-\u007f]/.test(text)) return countAsciiWords(text);
+  if (!hasNonAscii(text)) return countAsciiWords(text);
   if (!unspaced.test(text)) return text.match(spacedWord)?.length ?? 0;
   // The word iterator is superlinear like the sentence one (80,000 Chinese characters: minutes), so
   // long text goes to it in windows cut at a space or punctuation, where no word continues.
