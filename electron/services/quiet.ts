@@ -1,3 +1,5 @@
+import { tick } from './library/slices';
+
 /** A pause this long in the renderer's requests lets background work take its next step. */
 export const QUIET_MS = 100;
 /** Background work waiting longer than this takes a step anyway: a stream of requests never starves it. */
@@ -43,7 +45,7 @@ export function createQuiet(quietMs = QUIET_MS, longestMs = LONGEST_WAIT_MS): Qu
         const busy = asking(now);
         // Even when quiet, the next step waits for the next turn of the event loop: resolved at once,
         // a read-ahead of every document would run as one task and no request could arrive meanwhile.
-        if ((!busy && quietFor >= quietMs) || now - since >= longestMs) return new Promise<void>((resolve) => setImmediate(resolve));
+        if ((!busy && quietFor >= quietMs) || now - since >= longestMs) return tick();
         const ms = busy ? quietMs : quietMs - quietFor;
         await new Promise<void>((resolve) => setTimeout(resolve, Math.min(ms, longestMs - (now - since))).unref?.());
       }

@@ -15,6 +15,7 @@ import { apply, type StoreData, type StoreRecord } from './store/schema';
 import { serializeSnapshot } from './store/snapshot';
 import { SnapshotFile } from './store/snapshot-file';
 import { shelfOf } from './store/shelf';
+import { tick } from './library/slices';
 
 export { STORE_FILE } from './store/load';
 export { StoreInUseError } from './store/lock';
@@ -60,8 +61,6 @@ export interface Store {
   close(): Promise<void>;
 }
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /**
  * Opens the store in `dataDir`: a lowdb JSON snapshot plus a journal of changes since. A write is
  * acknowledged once its journal line is fsynced, so a burst of edits costs appends, not rewrites of
@@ -97,7 +96,7 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
   // are read ahead, one document at a time and the most recently opened first, so a first list finds them parsed.
   let closed = false;
   let reading: Promise<void> | null = null;
-  const readAhead = (between: () => Promise<void> = nextTurn) =>
+  const readAhead = (between: () => Promise<void> = tick) =>
     (reading ??= new Promise<void>((resolve) => {
       const shelf = shelfOf(state.data);
       const opened = (id: string) => {
